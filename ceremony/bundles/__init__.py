@@ -1,0 +1,1 @@
+"""Signed bundles: the only link between the bureau and the voting platform."""

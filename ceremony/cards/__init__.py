@@ -1,0 +1,1 @@
+"""Key holders' cards: OpenPGP cards over PC/SC, and software training cards."""

@@ -1,0 +1,1 @@
+"""The procès-verbal (PDF) and the key hand-over list."""

@@ -1,0 +1,1 @@
+"""Voting-platform simulator for dry runs, training, tests and benchmarks."""

@@ -1,0 +1,1 @@
+"""SQLite store (SQLAlchemy + Alembic) and the hash-chained journal."""

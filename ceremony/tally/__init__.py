@@ -1,0 +1,1 @@
+"""Results per contest and seat allocation."""

@@ -1,0 +1,1 @@
+"""Independent expert verification of a ceremony archive."""

@@ -1,0 +1,1 @@
+"""Phases of one bureau, roles and quorum; the state is derived from the journal."""
