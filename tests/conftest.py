@@ -19,6 +19,9 @@ import pytest
 
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
+# Qt runs without a display in tests.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
 pytest_plugins = ["tests.pcsc_stack"]
 
 

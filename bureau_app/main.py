@@ -1,0 +1,35 @@
+"""Entry point of `bureau-app`, the bureau's graphical application."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from ceremony import __version__
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="bureau-app",
+        description="Bureau : application graphique du bureau de vote électronique.",
+    )
+    parser.add_argument("--version", action="version", version=f"bureau-app {__version__}")
+    parser.add_argument(
+        "--store",
+        metavar="DOSSIER",
+        help="dossier du bureau (par défaut : le dossier de données de l'utilisateur)",
+    )
+    return parser.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    # Qt is imported only once arguments are parsed, so `--help` works without a display.
+    from bureau_app.window import run
+
+    return run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
