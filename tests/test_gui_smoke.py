@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 
-
 @pytest.mark.gui
 def test_main_window_opens(qtbot) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QLabel
