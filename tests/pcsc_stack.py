@@ -175,11 +175,11 @@ def start_pcscd(workdir: Path) -> PcscDaemon:
     log_path = workdir / "pcscd.log"
     fd = listener.fileno()
     # Socket activation: pcscd takes fd 3 when LISTEN_PID is its own PID;
-    # "exec" keeps the shell's PID, so $$ is pcscd's PID.
+    # "exec" keeps the shell's PID, so $$ is pcscd's PID (bash: dash refuses fds above 9).
     command = f'export LISTEN_PID=$$; exec "$0" -f -c "$1" 3<&{fd}'
     with open(log_path, "wb") as log:
         process = subprocess.Popen(
-            ["/bin/sh", "-c", command, shutil.which("pcscd") or "pcscd", str(conf_dir)],
+            ["/bin/bash", "-c", command, shutil.which("pcscd") or "pcscd", str(conf_dir)],
             env=dict(os.environ, LISTEN_FDS="1"),
             pass_fds=(fd,),
             stdin=subprocess.DEVNULL,
