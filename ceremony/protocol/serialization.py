@@ -1,0 +1,111 @@
+"""How Belenios writes values (spec §4.1–4.3): JSON, numbers, field order.
+
+Public functions:
+
+- ``dumps(obj) -> bytes``: compact JSON exactly as belenios-tool 2.0 writes it
+  (no spaces, UTF-8, same string escapes as OCaml's Yojson). Objects are written
+  in the insertion order of the ``dict``: callers build them in the spec's field
+  order (every ``to_dict`` of this package does).
+- ``loads(data) -> Any``: parse JSON bytes or text; failures raise
+  ``MalformedDataError``.
+- ``format_number(n) -> str``: a number of N, Zq or G written in base 10 (§4.2).
+- ``parse_number(text) -> mpz``: the reverse, strict (canonical base 10 only).
+- ``require_dict / require_list / require_str / require_int``: typed access to
+  parsed JSON, raising ``MalformedDataError`` naming the field.
+
+Why a hand-written escape: Yojson escapes DEL (U+007F) as ``\\u007f`` and
+Python's ``json`` does not; every other escape is the same. Since ``dumps`` is
+used for hashed data (§4.15), one byte of difference would change a hash.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from gmpy2 import mpz
+
+from ceremony.protocol.errors import MalformedDataError
+
+_CANONICAL_DECIMAL = re.compile(r"0|[1-9][0-9]*")
+
+
+def dumps(obj: Any) -> bytes:
+    """Serialise ``obj`` as compact JSON the way belenios-tool does (§4.1, §4.15)."""
+    text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    # DEL can only occur inside a JSON string, so replacing it everywhere is exact.
+    return text.replace("\x7f", "\\u007f").encode("utf-8")
+
+
+def loads(data: bytes | str) -> Any:
+    """Parse JSON (§4.1); malformed input raises ``MalformedDataError``."""
+    try:
+        return json.loads(data)
+    except (ValueError, UnicodeDecodeError) as e:
+        raise MalformedDataError(f"invalid JSON: {e}") from e
+
+
+def format_number(n: int) -> str:
+    """Write a number of N, Zq or G in base 10 (§4.2)."""
+    return str(int(n))
+
+
+def parse_number(text: object, what: str = "number") -> Any:
+    """Read a base-10 JSON string as a natural number (§4.2), as ``gmpy2.mpz``.
+
+    Only the canonical form is accepted (no sign, no leading zero, no space):
+    belenios-tool writes nothing else, and accepting other spellings would let
+    one value have several serialisations.
+    """
+    if not isinstance(text, str) or _CANONICAL_DECIMAL.fullmatch(text) is None:
+        raise MalformedDataError(f"{what} is not a canonical base-10 string: {_preview(text)}")
+    return mpz(text)
+
+
+def require_dict(value: object, what: str) -> dict[str, Any]:
+    """``value`` as a JSON object, or ``MalformedDataError`` naming ``what``."""
+    if not isinstance(value, dict):
+        raise MalformedDataError(f"{what} must be a JSON object")
+    return value
+
+
+def require_list(value: object, what: str) -> list[Any]:
+    """``value`` as a JSON array, or ``MalformedDataError`` naming ``what``."""
+    if not isinstance(value, list):
+        raise MalformedDataError(f"{what} must be a JSON array")
+    return value
+
+
+def require_str(value: object, what: str) -> str:
+    """``value`` as a JSON string, or ``MalformedDataError`` naming ``what``."""
+    if not isinstance(value, str):
+        raise MalformedDataError(f"{what} must be a JSON string")
+    return value
+
+
+def require_int(value: object, what: str) -> int:
+    """``value`` as a small JSON integer (§4.2 "I"), or ``MalformedDataError``."""
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise MalformedDataError(f"{what} must be a JSON integer")
+    return value
+
+
+def require_bool(value: object, what: str) -> bool:
+    """``value`` as a JSON boolean (§4.2 "B"), or ``MalformedDataError``."""
+    if not isinstance(value, bool):
+        raise MalformedDataError(f"{what} must be a JSON boolean")
+    return value
+
+
+def get_field(obj: dict[str, Any], name: str, what: str) -> Any:
+    """``obj[name]``, or ``MalformedDataError`` saying which field of ``what`` is missing."""
+    try:
+        return obj[name]
+    except KeyError:
+        raise MalformedDataError(f"{what} has no field {name!r}") from None
+
+
+def _preview(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
