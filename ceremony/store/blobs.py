@@ -1,0 +1,91 @@
+"""Content-addressed files: a blob's name is the SHA-256 of its bytes.
+
+Writes go to a temporary file, are fsynced, then renamed into place (rename is
+atomic), so a crash leaves either no file or the whole file. Reads re-hash the
+bytes: a file changed on disk is a named error, never silently returned.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import sys
+import tempfile
+from pathlib import Path
+
+from ceremony.store.errors import BlobIntegrityError, BlobNotFoundError
+
+_HEX64 = re.compile(r"[0-9a-f]{64}")
+
+
+def compute_sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+class BlobDirectory:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._tmp = root / "tmp"
+
+    def prepare(self) -> None:
+        """Create the folders; drop temporaries a crash may have left behind.
+
+        Only safe while holding the store lock (no other writer exists).
+        """
+        self._tmp.mkdir(parents=True, exist_ok=True)
+        for leftover in self._tmp.iterdir():
+            leftover.unlink()
+
+    def path_for(self, sha256: str) -> Path:
+        if not _HEX64.fullmatch(sha256):
+            raise BlobNotFoundError(f"{sha256!r} is not a lowercase SHA-256 hex digest")
+        return self.root / sha256[:2] / sha256
+
+    def write(self, data: bytes) -> tuple[str, bool]:
+        """Store ``data``; return its hash and whether the file was new."""
+        sha256 = compute_sha256(data)
+        final = self.path_for(sha256)
+        if final.exists():
+            self.read(sha256)  # idempotent, but never on top of a damaged copy
+            return sha256, False
+        final.parent.mkdir(exist_ok=True)
+        fd, temporary = tempfile.mkstemp(dir=self._tmp, prefix=sha256[:8], suffix=".part")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.chmod(temporary, 0o444)
+            os.replace(temporary, final)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+        _fsync_directory(final.parent)
+        return sha256, True
+
+    def read(self, sha256: str) -> bytes:
+        path = self.path_for(sha256)
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError as error:
+            raise BlobNotFoundError(f"blob {sha256} has no file at {path}") from error
+        found = compute_sha256(data)
+        if found != sha256:
+            raise BlobIntegrityError(f"blob {sha256} now hashes to {found} ({path})")
+        return data
+
+    def discard(self, sha256: str) -> None:
+        """Remove a file no committed record points at (rollback of a new blob)."""
+        self.path_for(sha256).unlink(missing_ok=True)
+
+
+def _fsync_directory(folder: Path) -> None:
+    # The rename itself must reach the disk; Windows has no directory fsync.
+    if sys.platform == "win32":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

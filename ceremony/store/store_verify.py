@@ -1,0 +1,31 @@
+"""``verify_journal``: the whole record of a store, checked from its bytes."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ceremony.store.store import Store
+from ceremony.store.verify import JournalReport, verify_chain
+
+
+def verify_journal(
+    store: Store, *, trusted_public_key: str | None = None, check_blobs: bool = True
+) -> JournalReport:
+    """Recompute the chain and every checkpoint; re-hash every blob if ``check_blobs``.
+
+    Without ``trusted_public_key`` a checkpoint must be signed by a key the
+    store recorded; pass the workstation's own key to also catch a checkpoint
+    forged with a new key recorded by whoever forged it.
+    """
+    report = verify_chain(
+        store.entries(),
+        store.checkpoints(),
+        trusted_public_key=trusted_public_key,
+        known_public_keys={key.public_key for key in store.recorded_keys()},
+    )
+    if not check_blobs:
+        return report
+    records = store.blob_records()
+    for record in records:
+        store.get_blob(record.sha256)
+    return replace(report, blobs_checked=len(records))
