@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# Builds the frozen, self-contained Bureau bundle for Linux x86-64, reproducibly:
+# the same commit gives the same bytes, file for file (see installer/README.md).
+#
+#   bash installer/build.sh [--ref REF | --worktree] [--out DIR] [--work DIR] [--fresh]
+#
+#   --ref REF    the commit to build (default HEAD); the build never reads the
+#                work tree, only `git archive REF`
+#   --worktree   build the work tree as it is (tracked and untracked files that
+#                are not ignored), for development only: the result names no commit
+#   --out DIR    where the bundle, its archive and hashes go (default dist/)
+#   --work DIR   scratch space (default build/installer/); the build venv lives
+#                there and is reused while the lock files are unchanged
+#   --fresh      recreate the build venv first
+#
+# Output in DIR: bureau-<version>-linux-x86_64/ (run ./bureau and ./bureau-app
+# from it), the same as a .tar.gz, <archive>.sha256 and <bundle>.fingerprint.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+ref=HEAD
+worktree=0
+out=$root/dist
+work=$root/build/installer
+fresh=0
+while [ $# -gt 0 ]; do
+    case $1 in
+        --ref) ref=$2; shift 2 ;;
+        --worktree) worktree=1; shift ;;
+        --out) out=$2; shift 2 ;;
+        --work) work=$2; shift 2 ;;
+        --fresh) fresh=1; shift ;;
+        *) echo "build.sh: option inconnue : $1" >&2; exit 2 ;;
+    esac
+done
+python=${PYTHON:-python3}
+mkdir -p "$out" "$work"
+out=$(cd "$out" && pwd)
+work=$(cd "$work" && pwd)
+
+step() { echo "build.sh: [$(( $(date +%s) - started ))s] $*"; }
+started=$(date +%s)
+
+# Everything that could leak the build's time, place, locale or hash seed into
+# the output is fixed here.
+commit=$(git -C "$root" rev-parse --verify "$ref^{commit}")
+SOURCE_DATE_EPOCH=$(git -C "$root" log -1 --format=%ct "$commit")
+export SOURCE_DATE_EPOCH
+export PYTHONHASHSEED=0 TZ=UTC LC_ALL=C.UTF-8 LANG=C.UTF-8
+export PYTHONDONTWRITEBYTECODE=1 PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_NO_INPUT=1
+# Extensions built from source (pyscard) must not record the random pip build
+# directory in their debug information.
+export CFLAGS="-g0"
+umask 022
+
+# 1. The source: one commit, never the work tree (unless asked).
+src=$work/src
+rm -rf "$src"
+mkdir -p "$src"
+if [ "$worktree" = 1 ]; then
+    step "source: work tree (development build, based on $commit)"
+    (cd "$root" && git ls-files -z -co --exclude-standard \
+        | xargs -0 sh -c 'for f; do [ -e "$f" ] && printf "%s\0" "$f"; done' sh \
+        | tar --null -T - -cf -) | tar -x -C "$src"
+else
+    step "source: commit $commit"
+    git -C "$root" archive --format=tar "$commit" | tar -x -C "$src"
+fi
+find "$src" -exec touch -h -d "@$SOURCE_DATE_EPOCH" {} +
+
+# 2. The build venv, from the hash-locked requirements only.
+venv=$work/venv
+want=$(cat "$src/requirements/lock.txt" "$src/installer/requirements.lock" \
+    <("$python" -VV) | sha256sum | cut -d' ' -f1)
+if [ "$fresh" = 1 ] || [ "$(cat "$venv/.bureau-build.sha256" 2>/dev/null)" != "$want" ]; then
+    step "build venv: $venv"
+    rm -rf "$venv"
+    "$python" -m venv "$venv"
+    "$venv/bin/python" -m pip install -q --require-hashes --no-deps \
+        -r "$src/requirements/lock.txt" -r "$src/installer/requirements.lock"
+    echo "$want" > "$venv/.bureau-build.sha256"
+else
+    step "build venv: reused ($venv)"
+fi
+
+# 3. Freeze.
+version=$("$venv/bin/python" -c 'import ast, sys
+tree = ast.parse(open(sys.argv[1], encoding="utf-8").read())
+print(next(n.value.value for n in tree.body if isinstance(n, ast.Assign)
+      and n.targets[0].id == "__version__"))' "$src/ceremony/__init__.py")
+name=bureau-$version-linux-x86_64
+step "PyInstaller: $name"
+rm -rf "$work/pyi" "$work/dist"
+(cd "$src" && "$venv/bin/pyinstaller" --noconfirm --clean --log-level WARN \
+    --distpath "$work/dist" --workpath "$work/pyi" installer/bureau.spec)
+
+# 4. The bundle, its archive, the archive's hash and the bundle's fingerprint.
+bundle=$out/$name
+rm -rf "$bundle" "$out/$name.tar.gz"
+mv "$work/dist/bureau" "$bundle"
+chmod -R u+rwX,go+rX,go-w "$bundle"
+find "$bundle" -exec touch -h -d "@$SOURCE_DATE_EPOCH" {} +
+step "archive: $name.tar.gz"
+tar -C "$out" --sort=name --mtime="@$SOURCE_DATE_EPOCH" --owner=0 --group=0 --numeric-owner \
+    --pax-option=exthdr.name=%d/PaxHeaders/%f,delete=atime,delete=ctime \
+    -cf - "$name" | gzip -n -9 > "$out/$name.tar.gz"
+(cd "$out" && sha256sum "$name.tar.gz" > "$name.tar.gz.sha256")
+# The same definition as ceremony/fingerprint.py, computed without the bundle.
+fingerprint=sha256:$(cd "$bundle" && find -L . -name __pycache__ -prune -o -type f -printf '%P\n' \
+    | LC_ALL=C sort | xargs -d '\n' sha256sum | sha256sum | cut -d' ' -f1)
+echo "$fingerprint" > "$out/$name.fingerprint"
+step "done: $bundle"
+echo "commit      $commit$([ "$worktree" = 1 ] && echo ' + work tree')"
+echo "archive     $(cut -d' ' -f1 "$out/$name.tar.gz.sha256")  $name.tar.gz"
+echo "fingerprint $fingerprint"
