@@ -1,0 +1,328 @@
+"""Partial decryptions with proofs (spec §4.18) and the election result (§4.19).
+
+Each trustee raises every alpha of the encrypted tally to its private key and
+proves it (Chaum-Pedersen, challenge H_decrypt). The factors are combined per
+item of the trustees structure (a Single factor as is, a Pedersen item by
+Lagrange interpolation of any ``threshold`` of its trustees), and the result is
+the discrete logarithm of beta / F, bounded by the total weight.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from gmpy2 import isqrt
+
+from ceremony.protocol.channel import Proof
+from ceremony.protocol.errors import ProtocolError
+from ceremony.protocol.group import Element, Group, Scalar
+from ceremony.protocol.hashing import hash_to_zq
+from ceremony.protocol.serialization import (
+    dumps,
+    get_field,
+    require_dict,
+    require_int,
+    require_list,
+    require_str,
+)
+from ceremony.protocol.trustees import SingleTrustee, Trustees
+
+
+class HasAlpha(Protocol):
+    """A ciphertext as far as decryption needs it (§4.3)."""
+
+    @property
+    def alpha(self) -> Any: ...
+
+    @property
+    def beta(self) -> Any: ...
+
+
+CiphertextMatrix = Sequence[Sequence[HasAlpha]]
+
+
+class InvalidPartialDecryptionError(ProtocolError):
+    """A partial decryption's shape or proof is wrong (§4.18)."""
+
+    default_message = (
+        "Un déchiffrement partiel est invalide : la preuve ne correspond pas à la clé "
+        "du garant ou aux données de l'urne."
+    )
+
+
+class MissingPartialDecryptionError(ProtocolError):
+    """Not enough partial decryptions to combine (§4.19)."""
+
+    default_message = (
+        "Il manque des déchiffrements partiels : la clé du président (ou du secrétaire) "
+        "et au moins le nombre requis de délégués doivent participer."
+    )
+
+
+class InvalidResultError(ProtocolError):
+    """The published result does not match the tally and the decryptions (§4.19)."""
+
+    default_message = (
+        "Le résultat publié ne correspond pas à l'urne et aux déchiffrements : il a été altéré."
+    )
+
+
+@dataclass(frozen=True)
+class PartialDecryption:
+    """``partial_decryption`` of §4.18."""
+
+    decryption_factors: tuple[tuple[Element, ...], ...]
+    decryption_proofs: tuple[tuple[Proof, ...], ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Fields in the spec's order (§4.18)."""
+        return {
+            "decryption_factors": [[str(f) for f in row] for row in self.decryption_factors],
+            "decryption_proofs": [[p.to_dict() for p in row] for row in self.decryption_proofs],
+        }
+
+    def to_bytes(self) -> bytes:
+        """Compact JSON (§4.1)."""
+        return dumps(self.to_dict())
+
+    @classmethod
+    def from_dict(cls, group: Group, obj: object) -> PartialDecryption:
+        """Parse; every factor must be in the subgroup (§4.2, §4.18)."""
+        what = "partial_decryption"
+        d = require_dict(obj, what)
+        factors = require_list(get_field(d, "decryption_factors", what), f"{what} factors")
+        proofs = require_list(get_field(d, "decryption_proofs", what), f"{what} proofs")
+        return cls(
+            tuple(
+                tuple(group.parse_element(f, "decryption factor") for f in require_list(r, what))
+                for r in factors
+            ),
+            tuple(
+                tuple(Proof.from_dict(group, p, "decryption proof") for p in require_list(r, what))
+                for r in proofs
+            ),
+        )
+
+
+@dataclass(frozen=True)
+class OwnedPartialDecryption:
+    """``owned_partial_decryption`` of §4.18: owner number and payload hash."""
+
+    owner: int
+    payload: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """Fields in the spec's order (§4.18)."""
+        return {"owner": self.owner, "payload": self.payload}
+
+    def to_bytes(self) -> bytes:
+        """Compact JSON (§4.1)."""
+        return dumps(self.to_dict())
+
+    @classmethod
+    def from_dict(cls, obj: object) -> OwnedPartialDecryption:
+        """Parse (§4.18)."""
+        d = require_dict(obj, "owned_partial_decryption")
+        return cls(
+            require_int(get_field(d, "owner", "owned_partial_decryption"), "owner"),
+            require_str(get_field(d, "payload", "owned_partial_decryption"), "payload"),
+        )
+
+
+def compute_decrypt_challenge(
+    group: Group, fingerprint: str, public_key: int, a: int, b: int
+) -> Scalar:
+    """H_decrypt(X, A, B) = SHA256(decrypt|φ|X|A,B) mod q (§4.18)."""
+    return hash_to_zq(group, f"decrypt|{fingerprint}|{public_key}|{a},{b}")
+
+
+def make_partial_decryption(
+    group: Group,
+    fingerprint: str,
+    encrypted_tally: CiphertextMatrix,
+    private_key: int,
+    rng: random.Random | None = None,
+) -> PartialDecryption:
+    """Decryption factors alpha^x with their proofs (§4.18)."""
+    public_key = group.g_pow(private_key)
+    factors, proofs = [], []
+    for row in encrypted_tally:
+        factor_row, proof_row = [], []
+        for ciphertext in row:
+            w = group.random_scalar(rng)
+            a, b = group.g_pow(w), group.pow(ciphertext.alpha, w)
+            challenge = compute_decrypt_challenge(group, fingerprint, public_key, a, b)
+            factor_row.append(group.pow(ciphertext.alpha, private_key))
+            proof_row.append(Proof(challenge, (w - private_key * challenge) % group.q))
+        factors.append(tuple(factor_row))
+        proofs.append(tuple(proof_row))
+    return PartialDecryption(tuple(factors), tuple(proofs))
+
+
+def verify_partial_decryption(
+    group: Group,
+    fingerprint: str,
+    encrypted_tally: CiphertextMatrix,
+    public_key: int,
+    partial: PartialDecryption,
+) -> None:
+    """Check shape and every proof against the trustee's public key (§4.18)."""
+    shape = [len(row) for row in encrypted_tally]
+    if [len(r) for r in partial.decryption_factors] != shape or [
+        len(r) for r in partial.decryption_proofs
+    ] != shape:
+        raise InvalidPartialDecryptionError("partial decryption shape differs from the tally")
+    for i, row in enumerate(encrypted_tally):
+        for j, ciphertext in enumerate(row):
+            factor = partial.decryption_factors[i][j]
+            proof = partial.decryption_proofs[i][j]
+            group.check_element(factor, "decryption factor")
+            a = group.mul(group.g_pow(proof.response), group.pow(public_key, proof.challenge))
+            b = group.mul(
+                group.pow(ciphertext.alpha, proof.response), group.pow(factor, proof.challenge)
+            )
+            if compute_decrypt_challenge(group, fingerprint, public_key, a, b) != proof.challenge:
+                raise InvalidPartialDecryptionError(f"decryption proof [{i}][{j}] does not verify")
+
+
+def compute_lagrange_coefficient(group: Group, indexes: Sequence[int], delta: int) -> Scalar:
+    """λ_δ^I = prod over k in I, k ≠ δ, of k / (k - δ) mod q (§4.19)."""
+    num, den = 1, 1
+    for k in indexes:
+        if k != delta:
+            num = num * k % group.q
+            den = den * (k - delta) % group.q
+    return num * pow(den, -1, group.q) % group.q
+
+
+def combine_factors(
+    group: Group,
+    trustees: Trustees,
+    partials: Mapping[int, PartialDecryption],
+    shape: Sequence[int],
+) -> tuple[tuple[Element, ...], ...]:
+    """Synthetic factors F_ij = prod over items τ of F_ij,τ (§4.19).
+
+    ``partials`` maps owner numbers (§4.18) to verified partial decryptions.
+    For a Pedersen item, the first ``threshold`` owners present are used.
+    """
+    combined = [[group.g_pow(0) for _ in range(n)] for n in shape]
+    slots = trustees.slots()
+    for index, item in enumerate(trustees.items):
+        owners = [s for s in slots if s.item == index]
+        if isinstance(item, SingleTrustee):
+            chosen = [(owners[0].owner, 1)]
+            if owners[0].owner not in partials:
+                raise MissingPartialDecryptionError(
+                    f"no partial decryption from mandatory trustee {owners[0].owner}"
+                )
+        else:
+            present = [s for s in owners if s.owner in partials]
+            needed = item.parameters.threshold
+            if len(present) < needed:
+                raise MissingPartialDecryptionError(
+                    f"{len(present)} partial decryptions for trustees group {index + 1}, "
+                    f"{needed} needed"
+                )
+            use = present[:needed]
+            xs = [s.position + 1 for s in use]
+            chosen = [
+                (s.owner, compute_lagrange_coefficient(group, xs, s.position + 1)) for s in use
+            ]
+        for owner, coefficient in chosen:
+            factors = partials[owner].decryption_factors
+            for i, n in enumerate(shape):
+                for j in range(n):
+                    combined[i][j] = group.mul(
+                        combined[i][j], group.pow(factors[i][j], coefficient)
+                    )
+    return tuple(tuple(row) for row in combined)
+
+
+def solve_bounded_dlog(group: Group, target: int, bound: int) -> int:
+    """The m in [0, bound] with g^m = target, by baby-step giant-step (§4.19).
+
+    Raises :class:`InvalidResultError` when there is none: the plaintext is
+    out of range, so the tally or the factors are wrong.
+    """
+    step = int(isqrt(bound)) + 1
+    baby: dict[int, int] = {}
+    value = group.g_pow(0)
+    for k in range(step):
+        baby.setdefault(int(value), k)
+        value = group.mul(value, group.g)
+    giant = group.inv(group.g_pow(step))
+    gamma = target
+    for i in range(step + 1):
+        found = baby.get(int(gamma))
+        if found is not None and i * step + found <= bound:
+            return i * step + found
+        gamma = group.mul(gamma, giant)
+    raise InvalidResultError(f"no discrete logarithm in [0, {bound}]")
+
+
+@dataclass(frozen=True)
+class ElectionResult:
+    """``result`` of §4.19 for homomorphic questions: one count per answer."""
+
+    result: tuple[tuple[int, ...], ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON object (§4.19)."""
+        return {"result": [list(row) for row in self.result]}
+
+    def to_bytes(self) -> bytes:
+        """Compact JSON (§4.1)."""
+        return dumps(self.to_dict())
+
+    @classmethod
+    def from_dict(cls, obj: object) -> ElectionResult:
+        """Parse (§4.19); only homomorphic results (arrays of integers)."""
+        d = require_dict(obj, "result")
+        rows = require_list(get_field(d, "result", "result"), "result")
+        return cls(
+            tuple(
+                tuple(require_int(v, "result count") for v in require_list(row, "result row"))
+                for row in rows
+            )
+        )
+
+
+def compute_result(
+    group: Group,
+    encrypted_tally: CiphertextMatrix,
+    factors: Sequence[Sequence[int]],
+    bound: int,
+) -> ElectionResult:
+    """result_ij = log_g(beta_ij / F_ij), bounded by the total weight (§4.19)."""
+    return ElectionResult(
+        tuple(
+            tuple(
+                solve_bounded_dlog(group, group.div(c.beta, factors[i][j]), bound)
+                for j, c in enumerate(row)
+            )
+            for i, row in enumerate(encrypted_tally)
+        )
+    )
+
+
+def verify_result(
+    group: Group,
+    encrypted_tally: CiphertextMatrix,
+    factors: Sequence[Sequence[int]],
+    result: ElectionResult,
+    bound: int,
+) -> None:
+    """Check g^result_ij · F_ij = beta_ij and 0 ≤ result_ij ≤ bound (§3.5.2 step 4, §4.19)."""
+    if [len(r) for r in result.result] != [len(r) for r in encrypted_tally]:
+        raise InvalidResultError("result shape differs from the encrypted tally")
+    for i, row in enumerate(encrypted_tally):
+        for j, ciphertext in enumerate(row):
+            count = result.result[i][j]
+            if not 0 <= count <= bound:
+                raise InvalidResultError(f"result[{i}][{j}] = {count} is outside [0, {bound}]")
+            if group.mul(group.g_pow(count), factors[i][j]) != ciphertext.beta:
+                raise InvalidResultError(f"result[{i}][{j}] does not decrypt the tally")
