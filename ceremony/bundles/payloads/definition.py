@@ -1,0 +1,337 @@
+"""The definition bundle's payload, ``definition.json`` (platform → bureau).
+
+It describes every bureau of the election: members and roles, scrutins
+(contests) with their candidate lists in the drawn order, electors, times,
+seats and seat rules, manifestos and logos (attached files), and names the
+platform key and the voting software fingerprint.
+
+Times are Europe/Paris local times written with their offset
+(``2024-12-02T09:00:00+01:00``); the grace period is in minutes.
+
+Unions: a list carries one or more unions with integer shares; a common list's
+vote-split key is ``share / sum(shares)`` (e.g. ``[["A", 1], ["B", 1]]`` splits
+equally). Seat rules name the method and the ordered tie-break rules.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Final
+
+from ceremony.bundles.errors import PayloadSchemaError
+from ceremony.bundles.keys import PublicKey
+from ceremony.bundles.payloads.common import (
+    MEMBER_ROLES,
+    FileRef,
+    SoftwareFingerprint,
+    public_key,
+    reader,
+)
+from ceremony.bundles.schema import ID_RE, SHA256_RE, Reader, paris_text, unique
+
+PAYLOAD_NAME: Final = "definition.json"
+GENDERS: Final = frozenset({"F", "M"})
+SEAT_METHODS: Final = frozenset({"quotient_highest_average", "quotient_largest_remainder"})
+TIE_BREAKS: Final = frozenset(
+    {"most_votes", "oldest_candidate", "youngest_candidate", "drawing_of_lots"}
+)
+MAX_GRACE_MINUTES: Final = 240
+
+
+@dataclass(frozen=True)
+class Candidate:
+    name: str
+    gender: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"gender": self.gender, "name": self.name}
+
+    @classmethod
+    def from_reader(cls, r: Reader) -> Candidate:
+        r.keys({"gender", "name"})
+        return cls(r.text("name"), r.choice("gender", GENDERS))
+
+
+@dataclass(frozen=True)
+class UnionShare:
+    """A union presenting the list, and its share of the list's votes."""
+
+    name: str
+    share: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "share": self.share}
+
+    @classmethod
+    def from_reader(cls, r: Reader) -> UnionShare:
+        r.keys({"name", "share"})
+        return cls(r.text("name"), r.integer("share", minimum=1, maximum=1_000_000))
+
+
+@dataclass(frozen=True)
+class CandidateList:
+    list_id: str
+    name: str
+    unions: tuple[UnionShare, ...]
+    candidates: tuple[Candidate, ...]
+    manifesto: FileRef | None
+    logo: FileRef | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "candidates": [c.to_dict() for c in self.candidates],
+            "list_id": self.list_id,
+            "logo": self.logo.to_dict() if self.logo else None,
+            "manifesto": self.manifesto.to_dict() if self.manifesto else None,
+            "name": self.name,
+            "unions": [u.to_dict() for u in self.unions],
+        }
+
+    @classmethod
+    def from_reader(cls, r: Reader) -> CandidateList:
+        r.keys({"candidates", "list_id", "logo", "manifesto", "name", "unions"})
+        unions = r.objects("unions", UnionShare.from_reader, max_items=50)
+        candidates = r.objects("candidates", Candidate.from_reader, max_items=1000)
+        if not unions or not candidates:
+            raise r.fail("a list needs at least one union and one candidate")
+        unique([u.name for u in unions], PayloadSchemaError, f"{r.where}.unions")
+        return cls(
+            r.text("list_id", pattern=ID_RE),
+            r.text("name"),
+            unions,
+            candidates,
+            None if r.data["manifesto"] is None else FileRef.from_reader(r.child("manifesto")),
+            None if r.data["logo"] is None else FileRef.from_reader(r.child("logo")),
+        )
+
+
+@dataclass(frozen=True)
+class SeatRule:
+    method: str
+    tie_breaks: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"method": self.method, "tie_breaks": list(self.tie_breaks)}
+
+    @classmethod
+    def from_reader(cls, r: Reader) -> SeatRule:
+        r.keys({"method", "tie_breaks"})
+        tie_breaks = r.texts("tie_breaks")
+        if not tie_breaks or not set(tie_breaks) <= TIE_BREAKS:
+            raise r.fail(f"tie_breaks must be non-empty, among {sorted(TIE_BREAKS)}")
+        return cls(r.choice("method", SEAT_METHODS), tie_breaks)
+
+
+@dataclass(frozen=True)
+class Electors:
+    """Registered electors: count, hash of the list, and the public credentials file."""
+
+    count: int
+    list_sha256: str
+    credentials: FileRef
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "count": self.count,
+            "credentials": self.credentials.to_dict(),
+            "list_sha256": self.list_sha256,
+        }
+
+    @classmethod
+    def from_reader(cls, r: Reader) -> Electors:
+        r.keys({"count", "credentials", "list_sha256"})
+        return cls(
+            r.integer("count", minimum=1, maximum=10_000_000),
+            r.text("list_sha256", pattern=SHA256_RE),
+            FileRef.from_reader(r.child("credentials")),
+        )
+
+
+@dataclass(frozen=True)
+class Contest:
+    """One scrutin: one Belenios election, one question (exactly one list, blank allowed)."""
+
+    contest_uuid: str
+    name: str
+    seats: int
+    seat_rule: SeatRule
+    lists: tuple[CandidateList, ...]
+    """In the drawn order."""
+    electors: Electors
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "contest_uuid": self.contest_uuid,
+            "electors": self.electors.to_dict(),
+            "lists": [c.to_dict() for c in self.lists],
+            "name": self.name,
+            "seat_rule": self.seat_rule.to_dict(),
+            "seats": self.seats,
+        }
+
+    @classmethod
+    def from_reader(cls, r: Reader) -> Contest:
+        r.keys({"contest_uuid", "electors", "lists", "name", "seat_rule", "seats"})
+        lists = r.objects("lists", CandidateList.from_reader, max_items=100)
+        if not lists:
+            raise r.fail("a contest needs at least one list")
+        unique([c.list_id for c in lists], PayloadSchemaError, f"{r.where}.lists")
+        return cls(
+            r.text("contest_uuid", pattern=ID_RE),
+            r.text("name"),
+            r.integer("seats", minimum=1, maximum=1000),
+            SeatRule.from_reader(r.child("seat_rule")),
+            lists,
+            Electors.from_reader(r.child("electors")),
+        )
+
+
+@dataclass(frozen=True)
+class Member:
+    """A bureau member; a delegate names the list(s) they represent."""
+
+    member_id: str
+    name: str
+    role: str
+    list_ids: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "list_ids": list(self.list_ids),
+            "member_id": self.member_id,
+            "name": self.name,
+            "role": self.role,
+        }
+
+    @classmethod
+    def from_reader(cls, r: Reader) -> Member:
+        r.keys({"list_ids", "member_id", "name", "role"})
+        role = r.choice("role", MEMBER_ROLES)
+        list_ids = r.texts("list_ids", pattern=ID_RE)
+        if (role == "delegate") != bool(list_ids):
+            raise r.fail("delegates, and only they, name the lists they represent")
+        return cls(r.text("member_id", pattern=ID_RE), r.text("name"), role, list_ids)
+
+
+@dataclass(frozen=True)
+class Schedule:
+    opening: datetime
+    closing: datetime
+    grace_minutes: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "closing": paris_text(self.closing),
+            "grace_minutes": self.grace_minutes,
+            "opening": paris_text(self.opening),
+        }
+
+    @classmethod
+    def from_reader(cls, r: Reader) -> Schedule:
+        r.keys({"closing", "grace_minutes", "opening"})
+        opening, closing = r.paris_time("opening"), r.paris_time("closing")
+        if opening >= closing:
+            raise r.fail("opening must come before closing")
+        return cls(opening, closing, r.integer("grace_minutes", maximum=MAX_GRACE_MINUTES))
+
+
+@dataclass(frozen=True)
+class BureauDefinition:
+    bureau_id: str
+    name: str
+    delegate_quorum: int
+    schedule: Schedule
+    members: tuple[Member, ...]
+    contests: tuple[Contest, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "bureau_id": self.bureau_id,
+            "contests": [c.to_dict() for c in self.contests],
+            "delegate_quorum": self.delegate_quorum,
+            "members": [m.to_dict() for m in self.members],
+            "name": self.name,
+            "schedule": self.schedule.to_dict(),
+        }
+
+    @classmethod
+    def from_reader(cls, r: Reader) -> BureauDefinition:
+        r.keys({"bureau_id", "contests", "delegate_quorum", "members", "name", "schedule"})
+        members = r.objects("members", Member.from_reader, max_items=200)
+        contests = r.objects("contests", Contest.from_reader, max_items=200)
+        quorum = r.integer("delegate_quorum", minimum=1, maximum=100)
+        unique([m.member_id for m in members], PayloadSchemaError, f"{r.where}.members")
+        unique([c.contest_uuid for c in contests], PayloadSchemaError, f"{r.where}.contests")
+        roles = [m.role for m in members]
+        if roles.count("president") != 1 or roles.count("secretary") != 1:
+            raise r.fail("a bureau has exactly one president and one secretary")
+        if roles.count("delegate") < quorum:
+            raise r.fail("fewer delegates than the delegate quorum")
+        if not contests:
+            raise r.fail("a bureau needs at least one contest")
+        list_ids = {c.list_id for contest in contests for c in contest.lists}
+        if any(set(m.list_ids) - list_ids for m in members):
+            raise r.fail("a delegate represents a list that no contest has")
+        return cls(
+            r.text("bureau_id", pattern=ID_RE),
+            r.text("name"),
+            quorum,
+            Schedule.from_reader(r.child("schedule")),
+            members,
+            contests,
+        )
+
+
+@dataclass(frozen=True)
+class DefinitionPayload:
+    title: str
+    bureaux: tuple[BureauDefinition, ...]
+    platform_key: PublicKey
+    voting_software: SoftwareFingerprint
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "bureaux": [b.to_dict() for b in self.bureaux],
+            "platform_key": self.platform_key.to_dict(),
+            "title": self.title,
+            "voting_software": self.voting_software.to_dict(),
+        }
+
+    @classmethod
+    def from_dict(cls, data: Any) -> DefinitionPayload:
+        r = reader(data, "definition")
+        r.keys({"bureaux", "platform_key", "title", "voting_software"})
+        bureaux = r.objects("bureaux", BureauDefinition.from_reader, max_items=100)
+        if not bureaux:
+            raise r.fail("no bureau")
+        unique([b.bureau_id for b in bureaux], PayloadSchemaError, "definition.bureaux")
+        contests = [c.contest_uuid for b in bureaux for c in b.contests]
+        unique(contests, PayloadSchemaError, "definition contests across bureaux")
+        return cls(
+            r.text("title"),
+            bureaux,
+            public_key(r, "platform_key"),
+            SoftwareFingerprint.from_reader(r.child("voting_software")),
+        )
+
+    def bureau(self, bureau_id: str) -> BureauDefinition:
+        for bureau in self.bureaux:
+            if bureau.bureau_id == bureau_id:
+                return bureau
+        raise PayloadSchemaError(f"definition has no bureau {bureau_id!r}")
+
+    def file_refs(self) -> tuple[FileRef, ...]:
+        refs: list[FileRef] = []
+        for bureau in self.bureaux:
+            for contest in bureau.contests:
+                refs.append(contest.electors.credentials)
+                for candidate_list in contest.lists:
+                    refs.extend(r for r in (candidate_list.manifesto, candidate_list.logo) if r)
+        return tuple(refs)
+
+    def bureau_ids(self) -> tuple[str, ...]:
+        return tuple(b.bureau_id for b in self.bureaux)
+
+    def contest_uuids(self) -> tuple[str, ...]:
+        return tuple(c.contest_uuid for b in self.bureaux for c in b.contests)

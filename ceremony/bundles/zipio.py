@@ -1,0 +1,149 @@
+"""The bundle's zip container: deterministic writing and defensive reading.
+
+Writing: entries sorted by name, a fixed timestamp (1980-01-01 00:00:00),
+fixed attributes (regular file, 0644, Unix), deflate at level 6, no comment, no
+extra fields, no directory entries. The same entries give the same bytes with
+the same zlib build (deflate output is not promised across zlib versions; the
+signatures cover the manifest, not the zip, so this never breaks verification).
+
+Reading is the first import check (:class:`ZipSanityError`): entry names are
+relative paths made of safe components only, with no duplicates even up to
+case (removable media may be FAT or case-insensitive); no symlinks, directories
+or encrypted entries; caps on the number of entries, on each and on the total
+uncompressed size, and on the compression ratio (zip bombs).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import stat
+import struct
+import zipfile
+import zlib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Final
+
+from ceremony.bundles.errors import ZipSanityError
+
+FIXED_DATE_TIME: Final = (1980, 1, 1, 0, 0, 0)
+COMPRESS_LEVEL: Final = 6
+_COMPONENT_RE: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
+MAX_NAME_LENGTH: Final = 255
+MAX_DEPTH: Final = 4
+RATIO_FLOOR: Final = 64 * 1024
+"""Entries smaller than this are not ratio-checked: tiny files compress oddly and cannot bomb."""
+
+_UNIX: Final = 3
+
+
+@dataclass(frozen=True)
+class ZipLimits:
+    """Caps applied while reading a bundle; raise them for a very large urn."""
+
+    max_entries: int = 10_000
+    max_entry_size: int = 1 << 30
+    max_total_size: int = 2 << 30
+    max_ratio: int = 100
+
+
+DEFAULT_LIMITS: Final = ZipLimits()
+
+
+def check_entry_name(name: str) -> str | None:
+    """Why ``name`` is not a safe entry name, or None when it is."""
+    if not name or len(name) > MAX_NAME_LENGTH:
+        return "empty or too long name"
+    if name.startswith("/") or "\\" in name or ":" in name:
+        return "absolute path or foreign separator"
+    parts = name.split("/")
+    if len(parts) > MAX_DEPTH:
+        return "path too deep"
+    for part in parts:
+        if part in {"", ".", ".."}:
+            return "path traversal or empty component"
+        if not _COMPONENT_RE.fullmatch(part):
+            return "unsafe characters in name"
+    return None
+
+
+def write_zip(entries: Mapping[str, bytes]) -> bytes:
+    """Deterministic zip of ``entries`` (see module docstring)."""
+    folded = [name.casefold() for name in entries]
+    if len(set(folded)) != len(folded):
+        raise ZipSanityError("two entry names differ only by case")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name in sorted(entries):
+            if (why := check_entry_name(name)) is not None:
+                raise ZipSanityError(f"refusing to write entry: {why}")
+            info = zipfile.ZipInfo(name, date_time=FIXED_DATE_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = _UNIX
+            info.external_attr = (stat.S_IFREG | 0o644) << 16
+            archive.writestr(info, entries[name], compresslevel=COMPRESS_LEVEL)
+    return buffer.getvalue()
+
+
+def _check_info(info: zipfile.ZipInfo, limits: ZipLimits) -> None:
+    if (why := check_entry_name(info.filename)) is not None:
+        raise ZipSanityError(f"entry #{info.header_offset}: {why}")
+    if info.flag_bits & 0x1:
+        raise ZipSanityError("encrypted entry")
+    if info.compress_type not in {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED}:
+        raise ZipSanityError(f"unsupported compression method {info.compress_type}")
+    mode = info.external_attr >> 16
+    if info.create_system == _UNIX and mode and not stat.S_ISREG(mode):
+        raise ZipSanityError(f"entry {info.filename!r} is not a regular file (symlink or other)")
+    if info.file_size > limits.max_entry_size:
+        raise ZipSanityError(f"entry {info.filename!r} over {limits.max_entry_size} bytes")
+    if info.file_size > RATIO_FLOOR and info.file_size > limits.max_ratio * max(
+        info.compress_size, 1
+    ):
+        raise ZipSanityError(f"entry {info.filename!r} compression ratio over {limits.max_ratio}")
+
+
+def read_zip(data: bytes, limits: ZipLimits = DEFAULT_LIMITS) -> dict[str, bytes]:
+    """Entries of a bundle zip after the sanity checks, in archive order."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            infos = archive.infolist()
+            if len(infos) > limits.max_entries:
+                raise ZipSanityError(f"{len(infos)} entries, cap {limits.max_entries}")
+            folded = [info.filename.casefold() for info in infos]
+            if len(set(folded)) != len(folded):
+                raise ZipSanityError("duplicate entry names (possibly up to case)")
+            total = 0
+            for info in infos:
+                _check_info(info, limits)
+                total += info.file_size
+                if total > limits.max_total_size:
+                    raise ZipSanityError(f"total uncompressed size over {limits.max_total_size}")
+            entries: dict[str, bytes] = {}
+            for info in infos:
+                with archive.open(info) as member:
+                    # The declared size may lie: never read more than it says plus one.
+                    content = member.read(info.file_size + 1)
+                if len(content) != info.file_size:
+                    raise ZipSanityError(f"entry {info.filename!r} size differs from its header")
+                entries[info.filename] = content
+            return entries
+    except ZipSanityError:
+        raise
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        zlib.error,
+        struct.error,
+        EOFError,
+        OSError,
+        ValueError,
+        NotImplementedError,
+        RuntimeError,
+        KeyError,
+        IndexError,
+        OverflowError,
+    ) as exc:
+        # zipfile reports hostile input through all of these; they mean "not a sane zip".
+        raise ZipSanityError(f"unreadable zip: {type(exc).__name__}: {exc}") from exc
