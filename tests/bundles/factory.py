@@ -140,7 +140,9 @@ def definition_payload() -> tuple[DefinitionPayload, dict[str, bytes]]:
                 seat_rule=SeatRule("quotient_highest_average", ("most_votes", "drawing_of_lots")),
                 lists=lists,
                 electors=Electors(
-                    1000 + n, hashlib.sha256(b"electors").hexdigest(), FileRef.of(creds, files[creds])
+                    1000 + n,
+                    hashlib.sha256(b"electors").hexdigest(),
+                    FileRef.of(creds, files[creds]),
                 ),
             )
         )
@@ -319,9 +321,7 @@ def with_files(bundle: Bundle, files: Mapping[str, bytes], signers: tuple[Signer
     """Replace the payload files, rewrite the manifest's file list to match, re-sign."""
     from ceremony.bundles.envelope import file_entry
 
-    manifest = replace(
-        bundle.manifest, files=tuple(file_entry(p, files[p]) for p in sorted(files))
-    )
+    manifest = replace(bundle.manifest, files=tuple(file_entry(p, files[p]) for p in sorted(files)))
     fresh = Bundle(manifest, exchange_bytes(manifest.to_dict()), dict(files))
     for signer in signers:
         fresh = sign_bundle(fresh, signer)

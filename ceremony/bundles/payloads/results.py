@@ -67,14 +67,17 @@ class ResultsPayload:
     pv: FileRef
     pv_signatures: tuple[Signature, ...]
 
+    def __post_init__(self) -> None:
+        # One order for one set of signatures, so equal payloads compare equal.
+        ordered = tuple(sorted(self.pv_signatures, key=lambda s: s.key_id))
+        object.__setattr__(self, "pv_signatures", ordered)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "bureau_id": self.bureau_id,
             "contests": [c.to_dict() for c in self.contests],
             "pv": self.pv.to_dict(),
-            "pv_signatures": [
-                s.to_dict() for s in sorted(self.pv_signatures, key=lambda s: s.key_id)
-            ],
+            "pv_signatures": [s.to_dict() for s in self.pv_signatures],
         }
 
     @classmethod
@@ -91,7 +94,7 @@ class ResultsPayload:
             r.text("bureau_id", pattern=ID_RE),
             contests,
             FileRef.from_reader(r.child("pv")),
-            tuple(sorted(signatures, key=lambda s: s.key_id)),
+            signatures,
         )
 
     def file_refs(self) -> tuple[FileRef, ...]:
