@@ -24,6 +24,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESCCM
 from ceremony.protocol.errors import MalformedDataError, ProtocolError
 from ceremony.protocol.group import Element, Group, Scalar
 from ceremony.protocol.hashing import hash_to_zq
+from ceremony.protocol.proofs import Proof
 from ceremony.protocol.serialization import dumps, get_field, loads, require_dict, require_str
 
 _TAG_BYTES = 8
@@ -45,27 +46,6 @@ class InvalidSignatureError(ProtocolError):
         "Une signature de garant est invalide : le message a été altéré ou ne vient "
         "pas du garant attendu."
     )
-
-
-@dataclass(frozen=True)
-class Proof:
-    """``proof`` of §4.3: a challenge and a response in Zq."""
-
-    challenge: Scalar
-    response: Scalar
-
-    def to_dict(self) -> dict[str, str]:
-        """Fields in the spec's order (§4.3)."""
-        return {"challenge": str(self.challenge), "response": str(self.response)}
-
-    @classmethod
-    def from_dict(cls, group: Group, obj: object, what: str = "proof") -> Proof:
-        """Parse a proof; both numbers must lie in Zq (§4.2, §4.3)."""
-        d = require_dict(obj, what)
-        return cls(
-            group.parse_scalar(get_field(d, "challenge", what), f"{what} challenge"),
-            group.parse_scalar(get_field(d, "response", what), f"{what} response"),
-        )
 
 
 @dataclass(frozen=True)

@@ -16,10 +16,10 @@ from typing import Any, Protocol
 
 from gmpy2 import isqrt
 
-from ceremony.protocol.channel import Proof
 from ceremony.protocol.errors import ProtocolError
 from ceremony.protocol.group import Element, Group, Scalar
 from ceremony.protocol.hashing import hash_to_zq
+from ceremony.protocol.proofs import Proof
 from ceremony.protocol.serialization import (
     dumps,
     get_field,

@@ -12,10 +12,10 @@ import random
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ceremony.protocol.channel import Proof
 from ceremony.protocol.errors import MalformedDataError, ProtocolError
 from ceremony.protocol.group import Element, Group, Scalar
 from ceremony.protocol.hashing import hash_to_zq
+from ceremony.protocol.proofs import Proof
 from ceremony.protocol.serialization import (
     dumps,
     get_field,
