@@ -1,0 +1,468 @@
+"""Ballots (spec §4.11, §4.15): creation, complete verification, revote rule last(B).
+
+Public API:
+
+- ``HomomorphicAnswer``, ``Signature``, ``Ballot``: frozen structures;
+  ``Ballot.from_bytes(data, election, check_elements=True)`` keeps the exact
+  bytes (the smart ballot tracker ``Ballot.tracker`` and the archive name hash
+  them); ``to_dict`` / ``to_bytes`` in the spec's field order;
+  ``unsigned_hash()`` is the hash the signature covers (§4.14, §4.15);
+  ``elements()`` lists every group element of the ballot.
+- ``make_ballot(election, credential, plaintexts, rng) -> Ballot`` (§4.11–4.15):
+  ``plaintexts`` has one list per question, with the leading blank slot m0
+  when blank is allowed, exactly like ``belenios-tool election generate-ballot``
+  input (``[[0, 1, 0, 0]]``: not blank, second answer).
+- ``verify_ballot(election, ballot, credentials, powers=None) -> int``: every
+  check of §3.5.1 step 1 on one ballot; returns weight(b) or raises the named
+  error of the first failed check (see ``BallotError`` subclasses).
+- ``last(items, credential_of) -> list``: B̂ = last(B) (§4.15).
+
+Checks and their errors (``BallotError.check`` is the check's name):
+``WrongElectionError`` ("election"), ``UnknownCredentialError``
+(credentials; "credential"), ``MalformedBallotError`` ("format"),
+``NotInSubgroupError`` (group; "subgroup"), ``InvalidIndividualProofError``
+("individual_proof"), ``InvalidBlankProofError`` ("blank_proof"),
+``InvalidOverallProofError`` ("overall_proof"), ``InvalidSignatureError``
+("signature").
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Hashable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from ceremony.protocol.credentials import CredentialList, derive_secret
+from ceremony.protocol.election import Election, HomomorphicQuestion
+from ceremony.protocol.elgamal import Ciphertext, PlainPowers, Powers, encrypt
+from ceremony.protocol.errors import MalformedDataError, ProtocolError
+from ceremony.protocol.group import Element, Group, Scalar
+from ceremony.protocol.hashing import sha256_b64
+from ceremony.protocol.proofs import (
+    InvalidProofError,
+    Proof,
+    make_blank_proof,
+    make_iproof,
+    make_overall_blank_proof,
+    make_signature,
+    parse_proofs,
+    verify_blank_proof,
+    verify_iproof,
+    verify_overall_blank_proof,
+    verify_signature,
+)
+from ceremony.protocol.serialization import (
+    dumps,
+    get_field,
+    loads,
+    parse_number,
+    require_dict,
+    require_list,
+    require_str,
+)
+
+T = TypeVar("T")
+
+
+class BallotError(ProtocolError):
+    """A ballot fails one check of §3.5.1; ``check`` names it."""
+
+    check = "ballot"
+    default_message = "Un bulletin est invalide."
+
+
+class MalformedBallotError(BallotError, MalformedDataError):
+    """The ballot is not a well-formed ``ballot`` structure (§4.15) for this election."""
+
+    check = "format"
+    default_message = "Un bulletin est mal formé : il est abîmé ou falsifié."
+
+
+class WrongElectionError(BallotError):
+    """election_uuid or election_hash does not match the election (§4.15)."""
+
+    check = "election"
+    default_message = "Un bulletin a été préparé pour une autre élection."
+
+
+class InvalidIndividualProofError(BallotError, InvalidProofError):
+    """An individual proof (m in [0..1]) is wrong (§4.11.1, §4.12)."""
+
+    check = "individual_proof"
+    default_message = "Un bulletin contient une preuve de choix fausse : il est falsifié."
+
+
+class InvalidBlankProofError(BallotError, InvalidProofError):
+    """The blank_proof (m0 = 0 or mΣ = 0) is wrong (§4.13)."""
+
+    check = "blank_proof"
+    default_message = "Un bulletin contient une preuve de vote blanc fausse : il est falsifié."
+
+
+class InvalidOverallProofError(BallotError, InvalidProofError):
+    """The overall_proof (number of choices within [min..max]) is wrong (§4.11.1, §4.13)."""
+
+    check = "overall_proof"
+    default_message = "Un bulletin contient une preuve de nombre de choix fausse : il est falsifié."
+
+
+class InvalidSignatureError(BallotError, InvalidProofError):
+    """The signature, or the hash it signs, is wrong (§4.14)."""
+
+    check = "signature"
+    default_message = "La signature d'un bulletin est fausse : il est falsifié."
+
+
+@dataclass(frozen=True)
+class HomomorphicAnswer:
+    """answer_h (§4.11): choices, individual_proofs, overall_proof, ?blank_proof."""
+
+    choices: tuple[Ciphertext, ...]
+    individual_proofs: tuple[tuple[Proof, ...], ...]
+    overall_proof: tuple[Proof, ...]
+    blank_proof: tuple[Proof, ...] | None
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form in the spec's field order (§4.11)."""
+        out: dict[str, Any] = {
+            "choices": [c.to_dict() for c in self.choices],
+            "individual_proofs": [[p.to_dict() for p in ps] for ps in self.individual_proofs],
+            "overall_proof": [p.to_dict() for p in self.overall_proof],
+        }
+        if self.blank_proof is not None:
+            out["blank_proof"] = [p.to_dict() for p in self.blank_proof]
+        return out
+
+
+@dataclass(frozen=True)
+class Signature:
+    """signature (§4.14): the hash of the unsigned ballot and a proof."""
+
+    hash: str
+    proof: Proof
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form in the spec's field order (§4.14)."""
+        return {"hash": self.hash, "proof": self.proof.to_dict()}
+
+
+@dataclass(frozen=True)
+class Ballot:
+    """ballot (§4.15), with the exact bytes it was read from (if any)."""
+
+    election_uuid: str
+    election_hash: str
+    credential: Element
+    answers: tuple[HomomorphicAnswer, ...]
+    signature: Signature | None
+    raw: bytes = field(default=b"", repr=False, compare=False)
+
+    def to_dict(self, *, signed: bool = True) -> dict[str, Any]:
+        """JSON form in the spec's field order (§4.15); ``signed=False`` drops the signature."""
+        out: dict[str, Any] = {
+            "election_uuid": self.election_uuid,
+            "election_hash": self.election_hash,
+            "credential": str(self.credential),
+            "answers": [a.to_dict() for a in self.answers],
+        }
+        if signed and self.signature is not None:
+            out["signature"] = self.signature.to_dict()
+        return out
+
+    def to_bytes(self) -> bytes:
+        """The exact bytes read, or the compact serialisation (§4.15)."""
+        return self.raw or dumps(self.to_dict())
+
+    def unsigned_hash(self) -> str:
+        """H_JSON of the ballot without its signature field: what the signature covers (§4.14)."""
+        return sha256_b64(dumps(self.to_dict(signed=False)))
+
+    @property
+    def tracker(self) -> str:
+        """The smart ballot tracker: H_JSON of the whole ballot (§4.15)."""
+        return sha256_b64(self.to_bytes())
+
+    def elements(self) -> Iterator[Element]:
+        """Every group element the ballot carries (§4.2): credential, alphas, betas."""
+        yield self.credential
+        for answer in self.answers:
+            for c in answer.choices:
+                yield c.alpha
+                yield c.beta
+
+    @classmethod
+    def from_bytes(cls, data: bytes, election: Election, *, check_elements: bool = True) -> Ballot:
+        """Read a ballot for ``election`` (§4.15).
+
+        With ``check_elements`` (the default) every element is tested for
+        membership of G (x^q = 1, ``NotInSubgroupError``). ``fastverify``
+        passes False and runs a batched test on ``elements()`` instead; the
+        range 1 <= x < p is checked either way.
+        """
+        try:
+            return _parse_ballot(data, election, check_elements)
+        except MalformedBallotError:
+            raise
+        except MalformedDataError as e:
+            raise MalformedBallotError(e.technical) from e
+
+
+def _parse_ballot(data: bytes, election: Election, check: bool) -> Ballot:
+    group = election.group
+    element = group.parse_element if check else _range_parser(group)
+    obj = require_dict(loads(data), "ballot")
+    if set(obj) - {"election_uuid", "election_hash", "credential", "answers", "signature"}:
+        raise MalformedBallotError("ballot has unknown fields")
+    answers_data = require_list(get_field(obj, "answers", "ballot"), "ballot.answers")
+    if len(answers_data) != len(election.questions):
+        raise MalformedBallotError(
+            f"ballot has {len(answers_data)} answers for {len(election.questions)} questions"
+        )
+    answers = []
+    for i, (item, question) in enumerate(zip(answers_data, election.questions, strict=True)):
+        if not isinstance(question, HomomorphicQuestion):
+            raise MalformedBallotError(f"question {i} is not homomorphic: unsupported")
+        answers.append(_parse_answer(group, element, item, question, f"answers[{i}]"))
+    signature = None
+    if "signature" in obj:
+        sig = require_dict(obj["signature"], "signature")
+        signature = Signature(
+            require_str(get_field(sig, "hash", "signature"), "signature.hash"),
+            Proof.from_dict(group, get_field(sig, "proof", "signature"), "signature.proof"),
+        )
+    return Ballot(
+        election_uuid=require_str(get_field(obj, "election_uuid", "ballot"), "election_uuid"),
+        election_hash=require_str(get_field(obj, "election_hash", "ballot"), "election_hash"),
+        credential=element(get_field(obj, "credential", "ballot"), "credential"),
+        answers=tuple(answers),
+        signature=signature,
+        raw=bytes(data).strip(),
+    )
+
+
+def _range_parser(group: Group) -> Callable[[object, str], Element]:
+    def parse(text: object, what: str) -> Element:
+        x = parse_number(text, what)
+        if not 0 < x < group.p:
+            raise MalformedBallotError(f"{what} is not in [1, p)")
+        return x
+
+    return parse
+
+
+def _parse_answer(
+    group: Group,
+    element: Callable[[object, str], Element],
+    data: object,
+    question: HomomorphicQuestion,
+    what: str,
+) -> HomomorphicAnswer:
+    obj = require_dict(data, what)
+    allowed = {"choices", "individual_proofs", "overall_proof", "blank_proof"}
+    if set(obj) - allowed:
+        raise MalformedBallotError(f"{what} has unknown fields")
+    choices = []
+    for j, c in enumerate(require_list(get_field(obj, "choices", what), f"{what}.choices")):
+        cw = f"{what}.choices[{j}]"
+        cd = require_dict(c, cw)
+        if set(cd) != {"alpha", "beta"}:
+            raise MalformedBallotError(f"{cw} must have exactly alpha and beta")
+        choices.append(
+            Ciphertext(element(cd["alpha"], f"{cw}.alpha"), element(cd["beta"], f"{cw}.beta"))
+        )
+    if len(choices) != question.choice_count:
+        raise MalformedBallotError(
+            f"{what} has {len(choices)} choices, the question needs {question.choice_count}"
+        )
+    individual = require_list(
+        get_field(obj, "individual_proofs", what), f"{what}.individual_proofs"
+    )
+    if len(individual) != len(choices):
+        raise MalformedBallotError(f"{what}: one individual proof per choice is required")
+    blank = obj.get("blank_proof")
+    if (blank is not None) != question.blank_allowed:
+        raise MalformedBallotError(
+            f"{what}: blank_proof must be present exactly when blank is allowed"
+        )
+    return HomomorphicAnswer(
+        choices=tuple(choices),
+        individual_proofs=tuple(
+            parse_proofs(group, p, f"{what}.individual_proofs[{j}]")
+            for j, p in enumerate(individual)
+        ),
+        overall_proof=parse_proofs(
+            group, get_field(obj, "overall_proof", what), f"{what}.overall_proof"
+        ),
+        blank_proof=None if blank is None else parse_proofs(group, blank, f"{what}.blank_proof"),
+    )
+
+
+def _product(group: Group, cs: Iterable[Ciphertext]) -> Ciphertext:
+    alpha, beta = 1, 1
+    for c in cs:
+        alpha = alpha * c.alpha % group.p
+        beta = beta * c.beta % group.p
+    return Ciphertext(alpha, beta)
+
+
+def verify_ballot(
+    election: Election,
+    ballot: Ballot,
+    credentials: CredentialList,
+    powers: Powers | None = None,
+) -> int:
+    """Every check of one ballot (§3.2 step 3, §3.5.1 step 1); returns weight(b).
+
+    Order: election (uuid, fingerprint), credential in L, then each answer's
+    individual proofs, blank proof and overall proof, then the signature.
+    Element membership is checked when the ballot is parsed. Raises the
+    ``BallotError`` of the first failed check.
+    """
+    if ballot.election_uuid != election.uuid:
+        raise WrongElectionError("election_uuid differs from the election's uuid")
+    phi = election.fingerprint
+    if ballot.election_hash != phi:
+        raise WrongElectionError("election_hash differs from the election fingerprint")
+    weight = credentials.weight_of(ballot.credential)
+    if len(ballot.answers) != len(election.questions):
+        raise MalformedBallotError("ballot has the wrong number of answers")
+    if ballot.signature is None:
+        raise InvalidSignatureError("ballot is not signed")
+    powers = powers or PlainPowers(election.group, election.public_key)
+    prefix = f"{phi}|{ballot.credential}"
+    for i, (answer, question) in enumerate(zip(ballot.answers, election.questions, strict=True)):
+        if not isinstance(question, HomomorphicQuestion):
+            raise MalformedBallotError(f"question {i} is not homomorphic: unsupported")
+        verify_answer(powers, prefix, answer, question, f"answers[{i}]")
+    if ballot.signature.hash != ballot.unsigned_hash():
+        raise InvalidSignatureError("signature.hash is not the hash of the unsigned ballot")
+    try:
+        verify_signature(powers, ballot.credential, ballot.signature.hash, ballot.signature.proof)
+    except InvalidProofError as e:
+        raise InvalidSignatureError(e.technical) from e
+    return weight
+
+
+def verify_answer(
+    powers: Powers, prefix: str, answer: HomomorphicAnswer, question: HomomorphicQuestion, what: str
+) -> None:
+    """The proofs of one homomorphic answer (§4.11.1, §4.12, §4.13.3); S0 = ``prefix``."""
+    group = powers.group
+    choices = answer.choices
+    if len(choices) != question.choice_count or len(answer.individual_proofs) != len(choices):
+        raise MalformedBallotError(f"{what} does not have the question's shape")
+    for j, (c, proofs) in enumerate(zip(choices, answer.individual_proofs, strict=True)):
+        try:
+            verify_iproof(powers, prefix, c, proofs, (0, 1), f"{what}.individual_proofs[{j}]")
+        except InvalidProofError as e:
+            raise InvalidIndividualProofError(e.technical) from e
+    s = prefix + "|" + ",".join(f"{c.alpha},{c.beta}" for c in choices)
+    if not question.blank_allowed:
+        total = _product(group, choices)
+        values = range(question.min, question.max + 1)
+        try:
+            verify_iproof(powers, s, total, answer.overall_proof, values, f"{what}.overall_proof")
+        except InvalidProofError as e:
+            raise InvalidOverallProofError(e.technical) from e
+        return
+    c0, c_sigma = choices[0], _product(group, choices[1:])
+    if answer.blank_proof is None:
+        raise InvalidBlankProofError(f"{what} has no blank_proof")
+    try:
+        verify_blank_proof(powers, s, c0, c_sigma, answer.blank_proof, f"{what}.blank_proof")
+    except InvalidProofError as e:
+        raise InvalidBlankProofError(e.technical) from e
+    try:
+        verify_overall_blank_proof(
+            powers, s, c0, c_sigma, answer.overall_proof, question.min, question.max,
+            f"{what}.overall_proof",
+        )  # fmt: skip
+    except InvalidProofError as e:
+        raise InvalidOverallProofError(e.technical) from e
+
+
+def _check_plaintext(question: HomomorphicQuestion, values: list[int], what: str) -> bool:
+    """Validate a plaintext answer; return whether it is a blank vote."""
+    if len(values) != question.choice_count or any(v not in (0, 1) for v in values):
+        raise MalformedDataError(f"{what}: {question.choice_count} values of 0 or 1 are needed")
+    blank = question.blank_allowed and values[0] == 1
+    chosen = sum(values[1:]) if question.blank_allowed else sum(values)
+    if blank and chosen != 0:
+        raise MalformedDataError(f"{what}: a blank vote selects no answer")
+    if not blank and not question.min <= chosen <= question.max:
+        raise MalformedDataError(f"{what}: between {question.min} and {question.max} answers")
+    return blank
+
+
+def make_answer(
+    powers: Powers,
+    prefix: str,
+    question: HomomorphicQuestion,
+    values: list[int],
+    rng: random.Random | None = None,
+    what: str = "answer",
+) -> HomomorphicAnswer:
+    """Encrypt one homomorphic answer with its proofs (§4.11.1, §4.12, §4.13)."""
+    group = powers.group
+    blank = _check_plaintext(question, values, what)
+    rs: list[Scalar] = [group.random_scalar(rng) for _ in values]
+    choices = tuple(encrypt(powers, m, r) for m, r in zip(values, rs, strict=True))
+    individual = tuple(
+        make_iproof(powers, prefix, c, r, m, (0, 1), rng)
+        for c, r, m in zip(choices, rs, values, strict=True)
+    )
+    s = prefix + "|" + ",".join(f"{c.alpha},{c.beta}" for c in choices)
+    if not question.blank_allowed:
+        total, r_total = _product(group, choices), sum(rs) % group.q
+        index = sum(values) - question.min
+        overall = make_iproof(
+            powers, s, total, r_total, index, range(question.min, question.max + 1), rng
+        )
+        return HomomorphicAnswer(choices, individual, overall, None)
+    c0, c_sigma = choices[0], _product(group, choices[1:])
+    r0, r_sigma = rs[0], sum(rs[1:]) % group.q
+    blank_proof = make_blank_proof(powers, s, c0, c_sigma, r0, r_sigma, blank, rng)
+    overall = make_overall_blank_proof(
+        powers, s, c0, c_sigma, r0, r_sigma, sum(values[1:]), blank, question.min, question.max,
+        rng,
+    )  # fmt: skip
+    return HomomorphicAnswer(choices, individual, overall, blank_proof)
+
+
+def make_ballot(
+    election: Election,
+    credential: str,
+    plaintexts: list[list[int]],
+    rng: random.Random | None = None,
+) -> Ballot:
+    """A signed ballot for ``election`` with a private credential (§4.11–4.15)."""
+    group = election.group
+    powers = PlainPowers(group, election.public_key)
+    secret = derive_secret(group, credential, election.uuid)
+    public = powers.g_pow(secret)
+    phi = election.fingerprint
+    if len(plaintexts) != len(election.questions):
+        raise MalformedDataError("one plaintext answer per question is needed")
+    answers = []
+    for i, (question, values) in enumerate(zip(election.questions, plaintexts, strict=True)):
+        if not isinstance(question, HomomorphicQuestion):
+            raise MalformedDataError(f"question {i} is not homomorphic: unsupported")
+        answers.append(
+            make_answer(powers, f"{phi}|{public}", question, values, rng, f"answers[{i}]")
+        )
+    unsigned = Ballot(election.uuid, phi, public, tuple(answers), None)
+    ballot_hash = unsigned.unsigned_hash()
+    signature = Signature(ballot_hash, make_signature(powers, ballot_hash, secret, rng))
+    signed = Ballot(election.uuid, phi, public, tuple(answers), signature)
+    return Ballot.from_bytes(signed.to_bytes(), election)
+
+
+def last(items: Iterable[T], credential_of: Callable[[T], Hashable]) -> list[T]:
+    """B̂ = last(B): keep only each credential's last ballot, in that ballot's place (§4.15)."""
+    kept: dict[Hashable, T] = {}
+    for item in items:
+        key = credential_of(item)
+        kept.pop(key, None)
+        kept[key] = item
+    return list(kept.values())

@@ -1,0 +1,193 @@
+"""Voter credentials (spec §4.8) and the public credential list L (§3.1, §4.8).
+
+Public API:
+
+- ``make_credential(rng) -> str``: a fresh private credential
+  ``XXX-XXX-XXX-XXX-XXX`` (14 random Base58 characters and a checksum), as
+  ``belenios-tool setup generate-credentials`` writes them.
+- ``credential_checksum(digits14) -> str`` and ``check_credential(text) -> str``
+  (the checksum of §4.8; ``InvalidCredentialError`` on a typing error).
+- ``derive_secret(group, credential, uuid) -> Scalar``: secret(c), PBKDF2.
+- ``derive_public_credential(group, credential, uuid) -> Element``: public(c) = g^secret(c).
+- ``PublicCredential(credential, weight)``: one entry of L; ``from_str`` /
+  ``to_str`` read and write ``"<g^s>"`` or ``"<g^s>,<weight>"``.
+- ``CredentialList``: the published list (``from_json`` / ``to_json``), with
+  ``weight_of(credential)`` (``UnknownCredentialError`` when absent) and
+  ``total_weight``; duplicated credentials are refused (§3.1 step 7).
+
+A private credential is a secret: it never goes into an error message or a log.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from ceremony.protocol.base58 import ALPHABET, decode_int, random_string
+from ceremony.protocol.errors import MalformedDataError, ProtocolError
+from ceremony.protocol.group import Element, Group, Scalar
+from ceremony.protocol.serialization import dumps, loads, parse_number, require_list, require_str
+
+PBKDF2_ITERATIONS = 1000
+
+
+class InvalidCredentialError(ProtocolError):
+    """A private credential is mistyped: wrong characters, length or checksum (§4.8)."""
+
+    default_message = (
+        "Le code de vote saisi est incorrect (faute de frappe ?). Vérifiez-le et recommencez."
+    )
+
+
+class UnknownCredentialError(ProtocolError):
+    """A public credential is not in the election's list L (§3.2 step 3b, §3.5.1)."""
+
+    default_message = (
+        "Un bulletin est signé par un code de vote qui ne figure pas sur la liste électorale."
+    )
+
+
+class DuplicateCredentialError(ProtocolError):
+    """Two entries of the public credential list are the same (§3.1 step 7)."""
+
+    default_message = "La liste des codes de vote publics contient un doublon : elle est invalide."
+
+
+def credential_checksum(digits: str) -> str:
+    """The checksum character of 14 Base58 characters: 53 - n mod 53 (§4.8)."""
+    return ALPHABET[(53 - decode_int(digits)) % 53]
+
+
+def check_credential(text: str) -> str:
+    """``text`` if it is a well-formed private credential, else ``InvalidCredentialError``.
+
+    Both spellings of §4.8 are accepted: ``XXX-XXX-XXX-XXX-XXX`` and ``XXXXXXXXXXXXXXX``.
+    """
+    dashed = len(text) == 19 and all(text[i] == "-" for i in (3, 7, 11, 15))
+    digits = text.replace("-", "") if dashed else text
+    if len(digits) != 15 or not set(digits) <= set(ALPHABET):
+        raise InvalidCredentialError("credential has the wrong length or characters")
+    if credential_checksum(digits[:14]) != digits[14]:
+        raise InvalidCredentialError("credential checksum does not match")
+    return text
+
+
+def make_credential(rng: random.Random | None = None) -> str:
+    """A fresh private credential, dashed as belenios-tool writes it (§4.8)."""
+    digits = random_string(14, rng)
+    digits += credential_checksum(digits)
+    return "-".join(digits[i : i + 3] for i in range(0, 15, 3))
+
+
+def derive_secret(group: Group, credential: str, uuid: str) -> Scalar:
+    """secret(c): PBKDF2-HMAC-SHA256(c, uuid, 1000 iterations, 1 block) mod q (§4.8).
+
+    The credential string is used exactly as written (belenios-tool derives
+    different keys for the dashed and undashed spellings).
+    """
+    key = hashlib.pbkdf2_hmac(
+        "sha256", credential.encode("utf-8"), uuid.encode("utf-8"), PBKDF2_ITERATIONS, 32
+    )
+    return parse_number(str(int.from_bytes(key, "big"))) % group.q
+
+
+def derive_public_credential(group: Group, credential: str, uuid: str) -> Element:
+    """public(c) = g^secret(c) (§4.8)."""
+    return group.g_pow(derive_secret(group, credential, uuid))
+
+
+@dataclass(frozen=True)
+class PublicCredential:
+    """One entry of L: a public credential and its weight (§4.8; weight 1 by default)."""
+
+    credential: Element
+    weight: int = 1
+    weighted: bool = False  # written with an explicit ",<weight>" suffix
+
+    @classmethod
+    def from_str(cls, group: Group, text: str) -> PublicCredential:
+        """Read ``"<credential>"`` or ``"<credential>,<weight>"`` (§4.8)."""
+        head, sep, tail = text.partition(",")
+        credential = group.parse_element(head, "public credential")
+        if not sep:
+            return cls(credential)
+        weight = int(parse_number(tail, "credential weight"))
+        if weight <= 0:
+            raise MalformedDataError("credential weight must be positive")
+        return cls(credential, weight, weighted=True)
+
+    def to_str(self) -> str:
+        """Write the entry as §4.8 says."""
+        return f"{self.credential},{self.weight}" if self.weighted else str(self.credential)
+
+
+@dataclass(frozen=True)
+class CredentialList:
+    """The public credential list L of an election (§4.8), in published order."""
+
+    entries: tuple[PublicCredential, ...]
+    _weights: dict[Any, int] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        weights: dict[Any, int] = {}
+        for entry in self.entries:
+            if entry.credential in weights:
+                raise DuplicateCredentialError("the public credential list has a duplicate")
+            weights[entry.credential] = entry.weight
+        object.__setattr__(self, "_weights", weights)
+
+    @classmethod
+    def from_json(cls, group: Group, data: bytes | list[Any]) -> CredentialList:
+        """Parse the ``public_credentials`` payload (§4.8); every element is checked."""
+        items = require_list(loads(data) if isinstance(data, bytes) else data, "credentials")
+        return cls(
+            tuple(PublicCredential.from_str(group, require_str(i, "credential")) for i in items)
+        )
+
+    def to_json(self) -> bytes:
+        """Serialise as the ``public_credentials`` payload (§4.8)."""
+        return dumps([entry.to_str() for entry in self.entries])
+
+    def __iter__(self) -> Iterator[PublicCredential]:
+        return iter(self.entries)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __contains__(self, credential: object) -> bool:
+        return credential in self._weights
+
+    def weight_of(self, credential: Element) -> int:
+        """weight(b) for a ballot with this credential (§4.15), or ``UnknownCredentialError``."""
+        try:
+            return self._weights[credential]
+        except KeyError:
+            raise UnknownCredentialError("credential not in the public credential list") from None
+
+    @property
+    def total_weight(self) -> int:
+        """Sum of all weights (bounds the discrete logarithm of §4.19)."""
+        return sum(self._weights.values())
+
+
+def make_credential_list(
+    group: Group, public: Iterable[Element], weights: Iterable[int] | None = None
+) -> CredentialList:
+    """Build L from public credentials (sorted, standing for the shuffle of §3.1 step 3).
+
+    With ``weights``, every entry is written with its weight (§4.8).
+    """
+    items = list(public)
+    if weights is None:
+        entries = [PublicCredential(c) for c in items]
+    else:
+        entries = [
+            PublicCredential(c, w, weighted=True) for c, w in zip(items, weights, strict=True)
+        ]
+    entries.sort(key=lambda e: int(e.credential))
+    for entry in entries:
+        group.check_element(entry.credential, "public credential")
+    return CredentialList(tuple(entries))

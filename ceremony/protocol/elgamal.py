@@ -1,0 +1,92 @@
+"""El Gamal ciphertexts of Belenios (spec §4.3, §4.11.1) and the powers of g and y.
+
+Public API:
+
+- ``Ciphertext(alpha, beta)``: frozen; ``from_dict(group, d)`` (checks both
+  elements), ``to_dict()`` in the spec's field order, ``mul``, ``pow``.
+- ``encrypt(powers, m, r) -> Ciphertext``: (g^r, y^r g^m) (§4.11.1).
+- ``decrypt(group, x, c) -> Element``: g^m = beta / alpha^x (single key).
+- ``Powers``: the protocol every proof uses for g^e and y^e; ``PlainPowers``
+  computes them with ``gmpy2.powmod``, ``fastverify.TablePowers`` with
+  precomputed tables. Both give identical results.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+import gmpy2
+
+from ceremony.protocol.group import Element, Group, Scalar
+from ceremony.protocol.serialization import get_field, require_dict
+
+
+class Powers(Protocol):
+    """g^e and y^e in a group, for an election public key y (§4.10 public_key)."""
+
+    @property
+    def group(self) -> Group: ...
+
+    @property
+    def y(self) -> Element: ...
+
+    def g_pow(self, e: int) -> Element: ...
+
+    def y_pow(self, e: int) -> Element: ...
+
+
+@dataclass(frozen=True)
+class PlainPowers:
+    """``Powers`` by plain modular exponentiation."""
+
+    group: Group
+    y: Element
+
+    def g_pow(self, e: int) -> Element:
+        """g^e mod p."""
+        return gmpy2.powmod(self.group.g, e, self.group.p)
+
+    def y_pow(self, e: int) -> Element:
+        """y^e mod p."""
+        return gmpy2.powmod(self.y, e, self.group.p)
+
+
+@dataclass(frozen=True)
+class Ciphertext:
+    """An El Gamal ciphertext {alpha, beta} (§4.3)."""
+
+    alpha: Element
+    beta: Element
+
+    @classmethod
+    def from_dict(cls, group: Group, data: object, what: str = "ciphertext") -> Ciphertext:
+        """Read a ciphertext (§4.3), checking that alpha and beta are in G."""
+        obj = require_dict(data, what)
+        return cls(
+            group.parse_element(get_field(obj, "alpha", what), f"{what}.alpha"),
+            group.parse_element(get_field(obj, "beta", what), f"{what}.beta"),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form, fields in the spec's order (§4.3)."""
+        return {"alpha": str(self.alpha), "beta": str(self.beta)}
+
+    def mul(self, other: Ciphertext, group: Group) -> Ciphertext:
+        """Pointwise product (alpha1 alpha2, beta1 beta2) (§4.16)."""
+        return Ciphertext(self.alpha * other.alpha % group.p, self.beta * other.beta % group.p)
+
+    def pow(self, e: int, group: Group) -> Ciphertext:
+        """(alpha^e, beta^e), a ciphertext raised to a weight (§4.16)."""
+        return Ciphertext(gmpy2.powmod(self.alpha, e, group.p), gmpy2.powmod(self.beta, e, group.p))
+
+
+def encrypt(powers: Powers, m: int, r: Scalar) -> Ciphertext:
+    """alpha = g^r, beta = y^r g^m (§4.11.1)."""
+    group = powers.group
+    return Ciphertext(powers.g_pow(r), powers.y_pow(r) * powers.g_pow(m) % group.p)
+
+
+def decrypt(group: Group, x: Scalar, c: Ciphertext) -> Element:
+    """g^m = beta / alpha^x for the private key x of y = g^x (§4.18–4.19, one key)."""
+    return c.beta * gmpy2.invert(gmpy2.powmod(c.alpha, x, group.p), group.p) % group.p
