@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 
 from ceremony.protocol.group import BELENIOS_2048 as G
-from ceremony.protocol.group import RFC_3526_2048
+from ceremony.protocol.group import RFC_3526_2048, NotInSubgroupError
 from ceremony.protocol.proofs import Proof
 from ceremony.protocol.trustees import (
     InvalidTrusteeKeyError,
@@ -40,14 +40,15 @@ def test_proof_is_bound_to_key_and_group() -> None:
     bad = replace(key, pok=Proof(key.pok.challenge, (key.pok.response + 1) % G.q))
     with pytest.raises(InvalidTrusteeKeyError):
         verify_trustee_public_key(G, bad)
-    # The group name is hashed (H_pok): the same numbers do not verify in another group.
-    x, rfc_key = make_single_trustee(RFC_3526_2048, random.Random(4))
+    _, rfc_key = make_single_trustee(RFC_3526_2048, random.Random(4))
     verify_trustee_public_key(RFC_3526_2048, rfc_key)
+    with pytest.raises((InvalidTrusteeKeyError, NotInSubgroupError)):
+        verify_trustee_public_key(G, rfc_key)
 
 
 def test_structure_single_then_pedersen() -> None:
     x, key = make_single_trustee(G, random.Random(5))
-    _, params, shares = CEREMONY
+    _, params, _ = CEREMONY
     trustees = Trustees((SingleTrustee(key), PedersenTrustees(params)))
     verify_trustees(G, trustees)
     assert Trustees.from_bytes(G, trustees.to_bytes()) == trustees
