@@ -107,6 +107,13 @@ class PcscdNotRunningError(CardError):
     )
 
 
+class CardInUseError(CardError):
+    default_message = (
+        "La carte est utilisée par un autre programme (par exemple GnuPG). "
+        "Fermez ce programme, retirez et réinsérez la carte, puis recommencez."
+    )
+
+
 class CardOperationError(CardError):
     """The card answered an unexpected status word."""
 
