@@ -20,6 +20,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         metavar="DOSSIER",
         help="dossier du bureau (par défaut : le dossier de données de l'utilisateur)",
     )
+    parser.add_argument(
+        "--lang",
+        choices=["fr", "en"],
+        help="langue de l'interface (par défaut : celle du système, sinon le français)",
+    )
     return parser.parse_args(argv)
 
 

@@ -1,0 +1,41 @@
+"""Interface language: French is the source; English comes from Qt translation files."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from bureau_app.resources import TRANSLATIONS
+
+LANGUAGES = ("fr", "en")
+
+
+def choose_language(requested: str | None, system: QLocale | None = None) -> str:
+    """The requested language, else English on an English system, else French."""
+    if requested is not None:
+        if requested not in LANGUAGES:
+            raise ValueError(f"unsupported language {requested!r}")
+        return requested
+    locale = system if system is not None else QLocale.system()
+    return "en" if locale.language() == QLocale.Language.English else "fr"
+
+
+def install_language(app: QApplication, language: str) -> None:
+    """Install our translation and Qt's own (standard buttons) for ``language``.
+
+    Calling it again switches language: earlier translators are removed first.
+    """
+    for old in app.findChildren(QTranslator):
+        app.removeTranslator(old)
+        old.deleteLater()
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    qt_own = QTranslator(app)
+    if qt_own.load(f"qtbase_{language}", qt_dir):
+        app.installTranslator(qt_own)
+    if language != "fr":
+        ours = QTranslator(app)
+        if not ours.load(f"bureau_{language}", str(TRANSLATIONS)):
+            raise FileNotFoundError(f"missing translation bureau_{language}.qm in {TRANSLATIONS}")
+        app.installTranslator(ours)
+    locale = QLocale(QLocale.Language.English if language == "en" else QLocale.Language.French)
+    QLocale.setDefault(locale)

@@ -1,0 +1,103 @@
+"""What the window shows about each phase: a small view-model the engine adapter implements.
+
+The window never decides anything: it displays ``PhaseView`` objects and reports
+which phase's next action the user asked for. The ceremony engine's adapter
+(``ceremony.workflow``) provides the views and reacts to the request.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+
+class PhaseState(enum.Enum):
+    TODO = "todo"
+    CURRENT = "current"
+    DONE = "done"
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    """One line of a phase's checklist (``done``: ticked) or of what has been verified."""
+
+    label: str
+    done: bool
+
+
+class PhaseView(Protocol):
+    """One phase as the window displays it; texts are French, written for bureau members."""
+
+    @property
+    def key(self) -> str: ...
+
+    @property
+    def title(self) -> str: ...
+
+    @property
+    def state(self) -> PhaseState: ...
+
+    @property
+    def checklist(self) -> Sequence[ChecklistItem]: ...
+
+    @property
+    def verified(self) -> Sequence[ChecklistItem]:
+        """What has been checked so far (``done`` False: the check failed or is pending)."""
+        ...
+
+    @property
+    def next_action(self) -> str | None:
+        """Label of the button that starts the next step; None when nothing is to be done."""
+        ...
+
+
+def _noop(text: str) -> str:
+    """Marks ``text`` for pyside6-lupdate (context "Phases"); translated at display time."""
+    return str(QT_TRANSLATE_NOOP("Phases", text))
+
+
+# The bureau's phases in order (DESIGN.md §1). Titles are marked for translation
+# here, where the GUI knows them, because the engine's texts are French only.
+_TITLES: dict[str, str] = {
+    "preparation": _noop("Préparation"),
+    "key_ceremony": _noop("Cérémonie des clés"),
+    "test_vote": _noop("Vote à blanc"),
+    "seal": _noop("Scellement"),
+    "open_vote": _noop("Vote ouvert"),
+    "closing": _noop("Clôture"),
+    "expertise": _noop("Expertise"),
+    "tally": _noop("Dépouillement"),
+    "pv": _noop("Procès-verbal"),
+    "archive": _noop("Archivage"),
+}
+
+PHASE_KEYS: tuple[str, ...] = tuple(_TITLES)
+
+
+def phase_title(view: PhaseView) -> str:
+    """The phase's title in the interface language (the engine's French title if unknown)."""
+    source = _TITLES.get(view.key)
+    if source is None:
+        return view.title
+    return QCoreApplication.translate("Phases", source)
+
+
+@dataclass(frozen=True)
+class StaticPhase:
+    """A phase with fixed content: what the window shows before the engine is connected."""
+
+    key: str
+    title: str
+    state: PhaseState = PhaseState.TODO
+    checklist: Sequence[ChecklistItem] = ()
+    verified: Sequence[ChecklistItem] = ()
+    next_action: str | None = None
+
+
+def unconnected_phases() -> list[StaticPhase]:
+    """Every phase, to do, with no action: the frame before ``ceremony.workflow`` drives it."""
+    return [StaticPhase(key, title) for key, title in _TITLES.items()]

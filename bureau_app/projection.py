@@ -1,0 +1,121 @@
+"""Large-print projection of the results for the public count: white on black, huge type."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtGui import QColor, QFont, QKeySequence, QPalette, QShortcut
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from bureau_app.appearance import FONT_FAMILY
+from bureau_app.bar_chart import BarChart
+from bureau_app.results_model import ContestResult
+from bureau_app.text import fill
+
+_TITLE_POINTS = 44
+_BODY_POINTS = 30
+
+
+class ProjectionWindow(QWidget):
+    """Shows one scrutin at a time; PageDown/→ next, PageUp/← previous, Échap closes."""
+
+    def __init__(self, contests: Sequence[ContestResult], parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self._contests = list(contests)
+        self._index = 0
+        self.setWindowTitle(self.tr("Projection des résultats"))
+        self.setAccessibleName(self.tr("Projection des résultats en grands caractères"))
+        palette = QPalette()
+        for role, colour in (
+            (QPalette.ColorRole.Window, "#000000"),
+            (QPalette.ColorRole.WindowText, "#ffffff"),
+            (QPalette.ColorRole.Base, "#000000"),
+            (QPalette.ColorRole.Text, "#ffffff"),
+        ):
+            palette.setColor(role, QColor(colour))
+        self.setPalette(palette)
+        self.setAutoFillBackground(True)
+
+        self.title = self._label(_TITLE_POINTS, bold=True, name=self.tr("Scrutin projeté"))
+        self.summary = self._label(_BODY_POINTS, name=self.tr("Inscrits, votants et blancs"))
+        self.chart = BarChart(on_dark=True)
+        chart_font = QFont(FONT_FAMILY)
+        chart_font.setPointSize(_BODY_POINTS)
+        self.chart.setFont(chart_font)
+        self.chart.setPalette(palette)
+        self.footer = self._label(18, name=self.tr("Aide à la navigation"))
+        self.footer.setStyleSheet("color: #d0d0d0;")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 32, 48, 32)
+        layout.addWidget(self.title)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.chart, 1)
+        layout.addWidget(self.footer)
+
+        for keys, slot in (
+            (("PgDown", "Right", "Space"), self.next_contest),
+            (("PgUp", "Left"), self.previous_contest),
+            (("Esc",), self.close),
+            (("F11",), self.toggle_full_screen),
+        ):
+            for key in keys:
+                QShortcut(QKeySequence(key), self, slot)
+        self._show()
+
+    def _label(self, points: int, *, name: str, bold: bool = False) -> QLabel:
+        label = QLabel()
+        font = QFont(FONT_FAMILY)
+        font.setPointSize(points)
+        font.setBold(bold)
+        label.setFont(font)
+        label.setWordWrap(True)
+        label.setAccessibleName(name)
+        return label
+
+    @property
+    def index(self) -> int:
+        return self._index
+
+    def next_contest(self) -> None:
+        if self._index + 1 < len(self._contests):
+            self._index += 1
+            self._show()
+
+    def previous_contest(self) -> None:
+        if self._index > 0:
+            self._index -= 1
+            self._show()
+
+    def toggle_full_screen(self) -> None:
+        self.showNormal() if self.isFullScreen() else self.showFullScreen()
+
+    def _show(self) -> None:
+        if not self._contests:
+            self.title.setText(self.tr("Aucun résultat à projeter"))
+            self.summary.clear()
+            self.chart.set_contest(None)
+            self.footer.setText(self.tr("Échap : fermer"))
+            return
+        contest = self._contests[self._index]
+        locale = QLocale()
+        self.title.setText(contest.title)
+        self.summary.setText(
+            fill(
+                self.tr("Inscrits %1 · Votants %2 · Blancs %3"),
+                locale.toString(contest.registered),
+                locale.toString(contest.voters_cast),
+                locale.toString(contest.blank),
+            )
+        )
+        self.chart.set_contest(contest)
+        self.footer.setText(
+            fill(
+                self.tr(
+                    "Scrutin %1 sur %2 · Page suivante / précédente : changer · Échap : fermer"
+                ),
+                str(self._index + 1),
+                str(len(self._contests)),
+            )
+        )
