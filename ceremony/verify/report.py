@@ -135,7 +135,8 @@ class VerificationReport:
         """A human-readable report, one line per check."""
         lines = [("Vérification de " if language == "fr" else "Verification of ") + self.subject]
         for c in self.checks:
-            lines.append(f"[{_OUTCOME_TEXT[c.outcome][language]}] {c.spec.title(language)}")
+            outcome = _OUTCOME_TEXT[c.outcome][language]
+            lines.append(f"[{outcome}] {c.name} : {c.spec.title(language)}")
             reason = c.reason_fr if language == "fr" else c.reason_en
             if reason:
                 lines.append(f"    {reason}")

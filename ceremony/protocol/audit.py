@@ -1,0 +1,525 @@
+"""The audit of Belenios public data (spec §3.5), one streamed pass.
+
+:func:`audit_archive` runs every check of §3.5.1 (during the vote) and §3.5.2
+(after the tally) on a `.bel` file and returns an :class:`AuditOutcome`: each
+check by name, in order, with the named error that made it fail, plus what
+the audit computed (the encrypted tally of last(B), the result).
+
+Ballots are streamed from the archive and each is verified exactly once
+(through ``ballot_verifier``, sequential by default, a process pool for large
+urns); the encrypted tally is accumulated from the verified ballots and never
+re-verified. A revote is handled by dividing the superseded ballot back out,
+re-reading only that ballot's ciphertexts (already verified) at the end.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from ceremony.errors import CeremonyError
+from ceremony.protocol.archive import (
+    ArchiveChainError,
+    ArchiveError,
+    ArchiveMissingDataError,
+    ResolvedEvent,
+    iter_events,
+    iter_records,
+)
+from ceremony.protocol.ballot import Ballot, verify_ballot
+from ceremony.protocol.credentials import CredentialList
+from ceremony.protocol.decryption import (
+    ElectionResult,
+    InvalidPartialDecryptionError,
+    OwnedPartialDecryption,
+    PartialDecryption,
+    combine_factors,
+    verify_partial_decryption,
+    verify_result,
+)
+from ceremony.protocol.election import Election, HomomorphicQuestion
+from ceremony.protocol.elgamal import Ciphertext
+from ceremony.protocol.errors import MalformedDataError, ProtocolError
+from ceremony.protocol.serialization import loads
+from ceremony.protocol.tally import (
+    EncryptedTally,
+    SizedEncryptedTally,
+    TallyAccumulator,
+    verify_encrypted_tally,
+)
+from ceremony.protocol.trustees import (
+    Trustees,
+    compute_election_public_key,
+    verify_trustees,
+)
+
+
+class Check(StrEnum):
+    """The named checks of the audit, in the order they are reported (§3.5)."""
+
+    ARCHIVE_FORMAT = "archive.format"
+    ARCHIVE_CHAIN = "archive.chain"
+    ARCHIVE_EVENTS = "archive.events"
+    SNAPSHOT = "archive.previous_snapshot"
+    SETUP_ELECTION = "setup.election"
+    SETUP_TRUSTEES = "setup.trustees"
+    SETUP_PUBLIC_KEY = "setup.public_key"
+    SETUP_CREDENTIALS = "setup.credentials"
+    BALLOTS_VALID = "ballots.valid"
+    BALLOTS_UNIQUE = "ballots.unique"
+    TALLY_ENCRYPTED = "tally.encrypted_tally"
+    TALLY_PARTIAL_DECRYPTIONS = "tally.partial_decryptions"
+    TALLY_RESULT = "tally.result"
+
+
+class AuditError(ProtocolError):
+    """Base of the audit's own named errors (§3.5)."""
+
+    default_message = "L'audit des données publiques de l'élection a échoué."
+
+
+class EventOrderError(AuditError):
+    """Events are not in the order §4.4 allows (e.g. a ballot after EndBallots)."""
+
+    default_message = (
+        "Les événements de l'archive ne sont pas dans l'ordre prévu : l'archive est "
+        "altérée ou incomplète."
+    )
+
+
+class ElectionKeyMismatchError(AuditError):
+    """The election public key is not the product of the trustees' sub-keys (§3.1.1)."""
+
+    default_message = (
+        "La clé publique de l'élection ne correspond pas aux clés des garants : "
+        "l'élection ne peut pas être déchiffrée par le bureau."
+    )
+
+
+class DuplicateBallotError(AuditError):
+    """The same ballot appears twice in B (a replayed ballot)."""
+
+    default_message = "Un même bulletin figure deux fois dans l'urne : il a été rejoué."
+
+
+class InvalidBallotsError(AuditError):
+    """At least one ballot of B fails its checks (§3.5.1 step 1)."""
+
+    default_message = (
+        "Au moins un bulletin de l'urne est invalide (preuve, signature, code de vote "
+        "ou poids) : l'urne a été altérée."
+    )
+
+
+class SnapshotMismatchError(AuditError):
+    """The previously recorded board is not a prefix of this one (§3.5.1 step 2)."""
+
+    default_message = (
+        "L'urne ne prolonge pas la copie enregistrée précédemment : des événements ont "
+        "été retirés ou modifiés depuis."
+    )
+
+
+class NotTalliedError(AuditError):
+    """A tally-phase datum is missing where the events say it should be."""
+
+    default_message = "Le dépouillement publié est incomplet."
+
+
+@dataclass(frozen=True)
+class BallotVerdict:
+    """What verifying one ballot gave: its weight, or the error it raised."""
+
+    ballot: Ballot | None
+    weight: int
+    error: CeremonyError | None = None
+
+
+BallotVerifier = Callable[[Election, CredentialList, Iterable[bytes]], Iterator[BallotVerdict]]
+"""Verifies a stream of ballots in order, each exactly once (§3.5.1 step 1)."""
+
+
+def verify_ballots_sequentially(
+    election: Election, credentials: CredentialList, ballots: Iterable[bytes]
+) -> Iterator[BallotVerdict]:
+    """The default :data:`BallotVerifier`: one ballot after the other (§3.5.1)."""
+    for data in ballots:
+        try:
+            ballot = Ballot.from_bytes(data, election)
+            weight = verify_ballot(election, ballot, credentials)
+        except CeremonyError as e:
+            yield BallotVerdict(None, 0, e)
+            continue
+        yield BallotVerdict(ballot, weight)
+
+
+@dataclass(frozen=True)
+class CheckOutcome:
+    """One check: passed (``error`` None, ``ran``), failed (``error``), or not run."""
+
+    check: Check
+    ran: bool
+    error: CeremonyError | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class AuditOutcome:
+    """Every check in order and what the audit computed (§3.5)."""
+
+    checks: tuple[CheckOutcome, ...]
+    election: Election | None = None
+    num_ballots: int = 0
+    num_tallied: int = 0
+    encrypted_tally: EncryptedTally | None = None
+    total_weight: int = 0
+    result: ElectionResult | None = None
+    tallied: bool = False
+    last_event_hash: str | None = None
+    last_height: int = -1
+
+    @property
+    def passed(self) -> bool:
+        """No check failed."""
+        return all(c.error is None for c in self.checks)
+
+
+_ORDER = {
+    "Setup": 0,
+    "Ballot": 1,
+    "EndBallots": 2,
+    "EncryptedTally": 3,
+    "Shuffle": 4,
+    "EndShuffles": 5,
+    "PartialDecryption": 6,
+    "Result": 7,
+}
+_REPEATABLE = {"Ballot", "Shuffle", "PartialDecryption"}
+
+
+@dataclass
+class _State:
+    """Mutable state of one audit pass."""
+
+    path: Path
+    results: dict[Check, CheckOutcome] = field(default_factory=dict)
+    election: Election | None = None
+    trustees: Trustees | None = None
+    credentials: CredentialList | None = None
+    stage: int = -1
+    seen_types: set[str] = field(default_factory=set)
+    post_ballot: list[ResolvedEvent] = field(default_factory=list)
+    num_ballots: int = 0
+    last_event_hash: str | None = None
+    last_height: int = -1
+
+    def fail(self, check: Check, error: CeremonyError) -> None:
+        if check not in self.results or self.results[check].error is None:
+            self.results[check] = CheckOutcome(check, True, error)
+
+    def ok(self, check: Check, note: str = "") -> None:
+        if check not in self.results:
+            self.results[check] = CheckOutcome(check, True, None, note)
+
+    def failed(self, check: Check) -> bool:
+        outcome = self.results.get(check)
+        return outcome is not None and outcome.error is not None
+
+
+def _check_order(state: _State, resolved: ResolvedEvent) -> None:
+    kind = resolved.event.type
+    stage = _ORDER[kind]
+    if stage < state.stage or (stage == state.stage and kind not in _REPEATABLE):
+        raise EventOrderError(f"{kind} event at height {resolved.event.height} is out of order")
+    if kind != "Setup" and state.stage < 0:
+        raise EventOrderError("the first event is not Setup")
+    if kind in ("EncryptedTally",) and "EndBallots" not in state.seen_types:
+        raise EventOrderError("EncryptedTally without EndBallots")
+    if kind in ("PartialDecryption", "Result") and "EncryptedTally" not in state.seen_types:
+        raise EventOrderError(f"{kind} without EncryptedTally")
+    state.stage = stage
+    state.seen_types.add(kind)
+
+
+def _load_setup(state: _State, resolved: ResolvedEvent) -> None:
+    try:
+        election = Election.from_bytes(resolved.nested["election"])
+    except CeremonyError as e:
+        state.fail(Check.SETUP_ELECTION, e)
+        return
+    unsupported = [q for q in election.questions if not isinstance(q, HomomorphicQuestion)]
+    if unsupported:
+        state.fail(
+            Check.SETUP_ELECTION,
+            MalformedDataError("non-homomorphic questions are not supported by this verifier"),
+        )
+        return
+    state.ok(Check.SETUP_ELECTION)
+    state.election = election
+    group = election.group
+    try:
+        trustees = Trustees.from_bytes(group, resolved.nested["trustees"])
+        verify_trustees(group, trustees)
+        state.trustees = trustees
+        state.ok(Check.SETUP_TRUSTEES)
+    except CeremonyError as e:
+        state.fail(Check.SETUP_TRUSTEES, e)
+    if state.trustees is not None:
+        if compute_election_public_key(group, state.trustees) == election.public_key:
+            state.ok(Check.SETUP_PUBLIC_KEY)
+        else:
+            state.fail(
+                Check.SETUP_PUBLIC_KEY,
+                ElectionKeyMismatchError("election public_key is not the product of sub-keys"),
+            )
+    try:
+        state.credentials = CredentialList.from_json(group, resolved.nested["credentials"])
+        state.ok(Check.SETUP_CREDENTIALS, f"{len(state.credentials)}")
+    except CeremonyError as e:
+        state.fail(Check.SETUP_CREDENTIALS, e)
+
+
+def _events(state: _State) -> Iterator[ResolvedEvent]:
+    """The chain, with archive-level failures recorded instead of raised."""
+    try:
+        for resolved in iter_events(iter_records(state.path)):
+            state.last_event_hash = resolved.hash
+            state.last_height = resolved.event.height
+            yield resolved
+    except (ArchiveChainError, ArchiveMissingDataError) as e:
+        state.ok(Check.ARCHIVE_FORMAT)
+        state.fail(Check.ARCHIVE_CHAIN, e)
+    except ArchiveError as e:
+        state.fail(Check.ARCHIVE_FORMAT, e)
+    except MalformedDataError as e:
+        state.fail(Check.ARCHIVE_FORMAT, e)
+
+
+def _ballot_payloads(
+    state: _State, events: Iterator[ResolvedEvent], hashes: list[str]
+) -> Iterator[bytes]:
+    """Ballot payloads in order; later events are kept aside (there are few)."""
+    for resolved in events:
+        try:
+            _check_order(state, resolved)
+        except EventOrderError as e:
+            state.fail(Check.ARCHIVE_EVENTS, e)
+        if resolved.event.type == "Ballot" and resolved.payload is not None:
+            state.num_ballots += 1
+            hashes.append(resolved.event.payload or resolved.hash)
+            yield resolved.payload
+        elif resolved.event.type == "Setup":
+            state.fail(Check.ARCHIVE_EVENTS, EventOrderError("a second Setup event"))
+        else:
+            state.post_ballot.append(resolved)
+
+
+def _choices(ballot: Ballot) -> list[list[Ciphertext]]:
+    return [list(answer.choices) for answer in ballot.answers]
+
+
+def _reread_superseded(
+    state: _State, election: Election, wanted: dict[str, int]
+) -> Iterator[tuple[Ballot, int]]:
+    """Superseded ballots, re-read (not re-verified) from the archive to undo them."""
+    for resolved in iter_events(iter_records(state.path)):
+        payload_hash = resolved.event.payload
+        if resolved.event.type == "Ballot" and payload_hash in wanted and resolved.payload:
+            weight = wanted.pop(payload_hash)
+            # Already verified in the main pass, elements included.
+            yield Ballot.from_bytes(resolved.payload, election, check_elements=False), weight
+            if not wanted:
+                return
+
+
+def audit_archive(
+    path: Path,
+    *,
+    previous: Path | None = None,
+    ballot_verifier: BallotVerifier = verify_ballots_sequentially,
+) -> AuditOutcome:
+    """Run every check of §3.5.1 and §3.5.2 on the archive at ``path``.
+
+    With ``previous`` (an earlier recorded copy of the same board), also check
+    that nothing was removed since (§3.5.1 step 2).
+    """
+    state = _State(path)
+    events = _events(state)
+    first = next(events, None)
+    if first is not None:
+        try:
+            _check_order(state, first)
+        except EventOrderError as e:
+            state.fail(Check.ARCHIVE_EVENTS, e)
+        if first.event.type == "Setup":
+            _load_setup(state, first)
+    election, credentials = state.election, state.credentials
+    acc: TallyAccumulator | None = None
+    num_valid = 0
+    if election is not None and credentials is not None:
+        shape = [q.choice_count for q in election.questions if isinstance(q, HomomorphicQuestion)]
+        acc = TallyAccumulator(election.group, shape)
+        hashes: list[str] = []
+        last_of: dict[Any, tuple[str, int]] = {}
+        superseded: dict[str, int] = {}
+        seen_hashes: set[str] = set()
+        invalid: list[str] = []
+        first_error: CeremonyError | None = None
+        payloads = _ballot_payloads(state, events, hashes)
+        for index, verdict in enumerate(ballot_verifier(election, credentials, payloads)):
+            digest = hashes[index]
+            if digest in seen_hashes:
+                state.fail(
+                    Check.BALLOTS_UNIQUE, DuplicateBallotError(f"ballot {digest} appears twice")
+                )
+                continue
+            seen_hashes.add(digest)
+            if verdict.error is not None or verdict.ballot is None:
+                invalid.append(digest)
+                first_error = first_error or verdict.error
+                continue
+            num_valid += 1
+            key = verdict.ballot.credential
+            if key in last_of:
+                old_hash, old_weight = last_of[key]
+                superseded[old_hash] = old_weight
+            last_of[key] = (digest, verdict.weight)
+            acc.add(_choices(verdict.ballot), verdict.weight)
+        if invalid:
+            error = first_error
+            state.fail(
+                Check.BALLOTS_VALID,
+                InvalidBallotsError(
+                    f"{len(invalid)} invalid ballot(s); first {invalid[0]}: "
+                    f"{type(error).__name__}: {error.technical if error else ''}"
+                ),
+            )
+        else:
+            state.ok(Check.BALLOTS_VALID, str(num_valid))
+        state.ok(Check.BALLOTS_UNIQUE)
+        if superseded and not state.failed(Check.ARCHIVE_CHAIN):
+            for ballot, weight in _reread_superseded(state, election, dict(superseded)):
+                acc.remove(_choices(ballot), weight)
+    else:
+        for _ in _ballot_payloads(state, events, []):
+            pass
+    for _ in events:  # drain: records archive-level failures after the ballots
+        pass
+    if not state.failed(Check.ARCHIVE_FORMAT):
+        state.ok(Check.ARCHIVE_FORMAT)
+    if not state.failed(Check.ARCHIVE_FORMAT) and not state.failed(Check.ARCHIVE_CHAIN):
+        state.ok(Check.ARCHIVE_CHAIN)
+    if first is not None and not state.failed(Check.ARCHIVE_CHAIN):
+        state.ok(Check.ARCHIVE_EVENTS)
+    tally, result, tallied = _audit_tally(state, acc)
+    if previous is not None:
+        _audit_snapshot(state, previous)
+    return AuditOutcome(
+        checks=_ordered(state, previous is not None, tallied),
+        election=election,
+        num_ballots=state.num_ballots,
+        num_tallied=acc.num_tallied if acc else 0,
+        encrypted_tally=tally,
+        total_weight=acc.total_weight if acc else 0,
+        result=result,
+        tallied=tallied,
+        last_event_hash=state.last_event_hash,
+        last_height=state.last_height,
+    )
+
+
+def _audit_tally(
+    state: _State, acc: TallyAccumulator | None
+) -> tuple[EncryptedTally | None, ElectionResult | None, bool]:
+    election, trustees = state.election, state.trustees
+    by_type: dict[str, list[ResolvedEvent]] = {}
+    for resolved in state.post_ballot:
+        by_type.setdefault(resolved.event.type, []).append(resolved)
+    if "EncryptedTally" not in by_type:
+        return (acc.result() if acc else None), None, False
+    if election is None or acc is None:
+        state.fail(Check.TALLY_ENCRYPTED, NotTalliedError("setup could not be read"))
+        return None, None, True
+    group = election.group
+    expected = acc.result()
+    event = by_type["EncryptedTally"][0]
+    try:
+        sized = SizedEncryptedTally.from_bytes(event.payload or b"")
+        published = EncryptedTally.from_bytes(group, event.nested["encrypted_tally"])
+        verify_encrypted_tally(expected, acc.num_tallied, acc.total_weight, published, sized)
+        state.ok(Check.TALLY_ENCRYPTED)
+    except CeremonyError as e:
+        state.fail(Check.TALLY_ENCRYPTED, e)
+        published = expected
+    if state.failed(Check.TALLY_ENCRYPTED) or trustees is None:
+        return published, None, True
+    slots = {s.owner: s.key.public_key for s in trustees.slots()}
+    partials: dict[int, PartialDecryption] = {}
+    for resolved in by_type.get("PartialDecryption", []):
+        try:
+            owned = OwnedPartialDecryption.from_dict(loads(resolved.payload or b""))
+            if owned.owner not in slots:
+                raise InvalidPartialDecryptionError(f"unknown owner {owned.owner}")
+            if owned.owner in partials:
+                raise InvalidPartialDecryptionError(f"second decryption by owner {owned.owner}")
+            partial = PartialDecryption.from_dict(group, loads(resolved.nested["payload"]))
+            verify_partial_decryption(
+                group, election.fingerprint, published.ciphertexts, slots[owned.owner], partial
+            )
+            partials[owned.owner] = partial
+        except CeremonyError as e:
+            state.fail(Check.TALLY_PARTIAL_DECRYPTIONS, e)
+    if "PartialDecryption" in by_type:
+        state.ok(Check.TALLY_PARTIAL_DECRYPTIONS, str(len(partials)))
+    results = by_type.get("Result", [])
+    if not results:
+        return published, None, True
+    try:
+        result = ElectionResult.from_dict(loads(results[0].payload or b""))
+        factors = combine_factors(group, trustees, partials, published.shape)
+        verify_result(group, published.ciphertexts, factors, result, acc.total_weight)
+        state.ok(Check.TALLY_RESULT)
+        return published, result, True
+    except CeremonyError as e:
+        state.fail(Check.TALLY_RESULT, e)
+        return published, None, True
+
+
+def _audit_snapshot(state: _State, previous: Path) -> None:
+    try:
+        last: tuple[str, int] | None = None
+        for resolved in iter_events(iter_records(previous)):
+            last = (resolved.hash, resolved.event.height)
+        if last is None:
+            raise SnapshotMismatchError("the previous snapshot has no event")
+        for resolved in iter_events(iter_records(state.path)):
+            if resolved.event.height == last[1]:
+                if resolved.hash != last[0]:
+                    raise SnapshotMismatchError(
+                        f"event at height {last[1]} differs from the previous snapshot"
+                    )
+                state.ok(Check.SNAPSHOT)
+                return
+        raise SnapshotMismatchError(
+            f"the previous snapshot reaches height {last[1]}, this board is shorter"
+        )
+    except SnapshotMismatchError as e:
+        state.fail(Check.SNAPSHOT, e)
+    except ArchiveError as e:
+        state.fail(Check.SNAPSHOT, SnapshotMismatchError(f"unreadable: {e.technical}"))
+
+
+def _ordered(state: _State, with_snapshot: bool, tallied: bool) -> tuple[CheckOutcome, ...]:
+    out = []
+    for check in Check:
+        if check is Check.SNAPSHOT and not with_snapshot:
+            continue
+        outcome = state.results.get(check)
+        if outcome is None:
+            note = "not tallied" if check.value.startswith("tally.") and not tallied else "not run"
+            outcome = CheckOutcome(check, False, None, note)
+        out.append(outcome)
+    return tuple(out)

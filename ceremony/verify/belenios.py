@@ -1,0 +1,192 @@
+"""Verification of one Belenios election record (spec §3.5) as a report.
+
+:func:`verify_belenios` audits a `.bel` file, or a Belenios election
+directory holding one, and turns every check of
+:func:`ceremony.protocol.audit.audit_archive` into a named line of a
+:class:`~ceremony.verify.report.VerificationReport`, titled in French and
+English. The expert verification of a whole ceremony archive runs this for
+each scrutin and adds its own steps to the same report.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ceremony.errors import CeremonyError
+from ceremony.protocol.audit import AuditOutcome, BallotVerifier, Check, audit_archive
+from ceremony.protocol.election import HomomorphicQuestion
+from ceremony.verify.report import (
+    CheckResult,
+    CheckSpec,
+    Outcome,
+    ReportBuilder,
+    VerificationReport,
+)
+
+CHECK_SPECS: dict[Check, CheckSpec] = {
+    Check.ARCHIVE_FORMAT: CheckSpec(
+        Check.ARCHIVE_FORMAT.value,
+        "Archive lisible, chaque fichier conforme à son empreinte (§4.4)",
+        "Archive readable, every file matches its hash (§4.4)",
+    ),
+    Check.ARCHIVE_CHAIN: CheckSpec(
+        Check.ARCHIVE_CHAIN.value,
+        "Événements correctement chaînés (parent, hauteur, données présentes) (§3.5.1)",
+        "Events correctly chained (parent, height, data present) (§3.5.1)",
+    ),
+    Check.ARCHIVE_EVENTS: CheckSpec(
+        Check.ARCHIVE_EVENTS.value,
+        "Événements dans l'ordre prévu (§4.4)",
+        "Events in the expected order (§4.4)",
+    ),
+    Check.SNAPSHOT: CheckSpec(
+        Check.SNAPSHOT.value,
+        "Rien n'a été retiré depuis la copie précédente de l'urne (§3.5.1 étape 2)",
+        "Nothing removed since the previous snapshot (§3.5.1 step 2)",
+    ),
+    Check.SETUP_ELECTION: CheckSpec(
+        Check.SETUP_ELECTION.value,
+        "Définition de l'élection lisible et prise en charge (§4.10)",
+        "Election definition readable and supported (§4.10)",
+    ),
+    Check.SETUP_TRUSTEES: CheckSpec(
+        Check.SETUP_TRUSTEES.value,
+        "Clés des garants et preuves de possession valides (§4.5–4.7)",
+        "Trustee keys and proofs of knowledge valid (§4.5–4.7)",
+    ),
+    Check.SETUP_PUBLIC_KEY: CheckSpec(
+        Check.SETUP_PUBLIC_KEY.value,
+        "Clé publique de l'élection issue des clés des garants (§3.1.1)",
+        "Election public key derived from the trustees' keys (§3.1.1)",
+    ),
+    Check.SETUP_CREDENTIALS: CheckSpec(
+        Check.SETUP_CREDENTIALS.value,
+        "Liste des codes de vote publics valide, sans doublon (§4.8)",
+        "Public credential list valid, without duplicates (§4.8)",
+    ),
+    Check.BALLOTS_VALID: CheckSpec(
+        Check.BALLOTS_VALID.value,
+        "Chaque bulletin : preuves, signature, code de vote inscrit, poids (§3.5.1)",
+        "Every ballot: proofs, signature, listed credential, weight (§3.5.1)",
+    ),
+    Check.BALLOTS_UNIQUE: CheckSpec(
+        Check.BALLOTS_UNIQUE.value,
+        "Aucun bulletin rejoué (§3.5.1)",
+        "No replayed ballot (§3.5.1)",
+    ),
+    Check.TALLY_ENCRYPTED: CheckSpec(
+        Check.TALLY_ENCRYPTED.value,
+        "Décompte chiffré égal à celui des derniers bulletins de chaque électeur (§4.16)",
+        "Encrypted tally equals that of each voter's last ballot (§4.16)",
+    ),
+    Check.TALLY_PARTIAL_DECRYPTIONS: CheckSpec(
+        Check.TALLY_PARTIAL_DECRYPTIONS.value,
+        "Déchiffrements partiels des garants et leurs preuves valides (§4.18)",
+        "Trustees' partial decryptions and their proofs valid (§4.18)",
+    ),
+    Check.TALLY_RESULT: CheckSpec(
+        Check.TALLY_RESULT.value,
+        "Résultat publié conforme au décompte et aux déchiffrements (§4.19)",
+        "Published result matches the tally and the decryptions (§4.19)",
+    ),
+}
+
+INPUT_SPEC = CheckSpec(
+    "input.path",
+    "Fichier .bel ou dossier d'élection Belenios trouvé",
+    "A .bel file or Belenios election directory was found",
+)
+
+
+class ElectionRecordNotFoundError(CeremonyError):
+    """PATH is neither a `.bel` file nor a directory holding exactly one."""
+
+    default_message = (
+        "Aucune archive d'élection Belenios (.bel) n'a été trouvée à cet emplacement : "
+        "indiquez un fichier .bel ou le dossier de l'élection."
+    )
+
+
+def find_archive(path: Path) -> Path:
+    """The `.bel` file designated by ``path`` (a file, or a directory with exactly one)."""
+    if path.is_file():
+        return path
+    if path.is_dir():
+        found = sorted(path.glob("*.bel"))
+        if len(found) == 1:
+            return found[0]
+        raise ElectionRecordNotFoundError(f"{path}: {len(found)} .bel files in the directory")
+    raise ElectionRecordNotFoundError(f"{path}: no such file or directory")
+
+
+def _reason(outcome_note: str, tallied: bool) -> tuple[str, str]:
+    if outcome_note == "not tallied" or (not tallied and outcome_note == "not run"):
+        return ("l'élection n'est pas encore dépouillée", "the election is not tallied yet")
+    return (
+        "non exécutée : une vérification précédente a échoué",
+        "not run: an earlier check failed",
+    )
+
+
+BLANK_LABEL = "blanc"
+
+
+def _labels(question: object) -> dict[str, object]:
+    # Result columns (§4.19): the blank slot comes first when blank is allowed (§4.11.1).
+    if not isinstance(question, HomomorphicQuestion):
+        return {"question": "", "columns": []}
+    columns = list(question.answers)
+    if question.blank_allowed:
+        columns.insert(0, BLANK_LABEL)
+    return {"question": question.question, "columns": columns}
+
+
+def add_audit(builder: ReportBuilder, outcome: AuditOutcome, prefix: str = "") -> None:
+    """Append the audit's checks to ``builder`` (names prefixed by ``prefix``)."""
+    for check in outcome.checks:
+        spec = CHECK_SPECS[check.check]
+        if prefix:
+            spec = CheckSpec(prefix + spec.name, spec.title_fr, spec.title_en)
+        if check.error is not None:
+            builder.failed(spec, check.error)
+        elif check.ran:
+            builder.results.append(CheckResult(spec, Outcome.PASSED))
+        else:
+            fr, en = _reason(check.note, outcome.tallied)
+            builder.not_applicable(spec, fr, en)
+
+
+def verify_belenios(
+    path: Path,
+    *,
+    previous: Path | None = None,
+    ballot_verifier: BallotVerifier | None = None,
+) -> VerificationReport:
+    """Audit one Belenios election record and report every check (§3.5)."""
+    builder = ReportBuilder(subject=str(path))
+    try:
+        archive = find_archive(path)
+    except ElectionRecordNotFoundError as e:
+        builder.failed(INPUT_SPEC, e)
+        return builder.build()
+    builder.passed(INPUT_SPEC)
+    kwargs = {} if ballot_verifier is None else {"ballot_verifier": ballot_verifier}
+    outcome = audit_archive(archive, previous=previous, **kwargs)
+    add_audit(builder, outcome)
+    if outcome.election is not None:
+        builder.details.update(
+            {
+                "uuid": outcome.election.uuid,
+                "name": outcome.election.name,
+                "fingerprint": outcome.election.fingerprint,
+                "ballots": outcome.num_ballots,
+                "tallied_ballots": outcome.num_tallied,
+                "total_weight": outcome.total_weight,
+                "tallied": outcome.tallied,
+                "last_event": outcome.last_event_hash,
+                "questions": [_labels(q) for q in outcome.election.questions],
+            }
+        )
+    if outcome.result is not None and outcome.passed:
+        builder.result = [list(row) for row in outcome.result.result]
+    return builder.build()

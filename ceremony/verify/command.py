@@ -1,0 +1,70 @@
+"""``bureau verify PATH [--json]`` (DESIGN.md §6).
+
+PATH is a Belenios election directory or a `.bel` file. Every check is
+printed by name with its outcome, then the result when the election is
+tallied; the exit status is 0 only if every check passed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from ceremony.verify.belenios import verify_belenios
+from ceremony.verify.report import VerificationReport
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+
+
+def add_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
+    """Register the ``verify`` subcommand."""
+    parser = subparsers.add_parser(
+        "verify",
+        help="vérifier une élection Belenios (.bel ou dossier d'élection)",
+        description=(
+            "Vérification indépendante d'une élection Belenios : chaque contrôle est "
+            "affiché avec son résultat ; code de sortie non nul si l'un échoue."
+        ),
+    )
+    parser.add_argument("path", type=Path, metavar="PATH", help="fichier .bel ou dossier")
+    parser.add_argument("--json", action="store_true", help="rapport au format JSON")
+    parser.add_argument(
+        "--previous",
+        type=Path,
+        metavar="BEL",
+        help="copie antérieure de la même urne : vérifier que rien n'a été retiré",
+    )
+    parser.set_defaults(handler=run)
+
+
+def format_result(report: VerificationReport) -> str:
+    """The result table in French, one line per answer (§4.19)."""
+    if report.result is None:
+        return ""
+    lines = ["Résultat :"]
+    questions = report.details.get("questions", [])
+    for index, row in enumerate(report.result):
+        labels: list[str] = []
+        if index < len(questions):
+            lines.append(f"  {questions[index]['question']}")
+            labels = list(questions[index]["columns"])
+        for column, count in enumerate(row):
+            label = labels[column] if column < len(labels) else f"réponse {column + 1}"
+            lines.append(f"    {label} : {count}")
+    return "\n".join(lines)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the verification and print the report; 0 only if every check passed."""
+    report = verify_belenios(args.path, previous=args.previous)
+    if args.json:
+        sys.stdout.write(report.to_json() + "\n")
+    else:
+        sys.stdout.write(report.to_text("fr") + "\n")
+        table = format_result(report)
+        if table:
+            sys.stdout.write(table + "\n")
+    return EXIT_OK if report.passed else EXIT_FAILED
