@@ -50,6 +50,7 @@ from ceremony.store.schema import (
     JournalEntryRow,
     WorkstationKeyRow,
 )
+from ceremony.store.store_verify import verify_journal
 from ceremony.store.timefmt import to_stored_time, utc_now
 from ceremony.store.workstation_key import WorkstationKey
 
@@ -74,6 +75,8 @@ def open_store(folder: Path | None = None, *, now: Clock = utc_now) -> Store:
         engine = _make_engine(folder / DATABASE_FILE_NAME)
         with engine.begin() as connection:
             upgrade_to_head(connection)
+        # The record is nobody else's to read (WAL and SHM files follow these bits).
+        (folder / DATABASE_FILE_NAME).chmod(0o600)
         blobs = BlobDirectory(folder / BLOBS_DIR_NAME)
         blobs.prepare()
     except BaseException:
@@ -268,8 +271,6 @@ class Store:
 
     def make_checkpoint(self, key: WorkstationKey) -> Checkpoint:
         """Sign the current head, after verifying the journal (never sign a tampered one)."""
-        from ceremony.store.store_verify import verify_journal  # cycle: it reads a Store
-
         verify_journal(self, check_blobs=False)
         with self.transaction() as tx:
             head = tx.head()

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from ceremony.store.store import Store
 from ceremony.store.verify import JournalReport, verify_chain
+
+if TYPE_CHECKING:  # the store calls this module before signing a checkpoint
+    from ceremony.store.store import Store
 
 
 def verify_journal(

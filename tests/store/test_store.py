@@ -6,11 +6,13 @@ import sqlite3
 import stat
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from setuptools import find_packages  # type: ignore[import-untyped]
 from sqlalchemy import create_engine, text
 
 from ceremony.store.blobs import compute_sha256
@@ -21,7 +23,7 @@ from ceremony.store.errors import (
     StoreLockedError,
     TransactionError,
 )
-from ceremony.store.migrate import head_revision
+from ceremony.store.migrate import MIGRATIONS_DIR, head_revision
 from ceremony.store.schema import Base
 from ceremony.store.store import DATABASE_FILE_NAME, Store, open_store
 from ceremony.store.store_verify import verify_journal
@@ -228,3 +230,19 @@ def test_temporary_files_left_by_a_crash_are_removed_at_open(store_dir: Path) ->
         leftover.write_bytes(b"half a bundle")
     with open_store(store_dir):
         assert not leftover.exists()
+
+
+def test_the_database_is_readable_by_its_owner_only(store: Store, store_dir: Path) -> None:
+    mode = stat.S_IMODE((store_dir / DATABASE_FILE_NAME).stat().st_mode)
+    assert mode & 0o077 == 0
+
+
+def test_the_migrations_ship_inside_the_package() -> None:
+    # `pip install .` carries only packages setuptools finds: scripts need __init__.py.
+    root = Path(__file__).resolve().parents[2]
+    with (root / "pyproject.toml").open("rb") as handle:
+        include = tomllib.load(handle)["tool"]["setuptools"]["packages"]["find"]["include"]
+    packages = set(find_packages(where=str(root), include=include))
+    assert {"ceremony.store.migrations", "ceremony.store.migrations.versions"} <= packages
+    assert MIGRATIONS_DIR.is_relative_to(root / "ceremony" / "store")
+    assert (MIGRATIONS_DIR / "env.py").is_file()
