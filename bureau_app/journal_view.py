@@ -45,14 +45,13 @@ class JournalRow:
 
 
 def _headers() -> tuple[str, ...]:
-    tr = QCoreApplication.translate
     return (
-        tr("JournalModel", "N°"),
-        tr("JournalModel", "Heure (Paris)"),
-        tr("JournalModel", "Étape"),
-        tr("JournalModel", "Personnes"),
-        tr("JournalModel", "Action"),
-        tr("JournalModel", "Détails"),
+        QCoreApplication.translate("JournalModel", "N°"),
+        QCoreApplication.translate("JournalModel", "Heure (Paris)"),
+        QCoreApplication.translate("JournalModel", "Étape"),
+        QCoreApplication.translate("JournalModel", "Personnes"),
+        QCoreApplication.translate("JournalModel", "Action"),
+        QCoreApplication.translate("JournalModel", "Détails"),
     )
 
 

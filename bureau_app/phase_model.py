@@ -55,24 +55,19 @@ class PhaseView(Protocol):
         ...
 
 
-def _noop(text: str) -> str:
-    """Marks ``text`` for pyside6-lupdate (context "Phases"); translated at display time."""
-    return str(QT_TRANSLATE_NOOP("Phases", text))
-
-
 # The bureau's phases in order (DESIGN.md §1). Titles are marked for translation
 # here, where the GUI knows them, because the engine's texts are French only.
 _TITLES: dict[str, str] = {
-    "preparation": _noop("Préparation"),
-    "key_ceremony": _noop("Cérémonie des clés"),
-    "test_vote": _noop("Vote à blanc"),
-    "seal": _noop("Scellement"),
-    "open_vote": _noop("Vote ouvert"),
-    "closing": _noop("Clôture"),
-    "expertise": _noop("Expertise"),
-    "tally": _noop("Dépouillement"),
-    "pv": _noop("Procès-verbal"),
-    "archive": _noop("Archivage"),
+    "preparation": str(QT_TRANSLATE_NOOP("Phases", "Préparation")),
+    "key_ceremony": str(QT_TRANSLATE_NOOP("Phases", "Cérémonie des clés")),
+    "test_vote": str(QT_TRANSLATE_NOOP("Phases", "Vote à blanc")),
+    "seal": str(QT_TRANSLATE_NOOP("Phases", "Scellement")),
+    "open_vote": str(QT_TRANSLATE_NOOP("Phases", "Vote ouvert")),
+    "closing": str(QT_TRANSLATE_NOOP("Phases", "Clôture")),
+    "expertise": str(QT_TRANSLATE_NOOP("Phases", "Expertise")),
+    "tally": str(QT_TRANSLATE_NOOP("Phases", "Dépouillement")),
+    "pv": str(QT_TRANSLATE_NOOP("Phases", "Procès-verbal")),
+    "archive": str(QT_TRANSLATE_NOOP("Phases", "Archivage")),
 }
 
 PHASE_KEYS: tuple[str, ...] = tuple(_TITLES)

@@ -21,23 +21,22 @@ from bureau_app.worker import Job
 
 def remaining_text(seconds: float) -> str:
     """A rounded, human estimate; people need "about 3 minutes", not "172 s"."""
-    tr = QCoreApplication.translate
     if seconds < 0:
-        return tr("ProgressDialog", "Temps restant : estimation en cours…")
+        return QCoreApplication.translate("ProgressDialog", "Temps restant : estimation en cours…")
     if seconds < 10:
-        return tr("ProgressDialog", "Presque terminé…")
+        return QCoreApplication.translate("ProgressDialog", "Presque terminé…")
     if seconds < 60:
-        return tr("ProgressDialog", "Temps restant : moins d'une minute")
+        return QCoreApplication.translate("ProgressDialog", "Temps restant : moins d'une minute")
     minutes = math.ceil(seconds / 60)
     if minutes < 60:
         if minutes == 1:
-            return tr("ProgressDialog", "Temps restant : environ 1 minute")
-        return tr("ProgressDialog", "Temps restant : environ %1 minutes").replace(
-            "%1", str(minutes)
-        )
+            return QCoreApplication.translate("ProgressDialog", "Temps restant : environ 1 minute")
+        return QCoreApplication.translate(
+            "ProgressDialog", "Temps restant : environ %1 minutes"
+        ).replace("%1", str(minutes))
     hours, minutes = divmod(minutes, 60)
     return (
-        tr("ProgressDialog", "Temps restant : environ %1 h %2 min")
+        QCoreApplication.translate("ProgressDialog", "Temps restant : environ %1 h %2 min")
         .replace("%1", str(hours))
         .replace("%2", f"{minutes:02d}")
     )

@@ -1,0 +1,838 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="fr_FR">
+<context>
+    <name>BarChart</name>
+    <message>
+        <location filename="../../bureau_app/bar_chart.py" line="27"/>
+        <source>Graphique des voix par liste</source>
+        <translation>Chart of votes per list</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/bar_chart.py" line="40"/>
+        <source>%1 : %2 voix (%3 %)</source>
+        <translation>%1: %2 votes (%3%)</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/bar_chart.py" line="46"/>
+        <source>aucun siège</source>
+        <translation>no seat</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/bar_chart.py" line="46"/>
+        <source>1 siège</source>
+        <translation>1 seat</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/bar_chart.py" line="46"/>
+        <source>%1 sièges</source>
+        <translation>%1 seats</translation>
+    </message>
+</context>
+<context>
+    <name>BureauWindow</name>
+    <message>
+        <location filename="../../bureau_app/shell.py" line="42"/>
+        <location filename="../../bureau_app/shell.py" line="45"/>
+        <source>Bureau de vote électronique</source>
+        <translation>Electronic polling committee</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/shell.py" line="43"/>
+        <source>Fenêtre principale du bureau de vote</source>
+        <translation>Main window of the polling committee</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/shell.py" line="46"/>
+        <source>Nom du bureau</source>
+        <translation>Committee name</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/shell.py" line="51"/>
+        <location filename="../../bureau_app/shell.py" line="190"/>
+        <source>&amp;Journal</source>
+        <translation>&amp;Log</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/shell.py" line="52"/>
+        <source>Ouvrir le journal</source>
+        <translation>Open the log</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/shell.py" line="53"/>
+        <location filename="../../bureau_app/shell.py" line="191"/>
+        <source>&amp;Résultats</source>
+        <translation>&amp;Results</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/shell.py" line="54"/>
+        <source>Ouvrir les résultats</source>
+        <translation>Open the results</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/shell.py" line="63"/>
+        <source>Contenu de l&apos;étape choisie</source>
+        <translation>Content of the chosen step</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/shell.py" line="81"/>
+        <source>Barre d&apos;état</source>
+        <translation>Status bar</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/shell.py" line="161"/>
+        <source>&amp;Affichage</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/shell.py" line="164"/>
+        <source>A&amp;grandir le texte</source>
+        <translation>&amp;Larger text</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/shell.py" line="170"/>
+        <source>&amp;Réduire le texte</source>
+        <translation>&amp;Smaller text</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/shell.py" line="175"/>
+        <source>Taille de texte &amp;normale</source>
+        <translation>&amp;Normal text size</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/shell.py" line="178"/>
+        <source>&amp;Contraste élevé</source>
+        <translation>&amp;High contrast</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/shell.py" line="187"/>
+        <source>Mode &amp;projection</source>
+        <translation>&amp;Projection mode</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/shell.py" line="189"/>
+        <source>A&amp;ller à</source>
+        <translation>&amp;Go to</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/shell.py" line="193"/>
+        <source>Liste des é&amp;tapes</source>
+        <translation>S&amp;teps list</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/shell.py" line="197"/>
+        <source>Lancer la &amp;prochaine action</source>
+        <translation>Start the &amp;next action</translation>
+    </message>
+</context>
+<context>
+    <name>CardPromptDialog</name>
+    <message>
+        <location filename="../../bureau_app/card_prompt.py" line="58"/>
+        <source>Carte à insérer</source>
+        <translation>Card to insert</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_prompt.py" line="59"/>
+        <source>Demande de carte</source>
+        <translation>Card request</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_prompt.py" line="63"/>
+        <source>Dessin d&apos;une carte à puce</source>
+        <translation>Picture of a smartcard</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_prompt.py" line="64"/>
+        <source>Insérez la carte %1</source>
+        <translation>Insert the card (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_prompt.py" line="67"/>
+        <source>Carte demandée</source>
+        <translation>Card requested</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_prompt.py" line="69"/>
+        <source>Titulaire de la carte : %1 (%2)</source>
+        <translation>Card holder: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_prompt.py" line="72"/>
+        <source>Titulaire attendu</source>
+        <translation>Expected holder</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_prompt.py" line="75"/>
+        <source>État du lecteur de carte</source>
+        <translation>Card reader status</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_prompt.py" line="80"/>
+        <source>&amp;Annuler</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_prompt.py" line="81"/>
+        <source>Annuler la demande de carte</source>
+        <translation>Cancel the card request</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_prompt.py" line="107"/>
+        <source>En attente de la carte… Placez-la dans le lecteur, puce vers le haut.</source>
+        <translation>Waiting for the card… Put it in the reader, chip facing up.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_prompt.py" line="117"/>
+        <source>Cette carte (n° %1) n&apos;est pas celle attendue. Retirez-la, puis insérez la carte %2.</source>
+        <translation>This card (no. %1) is not the expected one. Remove it, then insert the card (%2).</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_prompt.py" line="126"/>
+        <source>Carte détectée (n° %1).</source>
+        <translation>Card detected (no. %1).</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistView</name>
+    <message>
+        <location filename="../../bureau_app/checklist_view.py" line="48"/>
+        <source>fait</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/checklist_view.py" line="48"/>
+        <source>à faire</source>
+        <translation>to do</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/checklist_view.py" line="49"/>
+        <source>vérifié</source>
+        <translation>verified</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/checklist_view.py" line="49"/>
+        <source>échec</source>
+        <translation>failed</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDialog</name>
+    <message>
+        <location filename="../../bureau_app/error_dialog.py" line="33"/>
+        <source>Un problème est survenu</source>
+        <translation>A problem occurred</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/error_dialog.py" line="34"/>
+        <source>Message d&apos;erreur</source>
+        <translation>Error message</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/error_dialog.py" line="39"/>
+        <source>Une erreur inattendue est survenue et l&apos;opération n&apos;a pas été menée à son terme. Rien n&apos;a été enregistré pour cette opération. Notez l&apos;heure, puis appelez l&apos;assistance technique en lui montrant les détails ci-dessous.</source>
+        <translation>An unexpected error occurred and the operation was not completed. Nothing was recorded for this operation. Note the time, then call technical support and show them the details below.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/error_dialog.py" line="47"/>
+        <source>Symbole d&apos;avertissement</source>
+        <translation>Warning symbol</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/error_dialog.py" line="51"/>
+        <source>Ce qui s&apos;est passé et ce qu&apos;il faut faire</source>
+        <translation>What happened and what to do</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/error_dialog.py" line="58"/>
+        <location filename="../../bureau_app/error_dialog.py" line="65"/>
+        <source>Détails techniques</source>
+        <translation>Technical details</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/error_dialog.py" line="59"/>
+        <source>Afficher les détails techniques</source>
+        <translation>Show the technical details</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/error_dialog.py" line="71"/>
+        <source>&amp;Fermer</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/error_dialog.py" line="72"/>
+        <source>Fermer le message</source>
+        <translation>Close the message</translation>
+    </message>
+</context>
+<context>
+    <name>JournalModel</name>
+    <message>
+        <location filename="../../bureau_app/journal_view.py" line="49"/>
+        <source>N°</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/journal_view.py" line="50"/>
+        <source>Heure (Paris)</source>
+        <translation>Time (Paris)</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/journal_view.py" line="51"/>
+        <source>Étape</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/journal_view.py" line="52"/>
+        <source>Personnes</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/journal_view.py" line="53"/>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/journal_view.py" line="54"/>
+        <source>Détails</source>
+        <translation>Details</translation>
+    </message>
+</context>
+<context>
+    <name>JournalView</name>
+    <message>
+        <location filename="../../bureau_app/journal_view.py" line="109"/>
+        <location filename="../../bureau_app/journal_view.py" line="117"/>
+        <source>Journal du bureau</source>
+        <translation>Committee log</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/journal_view.py" line="119"/>
+        <source>Titre : journal du bureau</source>
+        <translation>Title: committee log</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/journal_view.py" line="121"/>
+        <source>Rechercher (nom, action, étape…)</source>
+        <translation>Search (name, action, step…)</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/journal_view.py" line="122"/>
+        <source>Rechercher dans le journal</source>
+        <translation>Search the log</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/journal_view.py" line="126"/>
+        <source>Nombre d&apos;entrées affichées</source>
+        <translation>Number of entries shown</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/journal_view.py" line="130"/>
+        <source>Entrées du journal</source>
+        <translation>Log entries</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/journal_view.py" line="174"/>
+        <source>Aucune entrée</source>
+        <translation>No entries</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/journal_view.py" line="174"/>
+        <source>1 entrée</source>
+        <translation>1 entry</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/journal_view.py" line="174"/>
+        <source>%1 entrées</source>
+        <translation>%1 entries</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/journal_view.py" line="178"/>
+        <source>Aucune entrée trouvée sur %2</source>
+        <translation>No entry found out of %2</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/journal_view.py" line="179"/>
+        <source>1 entrée trouvée sur %2</source>
+        <translation>1 entry found out of %2</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/journal_view.py" line="180"/>
+        <source>%1 entrées trouvées sur %2</source>
+        <translation>%1 entries found out of %2</translation>
+    </message>
+</context>
+<context>
+    <name>PhasePage</name>
+    <message>
+        <location filename="../../bureau_app/phase_page.py" line="35"/>
+        <source>Titre de l&apos;étape</source>
+        <translation>Step title</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/phase_page.py" line="39"/>
+        <source>Symbole de l&apos;état de l&apos;étape</source>
+        <translation>Step status symbol</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/phase_page.py" line="41"/>
+        <source>État de l&apos;étape</source>
+        <translation>Step status</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/phase_page.py" line="46"/>
+        <location filename="../../bureau_app/phase_page.py" line="47"/>
+        <source>À faire dans cette étape</source>
+        <translation>To do in this step</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/phase_page.py" line="50"/>
+        <location filename="../../bureau_app/phase_page.py" line="51"/>
+        <source>Ce qui a été vérifié</source>
+        <translation>What has been verified</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/phase_page.py" line="62"/>
+        <source>Indication sur la prochaine action</source>
+        <translation>About the next action</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/phase_page.py" line="82"/>
+        <source>Page de l&apos;étape %1</source>
+        <translation>Page of step %1</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/phase_page.py" line="84"/>
+        <source>Étape %1 sur %2 : %3</source>
+        <translation>Step %1 of %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/phase_page.py" line="88"/>
+        <source>État : %1</source>
+        <translation>Status: %1</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/phase_page.py" line="89"/>
+        <source>Aucune tâche pour cette étape.</source>
+        <translation>No task in this step.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/phase_page.py" line="90"/>
+        <source>Rien n&apos;a encore été vérifié.</source>
+        <translation>Nothing has been verified yet.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/phase_page.py" line="93"/>
+        <source>Aucune action à faire maintenant</source>
+        <translation>No action to take now</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/phase_page.py" line="96"/>
+        <source>Cette étape est terminée.</source>
+        <translation>This step is finished.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/phase_page.py" line="97"/>
+        <source>Rien à faire pour le moment : attendez la suite.</source>
+        <translation>Nothing to do for now: wait for what comes next.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/phase_page.py" line="98"/>
+        <source>Cette étape viendra plus tard.</source>
+        <translation>This step comes later.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/phase_page.py" line="104"/>
+        <source>Prochaine action (raccourci : Ctrl+Entrée) :</source>
+        <translation>Next action (shortcut: Ctrl+Enter):</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/phase_page.py" line="106"/>
+        <source>Prochaine action : %1</source>
+        <translation>Next action: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PhasePanel</name>
+    <message>
+        <location filename="../../bureau_app/phase_panel.py" line="21"/>
+        <source>à faire</source>
+        <translation>to do</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/phase_panel.py" line="22"/>
+        <source>en cours</source>
+        <translation>in progress</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/phase_panel.py" line="23"/>
+        <source>fait</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/phase_panel.py" line="45"/>
+        <source>Étapes du bureau</source>
+        <translation>Committee steps</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/phase_panel.py" line="47"/>
+        <source>Liste des étapes, chacune marquée à faire, en cours ou fait</source>
+        <translation>List of steps, each marked to do, in progress or done</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/phase_panel.py" line="68"/>
+        <source>Étape %1 : %2, %3</source>
+        <translation>Step %1: %2, %3</translation>
+    </message>
+</context>
+<context>
+    <name>Phases</name>
+    <message>
+        <location filename="../../bureau_app/phase_model.py" line="61"/>
+        <source>Préparation</source>
+        <translation>Preparation</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/phase_model.py" line="62"/>
+        <source>Cérémonie des clés</source>
+        <translation>Key ceremony</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/phase_model.py" line="63"/>
+        <source>Vote à blanc</source>
+        <translation>Test vote</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/phase_model.py" line="64"/>
+        <source>Scellement</source>
+        <translation>Sealing</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/phase_model.py" line="65"/>
+        <source>Vote ouvert</source>
+        <translation>Voting open</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/phase_model.py" line="66"/>
+        <source>Clôture</source>
+        <translation>Closing</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/phase_model.py" line="67"/>
+        <source>Expertise</source>
+        <translation>Expert review</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/phase_model.py" line="68"/>
+        <source>Dépouillement</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/phase_model.py" line="69"/>
+        <source>Procès-verbal</source>
+        <translation>Official report</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/phase_model.py" line="70"/>
+        <source>Archivage</source>
+        <translation>Archiving</translation>
+    </message>
+</context>
+<context>
+    <name>PinDialog</name>
+    <message>
+        <location filename="../../bureau_app/pin_dialog.py" line="90"/>
+        <source>Code de la carte</source>
+        <translation>Card PIN</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/pin_dialog.py" line="91"/>
+        <source>Saisie du code de la carte</source>
+        <translation>Card PIN entry</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/pin_dialog.py" line="93"/>
+        <source>%1, tapez le code de votre carte</source>
+        <translation>%1, type your card&apos;s PIN</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/pin_dialog.py" line="96"/>
+        <source>Qui doit taper son code</source>
+        <translation>Who must type their PIN</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/pin_dialog.py" line="98"/>
+        <source>Le code ne s&apos;affiche pas. Vérifiez que personne ne voit le clavier.</source>
+        <translation>The PIN is not shown. Make sure nobody can see the keyboard.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/pin_dialog.py" line="101"/>
+        <source>Conseil de confidentialité</source>
+        <translation>Privacy advice</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/pin_dialog.py" line="104"/>
+        <source>Code de la carte (masqué)</source>
+        <translation>Card PIN (hidden)</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/pin_dialog.py" line="106"/>
+        <source>&amp;Code :</source>
+        <translation>&amp;PIN:</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/pin_dialog.py" line="108"/>
+        <source>Code</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/pin_dialog.py" line="112"/>
+        <source>Essais restants</source>
+        <translation>Tries remaining</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/pin_dialog.py" line="120"/>
+        <source>&amp;Valider</source>
+        <translation>&amp;OK</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/pin_dialog.py" line="121"/>
+        <source>Valider le code</source>
+        <translation>Confirm the PIN</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/pin_dialog.py" line="125"/>
+        <source>&amp;Annuler</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/pin_dialog.py" line="126"/>
+        <source>Annuler la saisie du code</source>
+        <translation>Cancel the PIN entry</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/pin_dialog.py" line="146"/>
+        <source>La carte est bloquée : plus aucun essai possible. Prévenez les membres du bureau : l&apos;étape peut se faire avec une autre carte.</source>
+        <translation>The card is blocked: no tries left. Tell the committee members: the step can be done with another card.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/pin_dialog.py" line="150"/>
+        <source>Attention : dernier essai. Un code faux de plus bloque la carte.</source>
+        <translation>Warning: last try. One more wrong PIN blocks the card.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/pin_dialog.py" line="151"/>
+        <source>Il reste %1 essais avant le blocage de la carte.</source>
+        <translation>%1 tries left before the card is blocked.</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressDialog</name>
+    <message>
+        <location filename="../../bureau_app/progress_dialog.py" line="25"/>
+        <source>Temps restant : estimation en cours…</source>
+        <translation>Time remaining: estimating…</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/progress_dialog.py" line="27"/>
+        <source>Presque terminé…</source>
+        <translation>Almost done…</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/progress_dialog.py" line="29"/>
+        <source>Temps restant : moins d&apos;une minute</source>
+        <translation>Time remaining: less than a minute</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/progress_dialog.py" line="33"/>
+        <source>Temps restant : environ 1 minute</source>
+        <translation>Time remaining: about 1 minute</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/progress_dialog.py" line="34"/>
+        <source>Temps restant : environ %1 minutes</source>
+        <translation>Time remaining: about %1 minutes</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/progress_dialog.py" line="39"/>
+        <source>Temps restant : environ %1 h %2 min</source>
+        <translation>Time remaining: about %1 h %2 min</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/progress_dialog.py" line="57"/>
+        <source>Opération en cours</source>
+        <translation>Operation in progress</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/progress_dialog.py" line="58"/>
+        <source>Démarrage…</source>
+        <translation>Starting…</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/progress_dialog.py" line="60"/>
+        <source>Étape de l&apos;opération</source>
+        <translation>Operation step</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/progress_dialog.py" line="63"/>
+        <source>Avancement</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/progress_dialog.py" line="65"/>
+        <source>Temps restant estimé</source>
+        <translation>Estimated time remaining</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/progress_dialog.py" line="67"/>
+        <source>Vous pouvez annuler sans risque.</source>
+        <translation>You can cancel safely.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/progress_dialog.py" line="69"/>
+        <source>Cette opération ne peut pas être interrompue. Merci de patienter.</source>
+        <translation>This operation cannot be interrupted. Please wait.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/progress_dialog.py" line="72"/>
+        <source>Peut-on annuler ?</source>
+        <translation>Can it be cancelled?</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/progress_dialog.py" line="84"/>
+        <source>&amp;Annuler</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/progress_dialog.py" line="85"/>
+        <source>Annuler l&apos;opération</source>
+        <translation>Cancel the operation</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/progress_dialog.py" line="106"/>
+        <source>Annulation demandée : arrêt au prochain point sûr…</source>
+        <translation>Cancel requested: stopping at the next safe point…</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectionWindow</name>
+    <message>
+        <location filename="../../bureau_app/projection.py" line="27"/>
+        <source>Projection des résultats</source>
+        <translation>Results projection</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/projection.py" line="28"/>
+        <source>Projection des résultats en grands caractères</source>
+        <translation>Results projection in large print</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/projection.py" line="40"/>
+        <source>Scrutin projeté</source>
+        <translation>Contest shown</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/projection.py" line="41"/>
+        <source>Inscrits, votants et blancs</source>
+        <translation>Registered, voters and blank</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/projection.py" line="47"/>
+        <source>Aide à la navigation</source>
+        <translation>Navigation help</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/projection.py" line="96"/>
+        <source>Aucun résultat à projeter</source>
+        <translation>No results to show</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/projection.py" line="99"/>
+        <source>Échap : fermer</source>
+        <translation>Esc: close</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/projection.py" line="106"/>
+        <source>Inscrits %1 · Votants %2 · Blancs %3</source>
+        <translation>Registered %1 · Voters %2 · Blank %3</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/projection.py" line="116"/>
+        <source>Scrutin %1 sur %2 · Page suivante / précédente : changer · Échap : fermer</source>
+        <translation>Contest %1 of %2 · Page Down / Page Up: change · Esc: close</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsView</name>
+    <message>
+        <location filename="../../bureau_app/results_view.py" line="29"/>
+        <source>Résultats des scrutins</source>
+        <translation>Contest results</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/results_view.py" line="32"/>
+        <source>Résultats</source>
+        <translation>Results</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/results_view.py" line="34"/>
+        <source>Titre : résultats</source>
+        <translation>Title: results</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/results_view.py" line="36"/>
+        <source>Choix du scrutin</source>
+        <translation>Contest choice</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/results_view.py" line="37"/>
+        <source>&amp;Scrutin :</source>
+        <translation>&amp;Contest:</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/results_view.py" line="39"/>
+        <source>Scrutin</source>
+        <translation>Contest</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/results_view.py" line="45"/>
+        <source>Inscrits, votants et blancs</source>
+        <translation>Registered, voters and blank</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/results_view.py" line="48"/>
+        <source>Tableau des voix par liste</source>
+        <translation>Table of votes per list</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/results_view.py" line="50"/>
+        <source>Liste</source>
+        <translation>List</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/results_view.py" line="50"/>
+        <source>Voix</source>
+        <translation>Votes</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/results_view.py" line="50"/>
+        <source>% des exprimés</source>
+        <translation>% of valid votes</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/results_view.py" line="50"/>
+        <source>Sièges</source>
+        <translation>Seats</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/results_view.py" line="90"/>
+        <source>Aucun résultat pour le moment.</source>
+        <translation>No results yet.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/results_view.py" line="96"/>
+        <source>Inscrits : %1 · Votants : %2 · Blancs : %3 · Exprimés : %4</source>
+        <translation>Registered: %1 · Voters: %2 · Blank: %3 · Valid votes: %4</translation>
+    </message>
+</context>
+</TS>
