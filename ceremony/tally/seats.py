@@ -262,8 +262,9 @@ def _break_tie(
             f"contest {contest_id}: lists {still_tied} tied for {places} seat(s)",
             tied_lists=still_tied,
         )
-    digests = {lv.list_id: compute_lot_digest(seed, contest_id, lv.list_id) for lv in tied}
-    order = sorted(tied, key=lambda lv: (pre_key(lv), digests[lv.list_id]))
+    # Only the lists still tied at the boundary take part in the drawing.
+    digests = {lid: compute_lot_digest(seed, contest_id, lid) for lid in still_tied}
+    order = sorted(tied, key=lambda lv: (pre_key(lv), digests.get(lv.list_id, "")))
     winners = tuple(lv.list_id for lv in order[:places])
     return TieRecord(
         average,
@@ -272,7 +273,7 @@ def _break_tie(
         "lot",
         winners,
         lot_seed=seed,
-        lot_digests=tuple((lid, digests[lid]) for lid in tied_ids),
+        lot_digests=tuple((lid, digests[lid]) for lid in still_tied),
     )
 
 

@@ -1,0 +1,69 @@
+"""French formatting of dates, times and figures for the printed documents."""
+
+from __future__ import annotations
+
+from datetime import datetime, tzinfo
+from fractions import Fraction
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from ceremony.report.errors import InvalidReportDataError
+from ceremony.tally.common_lists import format_decimal
+
+MONTHS = (
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+)
+
+
+def _paris() -> tzinfo | None:
+    try:
+        return ZoneInfo("Europe/Paris")
+    except ZoneInfoNotFoundError:
+        # No time-zone database (some frozen builds): keep the offset we were given.
+        return None
+
+
+def to_paris(moment: datetime) -> datetime:
+    """The texts give every time in Paris time; naive datetimes are refused."""
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise InvalidReportDataError(f"naive datetime {moment.isoformat()}")
+    zone = _paris()
+    return moment.astimezone(zone) if zone is not None else moment
+
+
+def format_date(moment: datetime) -> str:
+    """``2 juillet 2019``."""
+    local = to_paris(moment)
+    day = "1er" if local.day == 1 else str(local.day)
+    return f"{day} {MONTHS[local.month - 1]} {local.year}"
+
+
+def format_time(moment: datetime) -> str:
+    """``17 h 20``."""
+    local = to_paris(moment)
+    return f"{local.hour} h {local.minute:02d}"
+
+
+def format_datetime(moment: datetime) -> str:
+    """``2 juillet 2019 à 17 h 20``."""
+    return f"{format_date(moment)} à {format_time(moment)}"
+
+
+def format_int(value: int) -> str:
+    """``94 012`` (narrow no-break space between thousands)."""
+    return format_decimal(Fraction(value), 0)
+
+
+def format_percent(value: Fraction) -> str:
+    """A ratio as a percentage with two decimals, half rounded up: ``28,49 %``."""
+    return format_decimal(value * 100, 2) + "\u202f%"
