@@ -39,6 +39,7 @@ STYLES = {
     "cell_bold": _style("cell_bold", fontName=SANS_BOLD, fontSize=8, leading=10),
     "head_small": _style("head_small", fontName=SANS_BOLD, fontSize=7, leading=9),
     "mono": _style("mono", fontName=MONO, fontSize=6.5, leading=8.5, wordWrap="CJK"),
+    "mono_large": _style("mono_large", fontName=MONO, fontSize=8.5, leading=11, wordWrap="CJK"),
     "republic": _style("republic", fontName=SANS_BOLD, fontSize=9, alignment=TA_CENTER),
     "title": _style("title", fontName=SANS_BOLD, fontSize=15, leading=19, alignment=TA_CENTER),
     "subtitle": _style("subtitle", fontSize=10.5, leading=14, alignment=TA_CENTER),

@@ -14,6 +14,9 @@ from ceremony.tally.results import (
     ListResult,
     compute_contest_result,
     compute_results,
+    results_from_dict,
+    results_to_dict,
+    verify_contest_result,
 )
 from ceremony.tally.seats import ListVotes, SeatAllocation, compute_seat_allocation
 
@@ -30,4 +33,7 @@ __all__ = [
     "compute_contest_result",
     "compute_results",
     "compute_seat_allocation",
+    "results_from_dict",
+    "results_to_dict",
+    "verify_contest_result",
 ]

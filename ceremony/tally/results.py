@@ -307,3 +307,34 @@ def compute_results(
         compute_contest_result(d, by_id[d.contest_id], lot_seed=seeds.get(d.contest_id))
         for d in definitions
     )
+
+
+RESULTS_FORMAT = "bureau-results-1"
+
+
+def results_to_dict(results: Sequence[ContestResult]) -> dict[str, Any]:
+    """The machine-readable results of a bureau (what the results bundle carries)."""
+    return {"format": RESULTS_FORMAT, "contests": [r.to_dict() for r in results]}
+
+
+def results_from_dict(data: Mapping[str, Any]) -> tuple[ContestResult, ...]:
+    if data.get("format") != RESULTS_FORMAT:
+        raise InconsistentCountError(f"unknown results format {data.get('format')!r}")
+    return tuple(ContestResult.from_dict(c) for c in data["contests"])
+
+
+def verify_contest_result(definition: ContestDefinition, result: ContestResult) -> None:
+    """Recompute figures and seats from the result's own count; raise if anything differs.
+
+    The lot seed, if any, is the one recorded in the result (it was drawn in
+    public and journaled); the recount then redoes the same drawing.
+    """
+    count = ContestCount(
+        result.contest_id,
+        result.registered,
+        result.voters_cast,
+        (result.blank, *(lst.votes for lst in result.lists)),
+    )
+    again = compute_contest_result(definition, count, lot_seed=result.allocation.lot_seed)
+    if again != result:
+        raise InconsistentCountError(f"contest {result.contest_id}: results do not recompute")

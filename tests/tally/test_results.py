@@ -168,3 +168,23 @@ def test_belenios_result_layout_is_blank_first(belenios: BeleniosTool, tmp_path:
     assert [lst.votes for lst in result.lists] == [1, 0, 2]
     # 3 exprimés, 3 seats, quotient 1: L1 -> 1, L3 -> 2.
     assert [lst.seats for lst in result.lists] == [1, 0, 2]
+
+
+def test_results_document_verifies_and_detects_altered_seats() -> None:
+    from dataclasses import replace
+
+    from ceremony.tally.results import results_from_dict, results_to_dict, verify_contest_result
+
+    count = ContestCount("csn-psy", 1000, 300, (20, 150, 70, 60))
+    result = compute_contest_result(DEFINITION, count)
+    (back,) = results_from_dict(json.loads(json.dumps(results_to_dict([result]))))
+    verify_contest_result(DEFINITION, back)
+    # Move a seat from list 1 to list 2 in the (signed) document: the recount disagrees.
+    lists = (replace(back.lists[0], seats=1), replace(back.lists[1], seats=2), back.lists[2])
+    with pytest.raises(InconsistentCountError):
+        verify_contest_result(DEFINITION, replace(back, lists=lists))
+    # A changed vote count also changes the recomputed allocation.
+    with pytest.raises(InconsistentCountError):
+        verify_contest_result(
+            DEFINITION, replace(back, lists=(replace(back.lists[0], votes=10), *back.lists[1:]))
+        )

@@ -1,0 +1,73 @@
+"""The key hand-over list and envelope labels, read back."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import replace
+from datetime import datetime, timedelta, timezone
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from ceremony.report.errors import InvalidReportDataError
+from ceremony.report.handover import HandoverData, compute_keep_until, make_handover_pdf
+from tests.report.handover_sample import handover_data
+from tests.report.pdftools import pdffonts, pdftotext, render_png
+
+
+@pytest.fixture(scope="module")
+def pdf() -> bytes:
+    return make_handover_pdf(handover_data())
+
+
+def test_every_card_is_listed_with_two_labels(pdf: bytes) -> None:
+    flat = re.sub(r"\s+", " ", pdftotext(pdf, layout=False))
+    data = handover_data()
+    for index, card in enumerate(data.cards, start=1):
+        # Once in the list, once on the card's envelope, once on the code's envelope.
+        assert flat.count(card.serial) == 3, card.serial
+        assert f"PLI C-{index:02d} — CARTE À CLÉ" in flat
+        assert f"PLI P-{index:02d} — CODE D'ACTIVATION" in flat
+        assert flat.count(f"Titulaire : {card.holder}") == 2
+    assert "REMISE DES CLÉS DE CHIFFREMENT" in flat
+    assert flat.count("À conserver jusqu'au 25 juin 2026") == 2 * len(data.cards)
+    assert "Reçu par : M. Gérard Lœuvre" in flat
+
+
+def test_a4_numbered_fonts_embedded_and_deterministic(pdf: bytes, tmp_path: Path) -> None:
+    reader = PdfReader(BytesIO(pdf))
+    total = len(reader.pages)
+    text = pdftotext(pdf)
+    for number, page in enumerate(reader.pages, start=1):
+        assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (595, 842)
+        assert f"page {number} / {total}" in text
+    path = tmp_path / "handover.pdf"
+    path.write_bytes(pdf)
+    assert all("DejaVu" in row[0] and row[-5] == "yes" for row in pdffonts(path))
+    assert make_handover_pdf(handover_data()) == pdf
+    (png,) = render_png(path, tmp_path / "page", first=2, last=2)
+    assert png.stat().st_size > 10_000
+
+
+def test_keep_until_is_two_years_on() -> None:
+    paris = timezone(timedelta(hours=1))
+    assert compute_keep_until(datetime(2024, 2, 29, 12, tzinfo=paris)) == datetime(
+        2026, 2, 28, 12, tzinfo=paris
+    )
+    assert compute_keep_until(datetime(2024, 6, 25, tzinfo=paris)).year == 2026
+
+
+def test_bad_handover_data_is_refused() -> None:
+    data = handover_data()
+    with pytest.raises(InvalidReportDataError):
+        replace(data, cards=(data.cards[0], data.cards[0]))
+    with pytest.raises(InvalidReportDataError):
+        replace(data, keep_until=data.handed_over_at)
+
+
+def test_handover_round_trips() -> None:
+    data = handover_data()
+    assert HandoverData.from_dict(json.loads(json.dumps(data.to_dict()))) == data
