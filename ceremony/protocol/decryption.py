@@ -16,9 +16,10 @@ from typing import Any, Protocol
 
 from gmpy2 import isqrt
 
+from ceremony.protocol.archive import PendingEvent
 from ceremony.protocol.errors import ProtocolError
 from ceremony.protocol.group import Element, Group, Scalar
-from ceremony.protocol.hashing import hash_to_zq
+from ceremony.protocol.hashing import hash_to_zq, sha256_hex
 from ceremony.protocol.proofs import Proof
 from ceremony.protocol.serialization import (
     dumps,
@@ -326,3 +327,27 @@ def verify_result(
                 raise InvalidResultError(f"result[{i}][{j}] = {count} is outside [0, {bound}]")
             if group.mul(group.g_pow(count), factors[i][j]) != ciphertext.beta:
                 raise InvalidResultError(f"result[{i}][{j}] does not decrypt the tally")
+
+
+def make_partial_decryption_event(owner: int, partial: PartialDecryption) -> PendingEvent:
+    """A PartialDecryption event: the decryption, then its owned wrapper as payload (§4.18)."""
+    data = partial.to_bytes()
+    owned = OwnedPartialDecryption(owner, sha256_hex(data))
+    return PendingEvent("PartialDecryption", (data, owned.to_bytes()))
+
+
+def make_result_event(result: ElectionResult) -> PendingEvent:
+    """The Result event (§4.4, §4.19)."""
+    return PendingEvent("Result", (result.to_bytes(),))
+
+
+def combine_result(
+    group: Group,
+    trustees: Trustees,
+    encrypted_tally: CiphertextMatrix,
+    partials: Mapping[int, PartialDecryption],
+    total_weight: int,
+) -> ElectionResult:
+    """Combine verified partial decryptions and solve the bounded logarithms (§4.19)."""
+    factors = combine_factors(group, trustees, partials, [len(row) for row in encrypted_tally])
+    return compute_result(group, encrypted_tally, factors, total_weight)

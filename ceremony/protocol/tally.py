@@ -12,10 +12,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ceremony.protocol.archive import PendingEvent
 from ceremony.protocol.decryption import HasAlpha
 from ceremony.protocol.elgamal import Ciphertext
 from ceremony.protocol.errors import ProtocolError
 from ceremony.protocol.group import Group
+from ceremony.protocol.hashing import sha256_hex
 from ceremony.protocol.serialization import (
     dumps,
     get_field,
@@ -174,3 +176,18 @@ def verify_encrypted_tally(
             f"sized tally says {sized.num_tallied} ballots of weight {sized.total_weight}, "
             f"ballots give {num_tallied} of weight {total_weight}"
         )
+
+
+def make_tally_events(
+    tally: EncryptedTally, num_tallied: int, total_weight: int, *, end_ballots: bool = True
+) -> list[PendingEvent]:
+    """The EndBallots and EncryptedTally events closing the urn (§4.4, §4.16).
+
+    The EncryptedTally event carries the encrypted tally and, as its payload,
+    the ``sized_encrypted_tally`` pointing at it.
+    """
+    data = tally.to_bytes()
+    sized = SizedEncryptedTally(num_tallied, total_weight, sha256_hex(data))
+    events = [PendingEvent("EndBallots")] if end_ballots else []
+    events.append(PendingEvent("EncryptedTally", (data, sized.to_bytes())))
+    return events
