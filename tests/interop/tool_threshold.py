@@ -154,7 +154,7 @@ class ThresholdElection:
         self.tool.run(["archive", "add-event", "--type=Ballot"], stdin=ballot)
 
     def tool_tally(self, delegates: tuple[int, ...] = (0, 2)) -> list[list[int]]:
-        """EndBallots, encrypted tally, decryptions (Single + ``delegates``), result, all by the tool."""
+        """EndBallots, tally, decryptions (Single + ``delegates``), result: all by the tool."""
         run = self.tool.run
         run(["archive", "add-event", "--type=EndBallots"], stdin="")
         tally = run(["election", "compute-encrypted-tally"])
