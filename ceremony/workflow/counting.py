@@ -1,0 +1,170 @@
+"""The counting path, shared by the test vote, the count and the recount.
+
+1. every ballot of the urn is verified once (§3.5.1), the revote rule last(B)
+   keeps each credential's last ballot (§4.15), and the kept ballots are
+   multiplied into the encrypted tally (§4.16);
+2. one card session opens every contest: the president's (or secretary's)
+   card gives the Single key, ``threshold`` delegates' cards their seeds, each
+   makes its partial decryptions with proofs (§4.18), checked at once against
+   the trustee's public key;
+3. factors are combined (Lagrange for the Pedersen part) and the result is the
+   bounded discrete logarithm (§4.19).
+
+The test vote runs exactly this path on known ballots: a count that works in
+the test vote works at the count.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from ceremony.cards.interface import clear_secret
+from ceremony.protocol.ballot import Ballot, verify_ballot
+from ceremony.protocol.credentials import CredentialList
+from ceremony.protocol.decryption import (
+    ElectionResult,
+    PartialDecryption,
+    combine_factors,
+    compute_result,
+    make_partial_decryption,
+    verify_partial_decryption,
+)
+from ceremony.protocol.election import Election, HomomorphicQuestion
+from ceremony.protocol.group import Group
+from ceremony.protocol.pedersen import Voutput, open_share
+from ceremony.protocol.tally import EncryptedTally, TallyAccumulator
+from ceremony.protocol.trustees import PedersenTrustees, Trustees
+from ceremony.workflow.errors import QuorumError
+from ceremony.workflow.holders import CheckedCard
+from ceremony.workflow.keyceremony import PEDERSEN_SEED_KIND, SINGLE_KEY_KIND, wrap_context
+
+Progress = Callable[[int], None]
+
+
+@dataclass(frozen=True)
+class ContestTally:
+    election: Election
+    tally: EncryptedTally
+    num_tallied: int
+    total_weight: int
+    ballots_in_urn: int
+
+
+def verify_and_tally(
+    election: Election,
+    credentials: CredentialList,
+    ballots: Callable[[], Iterable[bytes]],
+    progress: Progress | None = None,
+) -> ContestTally:
+    """Verify every ballot once, apply last(B), and tally (§3.5.1, §4.15, §4.16).
+
+    ``ballots`` is called twice (the urn is streamed, never held whole): the
+    first pass verifies each ballot and notes each credential's last ballot,
+    the second multiplies only those into the tally, without verifying again.
+    Raises the named ``BallotError`` of the first invalid ballot.
+    """
+    last_index: dict[int, int] = {}
+    weights: dict[int, int] = {}
+    count = 0
+    for index, raw in enumerate(ballots()):
+        ballot = Ballot.from_bytes(raw, election)
+        weight = verify_ballot(election, ballot, credentials)
+        last_index[int(ballot.credential)] = index
+        weights[index] = weight
+        count += 1
+        if progress is not None:
+            progress(count)
+    kept = set(last_index.values())
+    shape = [q.choice_count for q in election.questions if isinstance(q, HomomorphicQuestion)]
+    accumulator = TallyAccumulator(election.group, shape)
+    for index, raw in enumerate(ballots()):
+        if index in kept:
+            ballot = Ballot.from_bytes(raw, election, check_elements=False)
+            accumulator.add([a.choices for a in ballot.answers], weights[index])
+    return ContestTally(
+        election,
+        accumulator.result(),
+        accumulator.num_tallied,
+        accumulator.total_weight,
+        count,
+    )
+
+
+def decrypt_tallies(
+    group: Group,
+    bureau_id: str,
+    trustees: Trustees,
+    voutputs: Sequence[Voutput],
+    delegate_order: Sequence[str],
+    election_key_fingerprint: str,
+    tallies: Mapping[str, ContestTally],
+    cards: Sequence[CheckedCard],
+    rng: random.Random | None = None,
+) -> dict[str, dict[int, PartialDecryption]]:
+    """Partial decryptions of every contest from the cards present (§4.18).
+
+    One head card (the president's, else the secretary's) and the first
+    ``threshold`` delegates present in certificate order. Each partial
+    decryption is verified against its trustee's public key before use.
+    """
+    pedersen = next(i for i in trustees.items if isinstance(i, PedersenTrustees))
+    threshold = pedersen.parameters.threshold
+    certs = pedersen.parameters.certs
+    slots = trustees.slots()
+    heads = sorted(
+        (c for c in cards if c.role in {"president", "secretary"}),
+        key=lambda c: c.role != "president",
+    )
+    delegates = [c for m in delegate_order for c in cards if c.member_id == m]
+    if not heads or len(delegates) < threshold:
+        raise QuorumError(f"{len(heads)} head card(s), {len(delegates)} delegate card(s)")
+
+    partials: dict[str, dict[int, PartialDecryption]] = {uuid: {} for uuid in tallies}
+
+    def decrypt_with(owner: int, private_key: int) -> None:
+        public_key = slots[owner - 1].key.public_key
+        for uuid, contest in tallies.items():
+            fingerprint = contest.election.fingerprint
+            matrix = contest.tally.ciphertexts
+            partial = make_partial_decryption(group, fingerprint, matrix, private_key, rng)
+            verify_partial_decryption(group, fingerprint, matrix, public_key, partial)
+            partials[uuid][owner] = partial
+
+    head = heads[0]
+    secret = head.client.unwrap_secret(
+        wrap_context(bureau_id, head, election_key_fingerprint, SINGLE_KEY_KIND), head.pins
+    )
+    try:
+        decrypt_with(1, int(secret.decode()))
+    finally:
+        clear_secret(secret)
+    for card in delegates[:threshold]:
+        position = list(delegate_order).index(card.member_id)
+        secret = card.client.unwrap_secret(
+            wrap_context(bureau_id, card, election_key_fingerprint, PEDERSEN_SEED_KIND), card.pins
+        )
+        try:
+            share = open_share(group, certs, secret.decode(), voutputs[position].private_key)
+        finally:
+            clear_secret(secret)
+        decrypt_with(2 + position, share)
+    return partials
+
+
+def combine_results(
+    group: Group,
+    trustees: Trustees,
+    tallies: Mapping[str, ContestTally],
+    partials: Mapping[str, Mapping[int, PartialDecryption]],
+) -> dict[str, ElectionResult]:
+    """Combine the factors and solve the bounded discrete logarithms (§4.19)."""
+    results: dict[str, ElectionResult] = {}
+    for uuid, contest in tallies.items():
+        shape = contest.tally.shape
+        factors = combine_factors(group, trustees, partials[uuid], shape)
+        results[uuid] = compute_result(
+            group, contest.tally.ciphertexts, factors, contest.total_weight
+        )
+    return results

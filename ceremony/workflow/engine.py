@@ -1,0 +1,542 @@
+"""The bureau's procedure as software: one method per step (DESIGN.md §1).
+
+Every step checks the phase, its preconditions and who is present (by card),
+does its work, and appends exactly one journal entry in the same store
+transaction as the blobs it writes: a refused or interrupted step changes
+nothing, and the state is always the one the journal says
+(:mod:`ceremony.workflow.state`).
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Mapping, Sequence
+from datetime import datetime
+from typing import Any
+
+from ceremony.bundles.envelope import Bundle, sign_bundle
+from ceremony.bundles.importer import (
+    ImportContext,
+    StatusMark,
+    VerifiedBundle,
+    expect_payload,
+    import_bundle,
+    parse_payload,
+    pin_definition,
+    read_bundle,
+)
+from ceremony.bundles.keys import PublicKey
+from ceremony.bundles.payloads.common import MemberKey
+from ceremony.bundles.payloads.decision import DecisionPayload
+from ceremony.bundles.payloads.definition import BureauDefinition, DefinitionPayload
+from ceremony.bundles.payloads.seal import SealPayload
+from ceremony.bundles.payloads.status import StatusPayload
+from ceremony.bundles.payloads.urn import UrnPayload
+from ceremony.bundles.policy import get_bundle_verification_result, make_policy
+from ceremony.bundles.types import make_typed_bundle
+from ceremony.cards.errors import CardNotInitialisedError
+from ceremony.cards.interface import CardIdentity, CardSetup, CardSigner, check_card_allowed
+from ceremony.protocol.group import BELENIOS_2048, Group
+from ceremony.protocol.trustees import Trustees
+from ceremony.store.journal import Actor
+from ceremony.store.store import Store
+from ceremony.store.timefmt import utc_now
+from ceremony.workflow import sealing
+from ceremony.workflow.errors import (
+    MemberUnknownError,
+    PlatformKeyNotConfirmedError,
+    QuorumError,
+    StepAlreadyDoneError,
+    UrnNotEmptyError,
+    WorkflowError,
+    WrongPhaseError,
+)
+from ceremony.workflow.holders import CheckedCard, PresentCard, check_cards, check_quorum
+from ceremony.workflow.keyceremony import decode_voutputs, make_bureau_keys
+from ceremony.workflow.phases import Action, Phase
+from ceremony.workflow.state import CeremonyState, current_phase, derive_state
+
+SIMULATOR_SOFTWARE = "bureau-simulator"
+"""The voting software name of the platform simulator: only its definitions
+accept training cards (a real election refuses them)."""
+
+Clock = Callable[[], datetime]
+
+
+class Bureau:
+    """One bureau's ceremony over its store.
+
+    ``rng`` is for the protocol's randomness; leave it None (system
+    randomness) for a real election. ``now`` is injectable for tests.
+    """
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        rng: random.Random | None = None,
+        now: Clock = utc_now,
+        group: Group = BELENIOS_2048,
+    ) -> None:
+        self.store = store
+        self.rng = rng
+        self.now = now
+        self.group = group
+
+    # -- state ------------------------------------------------------------
+
+    @property
+    def state(self) -> CeremonyState:
+        return derive_state(self.store.entries())
+
+    @property
+    def phase(self) -> Phase:
+        return current_phase(self.state)
+
+    def _require(self, state: CeremonyState, *phases: Phase) -> None:
+        phase = current_phase(state)
+        if phase not in phases:
+            raise WrongPhaseError(
+                f"step belongs to {', '.join(p.value for p in phases)}; current phase {phase.value}"
+            )
+
+    def definition(self, state: CeremonyState | None = None) -> DefinitionPayload:
+        state = state or self.state
+        if state.definition_blob is None:
+            raise WrongPhaseError("no definition imported yet")
+        return _definition_from_blob(self.store.get_blob(state.definition_blob))
+
+    def bureau_definition(self, state: CeremonyState | None = None) -> BureauDefinition:
+        state = state or self.state
+        assert state.bureau_id is not None
+        return self.definition(state).bureau(state.bureau_id)
+
+    @property
+    def training_allowed(self) -> bool:
+        return self.definition().voting_software.name == SIMULATOR_SOFTWARE
+
+    def import_context(self, state: CeremonyState) -> ImportContext:
+        """What is pinned now: platform key, contests, member keys, fingerprints, freshness."""
+        context = ImportContext(seen_bundle_ids=frozenset(state.seen_bundle_ids))
+        if state.definition_blob is None or state.bureau_id is None:
+            return context
+        definition = self.definition(state)
+        bureau = definition.bureau(state.bureau_id)
+        context = ImportContext(
+            bureau_id=state.bureau_id,
+            platform_key=definition.platform_key,
+            member_keys=self.member_keys(state),
+            delegate_quorum=bureau.delegate_quorum,
+            contest_uuids=tuple(c.contest_uuid for c in bureau.contests),
+            election_fingerprints=dict(state.keys["fingerprints"]) if state.keys else {},
+            definition_bundle_id=state.definition_bundle_id,
+            seen_bundle_ids=frozenset(state.seen_bundle_ids),
+            last_status=_last_status_mark(state),
+        )
+        return context
+
+    def member_keys(self, state: CeremonyState) -> tuple[MemberKey, ...]:
+        keys = []
+        for member_id, card in sorted(state.members.items()):
+            identity = CardIdentity.from_dict(card)
+            keys.append(
+                MemberKey(
+                    member_id,
+                    identity.role,
+                    PublicKey(identity.signature_key.algorithm, identity.signature_key.public_bytes),
+                )
+            )
+        return tuple(keys)
+
+    def checked(self, state: CeremonyState, cards: Sequence[PresentCard]) -> list[CheckedCard]:
+        assert state.bureau_id is not None
+        return check_cards(cards, state.members, state.bureau_id)
+
+    def checked_quorum(
+        self, state: CeremonyState, cards: Sequence[PresentCard]
+    ) -> list[CheckedCard]:
+        checked = self.checked(state, cards)
+        check_quorum(checked, self.bureau_definition(state).delegate_quorum)
+        return checked
+
+    # -- preparation ------------------------------------------------------
+
+    def confirm_platform_key(self, key_id: str) -> None:
+        """Record the platform key fingerprint read out of band (before any import)."""
+        state = self.state
+        self._require(state, Phase.PREPARATION)
+        if state.definition_blob is not None:
+            raise StepAlreadyDoneError("the definition is already imported")
+        key_id = key_id.strip().lower()
+        if len(key_id) != 64 or any(c not in "0123456789abcdef" for c in key_id):
+            raise PlatformKeyNotConfirmedError(f"{key_id!r} is not a key fingerprint")
+        self.store.append(
+            phase=Phase.PREPARATION,
+            action=Action.PLATFORM_KEY_CONFIRMED,
+            details={"key_id": key_id},
+        )
+
+    def import_definition(self, data: bytes, bureau_id: str) -> DefinitionPayload:
+        """Import the organiser's definition, signed by the confirmed platform key."""
+        state = self.state
+        self._require(state, Phase.PREPARATION)
+        if state.definition_blob is not None:
+            raise StepAlreadyDoneError("the definition is already imported")
+        if state.platform_key_id is None:
+            raise PlatformKeyNotConfirmedError("no platform key fingerprint confirmed yet")
+        bundle = read_bundle(data, "definition")
+        claimed = _definition_from_bundle(bundle).platform_key
+        if claimed.key_id != state.platform_key_id:
+            raise PlatformKeyNotConfirmedError(
+                f"definition signed for key {claimed.key_id[:16]}…, "
+                f"confirmed {state.platform_key_id[:16]}…"
+            )
+        verified = import_bundle(data, "definition", ImportContext(platform_key=claimed))
+        definition = expect_payload(verified, DefinitionPayload).payload
+        bureau = definition.bureau(bureau_id)
+        with self.store.transaction() as tx:
+            blob = tx.put_blob(data, kind="definition", direction="imported")
+            tx.append(
+                phase=Phase.PREPARATION,
+                action=Action.DEFINITION_IMPORTED,
+                details={
+                    "blob": blob,
+                    "bundle_id": verified.manifest.bundle_id,
+                    "bureau_id": bureau_id,
+                    "member_ids": [m.member_id for m in bureau.members],
+                    "title": definition.title,
+                },
+                blobs=[blob],
+            )
+        return definition
+
+    def register_member(self, card: PresentCard) -> CardIdentity:
+        """Initialise the member's card (their own PIN, keys made on the card) and record it."""
+        state = self.state
+        self._require(state, Phase.PREPARATION)
+        bureau = self.bureau_definition(state)
+        member = next((m for m in bureau.members if m.member_id == card.member_id), None)
+        if member is None:
+            raise MemberUnknownError(f"{card.member_id} is not a member of {bureau.bureau_id}")
+        if card.member_id in state.members:
+            raise StepAlreadyDoneError(f"{card.member_id} is already registered")
+        try:
+            identity = card.client.read_identity()
+            fresh = identity.bureau_id != bureau.bureau_id or identity.role != member.role
+        except CardNotInitialisedError:
+            fresh = True
+        if fresh:
+            identity = card.client.initialise(
+                CardSetup(holder=member.name, role=member.role, bureau_id=bureau.bureau_id),
+                card.pins,
+            )
+        check_card_allowed(identity, training_allowed=self.training_allowed)
+        serials = {c["serial"] for c in state.members.values()}
+        if identity.serial in serials:
+            raise StepAlreadyDoneError(f"card {identity.serial} is already another member's")
+        self.store.append(
+            phase=Phase.PREPARATION,
+            action=Action.MEMBER_REGISTERED,
+            actors=[Actor(member.role, identity.serial)],
+            details={"member_id": member.member_id, "card": identity.to_dict()},
+        )
+        return identity
+
+    # -- key ceremony -----------------------------------------------------
+
+    def generate_keys(self, cards: Sequence[PresentCard]) -> None:
+        """Make the trustees structure and every contest's election (DESIGN.md §2)."""
+        state = self.state
+        self._require(state, Phase.KEY_CEREMONY)
+        checked = self.checked(state, cards)
+        bureau = self.bureau_definition(state)
+        missing = set(state.members) - {c.member_id for c in checked}
+        if missing:
+            raise QuorumError(f"every member's card is needed; missing {sorted(missing)}")
+        heads = [c for c in checked if c.role in {"president", "secretary"}]
+        delegates = [c for c in checked if c.role == "delegate"]
+        record = make_bureau_keys(
+            self.group, bureau.bureau_id, heads, delegates, bureau.delegate_quorum, self.rng
+        )
+        trustees = Trustees.from_bytes(self.group, record.trustees)
+        elections = sealing.make_elections(self.group, bureau, trustees)
+        with self.store.transaction() as tx:
+            trustees_blob = tx.put_blob(record.trustees, kind="trustees", direction="internal")
+            voutputs_blob = tx.put_blob(record.voutputs, kind="voutputs", direction="internal")
+            election_blobs = {
+                uuid: tx.put_blob(e.to_bytes(), kind="election", direction="internal")
+                for uuid, e in elections.items()
+            }
+            tx.append(
+                phase=Phase.KEY_CEREMONY,
+                action=Action.KEYS_GENERATED,
+                actors=[c.actor for c in checked],
+                details={
+                    **record.details(),
+                    "trustees": trustees_blob,
+                    "voutputs": voutputs_blob,
+                    "elections": election_blobs,
+                    "fingerprints": {u: e.fingerprint for u, e in elections.items()},
+                },
+                blobs=[trustees_blob, voutputs_blob, *election_blobs.values()],
+            )
+
+    # -- test vote --------------------------------------------------------
+
+    def run_test_vote(self, cards: Sequence[PresentCard]) -> dict[str, Any]:
+        """Known ballots through the full counting path with a quorum of cards."""
+        from ceremony.workflow.testvote import run_test_vote
+
+        state = self.state
+        self._require(state, Phase.TEST_VOTE)
+        checked = self.checked_quorum(state, cards)
+        report = run_test_vote(self, state, checked)
+        report_bytes = sealing.canonical(report)
+        with self.store.transaction() as tx:
+            blob = tx.put_blob(report_bytes, kind="test_vote_report", direction="internal")
+            tx.append(
+                phase=Phase.TEST_VOTE,
+                action=Action.TEST_VOTE_PASSED,
+                actors=[c.actor for c in checked],
+                details={"report": blob, "contests": len(report["contests"])},
+                blobs=[blob],
+            )
+        return report
+
+    # -- sealing ----------------------------------------------------------
+
+    def seal_bundle(self, state: CeremonyState | None = None) -> Bundle:
+        """The seal being signed: the last signed copy, or a fresh unsigned one."""
+        state = state or self.state
+        if state.seal_blob is not None:
+            return read_bundle(self.store.get_blob(state.seal_blob), "seal")
+        return sealing.make_seal_bundle(self, state)
+
+    def sign_seal(self, card: PresentCard) -> Bundle:
+        """One member signs the seal with their card (DESIGN.md §1 quorum)."""
+        state = self.state
+        self._require(state, Phase.SEALING)
+        if state.seal_exported:
+            raise StepAlreadyDoneError("the seal is already exported")
+        (checked,) = self.checked(state, [card])
+        if checked.member_id in state.seal_signers:
+            raise StepAlreadyDoneError(f"{checked.member_id} has already signed the seal")
+        bundle = self.seal_bundle(state)
+        if not state.seal_signers:
+            sealing.check_before_sealing(self, state, bundle)
+        signer = CardSigner(checked.client, checked.identity, checked.pins)
+        signed = sign_bundle(bundle, signer)
+        data = signed.to_bytes()
+        with self.store.transaction() as tx:
+            blob = tx.put_blob(data, kind="seal-partial", direction="internal")
+            tx.append(
+                phase=Phase.SEALING,
+                action=Action.SEAL_SIGNED,
+                actors=[checked.actor],
+                details={"member_id": checked.member_id, "blob": blob},
+                blobs=[blob],
+            )
+        return signed
+
+    def seal_status(self, state: CeremonyState | None = None) -> Any:
+        """Who has signed the seal and who is still needed (for the sealing screen)."""
+        state = state or self.state
+        context = self.import_context(state)
+        quorum = self.bureau_definition(state).delegate_quorum
+        return get_bundle_verification_result(
+            self.seal_bundle(state), make_policy("seal", quorum), context.trusted_keys()
+        )
+
+    def export_seal(self) -> bytes:
+        """Check the quorum of signatures and export the seal bundle for the platform."""
+        state = self.state
+        self._require(state, Phase.SEALING)
+        if state.seal_blob is None:
+            raise QuorumError("nobody has signed the seal yet")
+        data = self.store.get_blob(state.seal_blob)
+        import_bundle(data, "seal", self.import_context(state))
+        with self.store.transaction() as tx:
+            blob = tx.put_blob(data, kind="seal", direction="exported")
+            tx.append(
+                phase=Phase.SEALING,
+                action=Action.SEAL_EXPORTED,
+                details={"blob": blob, "bundle_id": read_bundle(data, "seal").manifest.bundle_id},
+                blobs=[blob],
+            )
+        return data
+
+    def sealed(self, state: CeremonyState | None = None) -> SealPayload:
+        state = state or self.state
+        if not state.seal_exported or state.seal_blob is None:
+            raise WrongPhaseError("the seal is not exported yet")
+        bundle = read_bundle(self.store.get_blob(state.seal_blob), "seal")
+        payload = parse_payload(bundle)
+        assert isinstance(payload, SealPayload)
+        return payload
+
+    # -- vote open --------------------------------------------------------
+
+    def import_status(self, data: bytes) -> StatusPayload:
+        """A status report of the platform: participation, émargements, interventions."""
+        state = self.state
+        self._require(state, Phase.VOTE_OPEN, Phase.CLOSED)
+        verified = import_bundle(data, "status", self.import_context(state))
+        status = expect_payload(verified, StatusPayload).payload
+        if not state.statuses and any(p.ballots_cast for p in status.participation):
+            raise UrnNotEmptyError(
+                f"first status after sealing shows {status.emargement_count} émargement(s)"
+            )
+        if not state.statuses and status.emargement_count:
+            raise UrnNotEmptyError("first status after sealing shows émargements")
+        with self.store.transaction() as tx:
+            blob = tx.put_blob(data, kind="status", direction="imported")
+            tx.append(
+                phase=Phase.VOTE_OPEN,
+                action=Action.STATUS_IMPORTED,
+                details={
+                    "blob": blob,
+                    "bundle_id": verified.manifest.bundle_id,
+                    "sequence": status.sequence,
+                    "as_of": status.as_of.isoformat(),
+                    "state": status.state,
+                    "emargement_count": status.emargement_count,
+                    "participation": {
+                        p.contest_uuid: [p.ballots_cast, p.registered]
+                        for p in status.participation
+                    },
+                    "interventions": [i.to_dict() for i in status.interventions],
+                },
+                blobs=[blob],
+            )
+        return status
+
+    def export_decision(self, card: PresentCard, decision: str, reason: str) -> bytes:
+        """Suspend, resume or stop the vote: signed by the president's (or secretary's) card."""
+        state = self.state
+        self._require(state, Phase.VOTE_OPEN)
+        (checked,) = self.checked(state, [card])
+        if checked.role not in {"president", "secretary"}:
+            raise QuorumError(f"a decision is signed by the president or secretary, not {checked.role}")
+        bureau = self.bureau_definition(state)
+        payload = DecisionPayload(
+            bureau_id=bureau.bureau_id,
+            contests=tuple(c.contest_uuid for c in bureau.contests),
+            decision=decision,
+            reason=reason,
+            decided_at=self.now(),
+        )
+        bundle = make_typed_bundle(payload, {}, now=self.now(), bundle_id=_bundle_id(self.rng))
+        signed = sign_bundle(bundle, CardSigner(checked.client, checked.identity, checked.pins))
+        data = signed.to_bytes()
+        import_bundle(data, "decision", self.import_context(state))
+        with self.store.transaction() as tx:
+            blob = tx.put_blob(data, kind="decision", direction="exported")
+            tx.append(
+                phase=Phase.VOTE_OPEN,
+                action=Action.DECISION_EXPORTED,
+                actors=[checked.actor],
+                details={"blob": blob, "decision": decision, "reason": reason},
+                blobs=[blob],
+            )
+        return data
+
+    # -- closing ----------------------------------------------------------
+
+    def import_urn(self, data: bytes, progress: Callable[[int], None] | None = None) -> UrnPayload:
+        """The closed urn: platform signature, seal unchanged, every ballot, times, émargement."""
+        from ceremony.workflow.urn import check_urn
+
+        state = self.state
+        self._require(state, Phase.VOTE_OPEN, Phase.CLOSED)
+        verified = import_bundle(data, "urn", self.import_context(state))
+        urn = expect_payload(verified, UrnPayload)
+        checks = check_urn(self, state, urn, progress)
+        with self.store.transaction() as tx:
+            blob = tx.put_blob(data, kind="urn", direction="imported")
+            tallies = {
+                uuid: tx.put_blob(t.tally.to_bytes(), kind="encrypted_tally", direction="internal")
+                for uuid, t in checks.tallies.items()
+            }
+            tx.append(
+                phase=Phase.CLOSED,
+                action=Action.URN_IMPORTED,
+                details={
+                    "blob": blob,
+                    "bundle_id": verified.manifest.bundle_id,
+                    "contests": {
+                        uuid: {
+                            "tally": tallies[uuid],
+                            "num_tallied": t.num_tallied,
+                            "total_weight": t.total_weight,
+                            "ballots_in_urn": t.ballots_in_urn,
+                            "emargements": checks.emargements[uuid],
+                        }
+                        for uuid, t in checks.tallies.items()
+                    },
+                    "interventions": [i.to_dict() for i in urn.payload.interventions],
+                },
+                blobs=[blob, *tallies.values()],
+            )
+        return urn.payload
+
+    # -- expert -----------------------------------------------------------
+
+    def record_expert(self, expert: str, conclusion: str, *, no_alteration: bool) -> None:
+        """The independent expert's conclusion, read out before the count."""
+        state = self.state
+        self._require(state, Phase.EXPERT)
+        if not expert.strip() or not conclusion.strip():
+            raise WorkflowError("expert name and conclusion are required")
+        self.store.append(
+            phase=Phase.EXPERT,
+            action=Action.EXPERT_RECORDED,
+            details={"expert": expert, "conclusion": conclusion, "no_alteration": no_alteration},
+        )
+
+    # -- helpers for the later steps (count, pv, archive) -----------------
+
+    def trustees(self, state: CeremonyState) -> Trustees:
+        assert state.keys is not None
+        return Trustees.from_bytes(self.group, self.store.get_blob(state.keys["trustees"]))
+
+    def voutputs(self, state: CeremonyState) -> list[Any]:
+        assert state.keys is not None
+        return decode_voutputs(self.group, self.store.get_blob(state.keys["voutputs"]))
+
+    def elections(self, state: CeremonyState) -> Mapping[str, Any]:
+        from ceremony.protocol.election import Election
+
+        assert state.keys is not None
+        return {
+            uuid: Election.from_bytes(self.store.get_blob(blob))
+            for uuid, blob in state.keys["elections"].items()
+        }
+
+
+def _definition_from_bundle(bundle: Bundle) -> DefinitionPayload:
+    payload = parse_payload(bundle)
+    if not isinstance(payload, DefinitionPayload):
+        raise WrongPhaseError("not a definition bundle")
+    return payload
+
+
+def _definition_from_blob(data: bytes) -> DefinitionPayload:
+    return _definition_from_bundle(read_bundle(data, "definition"))
+
+
+def _last_status_mark(state: CeremonyState) -> StatusMark | None:
+    if not state.statuses:
+        return None
+    last = state.statuses[-1]
+    return StatusMark(int(last["sequence"]), datetime.fromisoformat(last["as_of"]))
+
+
+def _bundle_id(rng: random.Random | None) -> str | None:
+    if rng is None:
+        return None
+    import uuid
+
+    return str(uuid.UUID(int=rng.getrandbits(128), version=4))
+
+
+VerifiedAny = VerifiedBundle[Any]

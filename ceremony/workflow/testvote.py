@@ -1,0 +1,124 @@
+"""The vote à blanc (test vote): known ballots through the real counting path.
+
+For every contest, a test election with its own uuid under the bureau's real
+election key receives known ballots (one per list, blank ballots, a revote) cast
+with throw-away test credentials; they are verified, tallied and decrypted by
+the quorum of cards present, exactly as at the count
+(:mod:`ceremony.workflow.counting`). The result must equal the known content.
+Test ballots belong to another election (uuid and fingerprint), so none can
+ever enter the real urn; the real counters stay at zero, and the report says so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from ceremony.protocol.ballot import make_ballot
+from ceremony.protocol.base58 import make_uuid
+from ceremony.protocol.credentials import (
+    derive_public_credential,
+    make_credential,
+    make_credential_list,
+)
+from ceremony.protocol.election import make_election
+from ceremony.workflow.counting import (
+    ContestTally,
+    combine_results,
+    decrypt_tallies,
+    verify_and_tally,
+)
+from ceremony.workflow.errors import TestVoteFailedError
+from ceremony.workflow.holders import CheckedCard
+from ceremony.workflow.sealing import election_template
+from ceremony.workflow.state import CeremonyState
+
+if TYPE_CHECKING:
+    from ceremony.workflow.engine import Bureau
+
+
+def known_choices(list_count: int) -> list[int | None]:
+    """The test ballots' choices (None = blank): one per list, two blanks; the first
+    voter then revotes blank, so the revote rule is rehearsed too."""
+    return [*range(list_count), None, None]
+
+
+def expected_result(list_count: int) -> list[int]:
+    """[blank, list 1, ..., list k] after the revote of the first voter (§4.11.1)."""
+    counts = [0] * (list_count + 1)
+    choices = known_choices(list_count)
+    choices[0] = None  # the revote replaces the first voter's ballot
+    for choice in choices:
+        counts[0 if choice is None else choice + 1] += 1
+    return counts
+
+
+def plaintext(list_count: int, choice: int | None) -> list[list[int]]:
+    row = [0] * (list_count + 1)
+    row[0 if choice is None else choice + 1] = 1
+    return [row]
+
+
+def run_test_vote(bureau: Bureau, state: CeremonyState, cards: Sequence[CheckedCard]) -> dict[str, Any]:
+    group, rng = bureau.group, bureau.rng
+    real_elections = bureau.elections(state)
+    tallies: dict[str, ContestTally] = {}
+    test_uuids: dict[str, str] = {}
+    for contest in bureau.bureau_definition(state).contests:
+        real = real_elections[contest.contest_uuid]
+        uuid = make_uuid(rng)
+        election = make_election(election_template(contest), uuid, group, real.public_key)
+        k = len(contest.lists)
+        choices = known_choices(k)
+        credentials = [make_credential(rng) for _ in choices]
+        public = make_credential_list(
+            group, [derive_public_credential(group, c, uuid) for c in credentials]
+        )
+        ballots = [
+            make_ballot(election, credential, plaintext(k, choice), rng).to_bytes()
+            for credential, choice in zip(credentials, choices, strict=True)
+        ]
+        ballots.append(make_ballot(election, credentials[0], plaintext(k, None), rng).to_bytes())
+        credentials.clear()
+        tallies[uuid] = verify_and_tally(election, public, lambda b=ballots: b)
+        test_uuids[contest.contest_uuid] = uuid
+    assert state.keys is not None and state.bureau_id is not None
+    partials = decrypt_tallies(
+        group,
+        state.bureau_id,
+        bureau.trustees(state),
+        bureau.voutputs(state),
+        state.keys["delegate_order"],
+        state.keys["election_key_fingerprint"],
+        tallies,
+        cards,
+        rng,
+    )
+    results = combine_results(group, bureau.trustees(state), tallies, partials)
+    report: dict[str, Any] = {"format": "bureau-test-vote/1", "contests": []}
+    failures = []
+    for contest in bureau.bureau_definition(state).contests:
+        uuid = test_uuids[contest.contest_uuid]
+        obtained = list(results[uuid].result[0])
+        expected = expected_result(len(contest.lists))
+        passed = obtained == expected
+        if not passed:
+            failures.append(contest.contest_uuid)
+        report["contests"].append(
+            {
+                "contest_uuid": contest.contest_uuid,
+                "test_election_uuid": uuid,
+                "ballots_cast": tallies[uuid].ballots_in_urn,
+                "ballots_counted": tallies[uuid].num_tallied,
+                "expected": expected,
+                "obtained": obtained,
+                "passed": passed,
+                "real_counters_after": {"ballots": 0},
+            }
+        )
+    report["trustees_used"] = sorted(
+        [{"member_id": c.member_id, "role": c.role} for c in cards], key=lambda c: c["member_id"]
+    )
+    if failures:
+        raise TestVoteFailedError(f"test vote result differs for {failures}")
+    return report

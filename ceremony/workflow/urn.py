@@ -1,0 +1,153 @@
+"""Checks of the closed urn before the bureau accepts it (DESIGN.md §1, §6).
+
+The platform's signature and the bundle checks come first (``import_bundle``).
+Then, for every contest: the archive's Setup is exactly what was sealed
+(election, trustees, public credentials), the urn is closed (EndBallots last,
+no tally yet), every ballot is valid (§3.5.1), the émargement list has one
+entry per counted voter, and every vote lies between opening and closing plus
+the grace period.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from ceremony.bundles.importer import VerifiedBundle, read_bundle
+from ceremony.bundles.payloads.urn import UrnPayload
+from ceremony.protocol.archive import iter_events, iter_records
+from ceremony.protocol.credentials import CredentialList
+from ceremony.protocol.election import Election
+from ceremony.workflow.counting import ContestTally, verify_and_tally
+from ceremony.workflow.errors import (
+    EmargementMismatchError,
+    LateBallotError,
+    SealChangedError,
+    UrnCheckError,
+)
+from ceremony.workflow.state import CeremonyState
+
+if TYPE_CHECKING:
+    from ceremony.workflow.engine import Bureau
+
+EMARGEMENT_FORMAT = "bureau-emargement/1"
+
+
+@dataclass(frozen=True)
+class UrnChecks:
+    tallies: dict[str, ContestTally]
+    emargements: dict[str, int]
+
+
+def iter_ballots(archive: bytes) -> Iterator[bytes]:
+    """The raw ballots of a `.bel`, in archive order, streamed (§4.4, §4.15)."""
+    for event in iter_events(iter_records(io.BytesIO(archive))):
+        if event.event.type == "Ballot" and event.payload is not None:
+            yield event.payload
+
+
+def check_closed_setup(
+    archive: bytes, election: bytes, trustees: bytes, credentials: bytes, uuid: str
+) -> None:
+    """Setup is the sealed one; the urn is closed (EndBallots last) and not tallied."""
+    types: list[str] = []
+    for index, event in enumerate(iter_events(iter_records(io.BytesIO(archive)))):
+        kind = event.event.type
+        if index == 0:
+            if kind != "Setup":
+                raise SealChangedError(f"{uuid}: first event is {kind}, not Setup")
+            if event.nested.get("election") != election:
+                raise SealChangedError(f"{uuid}: election differs from the sealed one")
+            if event.nested.get("trustees") != trustees:
+                raise SealChangedError(f"{uuid}: trustees differ from the sealed ones")
+            if event.nested.get("credentials") != credentials:
+                raise SealChangedError(f"{uuid}: public credentials differ from the definition")
+        elif kind not in {"Ballot", "EndBallots"}:
+            raise UrnCheckError(f"{uuid}: unexpected {kind} event in a closed urn")
+        types.append(kind)
+    if not types or types[-1] != "EndBallots" or types.count("EndBallots") != 1:
+        raise UrnCheckError(f"{uuid}: the urn is not closed (EndBallots must come last, once)")
+
+
+def parse_emargement(data: bytes) -> list[dict[str, Any]]:
+    try:
+        obj = json.loads(data)
+        if obj.get("format") != EMARGEMENT_FORMAT or not isinstance(obj.get("entries"), list):
+            raise ValueError("not a bureau-emargement/1 document")
+        entries: list[dict[str, Any]] = obj["entries"]
+        for entry in entries:
+            if set(entry) != {"contest_uuid", "voter", "at"}:
+                raise ValueError(f"malformed émargement entry {sorted(entry)}")
+    except (ValueError, AttributeError, TypeError) as e:
+        raise EmargementMismatchError(f"émargement list unreadable: {e}") from e
+    return entries
+
+
+def check_times(
+    entries: list[dict[str, Any]], opening: datetime, closing: datetime, grace: timedelta
+) -> None:
+    late, early = 0, 0
+    for entry in entries:
+        at = datetime.fromisoformat(str(entry["at"]).replace("Z", "+00:00"))
+        if at > closing + grace:
+            late += 1
+        elif at < opening:
+            early += 1
+    if late or early:
+        raise LateBallotError(
+            f"{late} vote(s) after closing plus {grace}, {early} before opening"
+        )
+
+
+def check_urn(
+    bureau: Bureau,
+    state: CeremonyState,
+    urn: VerifiedBundle[UrnPayload],
+    progress: Callable[[int], None] | None = None,
+) -> UrnChecks:
+    assert state.keys is not None
+    bureau_def = bureau.bureau_definition(state)
+    schedule = bureau_def.schedule
+    trustees = bureau.store.get_blob(state.keys["trustees"])
+    definition = read_bundle(bureau.store.get_blob(state.definition_blob or ""), "definition")
+    entries = parse_emargement(urn.bundle.files[urn.payload.emargement.path])
+    check_times(entries, schedule.opening, schedule.closing, timedelta(minutes=schedule.grace_minutes))
+    per_contest: dict[str, set[str]] = {}
+    for entry in entries:
+        voters = per_contest.setdefault(str(entry["contest_uuid"]), set())
+        if entry["voter"] in voters:
+            raise EmargementMismatchError(f"voter emarged twice in {entry['contest_uuid']}")
+        voters.add(str(entry["voter"]))
+    tallies: dict[str, ContestTally] = {}
+    contests = {c.contest_uuid: c for c in bureau_def.contests}
+    if {c.contest_uuid for c in urn.payload.contests} != set(contests):
+        raise UrnCheckError("the urn's contests are not the bureau's")
+    if set(per_contest) - set(contests):
+        raise EmargementMismatchError("émargement names a contest of another bureau")
+    for closed in urn.payload.contests:
+        uuid = closed.contest_uuid
+        archive = urn.bundle.files[closed.archive.path]
+        election_bytes = bureau.store.get_blob(state.keys["elections"][uuid])
+        credentials = definition.files[contests[uuid].electors.credentials.path]
+        check_closed_setup(archive, election_bytes, trustees, credentials, uuid)
+        election = Election.from_bytes(election_bytes)
+        credential_list = CredentialList.from_json(election.group, credentials)
+        tally = verify_and_tally(
+            election, credential_list, lambda a=archive: iter_ballots(a), progress
+        )
+        emarged = len(per_contest.get(uuid, set()))
+        if emarged != tally.num_tallied:
+            raise EmargementMismatchError(
+                f"{uuid}: {emarged} émargement(s) for {tally.num_tallied} counted ballot(s)"
+            )
+        if closed.ballots != tally.ballots_in_urn:
+            raise UrnCheckError(
+                f"{uuid}: urn bundle announces {closed.ballots} ballots, archive has "
+                f"{tally.ballots_in_urn}"
+            )
+        tallies[uuid] = tally
+    return UrnChecks(tallies, {u: len(per_contest.get(u, set())) for u in contests})
