@@ -175,7 +175,14 @@ class Ballot:
         return self.raw or dumps(self.to_dict())
 
     def unsigned_hash(self) -> str:
-        """H_JSON of the ballot without its signature field: what the signature covers (§4.14)."""
+        """H_JSON of the ballot without its signature field: what the signature covers (§4.14).
+
+        The ballot is serialised in the spec's field order whatever the order
+        it was read in. From the bytes read, the numbers are reused as written
+        (they are canonical, ``parse_number`` refuses any other spelling).
+        """
+        if self.raw:
+            return sha256_b64(dumps(_unsigned_from_json(loads(self.raw))))
         return sha256_b64(dumps(self.to_dict(signed=False)))
 
     @property
@@ -241,6 +248,30 @@ def _parse_ballot(data: bytes, election: Election, check: bool) -> Ballot:
     )
 
 
+def _unsigned_from_json(obj: dict[str, Any]) -> dict[str, Any]:
+    """The parsed JSON of a validated ballot, reordered as §4.15 and §4.11, no signature."""
+
+    def proofs(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return [{"challenge": p["challenge"], "response": p["response"]} for p in items]
+
+    answers = []
+    for a in obj["answers"]:
+        answer: dict[str, Any] = {
+            "choices": [{"alpha": c["alpha"], "beta": c["beta"]} for c in a["choices"]],
+            "individual_proofs": [proofs(ps) for ps in a["individual_proofs"]],
+            "overall_proof": proofs(a["overall_proof"]),
+        }
+        if "blank_proof" in a:
+            answer["blank_proof"] = proofs(a["blank_proof"])
+        answers.append(answer)
+    return {
+        "election_uuid": obj["election_uuid"],
+        "election_hash": obj["election_hash"],
+        "credential": obj["credential"],
+        "answers": answers,
+    }
+
+
 def _range_parser(group: Group) -> Callable[[object, str], Element]:
     def parse(text: object, what: str) -> Element:
         x = parse_number(text, what)
@@ -268,8 +299,11 @@ def _parse_answer(
         cd = require_dict(c, cw)
         if set(cd) != {"alpha", "beta"}:
             raise MalformedBallotError(f"{cw} must have exactly alpha and beta")
+        alpha, beta = cd["alpha"], cd["beta"]
         choices.append(
-            Ciphertext(element(cd["alpha"], f"{cw}.alpha"), element(cd["beta"], f"{cw}.beta"))
+            Ciphertext(
+                element(alpha, f"{cw}.alpha"), element(beta, f"{cw}.beta"), f"{alpha},{beta}"
+            )
         )
     if len(choices) != question.choice_count:
         raise MalformedBallotError(
@@ -357,7 +391,7 @@ def verify_answer(
             verify_iproof(powers, prefix, c, proofs, (0, 1), f"{what}.individual_proofs[{j}]")
         except InvalidProofError as e:
             raise InvalidIndividualProofError(e.technical) from e
-    s = prefix + "|" + ",".join(f"{c.alpha},{c.beta}" for c in choices)
+    s = prefix + "|" + ",".join(c.pair_text for c in choices)
     if not question.blank_allowed:
         total = _product(group, choices)
         values = range(question.min, question.max + 1)
@@ -412,7 +446,7 @@ def make_answer(
         make_iproof(powers, prefix, c, r, m, (0, 1), rng)
         for c, r, m in zip(choices, rs, values, strict=True)
     )
-    s = prefix + "|" + ",".join(f"{c.alpha},{c.beta}" for c in choices)
+    s = prefix + "|" + ",".join(c.pair_text for c in choices)
     if not question.blank_allowed:
         total, r_total = _product(group, choices), sum(rs) % group.q
         index = sum(values) - question.min

@@ -108,10 +108,19 @@ class PublicCredential:
     weighted: bool = False  # written with an explicit ",<weight>" suffix
 
     @classmethod
-    def from_str(cls, group: Group, text: str) -> PublicCredential:
-        """Read ``"<credential>"`` or ``"<credential>,<weight>"`` (§4.8)."""
+    def from_str(cls, group: Group, text: str, *, check_element: bool = True) -> PublicCredential:
+        """Read ``"<credential>"`` or ``"<credential>,<weight>"`` (§4.8).
+
+        ``check_element=False`` only checks 1 <= credential < p: the caller
+        then tests membership in a batch (``fastverify.load_credentials``).
+        """
         head, sep, tail = text.partition(",")
-        credential = group.parse_element(head, "public credential")
+        if check_element:
+            credential = group.parse_element(head, "public credential")
+        else:
+            credential = parse_number(head, "public credential")
+            if not 0 < credential < group.p:
+                raise MalformedDataError("public credential is not in [1, p)")
         if not sep:
             return cls(credential)
         weight = int(parse_number(tail, "credential weight"))

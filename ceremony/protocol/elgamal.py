@@ -13,7 +13,7 @@ Public API:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 import gmpy2
@@ -58,14 +58,23 @@ class Ciphertext:
 
     alpha: Element
     beta: Element
+    text: str = field(default="", repr=False, compare=False)
+    """"alpha,beta" in base 10 when known (as read), to avoid converting twice."""
+
+    @property
+    def pair_text(self) -> str:
+        """alpha and beta in base 10 separated by a comma, as hashed in §4.11.1 and §4.12."""
+        return self.text or f"{self.alpha},{self.beta}"
 
     @classmethod
     def from_dict(cls, group: Group, data: object, what: str = "ciphertext") -> Ciphertext:
         """Read a ciphertext (§4.3), checking that alpha and beta are in G."""
         obj = require_dict(data, what)
+        alpha, beta = get_field(obj, "alpha", what), get_field(obj, "beta", what)
         return cls(
-            group.parse_element(get_field(obj, "alpha", what), f"{what}.alpha"),
-            group.parse_element(get_field(obj, "beta", what), f"{what}.beta"),
+            group.parse_element(alpha, f"{what}.alpha"),
+            group.parse_element(beta, f"{what}.beta"),
+            f"{alpha},{beta}",
         )
 
     def to_dict(self) -> dict[str, Any]:

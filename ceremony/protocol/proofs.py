@@ -144,7 +144,7 @@ def _check_or_proof(
 
 
 def _iprove_hash(group: Group, prefix: str, c: Ciphertext) -> Callable[[list[Element]], Scalar]:
-    head = f"prove|{prefix}|{c.alpha},{c.beta}|"
+    head = f"prove|{prefix}|{c.pair_text}|"
     return lambda commits: hash_to_zq(group, head + join_numbers(commits))
 
 

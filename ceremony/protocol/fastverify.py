@@ -1,0 +1,319 @@
+"""Fast ballot verification: fixed-base tables and a batched, sound subgroup test.
+
+Same checks as ``ballot.verify_ballot`` (spec §3.5.1 step 1, §4.11–4.15),
+computed faster; results are identical (tests compare both on valid and
+altered ballots).
+
+Public API:
+
+- ``FixedBaseTable(group, base)``: base^e with one multiplication per byte of
+  e (tables of base^(d·256^i)); ``pow(e)``.
+- ``TablePowers(group, y)``: the ``elgamal.Powers`` of g and y by tables.
+- ``find_non_members(group, elements, rng) -> list[int]``: indices of the
+  elements that are not in G (§4.2), by the batched test below; exact
+  individual checks locate them when the batch fails.
+- ``BallotOutcome``: picklable result of one ballot (ok or the named check
+  that failed, tracker, credential, weight, optionally the ciphertexts).
+- ``BallotVerifier(election, credentials)``: ``verify_chunk(raws)`` verifies
+  ballots given as raw bytes, membership batched over the chunk.
+- ``load_credentials(group, data, rng) -> CredentialList``: the public
+  credential list with the batched membership test.
+
+Batched subgroup membership (why it is sound). G is the subgroup of order q
+of Z*p. For BELENIOS-2048, p - 1 = q · 2 · 3 · r where r has no prime factor
+below 2·10^6 (tests/protocol/test_fastverify.py checks this), so Z*p is the
+product of G and cyclic parts of orders 2, 3 and r. An element x is in G iff
+its components of order 2, 3 and r are all trivial. For a batch x_1..x_n:
+
+1. Order 2, exact: the component of order 2 is trivial iff x is a square mod
+   p, i.e. the Legendre symbol (x/p) = 1 (``gmpy2.jacobi``). Every element is
+   tested.
+2. Order 3: 26 tests T_j = Π x_i^{e_ij} with e_ij uniform in {0, 1, 2},
+   each checked by T_j^q = 1. If some x_i has a component z ≠ 0 in Z_3, for
+   any fixed values of the other exponents exactly one of the three values of
+   e_ij makes the Z_3 part of T_j vanish: each test passes with probability
+   1/3, and all 26 with probability 3^-26 < 2^-41.
+3. Order r: 2 tests with e_ij uniform 32-bit numbers. If x_i has a component
+   of order d > 1 in the r part (every prime factor of d is at least
+   2·10^6 > 2^20.9), a test passes only if e_ij falls in one residue class
+   modulo d: probability at most 1/d + 2^-32 < 2^-20.9; both tests pass with
+   probability < 2^-41.8.
+
+The exponents come from the OS CSPRNG after the data is fixed. A batch with
+a non-member therefore passes with probability at most 2^-41 (the largest
+of the bounds for the component that is not trivial). A whole election is
+accepted wrongly only if a batch with a non-member passes, so the error is
+at most 2^-41 ≤ 2^-40 per election, however many batches it has. When a
+batch fails, each of its elements is checked exactly (x^q = 1).
+
+For RFC-3526-2048, p = 2q + 1: G is exactly the set of squares, and the
+Legendre symbol alone is an exact test. Any other group falls back to x^q = 1.
+"""
+
+from __future__ import annotations
+
+import random
+import secrets
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import gmpy2
+
+from ceremony.protocol.ballot import Ballot, BallotError, verify_ballot
+from ceremony.protocol.credentials import CredentialList, PublicCredential
+from ceremony.protocol.election import Election
+from ceremony.protocol.errors import MalformedDataError, NotInSubgroupError, ProtocolError
+from ceremony.protocol.group import BELENIOS_2048, RFC_3526_2048, Element, Group
+from ceremony.protocol.serialization import loads, require_list, require_str
+
+ORDER_3_TESTS = 26
+ORDER_R_TESTS = 2
+ORDER_R_BITS = 32
+_WINDOW = 4  # bits per bucket window of the 32-bit multi-exponentiation
+
+_SYSTEM_RANDOM = secrets.SystemRandom()
+
+
+class FixedBaseTable:
+    """base^e for a fixed base of G, one multiplication per byte of e mod q."""
+
+    def __init__(self, group: Group, base: Element) -> None:
+        self.group = group
+        self.base = base
+        self._bytes = (int(group.q).bit_length() + 7) // 8
+        p = group.p
+        rows: list[list[Element]] = []
+        step = gmpy2.mpz(base)
+        for _ in range(self._bytes):
+            row = [gmpy2.mpz(1)] * 256
+            for d in range(1, 256):
+                row[d] = row[d - 1] * step % p
+            rows.append(row)
+            step = row[255] * step % p
+        self._rows = rows
+
+    def pow(self, e: int) -> Element:
+        """base^e mod p (e reduced modulo q, valid since base is in G)."""
+        p = self.group.p
+        acc = gmpy2.mpz(1)
+        digits = int(e % self.group.q).to_bytes(self._bytes, "little")
+        for row, d in zip(self._rows, digits, strict=True):
+            if d:
+                acc = acc * row[d] % p
+        return acc
+
+
+@dataclass(frozen=True)
+class TablePowers:
+    """``elgamal.Powers`` of g and the election key y by fixed-base tables."""
+
+    group: Group
+    y: Element
+    _g: FixedBaseTable = field(init=False, repr=False, compare=False)
+    _y: FixedBaseTable = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_g", FixedBaseTable(self.group, self.group.g))
+        object.__setattr__(self, "_y", FixedBaseTable(self.group, self.y))
+
+    def g_pow(self, e: int) -> Element:
+        """g^e mod p."""
+        return self._g.pow(e)
+
+    def y_pow(self, e: int) -> Element:
+        """y^e mod p."""
+        return self._y.pow(e)
+
+
+def _multi_exp_32(group: Group, xs: Sequence[Element], exps: Sequence[int]) -> Element:
+    """Π x_i^e_i for 32-bit e_i, bucket method with 4-bit windows."""
+    p = group.p
+    acc = gmpy2.mpz(1)
+    mask = (1 << _WINDOW) - 1
+    for window in reversed(range(ORDER_R_BITS // _WINDOW)):
+        for _ in range(_WINDOW):
+            acc = acc * acc % p
+        buckets = [gmpy2.mpz(1)] * (1 << _WINDOW)
+        shift = window * _WINDOW
+        for x, e in zip(xs, exps, strict=True):
+            d = (e >> shift) & mask
+            if d:
+                buckets[d] = buckets[d] * x % p
+        running = gmpy2.mpz(1)
+        total = gmpy2.mpz(1)
+        for d in range(mask, 0, -1):
+            running = running * buckets[d] % p
+            total = total * running % p
+        acc = acc * total % p
+    return acc
+
+
+def _ternary_digits(count: int, rng: random.Random) -> list[int]:
+    """``count`` uniform values in {0, 1, 2}: random bytes below 255, modulo 3."""
+    digits: list[int] = []
+    while len(digits) < count:
+        digits += [b % 3 for b in rng.randbytes(count - len(digits) + 8) if b < 255]
+    return digits[:count]
+
+
+def _ternary_product(
+    group: Group, xs: Sequence[Element], squares: Sequence[Element], rng: random.Random
+) -> Element:
+    p = group.p
+    acc = gmpy2.mpz(1)
+    for x, x2, e in zip(xs, squares, _ternary_digits(len(xs), rng), strict=True):
+        if e == 1:
+            acc = acc * x % p
+        elif e == 2:
+            acc = acc * x2 % p
+    return acc
+
+
+def _batch_passes_belenios(group: Group, xs: Sequence[Element], rng: random.Random) -> bool:
+    p, q = group.p, group.q
+    squares = [x * x % p for x in xs]
+    for _ in range(ORDER_3_TESTS):
+        if gmpy2.powmod(_ternary_product(group, xs, squares, rng), q, p) != 1:
+            return False
+    for _ in range(ORDER_R_TESTS):
+        raw = rng.randbytes(4 * len(xs))
+        exps = [int.from_bytes(raw[4 * i : 4 * i + 4], "little") for i in range(len(xs))]
+        if gmpy2.powmod(_multi_exp_32(group, xs, exps), q, p) != 1:
+            return False
+    return True
+
+
+def find_non_members(
+    group: Group, elements: Sequence[Element], rng: random.Random | None = None
+) -> list[int]:
+    """Indices of ``elements`` not in G (§4.2), error ≤ 2^-41 (see the module docstring).
+
+    ``rng`` must be unpredictable to whoever wrote the data: the default is the
+    OS CSPRNG; a seeded generator is only for tests.
+    """
+    source = rng if rng is not None else _SYSTEM_RANDOM
+    p = group.p
+    bad = [i for i, x in enumerate(elements) if not 0 < x < p or gmpy2.jacobi(x, p) != 1]
+    if group == RFC_3526_2048:
+        return bad  # p = 2q + 1: the squares are exactly G
+    suspects = set(bad)
+    rest = [x for i, x in enumerate(elements) if i not in suspects]
+    if group == BELENIOS_2048 and _batch_passes_belenios(group, rest, source):
+        return bad
+    return [i for i, x in enumerate(elements) if not group.is_member(x)]
+
+
+@dataclass(frozen=True)
+class BallotOutcome:
+    """What verifying one ballot found; picklable, no secret in it.
+
+    ``check`` and ``error`` name the failed check and its error class (None
+    when ``ok``); ``choices`` holds, when asked for, each answer's
+    ciphertexts as (alpha, beta) pairs of Python ints.
+    """
+
+    index: int
+    ok: bool
+    tracker: str
+    credential: str | None
+    weight: int | None
+    check: str | None = None
+    error: str | None = None
+    reason: str | None = None
+    choices: tuple[tuple[tuple[int, int], ...], ...] | None = None
+
+
+class BallotVerifier:
+    """Verifies ballots of one election, chunk by chunk, with tables and batching."""
+
+    def __init__(
+        self,
+        election: Election,
+        credentials: CredentialList,
+        *,
+        with_choices: bool = False,
+        rng: random.Random | None = None,
+    ) -> None:
+        self.election = election
+        self.credentials = credentials
+        self.with_choices = with_choices
+        self.powers = TablePowers(election.group, election.public_key)
+        self._rng = rng
+
+    def verify_chunk(self, raws: Iterable[bytes], first_index: int = 0) -> list[BallotOutcome]:
+        """Verify ballots (raw bytes, §4.15); one outcome per ballot, in order."""
+        from ceremony.protocol.hashing import sha256_b64
+
+        outcomes: list[BallotOutcome] = []
+        parsed: dict[int, Ballot] = {}
+        for offset, raw in enumerate(raws):
+            index = first_index + offset
+            tracker = sha256_b64(bytes(raw).strip())
+            try:
+                ballot = Ballot.from_bytes(raw, self.election, check_elements=False)
+                weight = verify_ballot(self.election, ballot, self.credentials, self.powers)
+            except ProtocolError as e:
+                outcomes.append(_failure(index, tracker, e))
+                continue
+            parsed[len(outcomes)] = ballot
+            choices = None
+            if self.with_choices:
+                choices = tuple(
+                    tuple((int(c.alpha), int(c.beta)) for c in a.choices) for a in ballot.answers
+                )
+            outcomes.append(
+                BallotOutcome(index, True, tracker, str(ballot.credential), weight, choices=choices)
+            )
+        self._check_members(outcomes, parsed)
+        return outcomes
+
+    def _check_members(self, outcomes: list[BallotOutcome], parsed: dict[int, Ballot]) -> None:
+        # The credential is in L, whose elements were checked when L was loaded.
+        owners: list[int] = []
+        elements: list[Element] = []
+        for position, ballot in parsed.items():
+            for answer in ballot.answers:
+                for c in answer.choices:
+                    elements += (c.alpha, c.beta)
+                    owners += (position, position)
+        for i in find_non_members(self.election.group, elements, self._rng):
+            old = outcomes[owners[i]]
+            if old.ok:
+                error = NotInSubgroupError("a ciphertext element is not in the order-q subgroup")
+                outcomes[owners[i]] = _failure(old.index, old.tracker, error, old.credential)
+
+
+def _failure(
+    index: int, tracker: str, error: ProtocolError, credential: str | None = None
+) -> BallotOutcome:
+    check = error.check if isinstance(error, BallotError) else _CHECKS.get(type(error), "format")
+    return BallotOutcome(
+        index, False, tracker, credential, None, check, type(error).__name__, error.technical
+    )
+
+
+def _checks() -> dict[type[ProtocolError], str]:
+    from ceremony.protocol.credentials import UnknownCredentialError
+
+    return {
+        NotInSubgroupError: "subgroup",
+        UnknownCredentialError: "credential",
+        MalformedDataError: "format",
+    }
+
+
+_CHECKS: dict[type[Any], str] = _checks()
+
+
+def load_credentials(group: Group, data: bytes, rng: random.Random | None = None) -> CredentialList:
+    """The public credential list L (§4.8) with the batched membership test."""
+    items = require_list(loads(data), "credentials")
+    entries = [
+        PublicCredential.from_str(group, require_str(i, "credential"), check_element=False)
+        for i in items
+    ]
+    bad = find_non_members(group, [e.credential for e in entries], rng)
+    if bad:
+        raise NotInSubgroupError(f"public credential number {bad[0]} is not in the subgroup")
+    return CredentialList(tuple(entries))
