@@ -3,6 +3,8 @@
 Writes go to a temporary file, are fsynced, then renamed into place (rename is
 atomic), so a crash leaves either no file or the whole file. Reads re-hash the
 bytes: a file changed on disk is a named error, never silently returned.
+Large artefacts (an urn of a million ballots) go through the file variants,
+which stream in chunks instead of holding the whole blob in memory.
 """
 
 from __future__ import annotations
@@ -12,11 +14,14 @@ import os
 import re
 import sys
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
+from typing import BinaryIO
 
 from ceremony.store.errors import BlobIntegrityError, BlobNotFoundError
 
 _HEX64 = re.compile(r"[0-9a-f]{64}")
+CHUNK = 1 << 20
 
 
 def compute_sha256(data: bytes) -> str:
@@ -44,18 +49,57 @@ class BlobDirectory:
 
     def write(self, data: bytes) -> tuple[str, bool]:
         """Store ``data``; return its hash and whether the file was new."""
-        sha256 = compute_sha256(data)
-        final = self.path_for(sha256)
-        if final.exists():
-            self.read(sha256)  # idempotent, but never on top of a damaged copy
-            return sha256, False
-        final.parent.mkdir(exist_ok=True)
-        fd, temporary = tempfile.mkstemp(dir=self._tmp, prefix=sha256[:8], suffix=".part")
+        return self._write_chunks([data])
+
+    def write_file(self, source: Path) -> tuple[str, bool]:
+        """Store a copy of the file at ``source``, streamed."""
+        with source.open("rb") as handle:
+            return self._write_chunks(iter(lambda: handle.read(CHUNK), b""))
+
+    def read(self, sha256: str) -> bytes:
+        path = self.path_for(sha256)
+        data = self._open(sha256, path).read()
+        _check(sha256, compute_sha256(data), path)
+        return data
+
+    def verified_path(self, sha256: str) -> Path:
+        """The file of ``sha256`` after re-hashing it in chunks (for large blobs)."""
+        path = self.path_for(sha256)
+        digest = hashlib.sha256()
+        with self._open(sha256, path) as handle:
+            for chunk in iter(lambda: handle.read(CHUNK), b""):
+                digest.update(chunk)
+        _check(sha256, digest.hexdigest(), path)
+        return path
+
+    def discard(self, sha256: str) -> None:
+        """Remove a file no committed record points at (rollback of a new blob)."""
+        self.path_for(sha256).unlink(missing_ok=True)
+
+    def _open(self, sha256: str, path: Path) -> BinaryIO:
+        try:
+            return path.open("rb")
+        except FileNotFoundError as error:
+            raise BlobNotFoundError(f"blob {sha256} has no file at {path}") from error
+
+    def _write_chunks(self, chunks: Iterable[bytes]) -> tuple[str, bool]:
+        digest = hashlib.sha256()
+        fd, temporary = tempfile.mkstemp(dir=self._tmp, suffix=".part")
         try:
             with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
+                for chunk in chunks:
+                    digest.update(chunk)
+                    handle.write(chunk)
                 handle.flush()
                 os.fsync(handle.fileno())
+            sha256 = digest.hexdigest()
+            final = self.path_for(sha256)
+            if final.exists():
+                # Idempotent, but never on top of a damaged copy.
+                self.verified_path(sha256)
+                Path(temporary).unlink()
+                return sha256, False
+            final.parent.mkdir(exist_ok=True)
             os.chmod(temporary, 0o444)
             os.replace(temporary, final)
         except BaseException:
@@ -64,20 +108,10 @@ class BlobDirectory:
         _fsync_directory(final.parent)
         return sha256, True
 
-    def read(self, sha256: str) -> bytes:
-        path = self.path_for(sha256)
-        try:
-            data = path.read_bytes()
-        except FileNotFoundError as error:
-            raise BlobNotFoundError(f"blob {sha256} has no file at {path}") from error
-        found = compute_sha256(data)
-        if found != sha256:
-            raise BlobIntegrityError(f"blob {sha256} now hashes to {found} ({path})")
-        return data
 
-    def discard(self, sha256: str) -> None:
-        """Remove a file no committed record points at (rollback of a new blob)."""
-        self.path_for(sha256).unlink(missing_ok=True)
+def _check(sha256: str, found: str, path: Path) -> None:
+    if found != sha256:
+        raise BlobIntegrityError(f"blob {sha256} now hashes to {found} ({path})")
 
 
 def _fsync_directory(folder: Path) -> None:

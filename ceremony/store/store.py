@@ -135,21 +135,38 @@ class Transaction:
         metadata: Mapping[str, Any] | None = None,
     ) -> Sha256Hex:
         """Store ``data``; a blob already recorded keeps its first record."""
-        if direction not in BLOB_DIRECTIONS:
-            raise JournalValueError(f"blob direction {direction!r} not in {BLOB_DIRECTIONS}")
-        metadata_json = canonical_json(dict(metadata or {})).decode()
+        metadata_json = _metadata_json(direction, metadata)
         sha256, created = self._store.blobs.write(data)
+        return self._record(sha256, created, len(data), kind, direction, metadata_json)
+
+    def put_blob_file(
+        self,
+        source: Path,
+        *,
+        kind: str,
+        direction: str,
+        metadata: Mapping[str, Any] | None = None,
+    ) -> Sha256Hex:
+        """Like ``put_blob`` for a large file: copied and hashed in chunks."""
+        metadata_json = _metadata_json(direction, metadata)
+        sha256, created = self._store.blobs.write_file(source)
+        size = self._store.blobs.path_for(sha256).stat().st_size
+        return self._record(sha256, created, size, kind, direction, metadata_json)
+
+    def _record(
+        self, sha256: str, created: bool, size: int, kind: str, direction: str, metadata: str
+    ) -> Sha256Hex:
         if created:
             self.new_blob_files.append(sha256)
         if self.session.get(BlobRow, sha256) is None:
             self.session.add(
                 BlobRow(
                     sha256=sha256,
-                    size=len(data),
+                    size=size,
                     kind=kind,
                     direction=direction,
                     recorded_at=to_stored_time(self._store.now()),
-                    metadata_json=metadata_json,
+                    metadata_json=metadata,
                 )
             )
             self.session.flush()
@@ -190,6 +207,12 @@ class Transaction:
         self.session.flush()
         self.appended.append(entry)
         return entry
+
+
+def _metadata_json(direction: str, metadata: Mapping[str, Any] | None) -> str:
+    if direction not in BLOB_DIRECTIONS:
+        raise JournalValueError(f"blob direction {direction!r} not in {BLOB_DIRECTIONS}")
+    return canonical_json(dict(metadata or {})).decode()
 
 
 class Store:
@@ -255,6 +278,17 @@ class Store:
         with self.transaction() as tx:
             return tx.put_blob(data, kind=kind, direction=direction, metadata=metadata)
 
+    def put_blob_file(
+        self,
+        source: Path,
+        *,
+        kind: str,
+        direction: str,
+        metadata: Mapping[str, Any] | None = None,
+    ) -> Sha256Hex:
+        with self.transaction() as tx:
+            return tx.put_blob_file(source, kind=kind, direction=direction, metadata=metadata)
+
     def append(
         self,
         *,
@@ -296,6 +330,11 @@ class Store:
         """The blob's bytes, re-hashed; unrecorded or altered blobs are named errors."""
         self.blob_record(sha256)
         return self.blobs.read(sha256)
+
+    def blob_path(self, sha256: Sha256Hex) -> Path:
+        """The recorded blob's file, re-hashed in chunks first (for large blobs)."""
+        self.blob_record(sha256)
+        return self.blobs.verified_path(sha256)
 
     def blob_record(self, sha256: Sha256Hex) -> BlobRecord:
         with Session(self._engine) as session:

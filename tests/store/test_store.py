@@ -246,3 +246,21 @@ def test_the_migrations_ship_inside_the_package() -> None:
     assert {"ceremony.store.migrations", "ceremony.store.migrations.versions"} <= packages
     assert MIGRATIONS_DIR.is_relative_to(root / "ceremony" / "store")
     assert (MIGRATIONS_DIR / "env.py").is_file()
+
+
+def test_large_files_are_streamed_in_and_verified_out(store: Store, tmp_path: Path) -> None:
+    source = tmp_path / "urn.bel"
+    data = bytes(range(256)) * (3 * 4096 + 7)  # a little over 3 MiB: several chunks
+    source.write_bytes(data)
+    sha256 = store.put_blob_file(source, kind="urn", direction="imported")
+    assert sha256 == compute_sha256(data)
+    assert store.blob_record(sha256).size == len(data)
+    assert store.blob_path(sha256).read_bytes() == data
+    assert store.put_blob(data, kind="urn", direction="imported") == sha256
+    path = store.blob_path(sha256)
+    path.chmod(0o644)
+    with path.open("r+b") as handle:
+        handle.seek(2 * 1024 * 1024)
+        handle.write(b"\xff")  # the byte there was 0x00
+    with pytest.raises(BlobIntegrityError):
+        store.blob_path(sha256)
