@@ -156,18 +156,22 @@ class PcscDaemon:
         _stop_process(self.process)
 
 
-def start_pcscd(workdir: Path) -> PcscDaemon:
-    """Start pcscd in the foreground with a private config and socket."""
+def start_pcscd(workdir: Path, *, with_readers: bool = True) -> PcscDaemon:
+    """Start pcscd in the foreground with a private config and socket.
+
+    ``with_readers=False`` gives a pcscd with no reader at all.
+    """
     conf_dir = workdir / "reader.conf.d"
     conf_dir.mkdir(parents=True)
     base_port = _free_port_pair()
-    # CHANNELID is vpcd's first TCP port; reader N listens on CHANNELID + N.
-    (conf_dir / "vpcd").write_text(
-        'FRIENDLYNAME "Virtual PCD"\n'
-        f"DEVICENAME   /dev/null:0x{base_port:04X}\n"
-        f"LIBPATH      {VPCD_DRIVER}\n"
-        f"CHANNELID    0x{base_port:04X}\n"
-    )
+    if with_readers:
+        # CHANNELID is vpcd's first TCP port; reader N listens on CHANNELID + N.
+        (conf_dir / "vpcd").write_text(
+            'FRIENDLYNAME "Virtual PCD"\n'
+            f"DEVICENAME   /dev/null:0x{base_port:04X}\n"
+            f"LIBPATH      {VPCD_DRIVER}\n"
+            f"CHANNELID    0x{base_port:04X}\n"
+        )
     socket_path = workdir / "pcscd.comm"
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     listener.bind(str(socket_path))
@@ -192,6 +196,7 @@ def start_pcscd(workdir: Path) -> PcscDaemon:
         _wait_for(
             lambda: (
                 process.poll() is not None
+                or not with_readers
                 or all(_port_open(daemon.port(i)) for i in range(READER_COUNT))
             ),
             "pcscd to load the vpcd readers",

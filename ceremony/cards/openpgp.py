@@ -165,8 +165,6 @@ def _pin_error(response: Response, what: str) -> None:
         raise WrongPinError(f"{what}: wrong PIN ({sw:04X})", tries_left=tries)
     if sw == 0x6983:
         raise PinBlockedError(f"{what}: 6983, PIN blocked")
-    if sw in (0x6982, 0x6A80) and what.startswith("CHANGE"):
-        raise WrongPinError(f"{what}: refused ({sw:04X})")
     _expect_ok(response, what)
 
 
@@ -227,12 +225,24 @@ class OpenPGPApp:
     def verify(self, reference: int, pin: str) -> None:
         """VERIFY (§7.2.2): PW1 (81 sign, 82 other) or PW3 (83)."""
         response = self.channel.send(0x20, 0x00, reference, pin.encode("utf-8"), le=None)
+        if response.sw == 0x6982:
+            # The spec's answer to a wrong PIN; the tries left are in DO C4.
+            self._raise_wrong_pin(reference, f"VERIFY {reference:02X}")
         _pin_error(response, f"VERIFY {reference:02X}")
+
+    def _raise_wrong_pin(self, reference: int, what: str) -> None:
+        status = self.pin_status()
+        tries = status.pw3_tries if reference == PW3 else status.pw1_tries
+        if tries == 0:
+            raise PinBlockedError(f"{what}: PIN blocked")
+        raise WrongPinError(f"{what}: wrong PIN", tries_left=tries)
 
     def change_reference_data(self, reference: int, old: str, new: str) -> None:
         """CHANGE REFERENCE DATA (§7.2.3) for PW1 (81) or PW3 (83)."""
         data = old.encode("utf-8") + new.encode("utf-8")
         response = self.channel.send(0x24, 0x00, reference, data, le=None)
+        if response.sw == 0x6982:
+            self._raise_wrong_pin(reference, f"CHANGE REFERENCE DATA {reference:02X}")
         _pin_error(response, f"CHANGE REFERENCE DATA {reference:02X}")
 
     def generate_key(self, slot: KeySlot) -> bytes:
