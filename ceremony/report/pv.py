@@ -10,6 +10,7 @@ again with ``signatures`` and ``signed_sha256`` filled in.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -27,7 +28,7 @@ from ceremony.report.layout import (
     grid_table,
     para,
 )
-from ceremony.report.model import EVENT_LABELS, PvData
+from ceremony.report.model import EVENT_LABELS, PvData, Session
 from ceremony.tally.common_lists import format_decimal, format_votes
 from ceremony.tally.lots import LOT_PREFIX
 from ceremony.tally.results import ContestResult
@@ -47,6 +48,12 @@ def compute_fingerprint_text(data: PvData) -> str:
     return "\n".join(lines)
 
 
+def _contests_line(data: PvData) -> str:
+    if len(data.results) <= 6:
+        return "Scrutins : " + " ; ".join(r.title for r in data.results) + "."
+    return f"{len(data.results)} scrutins, détaillés dans la partie 3."
+
+
 def _header(data: PvData) -> list[Flowable]:
     return [
         para("RÉPUBLIQUE FRANÇAISE", "republic"),
@@ -62,39 +69,63 @@ def _header(data: PvData) -> list[Flowable]:
             f"au {format_datetime(data.voting_closes)} (heure de Paris). "
             f"Le bureau de vote électronique s'est réuni à {data.place}.",
         ),
-        para(
-            "Scrutins : " + " ; ".join(r.title for r in data.results) + ".",
-        ),
+        para(_contests_line(data)),
     ]
 
 
+SESSIONS_BESIDE_MEMBERS = 3
+SESSIONS_PER_TABLE = 4
+
+
+def _session_header(session: Session) -> Paragraph:
+    text = f"{escape(session.title)}<br/>{escape(format_date(session.held_at))}"
+    return Paragraph(text, STYLES["head_small"])
+
+
+def _presence(member_id: str, sessions: Sequence[Session]) -> list[Any]:
+    return ["Présent" if member_id in s.present else "Absent" for s in sessions]
+
+
 def _members(data: PvData) -> list[Flowable]:
-    sessions = data.sessions
+    """Members and presence; with many sessions, presence goes in tables of its own."""
+    beside = data.sessions if len(data.sessions) <= SESSIONS_BESIDE_MEMBERS else ()
     session_width = 26 * mm
-    fixed = CONTENT_WIDTH - session_width * len(sessions)
-    widths = [fixed * 0.34, fixed * 0.30, fixed * 0.36] + [session_width] * len(sessions)
+    fixed = CONTENT_WIDTH - session_width * len(beside)
+    widths = [fixed * 0.34, fixed * 0.30, fixed * 0.36] + [session_width] * len(beside)
     header: list[Any] = [
         para("Membre", "cell_bold"),
         para("Qualité", "cell_bold"),
         para("Représente", "cell_bold"),
-    ]
-    header += [
-        Paragraph(f"{escape(s.title)}<br/>{escape(format_date(s.held_at))}", STYLES["head_small"])
-        for s in sessions
+        *(_session_header(s) for s in beside),
     ]
     rows: list[list[Any]] = [header]
     for member in data.members:
-        row: list[Any] = [
-            para(member.name, "cell"),
-            para(member.role, "cell"),
-            para(member.represents or "—", "cell"),
-        ]
-        row += ["Présent" if member.member_id in s.present else "Absent" for s in sessions]
-        rows.append(row)
-    return [
+        rows.append(
+            [
+                para(member.name, "cell"),
+                para(member.role, "cell"),
+                para(member.represents or "—", "cell"),
+                *_presence(member.member_id, beside),
+            ]
+        )
+    out: list[Flowable] = [
         para("1. Composition du bureau et présence aux séances", "h1"),
         grid_table(rows, widths),
     ]
+    if beside or not data.sessions:
+        return out
+    for start in range(0, len(data.sessions), SESSIONS_PER_TABLE):
+        chunk = data.sessions[start : start + SESSIONS_PER_TABLE]
+        name_width = CONTENT_WIDTH - session_width * len(chunk)
+        table_rows: list[list[Any]] = [
+            [para("Membre", "cell_bold"), *(_session_header(s) for s in chunk)]
+        ]
+        table_rows += [[para(m.name, "cell"), *_presence(m.member_id, chunk)] for m in data.members]
+        out += [
+            Spacer(1, 3 * mm),
+            grid_table(table_rows, [name_width] + [session_width] * len(chunk)),
+        ]
+    return out
 
 
 def _events(data: PvData) -> list[Flowable]:
