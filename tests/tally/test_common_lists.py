@@ -5,6 +5,8 @@ from __future__ import annotations
 from fractions import Fraction
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from ceremony.tally.common_lists import (
     UnionShare,
@@ -92,3 +94,17 @@ def test_display_rounding_is_half_up(value: Fraction, digits: int, expected: str
 def test_round_half_up_is_exact() -> None:
     assert round_half_up(Fraction(125, 1000), 2) == Fraction(13, 100)
     assert round_half_up(Fraction(-125, 1000), 2) == Fraction(-13, 100)
+
+
+@given(st.fractions(min_value=-(10**7), max_value=10**7, max_denominator=10**6))
+def test_display_rounding_matches_decimal_half_up(value: Fraction) -> None:
+    from decimal import ROUND_HALF_UP, Decimal, localcontext
+
+    with localcontext() as ctx:
+        ctx.prec = 60
+        exact = Decimal(value.numerator) / Decimal(value.denominator)
+        expected = exact.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    text = format_decimal(value, 2).replace("\u202f", "").replace(",", ".")
+    if expected == 0:
+        expected = abs(expected)
+    assert Decimal(text) == expected
