@@ -36,12 +36,17 @@ def current_revision(connection: Connection) -> str | None:
     return MigrationContext.configure(connection).get_current_revision()
 
 
-def upgrade_to_head(connection: Connection) -> None:
-    """Apply every missing migration; a database newer than this code is refused."""
+def upgrade(connection: Connection, revision: str) -> None:
+    """Apply the migrations up to ``revision`` (tests use it to build old stores)."""
     try:
-        command.upgrade(_config(connection), "head")
+        command.upgrade(_config(connection), revision)
     except (CommandError, SQLAlchemyError) as error:
         raise StoreMigrationError(f"alembic upgrade failed: {error}") from error
+
+
+def upgrade_to_head(connection: Connection) -> None:
+    """Apply every missing migration; a database newer than this code is refused."""
+    upgrade(connection, "head")
     found = current_revision(connection)
     if found != head_revision():
         raise StoreMigrationError(f"database at revision {found}, expected {head_revision()}")

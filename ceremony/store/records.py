@@ -13,6 +13,7 @@ from ceremony.store.errors import JournalFormatError
 from ceremony.store.journal import Actor, JournalEntry, canonical_json
 from ceremony.store.schema import (
     BlobRow,
+    BlobUseRow,
     CheckpointRow,
     JournalBlobRefRow,
     JournalEntryRow,
@@ -67,6 +68,17 @@ def blob_record_from_row(row: BlobRow) -> BlobRecord:
     return BlobRecord(
         sha256=row.sha256,
         size=row.size,
+        kind=row.kind,
+        direction=row.direction,
+        recorded_at=from_stored_time(row.recorded_at),
+        metadata=json.loads(row.metadata_json),
+    )
+
+
+def blob_use_from_row(row: BlobUseRow, size: int) -> BlobRecord:
+    return BlobRecord(
+        sha256=row.sha256,
+        size=size,
         kind=row.kind,
         direction=row.direction,
         recorded_at=from_stored_time(row.recorded_at),

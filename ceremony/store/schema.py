@@ -34,6 +34,24 @@ class BlobRow(Base):
     metadata_json: Mapped[str] = mapped_column(Text)
 
 
+class BlobUseRow(Base):
+    """Each put of a blob: its first record is also kept in ``blobs``."""
+
+    __tablename__ = "blob_uses"
+    __table_args__ = (
+        CheckConstraint(
+            "direction IN ('imported', 'exported', 'internal')", name="ck_blob_uses_direction"
+        ),
+    )
+
+    position: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    sha256: Mapped[str] = mapped_column(ForeignKey("blobs.sha256"), index=True)
+    kind: Mapped[str] = mapped_column(String(64))
+    direction: Mapped[str] = mapped_column(String(16))
+    recorded_at: Mapped[str] = mapped_column(String(32))
+    metadata_json: Mapped[str] = mapped_column(Text)
+
+
 class JournalEntryRow(Base):
     __tablename__ = "journal_entries"
 

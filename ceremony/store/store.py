@@ -37,6 +37,7 @@ from ceremony.store.records import (
     BlobRecord,
     RecordedKey,
     blob_record_from_row,
+    blob_use_from_row,
     checkpoint_from_row,
     entry_from_rows,
     entry_to_rows,
@@ -45,6 +46,7 @@ from ceremony.store.records import (
 from ceremony.store.schema import (
     BLOB_DIRECTIONS,
     BlobRow,
+    BlobUseRow,
     CheckpointRow,
     JournalBlobRefRow,
     JournalEntryRow,
@@ -158,6 +160,7 @@ class Transaction:
     ) -> Sha256Hex:
         if created:
             self.new_blob_files.append(sha256)
+        recorded_at = to_stored_time(self._store.now())
         if self.session.get(BlobRow, sha256) is None:
             self.session.add(
                 BlobRow(
@@ -165,11 +168,21 @@ class Transaction:
                     size=size,
                     kind=kind,
                     direction=direction,
-                    recorded_at=to_stored_time(self._store.now()),
+                    recorded_at=recorded_at,
                     metadata_json=metadata,
                 )
             )
             self.session.flush()
+        self.session.add(
+            BlobUseRow(
+                sha256=sha256,
+                kind=kind,
+                direction=direction,
+                recorded_at=recorded_at,
+                metadata_json=metadata,
+            )
+        )
+        self.session.flush()
         return sha256
 
     def head(self) -> JournalEntry | None:
@@ -342,6 +355,15 @@ class Store:
             if row is None:
                 raise BlobNotFoundError(f"no blob {sha256} is recorded in this store")
             return blob_record_from_row(row)
+
+    def blob_uses(self, sha256: Sha256Hex) -> list[BlobRecord]:
+        """Every put of this blob, oldest first (the first is ``blob_record``)."""
+        with Session(self._engine) as session:
+            size = self.blob_record(sha256).size
+            rows = session.scalars(
+                select(BlobUseRow).where(BlobUseRow.sha256 == sha256).order_by(BlobUseRow.position)
+            )
+            return [blob_use_from_row(row, size) for row in rows]
 
     def blob_records(self) -> list[BlobRecord]:
         with Session(self._engine) as session:

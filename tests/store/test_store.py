@@ -23,7 +23,7 @@ from ceremony.store.errors import (
     StoreLockedError,
     TransactionError,
 )
-from ceremony.store.migrate import MIGRATIONS_DIR, head_revision
+from ceremony.store.migrate import MIGRATIONS_DIR, head_revision, upgrade
 from ceremony.store.schema import Base
 from ceremony.store.store import DATABASE_FILE_NAME, Store, open_store
 from ceremony.store.store_verify import verify_journal
@@ -58,6 +58,22 @@ def test_open_creates_migrates_and_reopen_is_idempotent(store_dir: Path) -> None
         # The shipped migration builds exactly the tables the ORM classes describe.
         assert compare_metadata(MigrationContext.configure(connection), Base.metadata) == []
     engine.dispose()
+
+
+def test_a_store_made_by_the_first_revision_is_upgraded_at_open(store_dir: Path) -> None:
+    store_dir.mkdir()
+    engine = create_engine(f"sqlite:///{store_dir / DATABASE_FILE_NAME}")
+    with engine.begin() as connection:
+        upgrade(connection, "0001_initial")
+        connection.exec_driver_sql(
+            "INSERT INTO blobs VALUES (?, 3, 'definition', 'imported', "
+            "'2026-03-01T10:00:00.000000Z', '{}')",
+            (compute_sha256(b"old"),),
+        )
+    engine.dispose()
+    with open_store(store_dir) as store:
+        (use,) = store.blob_uses(compute_sha256(b"old"))
+        assert (use.kind, use.direction) == ("definition", "imported")
 
 
 def test_connection_pragmas_make_commits_durable(store: Store) -> None:
@@ -106,6 +122,11 @@ def test_blob_round_trip_is_content_addressed_and_idempotent(store: Store) -> No
     assert (record.kind, record.direction, record.size) == ("definition", "imported", len(data))
     assert record.metadata == {"n": 1}
     assert len(store.blob_records()) == 1
+    uses = store.blob_uses(first)
+    assert [(u.kind, u.direction, u.metadata) for u in uses] == [
+        ("definition", "imported", {"n": 1}),
+        ("other", "exported", {}),
+    ]
     path = store.blobs.path_for(first)
     assert path.read_bytes() == data
     assert not path.stat().st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)
@@ -193,6 +214,8 @@ def test_nested_transactions_are_refused(store: Store) -> None:
         "DELETE FROM checkpoints",
         "UPDATE checkpoints SET sequence = 1",
         "DELETE FROM workstation_keys",
+        "UPDATE blob_uses SET direction = 'imported'",
+        "DELETE FROM blob_uses",
     ],
 )
 def test_the_database_refuses_updates_and_deletes(
