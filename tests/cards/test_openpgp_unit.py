@@ -202,7 +202,7 @@ def test_removed_mid_operation_leaves_card_unchanged() -> None:
 def test_context_for_another_card_is_refused() -> None:
     card = FakeOpenPGPCard()
     member = Member("Jules Faure", "delegate")
-    client, identity = _ready(card, member)
+    client, _ = _ready(card, member)
     other = WrapContext(member.bureau_id, "delegate", "FF01-00000001", "fp", "seed")
     with pytest.raises(WrongCardError):
         client.wrap_secret(b"x", other, member.pins())
