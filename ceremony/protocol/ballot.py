@@ -36,7 +36,7 @@ from typing import Any, TypeVar
 from ceremony.protocol.credentials import CredentialList, derive_secret
 from ceremony.protocol.election import Election, HomomorphicQuestion
 from ceremony.protocol.elgamal import Ciphertext, PlainPowers, Powers, encrypt
-from ceremony.protocol.errors import MalformedDataError, ProtocolError
+from ceremony.protocol.errors import InvalidScalarError, MalformedDataError, ProtocolError
 from ceremony.protocol.group import Element, Group, Scalar
 from ceremony.protocol.hashing import sha256_b64
 from ceremony.protocol.proofs import (
@@ -211,7 +211,7 @@ class Ballot:
             return _parse_ballot(data, election, check_elements)
         except MalformedBallotError:
             raise
-        except MalformedDataError as e:
+        except (MalformedDataError, InvalidScalarError) as e:
             raise MalformedBallotError(e.technical) from e
 
 

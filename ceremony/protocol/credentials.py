@@ -37,6 +37,7 @@ PBKDF2_ITERATIONS = 1000
 class InvalidCredentialError(ProtocolError):
     """A private credential is mistyped: wrong characters, length or checksum (§4.8)."""
 
+    check = "credential_format"
     default_message = (
         "Le code de vote saisi est incorrect (faute de frappe ?). Vérifiez-le et recommencez."
     )
@@ -45,6 +46,7 @@ class InvalidCredentialError(ProtocolError):
 class UnknownCredentialError(ProtocolError):
     """A public credential is not in the election's list L (§3.2 step 3b, §3.5.1)."""
 
+    check = "credential"
     default_message = (
         "Un bulletin est signé par un code de vote qui ne figure pas sur la liste électorale."
     )
@@ -53,6 +55,7 @@ class UnknownCredentialError(ProtocolError):
 class DuplicateCredentialError(ProtocolError):
     """Two entries of the public credential list are the same (§3.1 step 7)."""
 
+    check = "credentials"
     default_message = "La liste des codes de vote publics contient un doublon : elle est invalide."
 
 

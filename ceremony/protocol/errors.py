@@ -14,14 +14,16 @@ from ceremony.errors import CeremonyError
 
 
 class ProtocolError(CeremonyError):
-    """Base of every Belenios protocol error."""
+    """Base of every Belenios protocol error; ``check`` names the failed check for reports."""
 
+    check = "protocol"
     default_message = "Des données Belenios sont invalides ; le détail technique suit."
 
 
 class MalformedDataError(ProtocolError):
     """A JSON document, number or string does not have the form the spec (§4) requires."""
 
+    check = "format"
     default_message = (
         "Des données Belenios sont mal formées : le fichier est abîmé ou falsifié. "
         "Ne l'utilisez pas et prévenez l'expert."
@@ -31,12 +33,14 @@ class MalformedDataError(ProtocolError):
 class UnknownGroupError(ProtocolError):
     """The group named by an election is neither BELENIOS-2048 nor RFC-3526-2048 (§5)."""
 
+    check = "group"
     default_message = "Le groupe cryptographique demandé par l'élection n'est pas pris en charge."
 
 
 class NotInSubgroupError(ProtocolError):
     """A number read from outside is not an element of the order-q subgroup (§4.2, §5)."""
 
+    check = "subgroup"
     default_message = (
         "Une valeur cryptographique n'appartient pas au groupe de l'élection : "
         "les données sont falsifiées ou abîmées."
@@ -46,6 +50,7 @@ class NotInSubgroupError(ProtocolError):
 class InvalidScalarError(ProtocolError):
     """A number read from outside is not in Zq, i.e. not in [0, q) (§4.2)."""
 
+    check = "format"
     default_message = (
         "Une valeur cryptographique est hors de l'intervalle permis : "
         "les données sont falsifiées ou abîmées."

@@ -56,15 +56,15 @@ import random
 import secrets
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 import gmpy2
 
-from ceremony.protocol.ballot import Ballot, BallotError, verify_ballot
+from ceremony.protocol.ballot import Ballot, verify_ballot
 from ceremony.protocol.credentials import CredentialList, PublicCredential
 from ceremony.protocol.election import Election
-from ceremony.protocol.errors import MalformedDataError, NotInSubgroupError, ProtocolError
+from ceremony.protocol.errors import NotInSubgroupError, ProtocolError
 from ceremony.protocol.group import BELENIOS_2048, RFC_3526_2048, Element, Group
+from ceremony.protocol.hashing import sha256_b64
 from ceremony.protocol.serialization import loads, require_list, require_str
 
 ORDER_3_TESTS = 26
@@ -242,9 +242,12 @@ class BallotVerifier:
         self._rng = rng
 
     def verify_chunk(self, raws: Iterable[bytes], first_index: int = 0) -> list[BallotOutcome]:
-        """Verify ballots (raw bytes, §4.15); one outcome per ballot, in order."""
-        from ceremony.protocol.hashing import sha256_b64
+        """Verify ballots (raw bytes, §4.15); one outcome per ballot, in order.
 
+        The outcome names the same check as ``verify_ballot`` on a ballot
+        parsed with the exact membership test: an element outside G is
+        reported as such ("subgroup") even when a proof failed too.
+        """
         outcomes: list[BallotOutcome] = []
         parsed: dict[int, Ballot] = {}
         for offset, raw in enumerate(raws):
@@ -252,58 +255,47 @@ class BallotVerifier:
             tracker = sha256_b64(bytes(raw).strip())
             try:
                 ballot = Ballot.from_bytes(raw, self.election, check_elements=False)
-                weight = verify_ballot(self.election, ballot, self.credentials, self.powers)
             except ProtocolError as e:
                 outcomes.append(_failure(index, tracker, e))
                 continue
             parsed[len(outcomes)] = ballot
+            credential = str(ballot.credential)
+            try:
+                weight = verify_ballot(self.election, ballot, self.credentials, self.powers)
+            except ProtocolError as e:
+                outcomes.append(_failure(index, tracker, e, credential))
+                continue
             choices = None
             if self.with_choices:
                 choices = tuple(
                     tuple((int(c.alpha), int(c.beta)) for c in a.choices) for a in ballot.answers
                 )
             outcomes.append(
-                BallotOutcome(index, True, tracker, str(ballot.credential), weight, choices=choices)
+                BallotOutcome(index, True, tracker, credential, weight, choices=choices)
             )
         self._check_members(outcomes, parsed)
         return outcomes
 
     def _check_members(self, outcomes: list[BallotOutcome], parsed: dict[int, Ballot]) -> None:
-        # The credential is in L, whose elements were checked when L was loaded.
         owners: list[int] = []
         elements: list[Element] = []
         for position, ballot in parsed.items():
-            for answer in ballot.answers:
-                for c in answer.choices:
-                    elements += (c.alpha, c.beta)
-                    owners += (position, position)
+            for x in ballot.elements():
+                elements.append(x)
+                owners.append(position)
         for i in find_non_members(self.election.group, elements, self._rng):
             old = outcomes[owners[i]]
-            if old.ok:
-                error = NotInSubgroupError("a ciphertext element is not in the order-q subgroup")
+            if old.check != "subgroup":
+                error = NotInSubgroupError("a ballot element is not in the order-q subgroup")
                 outcomes[owners[i]] = _failure(old.index, old.tracker, error, old.credential)
 
 
 def _failure(
     index: int, tracker: str, error: ProtocolError, credential: str | None = None
 ) -> BallotOutcome:
-    check = error.check if isinstance(error, BallotError) else _CHECKS.get(type(error), "format")
     return BallotOutcome(
-        index, False, tracker, credential, None, check, type(error).__name__, error.technical
+        index, False, tracker, credential, None, error.check, type(error).__name__, error.technical
     )
-
-
-def _checks() -> dict[type[ProtocolError], str]:
-    from ceremony.protocol.credentials import UnknownCredentialError
-
-    return {
-        NotInSubgroupError: "subgroup",
-        UnknownCredentialError: "credential",
-        MalformedDataError: "format",
-    }
-
-
-_CHECKS: dict[type[Any], str] = _checks()
 
 
 def load_credentials(group: Group, data: bytes, rng: random.Random | None = None) -> CredentialList:

@@ -39,6 +39,7 @@ from ceremony.protocol.serialization import get_field, require_dict, require_lis
 class InvalidProofError(ProtocolError):
     """A zero-knowledge proof or a signature does not verify (§4.12–4.14)."""
 
+    check = "proof"
     default_message = (
         "Une preuve cryptographique est fausse : les données ont été falsifiées ou abîmées."
     )
