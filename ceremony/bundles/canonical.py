@@ -17,6 +17,7 @@ from typing import Any
 
 import rfc8785
 
+from ceremony.bundles.errors import PayloadBuildError
 from ceremony.errors import CeremonyError
 
 JsonValue = Any
@@ -46,6 +47,17 @@ def _no_float(text: str) -> Any:
     raise ValueError("floating-point numbers are not allowed")
 
 
+MAX_SAFE_INTEGER = 2**53 - 1
+"""RFC 8785 serialises numbers as IEEE 754 doubles: larger integers are refused."""
+
+
+def _safe_int(text: str) -> int:
+    # Length first: int() of a huge digit string is itself a denial of service.
+    if len(text.lstrip("-")) > 16 or abs(value := int(text)) > MAX_SAFE_INTEGER:
+        raise ValueError("integer outside the I-JSON safe range")
+    return value
+
+
 def _depth(value: JsonValue, limit: int) -> int:
     # Iterative so a hostile document cannot exhaust the interpreter stack.
     deepest = 0
@@ -71,6 +83,7 @@ def parse_json(data: bytes, error: type[CeremonyError], what: str) -> JsonValue:
             object_pairs_hook=_no_duplicates,
             parse_constant=_no_constant,
             parse_float=_no_float,
+            parse_int=_safe_int,
         )
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:
         raise error(f"{what}: not strict UTF-8 JSON ({type(exc).__name__}: {exc})") from exc
@@ -81,7 +94,10 @@ def parse_json(data: bytes, error: type[CeremonyError], what: str) -> JsonValue:
 
 def canonical_bytes(value: JsonValue) -> bytes:
     """RFC 8785 canonical bytes of a JSON value (what signatures cover)."""
-    return bytes(rfc8785.dumps(value))
+    try:
+        return bytes(rfc8785.dumps(value))
+    except (rfc8785.CanonicalizationError, TypeError, ValueError) as exc:
+        raise PayloadBuildError(f"not canonicalisable JSON: {type(exc).__name__}") from exc
 
 
 def exchange_bytes(value: JsonValue) -> bytes:

@@ -117,7 +117,8 @@ class Manifest:
         version = r.data.get("format_version")
         if version != FORMAT_VERSION or isinstance(version, bool):
             raise BundleVersionError(f"format_version {version!r}, expected {FORMAT_VERSION}")
-        if r.data.get("bundle_type") not in BUNDLE_TYPES:
+        bundle_type = r.data.get("bundle_type")
+        if not isinstance(bundle_type, str) or bundle_type not in BUNDLE_TYPES:
             raise BundleTypeError("manifest.bundle_type is not a known bundle type")
         r.keys(
             {
@@ -150,7 +151,7 @@ class Manifest:
         if not bureaux:
             raise r.fail("bureau_ids is empty")
         manifest = cls(
-            bundle_type=r.data["bundle_type"],
+            bundle_type=bundle_type,
             bundle_id=r.text("bundle_id", pattern=UUID_RE),
             bureau_ids=bureaux,
             contest_uuids=contests,

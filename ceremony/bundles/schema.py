@@ -67,7 +67,7 @@ class Reader:
     def optional_text(self, key: str) -> str | None:
         return None if self.data.get(key) is None else self.text(key)
 
-    def integer(self, key: str, *, minimum: int = 0, maximum: int = 2**53) -> int:
+    def integer(self, key: str, *, minimum: int = 0, maximum: int = 2**53 - 1) -> int:
         value = self.data.get(key)
         # bool is an int in Python; JSON true is not a count.
         if not isinstance(value, int) or isinstance(value, bool):
