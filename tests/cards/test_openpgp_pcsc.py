@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from ceremony.cards.discovery import find_openpgp_cards, open_card
 from ceremony.cards.errors import (
     CardNotInitialisedError,
     CardRemovedError,
@@ -260,3 +261,13 @@ def test_all_card_io_on_one_thread(openpgp_card: VirtualCard) -> None:
     finally:
         worker.shutdown()
     assert len(threads) == 1 and threading.current_thread().name not in threads
+
+
+def test_find_and_open_cards_by_serial(pcsc_stack: PcscStack) -> None:
+    pcsc_stack.card(0, serial="0000CA01")
+    pcsc_stack.card(1, serial="0000CA02")
+    found = find_openpgp_cards()
+    assert sorted(c.serial for c in found) == ["FF00-0000CA01", "FF00-0000CA02"]
+    assert open_card("FF00-0000CA02").read_serial() == "FF00-0000CA02"
+    with pytest.raises(WrongCardError):
+        open_card("FF00-0000CA03")
