@@ -116,7 +116,7 @@ def _bump(value: str, by: int = 1) -> str:
 
 G, P = BELENIOS_2048.g, BELENIOS_2048.p
 ORDER_3 = pow(5, (P - 1) // 3, P)
-Alteration = Callable[[dict[str, Any]], None]
+Alteration = Callable[[dict[str, Any]], object]
 
 
 def _set(path: str, make: Callable[[Any], Any]) -> Alteration:
