@@ -9,6 +9,7 @@ which stream in chunks instead of holding the whole blob in memory.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
@@ -73,8 +74,14 @@ class BlobDirectory:
         return path
 
     def discard(self, sha256: str) -> None:
-        """Remove a file no committed record points at (rollback of a new blob)."""
-        self.path_for(sha256).unlink(missing_ok=True)
+        """Remove a file no committed record points at (rollback of a new blob).
+
+        Best effort: a file left behind has no record, so the store ignores it.
+        """
+        path = self.path_for(sha256)
+        with contextlib.suppress(OSError):
+            path.chmod(0o600)  # Windows refuses to delete a read-only file
+            path.unlink()
 
     def _open(self, sha256: str, path: Path) -> BinaryIO:
         try:
