@@ -29,7 +29,7 @@ from ceremony.protocol.archive import (
     iter_events,
     iter_records,
 )
-from ceremony.protocol.ballot import Ballot, verify_ballot
+from ceremony.protocol.ballot import Ballot
 from ceremony.protocol.credentials import CredentialList
 from ceremony.protocol.decryption import (
     ElectionResult,
@@ -43,6 +43,8 @@ from ceremony.protocol.decryption import (
 from ceremony.protocol.election import Election, HomomorphicQuestion
 from ceremony.protocol.elgamal import Ciphertext
 from ceremony.protocol.errors import MalformedDataError, ProtocolError
+from ceremony.protocol.fastverify import BallotOutcome
+from ceremony.protocol.pool import verify_ballots
 from ceremony.protocol.serialization import loads
 from ceremony.protocol.tally import (
     EncryptedTally,
@@ -129,31 +131,19 @@ class NotTalliedError(AuditError):
     default_message = "Le dépouillement publié est incomplet."
 
 
-@dataclass(frozen=True)
-class BallotVerdict:
-    """What verifying one ballot gave: its weight, or the error it raised."""
-
-    ballot: Ballot | None
-    weight: int
-    error: CeremonyError | None = None
+BallotVerifier = Callable[[Election, CredentialList, Iterable[bytes]], Iterator[BallotOutcome]]
+"""Verifies a stream of ballots in order, each exactly once, with their choices (§3.5.1)."""
 
 
-BallotVerifier = Callable[[Election, CredentialList, Iterable[bytes]], Iterator[BallotVerdict]]
-"""Verifies a stream of ballots in order, each exactly once (§3.5.1 step 1)."""
+def pooled_verifier(workers: int | None = None) -> BallotVerifier:
+    """The default :data:`BallotVerifier`: ``pool.verify_ballots`` on ``workers`` processes."""
 
+    def verify(
+        election: Election, credentials: CredentialList, ballots: Iterable[bytes]
+    ) -> Iterator[BallotOutcome]:
+        return verify_ballots(election, credentials, ballots, workers=workers, with_choices=True)
 
-def verify_ballots_sequentially(
-    election: Election, credentials: CredentialList, ballots: Iterable[bytes]
-) -> Iterator[BallotVerdict]:
-    """The default :data:`BallotVerifier`: one ballot after the other (§3.5.1)."""
-    for data in ballots:
-        try:
-            ballot = Ballot.from_bytes(data, election)
-            weight = verify_ballot(election, ballot, credentials)
-        except CeremonyError as e:
-            yield BallotVerdict(None, 0, e)
-            continue
-        yield BallotVerdict(ballot, weight)
+    return verify
 
 
 @dataclass(frozen=True)
@@ -339,13 +329,16 @@ def audit_archive(
     path: Path,
     *,
     previous: Path | None = None,
-    ballot_verifier: BallotVerifier = verify_ballots_sequentially,
+    ballot_verifier: BallotVerifier | None = None,
+    workers: int | None = None,
 ) -> AuditOutcome:
     """Run every check of §3.5.1 and §3.5.2 on the archive at ``path``.
 
     With ``previous`` (an earlier recorded copy of the same board), also check
-    that nothing was removed since (§3.5.1 step 2).
+    that nothing was removed since (§3.5.1 step 2). Ballots are verified by
+    ``ballot_verifier``, by default a pool of ``workers`` processes (all cores).
     """
+    verifier = ballot_verifier or pooled_verifier(workers)
     state = _State(path)
     events = _events(state)
     first = next(events, None)
@@ -366,10 +359,9 @@ def audit_archive(
         last_of: dict[Any, tuple[str, int]] = {}
         superseded: dict[str, int] = {}
         seen_hashes: set[str] = set()
-        invalid: list[str] = []
-        first_error: CeremonyError | None = None
+        invalid: list[BallotOutcome] = []
         payloads = _ballot_payloads(state, events, hashes)
-        for index, verdict in enumerate(ballot_verifier(election, credentials, payloads)):
+        for index, verdict in enumerate(verifier(election, credentials, payloads)):
             digest = hashes[index]
             if digest in seen_hashes:
                 state.fail(
@@ -377,24 +369,24 @@ def audit_archive(
                 )
                 continue
             seen_hashes.add(digest)
-            if verdict.error is not None or verdict.ballot is None:
-                invalid.append(digest)
-                first_error = first_error or verdict.error
+            if not verdict.ok or verdict.choices is None or verdict.weight is None:
+                invalid.append(verdict)
                 continue
             num_valid += 1
-            key = verdict.ballot.credential
+            key = verdict.credential
             if key in last_of:
                 old_hash, old_weight = last_of[key]
                 superseded[old_hash] = old_weight
             last_of[key] = (digest, verdict.weight)
-            acc.add(_choices(verdict.ballot), verdict.weight)
+            choices = [[Ciphertext(a, b) for a, b in row] for row in verdict.choices]
+            acc.add(choices, verdict.weight)
         if invalid:
-            error = first_error
+            bad = invalid[0]
             state.fail(
                 Check.BALLOTS_VALID,
                 InvalidBallotsError(
-                    f"{len(invalid)} invalid ballot(s); first {invalid[0]}: "
-                    f"{type(error).__name__}: {error.technical if error else ''}"
+                    f"{len(invalid)} invalid ballot(s); first: ballot {bad.index + 1} "
+                    f"(tracker {bad.tracker}), check {bad.check}, {bad.error}: {bad.reason}"
                 ),
             )
         else:

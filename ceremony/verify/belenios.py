@@ -161,8 +161,12 @@ def verify_belenios(
     *,
     previous: Path | None = None,
     ballot_verifier: BallotVerifier | None = None,
+    workers: int | None = None,
 ) -> VerificationReport:
-    """Audit one Belenios election record and report every check (§3.5)."""
+    """Audit one Belenios election record and report every check (§3.5).
+
+    Ballots are verified once each on ``workers`` processes (default: all cores).
+    """
     builder = ReportBuilder(subject=str(path))
     try:
         archive = find_archive(path)
@@ -170,8 +174,9 @@ def verify_belenios(
         builder.failed(INPUT_SPEC, e)
         return builder.build()
     builder.passed(INPUT_SPEC)
-    kwargs = {} if ballot_verifier is None else {"ballot_verifier": ballot_verifier}
-    outcome = audit_archive(archive, previous=previous, **kwargs)
+    outcome = audit_archive(
+        archive, previous=previous, ballot_verifier=ballot_verifier, workers=workers
+    )
     add_audit(builder, outcome)
     if outcome.election is not None:
         builder.details.update(

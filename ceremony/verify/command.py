@@ -37,6 +37,12 @@ def add_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
         metavar="BEL",
         help="copie antérieure de la même urne : vérifier que rien n'a été retiré",
     )
+    parser.add_argument(
+        "--workers",
+        type=int,
+        metavar="N",
+        help="nombre de processus de vérification des bulletins (défaut : tous les cœurs)",
+    )
     parser.set_defaults(handler=run)
 
 
@@ -59,7 +65,7 @@ def format_result(report: VerificationReport) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Run the verification and print the report; 0 only if every check passed."""
-    report = verify_belenios(args.path, previous=args.previous)
+    report = verify_belenios(args.path, previous=args.previous, workers=args.workers)
     if args.json:
         sys.stdout.write(report.to_json() + "\n")
     else:
