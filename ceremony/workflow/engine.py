@@ -9,9 +9,12 @@ nothing, and the state is always the one the journal says
 
 from __future__ import annotations
 
+import json
 import random
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from ceremony.bundles.envelope import Bundle, sign_bundle
@@ -493,6 +496,181 @@ class Bureau:
             details={"expert": expert, "conclusion": conclusion, "no_alteration": no_alteration},
         )
 
+    # -- count ------------------------------------------------------------
+
+    def count(self, cards: Sequence[PresentCard], *, lot_seed: str | None = None) -> Any:
+        """Open the urn in public with a quorum of cards; decrypt, verify, compute seats."""
+        from ceremony.workflow import count as counting
+
+        state = self.state
+        self._require(state, Phase.COUNT)
+        counting.check_before_count(self, state)
+        checked = self.checked_quorum(state, cards)
+        outcome = counting.run_count(
+            self, state, checked, counting.stored_tallies(self, state), lot_seed
+        )
+        head = next(c.member_id for c in sorted(checked, key=lambda c: c.role != "president") if c.role in {"president", "secretary"})
+        with self.store.transaction() as tx:
+            archives = {
+                u: tx.put_blob(a, kind="bel", direction="internal") for u, a in outcome.archives.items()
+            }
+            partials = {
+                u: {
+                    str(owner): tx.put_blob(counting.partial_bytes(p), kind="partial_decryption", direction="internal")
+                    for owner, p in by_owner.items()
+                }
+                for u, by_owner in outcome.partials.items()
+            }
+            figures = {
+                f.contest_id: tx.put_blob(counting.figures_bytes([f]), kind="contest_result", direction="internal")
+                for f in outcome.figures
+            }
+            all_figures = tx.put_blob(counting.figures_bytes(outcome.figures), kind="results", direction="internal")
+            details = counting.count_details(
+                self, outcome, {"figures": figures, "archives": archives, "partials": partials}, lot_seed
+            )
+            tx.append(
+                phase=Phase.COUNT,
+                action=Action.COUNT_DONE,
+                actors=[c.actor for c in checked],
+                details={**details, "head": head, "all_figures": all_figures},
+                blobs=[*archives.values(), *figures.values(), all_figures]
+                + [b for by_owner in partials.values() for b in by_owner.values()],
+            )
+        return outcome
+
+    def recount(self, cards: Sequence[PresentCard]) -> dict[str, list[int]]:
+        """Run the whole count again from the urn and the cards; it must agree (§1 retention)."""
+        from ceremony.workflow import count as counting
+        from ceremony.workflow.errors import CountMismatchError
+        from ceremony.workflow.urn import check_urn
+
+        state = self.state
+        if state.count is None:
+            raise WrongPhaseError("there is no count to compare with yet")
+        checked = self.checked_quorum(state, cards)
+        assert state.urn is not None
+        verified = import_bundle(
+            self.store.get_blob(state.urn["blob"]),
+            "urn",
+            _replace_seen(self.import_context(state), state.urn["bundle_id"]),
+        )
+        checks = check_urn(self, state, expect_payload(verified, UrnPayload), None)
+        outcome = counting.run_count(self, state, checked, checks.tallies, state.count.get("lot_seed"))
+        again = {u: list(r.result[0]) for u, r in outcome.results.items()}
+        if again != state.count["results"]:
+            raise CountMismatchError(f"recount {again} differs from count {state.count['results']}")
+        self.store.append(
+            phase=Phase.ARCHIVED,
+            action=Action.RECOUNT_DONE,
+            actors=[c.actor for c in checked],
+            details={"results": again, "equal": True},
+        )
+        return again
+
+    # -- procès-verbal ----------------------------------------------------
+
+    def figures(self, state: CeremonyState | None = None) -> tuple[Any, ...]:
+        from ceremony.tally.results import ContestResult
+
+        state = state or self.state
+        assert state.count is not None
+        data = json.loads(self.store.get_blob(state.count["all_figures"]))
+        return tuple(ContestResult.from_dict(c) for c in data["contests"])
+
+    def make_pv(self) -> bytes:
+        """Draw the procès-verbal (to be signed by the members present)."""
+        from ceremony.report.pv import make_pv_pdf
+        from ceremony.workflow.publication import make_pv_data
+
+        state = self.state
+        self._require(state, Phase.PV)
+        if state.pv is not None:
+            raise StepAlreadyDoneError("the procès-verbal is already drawn")
+        data = make_pv_data(self, state, self.figures(state))
+        pdf = make_pv_pdf(data)
+        with self.store.transaction() as tx:
+            pdf_blob = tx.put_blob(pdf, kind="pv", direction="internal")
+            data_blob = tx.put_blob(sealing.canonical(data.to_dict()), kind="pv_data", direction="internal")
+            tx.append(
+                phase=Phase.PV,
+                action=Action.PV_MADE,
+                details={"pdf": pdf_blob, "data": data_blob},
+                blobs=[pdf_blob, data_blob],
+            )
+        return pdf
+
+    def sign_pv(self, card: PresentCard) -> None:
+        """A member signs the procès-verbal with their card."""
+        from ceremony.cards.interface import verify_card_signature
+
+        state = self.state
+        self._require(state, Phase.PV)
+        if state.pv is None:
+            raise WrongPhaseError("the procès-verbal is not drawn yet")
+        (checked,) = self.checked(state, [card])
+        if checked.member_id in state.pv_signatures:
+            raise StepAlreadyDoneError(f"{checked.member_id} has already signed the PV")
+        pdf = self.store.get_blob(state.pv["pdf"])
+        signature = checked.client.sign(pdf, checked.pins)
+        verify_card_signature(checked.identity.signature_key, pdf, signature)
+        self.store.append(
+            phase=Phase.PV,
+            action=Action.PV_SIGNED,
+            actors=[checked.actor],
+            details={
+                "member_id": checked.member_id,
+                "signature": signature.to_dict(),
+                "signed_at": self.now().isoformat(),
+            },
+        )
+
+    def export_results(self, cards: Sequence[PresentCard]) -> bytes:
+        """The results bundle (results, partial decryptions, PV and its signatures), quorum-signed."""
+        from ceremony.workflow.publication import results_payload
+
+        state = self.state
+        self._require(state, Phase.PV)
+        if state.pv is None:
+            raise WrongPhaseError("the procès-verbal is not drawn yet")
+        checked = self.checked_quorum(state, cards)
+        signers = {c.member_id for c in checked}
+        if not signers <= set(state.pv_signatures):
+            raise QuorumError(f"{sorted(signers - set(state.pv_signatures))} have not signed the PV")
+        attachments: dict[str, bytes] = {}
+        payload = results_payload(self, state, "pv.pdf", self.store.get_blob(state.pv["pdf"]), attachments)
+        bundle = make_typed_bundle(payload, attachments, now=self.now(), bundle_id=_bundle_id(self.rng))
+        for card in checked:
+            bundle = sign_bundle(bundle, CardSigner(card.client, card.identity, card.pins))
+        data = bundle.to_bytes()
+        import_bundle(data, "results", self.import_context(state))
+        with self.store.transaction() as tx:
+            blob = tx.put_blob(data, kind="results_bundle", direction="exported")
+            tx.append(
+                phase=Phase.PV,
+                action=Action.RESULTS_EXPORTED,
+                actors=[c.actor for c in checked],
+                details={"blob": blob, "bundle_id": bundle.manifest.bundle_id},
+                blobs=[blob],
+            )
+        return data
+
+    def export_archive(self, folder: Path) -> dict[str, str]:
+        """Write the ceremony archive (DESIGN.md §6) and journal what was written."""
+        from ceremony.workflow.archive import write_archive
+
+        state = self.state
+        self._require(state, Phase.ARCHIVED)
+        if state.archive is not None:
+            raise StepAlreadyDoneError("the archive is already exported")
+        files = write_archive(self, state, folder)
+        self.store.append(
+            phase=Phase.ARCHIVED,
+            action=Action.ARCHIVE_EXPORTED,
+            details={"files": files},
+        )
+        return files
+
     # -- helpers for the later steps (count, pv, archive) -----------------
 
     def trustees(self, state: CeremonyState) -> Trustees:
@@ -529,6 +707,11 @@ def _last_status_mark(state: CeremonyState) -> StatusMark | None:
         return None
     last = state.statuses[-1]
     return StatusMark(int(last["sequence"]), datetime.fromisoformat(last["as_of"]))
+
+
+def _replace_seen(context: ImportContext, bundle_id: str) -> ImportContext:
+    """The context without one imported bundle: to verify that bundle again (recount)."""
+    return replace(context, seen_bundle_ids=context.seen_bundle_ids - {bundle_id})
 
 
 def _bundle_id(rng: random.Random | None) -> str | None:

@@ -36,7 +36,8 @@ class CeremonyState:
     expert: dict[str, Any] | None = None
     count: dict[str, Any] | None = None
     pv: dict[str, Any] | None = None
-    pv_signers: list[str] = field(default_factory=list)
+    pv_signatures: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """member id → {"signature": ``Signature.to_dict()``, "signed_at": ISO time}."""
     results_blob: str | None = None
     archive: dict[str, Any] | None = None
     recounts: list[dict[str, Any]] = field(default_factory=list)
@@ -84,7 +85,10 @@ def _apply(state: CeremonyState, action: str, details: Mapping[str, Any]) -> Non
         case Action.PV_MADE:
             state.pv = dict(details)
         case Action.PV_SIGNED:
-            state.pv_signers.append(details["member_id"])
+            state.pv_signatures[details["member_id"]] = {
+                "signature": dict(details["signature"]),
+                "signed_at": details["signed_at"],
+            }
         case Action.RESULTS_EXPORTED:
             state.results_blob = details["blob"]
         case Action.ARCHIVE_EXPORTED:
@@ -111,7 +115,8 @@ def current_phase(state: CeremonyState) -> Phase:
     if state.urn is not None:
         return Phase.EXPERT
     if state.seal_exported:
-        return Phase.VOTE_OPEN
+        closed = bool(state.statuses) and state.statuses[-1]["state"] == "closed"
+        return Phase.CLOSED if closed else Phase.VOTE_OPEN
     if state.test_vote is not None:
         return Phase.SEALING
     if state.keys is not None:

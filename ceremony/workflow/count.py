@@ -1,0 +1,204 @@
+"""The count (dépouillement) and the recount, after the expert's conclusion.
+
+Before anything is decrypted: the expert concluded that nothing was altered,
+the running software is the sealed one (fingerprint), and a quorum of cards is
+present. The encrypted tallies were computed once, when the urn was verified;
+the count only decrypts them (spec §4.18–4.19), appends the tally events to each
+contest's archive (the final ``<uuid>.bel``) and computes figures and seats.
+"""
+
+from __future__ import annotations
+
+import io
+from fractions import Fraction
+import tempfile
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ceremony.bundles.importer import read_bundle
+from ceremony.bundles.payloads.definition import Contest
+from ceremony.bundles.payloads.urn import UrnPayload
+from ceremony.fingerprint import PREFIX, check_fingerprint
+from ceremony.protocol.archive import PendingEvent, append_events, iter_events, iter_records
+from ceremony.protocol.decryption import ElectionResult, OwnedPartialDecryption, PartialDecryption
+from ceremony.protocol.hashing import sha256_hex
+from ceremony.protocol.serialization import dumps
+from ceremony.protocol.tally import EncryptedTally, SizedEncryptedTally
+from ceremony.tally.results import (
+    CandidateList,
+    ContestCount,
+    ContestDefinition,
+    ContestResult,
+    compute_results,
+)
+from ceremony.tally.common_lists import UnionShare
+from ceremony.tally.seats import verify_tie_breaks
+from ceremony.workflow.counting import ContestTally, combine_results, decrypt_tallies
+from ceremony.workflow.errors import WorkflowError
+from ceremony.workflow.holders import CheckedCard
+from ceremony.workflow.sealing import canonical
+from ceremony.workflow.state import CeremonyState
+
+if TYPE_CHECKING:
+    from ceremony.workflow.engine import Bureau
+
+
+class ExpertObjectionError(WorkflowError):
+    default_message = (
+        "L'expert indépendant n'a pas conclu à l'absence d'altération : l'urne ne "
+        "peut pas être ouverte. Consignez ses conclusions au procès-verbal."
+    )
+
+
+@dataclass(frozen=True)
+class CountOutcome:
+    results: dict[str, ElectionResult]
+    partials: dict[str, dict[int, PartialDecryption]]
+    figures: tuple[ContestResult, ...]
+    archives: dict[str, bytes]
+
+
+TIE_BREAK_NAMES = {"drawing_of_lots": "lot"}
+"""The definition's tie-break names where the tally module names them otherwise."""
+
+
+def contest_definition(contest: Contest) -> ContestDefinition:
+    return ContestDefinition(
+        contest_id=contest.contest_uuid,
+        title=contest.name,
+        seats=contest.seats,
+        lists=tuple(
+            CandidateList(
+                c.list_id,
+                c.name,
+                tuple(
+                    UnionShare(u.name, Fraction(u.share, sum(x.share for x in c.unions)))
+                    for u in c.unions
+                ),
+                len(c.candidates),
+            )
+            for c in contest.lists
+        ),
+        tie_breaks=verify_tie_breaks(
+            [TIE_BREAK_NAMES.get(rule, rule) for rule in contest.seat_rule.tie_breaks]
+        ),
+    )
+
+
+def check_before_count(bureau: Bureau, state: CeremonyState) -> None:
+    if state.expert is None or not state.expert.get("no_alteration"):
+        raise ExpertObjectionError("the expert's conclusion does not state that nothing was altered")
+    sealed = bureau.sealed(state)
+    check_fingerprint(PREFIX + sealed.bureau_software.sha256)
+
+
+def stored_tallies(bureau: Bureau, state: CeremonyState) -> dict[str, ContestTally]:
+    assert state.urn is not None
+    elections = bureau.elections(state)
+    out = {}
+    for uuid, info in state.urn["contests"].items():
+        tally = EncryptedTally.from_bytes(bureau.group, bureau.store.get_blob(info["tally"]))
+        out[uuid] = ContestTally(
+            elections[uuid], tally, info["num_tallied"], info["total_weight"], info["ballots_in_urn"]
+        )
+    return out
+
+
+def run_count(
+    bureau: Bureau,
+    state: CeremonyState,
+    cards: Sequence[CheckedCard],
+    tallies: Mapping[str, ContestTally],
+    lot_seed: str | None,
+) -> CountOutcome:
+    assert state.keys is not None and state.bureau_id is not None
+    trustees = bureau.trustees(state)
+    partials = decrypt_tallies(
+        bureau.group,
+        state.bureau_id,
+        trustees,
+        bureau.voutputs(state),
+        state.keys["delegate_order"],
+        state.keys["election_key_fingerprint"],
+        tallies,
+        cards,
+        bureau.rng,
+    )
+    results = combine_results(bureau.group, trustees, tallies, partials)
+    bureau_def = bureau.bureau_definition(state)
+    definitions = [contest_definition(c) for c in bureau_def.contests]
+    counts = [
+        ContestCount.from_belenios_result(
+            c.contest_uuid,
+            c.electors.count,
+            tallies[c.contest_uuid].num_tallied,
+            results[c.contest_uuid].to_dict(),
+        )
+        for c in bureau_def.contests
+    ]
+    seeds = {c.contest_uuid: lot_seed for c in bureau_def.contests} if lot_seed else None
+    figures = compute_results(definitions, counts, lot_seeds=seeds)
+    urn = _urn_archives(bureau, state)
+    archives = {
+        uuid: _final_archive(urn[uuid], tallies[uuid], partials[uuid], results[uuid])
+        for uuid in tallies
+    }
+    return CountOutcome(results, partials, figures, archives)
+
+
+def _urn_archives(bureau: Bureau, state: CeremonyState) -> dict[str, bytes]:
+    from ceremony.bundles.importer import parse_payload
+
+    assert state.urn is not None
+    bundle = read_bundle(bureau.store.get_blob(state.urn["blob"]), "urn")
+    payload = parse_payload(bundle)
+    assert isinstance(payload, UrnPayload)
+    return {c.contest_uuid: bundle.files[c.archive.path] for c in payload.contests}
+
+
+def _final_archive(
+    urn_archive: bytes,
+    tally: ContestTally,
+    partials: Mapping[int, PartialDecryption],
+    result: ElectionResult,
+) -> bytes:
+    """The closed archive plus EncryptedTally, PartialDecryption… and Result (§4.4)."""
+    encrypted = tally.tally.to_bytes()
+    sized = SizedEncryptedTally(tally.num_tallied, tally.total_weight, sha256_hex(encrypted))
+    events = [PendingEvent("EncryptedTally", (encrypted, sized.to_bytes()))]
+    for owner in sorted(partials):
+        content = partials[owner].to_bytes()
+        owned = OwnedPartialDecryption(owner, sha256_hex(content))
+        events.append(PendingEvent("PartialDecryption", (content, owned.to_bytes())))
+    events.append(PendingEvent("Result", (result.to_bytes(),)))
+    with tempfile.TemporaryDirectory(prefix="bureau-count-") as tmp:
+        path = Path(tmp) / "final.bel"
+        path.write_bytes(urn_archive)
+        append_events(path, events)
+        final = path.read_bytes()
+    # Read back once: the chain we wrote must be the one anyone will read.
+    for _ in iter_events(iter_records(io.BytesIO(final))):
+        pass
+    return final
+
+
+def count_details(
+    bureau: Bureau, outcome: CountOutcome, blobs: Mapping[str, Any], lot_seed: str | None
+) -> dict[str, Any]:
+    return {
+        "results": {u: list(r.result[0]) for u, r in outcome.results.items()},
+        "figures": blobs["figures"],
+        "archives": blobs["archives"],
+        "partials": blobs["partials"],
+        "lot_seed": lot_seed,
+    }
+
+
+def figures_bytes(figures: Sequence[ContestResult]) -> bytes:
+    return canonical({"format": "bureau-results/1", "contests": [f.to_dict() for f in figures]})
+
+
+def partial_bytes(partial: PartialDecryption) -> bytes:
+    return dumps(partial.to_dict())

@@ -1,0 +1,241 @@
+"""``bureau demo``: a whole ceremony with training cards and the platform simulator.
+
+Every step goes through the same engine as a real election; the demo only
+plays the people (members with training cards, the expert) and the platform.
+It is resumable: each step is skipped when the journal says it is done, so a
+demo killed at any point and run again ends with the same results.
+
+Training PINs are derived from the demo seed in memory; they are never
+written anywhere.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import resource
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import timedelta
+from pathlib import Path
+from typing import TextIO
+
+from ceremony.bundles.payloads.common import Intervention
+from ceremony.cards.interface import PinKind, PinPrompt
+from ceremony.cards.training import TrainingCard
+from ceremony.simulator.platform import PlatformSimulator
+from ceremony.store.store import open_store
+from ceremony.store.workstation_key import FileKeySource, load_workstation_key
+from ceremony.workflow.engine import Bureau
+from ceremony.workflow.holders import PresentCard
+from ceremony.workflow.phases import Phase
+
+DEMO_BUREAU = "csn"
+
+
+class DemoPins:
+    """A training member typing their PIN: derived from the demo seed, never stored."""
+
+    def __init__(self, seed: str, member_id: str) -> None:
+        self._digest = hashlib.sha256(f"{seed}:training-pin:{member_id}".encode()).digest()
+
+    def get_pin(self, prompt: PinPrompt, tries_left: int | None) -> str:
+        if prompt.kind is PinKind.CURRENT_USER:
+            return "123456"  # a new training card's factory PIN, replaced at once
+        if prompt.kind is PinKind.CURRENT_ADMIN:
+            return "12345678"
+        number = int.from_bytes(self._digest[:8] if prompt.kind in (PinKind.ADMIN, PinKind.NEW_ADMIN) else self._digest[8:16], "big")
+        length = 8 if prompt.kind in (PinKind.ADMIN, PinKind.NEW_ADMIN) else 6
+        return str(number % 10**length).zfill(length).replace("0", "7", 1)
+
+
+@dataclass
+class StepTimes:
+    rows: list[tuple[str, float, int]] = field(default_factory=list)
+
+    @contextmanager
+    def step(self, name: str, out: TextIO) -> Iterator[None]:
+        print(f"… {name}", file=out, flush=True)
+        start = time.perf_counter()
+        yield
+        elapsed = time.perf_counter() - start
+        peak = max(
+            resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+            resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
+        )
+        self.rows.append((name, elapsed, peak))
+        print(f"  ✓ {name} ({elapsed:.1f} s)", file=out, flush=True)
+
+
+def store_folder(out: Path) -> Path:
+    """The demo bureau's working store, beside the archive folder."""
+    return out.with_name(out.name + ".store")
+
+
+def run_demo(
+    out: Path,
+    ballots: int,
+    *,
+    seed: str = "bureau-demo",
+    stream: TextIO = sys.stdout,
+    after_step: Callable[[str], None] | None = None,
+) -> Bureau:
+    """Run (or resume) the demo ceremony; return the engine over its store."""
+    times = StepTimes()
+    work = store_folder(out)
+    with times.step("Plateforme simulée : définition de l'élection", stream):
+        simulator = PlatformSimulator(seed=seed, ballots=ballots, bureau_id=DEMO_BUREAU)
+    store = open_store(work / "store")
+    bureau = Bureau(store)
+    hook = after_step or (lambda _name: None)
+    try:
+        _run(bureau, simulator, work, out, seed, times, stream, hook)
+    finally:
+        store.close()
+    print("\nTemps et mémoire par étape :", file=stream)
+    for name, elapsed, peak in times.rows:
+        print(f"  {name:<55} {elapsed:8.1f} s  {peak / 1024:8.0f} Mo", file=stream)
+    return bureau
+
+
+def _cards(bureau: Bureau, work: Path, seed: str) -> dict[str, PresentCard]:
+    folder = work / "cartes-entrainement"
+    folder.mkdir(parents=True, exist_ok=True)
+    cards = {}
+    for member in bureau.bureau_definition().members:
+        path = folder / f"{member.member_id}.card"
+        card = TrainingCard(path) if path.exists() else TrainingCard.create(path)
+        cards[member.member_id] = PresentCard(member.member_id, card, DemoPins(seed, member.member_id))
+    return cards
+
+
+def _run(
+    bureau: Bureau,
+    sim: PlatformSimulator,
+    work: Path,
+    out: Path,
+    seed: str,
+    times: StepTimes,
+    stream: TextIO,
+    hook: Callable[[str], None],
+) -> None:
+    state = bureau.state
+    if state.platform_key_id is None:
+        with times.step("Empreinte de la clé de la plateforme confirmée", stream):
+            bureau.confirm_platform_key(sim.platform_key_id)
+        hook("platform_key")
+    if bureau.state.definition_blob is None:
+        with times.step("Définition importée et vérifiée", stream):
+            bureau.import_definition(sim.definition_bundle(), DEMO_BUREAU)
+        hook("definition")
+    cards = _cards(bureau, work, seed)
+    for member_id, card in cards.items():
+        if member_id not in bureau.state.members:
+            with times.step(f"Carte de {member_id} initialisée et enregistrée", stream):
+                bureau.register_member(card)
+            hook(f"register:{member_id}")
+    quorum = _quorum(bureau, cards)
+    if bureau.phase is Phase.KEY_CEREMONY:
+        with times.step("Cérémonie des clés (Single + Pedersen sur les cartes)", stream):
+            bureau.generate_keys(list(cards.values()))
+        hook("keys")
+    if bureau.phase is Phase.TEST_VOTE:
+        with times.step("Vote à blanc", stream):
+            bureau.run_test_vote(quorum)
+        hook("test_vote")
+    if bureau.phase is Phase.SEALING:
+        for card in quorum:
+            if card.member_id not in bureau.state.seal_signers:
+                with times.step(f"Scellement signé par {card.member_id}", stream):
+                    bureau.sign_seal(card)
+                hook(f"seal:{card.member_id}")
+        with times.step("Paquet de scellement exporté", stream):
+            bureau.export_seal()
+        hook("seal_export")
+    state = bureau.state
+    seal = bureau.sealed(state)
+    assert state.seal_blob is not None and state.keys is not None
+    sim.accept_seal(bureau.store.get_blob(state.seal_blob))
+    schedule = bureau.bureau_definition(state).schedule
+    imported = {s["sequence"] for s in state.statuses}
+    votes = None
+    if state.urn is None:
+        with times.step(f"Plateforme simulée : {sim.ballots} votants", stream):
+            votes = sim.cast_votes()
+        midday = schedule.opening + (schedule.closing - schedule.opening) / 2
+        reports = [
+            (1, "open", schedule.opening, ()),
+            (2, "open", midday, (Intervention(midday, "exploitant", "Redémarrage planifié d'un serveur frontal, sans effet sur l'urne."),)),
+            (3, "closed", schedule.closing + timedelta(minutes=schedule.grace_minutes), ()),
+        ]
+        for sequence, vote_state, as_of, interventions in reports:
+            if sequence not in imported:
+                with times.step(f"État du vote n° {sequence} importé", stream):
+                    bureau.import_status(sim.status_bundle(sequence, vote_state, as_of, votes, interventions))
+                hook(f"status:{sequence}")
+        with times.step("Plateforme simulée : bulletins chiffrés, urne close", stream):
+            elections = {
+                u: bureau.store.get_blob(b) for u, b in state.keys["elections"].items()
+            }
+            urn = sim.urn_bundle(seal, bureau.store.get_blob(state.keys["trustees"]), elections, votes)
+        progress = _Progress(stream)
+        with times.step("Urne importée et chaque bulletin vérifié", stream):
+            bureau.import_urn(urn, progress)
+        hook("urn")
+    if bureau.phase is Phase.EXPERT:
+        with times.step("Conclusions de l'expert consignées", stream):
+            bureau.record_expert(
+                "Expert indépendant (démonstration)",
+                "Les scellements sont intacts et le système de vote n'a fait l'objet d'aucune altération.",
+                no_alteration=True,
+            )
+        hook("expert")
+    if bureau.phase is Phase.COUNT:
+        with times.step("Dépouillement : déchiffrement par le quorum de cartes", stream):
+            bureau.count(quorum)
+        hook("count")
+    if bureau.phase is Phase.PV:
+        if bureau.state.pv is None:
+            with times.step("Procès-verbal établi", stream):
+                bureau.make_pv()
+            hook("pv")
+        for card in quorum:
+            if card.member_id not in bureau.state.pv_signatures:
+                with times.step(f"Procès-verbal signé par {card.member_id}", stream):
+                    bureau.sign_pv(card)
+                hook(f"pv_sign:{card.member_id}")
+        with times.step("Paquet des résultats exporté", stream):
+            bureau.export_results(quorum)
+        hook("results")
+    if bureau.state.archive is None:
+        with times.step("Archive de la cérémonie écrite", stream):
+            bureau.export_archive(out)
+            key = load_workstation_key(FileKeySource(work / "workstation-key"))
+            assert key is not None
+            bureau.store.make_checkpoint(key)
+        hook("archive")
+    from ceremony.store.export import export_journal
+    from ceremony.workflow.archive import JOURNAL_FILE
+
+    (out / JOURNAL_FILE).write_bytes(export_journal(bureau.store))
+
+
+def _quorum(bureau: Bureau, cards: dict[str, PresentCard]) -> list[PresentCard]:
+    definition = bureau.bureau_definition()
+    president = next(m.member_id for m in definition.members if m.role == "president")
+    delegates = [m.member_id for m in definition.members if m.role == "delegate"]
+    return [cards[president], *(cards[d] for d in delegates[: definition.delegate_quorum])]
+
+
+class _Progress:
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.start = time.perf_counter()
+
+    def __call__(self, done: int) -> None:
+        if done % 1000 == 0:
+            rate = done / max(time.perf_counter() - self.start, 1e-9)
+            print(f"    {done} bulletins vérifiés ({rate:.0f}/s)", file=self.stream, flush=True)
+
