@@ -53,6 +53,15 @@ export PYTHONDONTWRITEBYTECODE=1 PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_NO_INPUT=1
 export CFLAGS="-g0"
 umask 022
 
+# Qt's xcb plugin links these; missing on the build host, they are missing from
+# the bundle and the GUI needs them installed on the laptop instead.
+for lib in libxcb-icccm.so.4 libxcb-keysyms.so.1 libxcb-cursor.so.0; do
+    if ! ldconfig -p | grep -q "$lib"; then
+        echo "build.sh: ATTENTION : $lib absent, il ne sera pas dans le paquet" \
+            "(apt-get install libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0)" >&2
+    fi
+done
+
 # 1. The source: one commit, never the work tree (unless asked).
 src=$work/src
 rm -rf "$src"
@@ -103,7 +112,7 @@ find "$bundle" -exec touch -h -d "@$SOURCE_DATE_EPOCH" {} +
 step "archive: $name.tar.gz"
 tar -C "$out" --sort=name --mtime="@$SOURCE_DATE_EPOCH" --owner=0 --group=0 --numeric-owner \
     --pax-option=exthdr.name=%d/PaxHeaders/%f,delete=atime,delete=ctime \
-    -cf - "$name" | gzip -n -9 > "$out/$name.tar.gz"
+    -cf - "$name" | gzip -n > "$out/$name.tar.gz"
 (cd "$out" && sha256sum "$name.tar.gz" > "$name.tar.gz.sha256")
 # The same definition as ceremony/fingerprint.py, computed without the bundle.
 fingerprint=sha256:$(cd "$bundle" && find -L . -name __pycache__ -prune -o -type f -printf '%P\n' \
