@@ -16,6 +16,7 @@ import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
+from pathlib import Path
 from typing import Any, Final
 
 from ceremony.bundles.canonical import JsonValue, canonical_bytes, exchange_bytes, parse_json
@@ -34,7 +35,8 @@ from ceremony.bundles.manifest import (
     Manifest,
 )
 from ceremony.bundles.schema import SHA256_RE, Reader
-from ceremony.bundles.zipio import write_zip
+from ceremony.bundles.sources import ChainFiles, StreamedFiles, digest_file
+from ceremony.bundles.zipio import write_zip, write_zip_stream
 
 MAX_SIGNATURES: Final = 64
 MAX_SIGNATURE_BYTES: Final = 1024
@@ -123,6 +125,19 @@ def file_entry(path: str, content: bytes) -> FileEntry:
     return FileEntry(path, hashlib.sha256(content).hexdigest(), len(content))
 
 
+def write_bundle_file(bundle: Bundle, target: Path) -> None:
+    """Write the bundle zip to ``target``, streaming large files (same bytes as ``to_bytes``)."""
+    sources = ChainFiles(
+        {
+            MANIFEST_NAME: bundle.manifest_bytes,
+            SIGNATURES_NAME: signatures_to_bytes(bundle.signatures),
+        },
+        bundle.files,
+    )
+    with target.open("wb") as out:
+        write_zip_stream(out, sources)
+
+
 def make_bundle(
     *,
     bundle_type: BundleType,
@@ -142,7 +157,12 @@ def make_bundle(
     """
     if payload_name in attachments:
         raise PayloadBuildError(f"attachment named like the payload {payload_name!r}")
-    files = {payload_name: exchange_bytes(payload), **attachments}
+    document = exchange_bytes(payload)
+    files: Mapping[str, bytes] = (
+        ChainFiles({payload_name: document}, attachments)
+        if isinstance(attachments, StreamedFiles)
+        else {payload_name: document, **attachments}
+    )
     manifest = Manifest(
         bundle_type=bundle_type,
         bundle_id=bundle_id or str(uuid.uuid4()),
@@ -151,7 +171,7 @@ def make_bundle(
         election_fingerprints=dict(election_fingerprints or {}),
         created_at=now,
         payload=payload_name,
-        files=tuple(file_entry(path, files[path]) for path in sorted(files)),
+        files=tuple(FileEntry(path, *digest_file(files, path)) for path in sorted(files)),
     )
     manifest_bytes = exchange_bytes(manifest.to_dict())
     # What we write must be what we would accept: check the normal form now.
@@ -172,6 +192,10 @@ def sign_bundle(bundle: Bundle, signer: Signer) -> Bundle:
     return add_signature(bundle, Signature(signer.key_id, signer.role, signer.algorithm, value))
 
 
+def _digests(bundle: Bundle) -> dict[str, tuple[str, int]]:
+    return {name: digest_file(bundle.files, name) for name in bundle.files}
+
+
 def combine(first: Bundle, *others: Bundle) -> Bundle:
     """Merge the signatures of copies of one bundle; refuse if the signed content differs.
 
@@ -180,7 +204,7 @@ def combine(first: Bundle, *others: Bundle) -> Bundle:
     """
     merged = first
     for other in others:
-        if other.signed_bytes != first.signed_bytes or dict(other.files) != dict(first.files):
+        if other.signed_bytes != first.signed_bytes or _digests(other) != _digests(first):
             raise CombineMismatchError(
                 f"bundle {other.manifest.bundle_id} differs from {first.manifest.bundle_id}"
             )

@@ -25,11 +25,12 @@ success only.
 
 from __future__ import annotations
 
-import hashlib
+import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import Generic, TypeVar
+from pathlib import Path
+from typing import Final, Generic, TypeVar
 
 from ceremony.bundles.canonical import parse_json
 from ceremony.bundles.envelope import Bundle, signatures_from_bytes
@@ -50,6 +51,7 @@ from ceremony.bundles.errors import (
     SignaturePolicyError,
     StaleStatusError,
     UnlistedFileError,
+    ZipSanityError,
 )
 from ceremony.bundles.keys import PublicKey, verify_signature
 from ceremony.bundles.manifest import (
@@ -70,8 +72,18 @@ from ceremony.bundles.policy import (
     make_policy,
     verify_signatures,
 )
+from ceremony.bundles.sources import ZipFiles, digest_file, file_size
 from ceremony.bundles.types import PAYLOAD_TYPES, AnyPayload, election_fingerprints_of
-from ceremony.bundles.zipio import DEFAULT_LIMITS, ZipLimits, read_zip
+from ceremony.bundles.zipio import (
+    DEFAULT_LIMITS,
+    ZIP_ERRORS,
+    ZipLimits,
+    check_archive,
+    read_member,
+    read_zip,
+)
+
+MAX_METADATA_BYTES: Final = 16 << 20
 
 P = TypeVar("P", bound=AnyPayload)
 
@@ -161,18 +173,18 @@ def read_bundle(
 
 # 4 -----------------------------------------------------------------------
 def verify_files(bundle: Bundle) -> None:
+    """Every listed file present with its size and SHA-256; nothing unlisted (streams)."""
     listed = {entry.path for entry in bundle.manifest.files}
     if unlisted := set(bundle.files) - listed:
         raise UnlistedFileError(f"{len(unlisted)} file(s) not in the manifest")
     for entry in bundle.manifest.files:
-        content = bundle.files.get(entry.path)
-        if content is None:
+        if entry.path not in bundle.files:
             raise MissingFileError(f"{entry.path!r} listed but absent")
-        if len(content) != entry.size:
-            raise FileIntegrityError(
-                f"{entry.path!r}: {len(content)} bytes, manifest says {entry.size}"
-            )
-        if hashlib.sha256(content).hexdigest() != entry.sha256:
+        size = file_size(bundle.files, entry.path)
+        if size != entry.size:
+            raise FileIntegrityError(f"{entry.path!r}: {size} bytes, manifest says {entry.size}")
+        sha256, size = digest_file(bundle.files, entry.path)
+        if sha256 != entry.sha256 or size != entry.size:
             raise FileIntegrityError(f"{entry.path!r}: SHA-256 differs from the manifest")
 
 
@@ -283,6 +295,56 @@ def verify_freshness(bundle: Bundle, payload: AnyPayload, context: ImportContext
         )
 
 
+def read_bundle_file(
+    path: Path, expected_type: BundleType, limits: ZipLimits = DEFAULT_LIMITS
+) -> Bundle:
+    """:func:`read_bundle` for a zip on disk: payload files stay there (:class:`ZipFiles`).
+
+    Only ``manifest.json`` and ``signatures.json`` are read into memory (at most
+    :data:`MAX_METADATA_BYTES` each); payload files are streamed when hashed and
+    re-checked against the manifest whenever they are read later.
+    """
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = {info.filename: info for info in check_archive(archive, limits)}
+            metadata = {}
+            for name in (MANIFEST_NAME, SIGNATURES_NAME):
+                info = infos.pop(name, None)
+                if info is not None and info.file_size > MAX_METADATA_BYTES:
+                    raise ZipSanityError(f"{name} over {MAX_METADATA_BYTES} bytes")
+                metadata[name] = None if info is None else read_member(archive, info)
+    except ZipSanityError:
+        raise
+    except ZIP_ERRORS as exc:
+        raise ZipSanityError(f"unreadable zip: {type(exc).__name__}: {exc}") from exc
+    manifest_bytes = metadata[MANIFEST_NAME]
+    if manifest_bytes is None:
+        raise ManifestSchemaError("no manifest.json in the bundle")
+    manifest = Manifest.from_dict(parse_json(manifest_bytes, ManifestSchemaError, MANIFEST_NAME))
+    manifest.check_type(expected_type)
+    signatures_bytes = metadata[SIGNATURES_NAME]
+    if signatures_bytes is None:
+        raise SignatureFormatError("no signatures.json in the bundle")
+    signatures = signatures_from_bytes(signatures_bytes)
+    entries = {entry.path: entry for entry in manifest.files}
+    return Bundle(manifest, manifest_bytes, ZipFiles(path, infos, entries), signatures)
+
+
+def import_bundle_file(
+    path: Path,
+    expected_type: BundleType,
+    context: ImportContext,
+    limits: ZipLimits = DEFAULT_LIMITS,
+) -> VerifiedBundle[AnyPayload]:
+    """:func:`import_bundle` for a zip on disk, in memory flat in the size of its files.
+
+    The payload files of the result stream from ``path`` and are checked again
+    on every read; a caller that keeps the bundle copies it (streaming) first.
+    """
+    bundle = read_bundle_file(path, expected_type, limits)
+    return _verify(bundle, expected_type, context)
+
+
 def import_bundle(
     data: bytes,
     expected_type: BundleType,
@@ -290,7 +352,12 @@ def import_bundle(
     limits: ZipLimits = DEFAULT_LIMITS,
 ) -> VerifiedBundle[AnyPayload]:
     """Run every check in order; return the verified bundle; write nothing."""
-    bundle = read_bundle(data, expected_type, limits)
+    return _verify(read_bundle(data, expected_type, limits), expected_type, context)
+
+
+def _verify(
+    bundle: Bundle, expected_type: BundleType, context: ImportContext
+) -> VerifiedBundle[AnyPayload]:
     verification = verify_signatures(
         bundle, make_policy(expected_type, context.delegate_quorum), context.trusted_keys()
     )

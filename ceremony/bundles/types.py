@@ -71,12 +71,9 @@ def make_typed_bundle(
         raise PayloadBuildError(
             f"attachments {sorted(set(attachments) ^ set(refs))[:5]} not matched by references"
         )
-    for ref in payload.file_refs():
-        if ref != type(ref).of(ref.path, attachments[ref.path]):
-            raise PayloadBuildError(f"attachment {ref.path!r} differs from its reference")
     bundle_type = bundle_type_of(payload)
     payload_name, _ = PAYLOAD_TYPES[bundle_type]
-    return make_bundle(
+    bundle = make_bundle(
         bundle_type=bundle_type,
         payload_name=payload_name,
         payload=payload.to_dict(),
@@ -87,3 +84,8 @@ def make_typed_bundle(
         now=now,
         bundle_id=bundle_id,
     )
+    # The manifest hashed every attachment once (streaming); compare with the references.
+    for ref in payload.file_refs():
+        if not ref.matches(bundle.manifest.file(ref.path)):
+            raise PayloadBuildError(f"attachment {ref.path!r} differs from its reference")
+    return bundle

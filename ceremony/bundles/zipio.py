@@ -1,7 +1,7 @@
 """The bundle's zip container: deterministic writing and defensive reading.
 
 Writing: entries sorted by name, a fixed timestamp (1980-01-01 00:00:00),
-fixed attributes (regular file, 0644, Unix), deflate at level 6, no comment, no
+fixed attributes (regular file, 0644, Unix), deflate at zlib's default level, no comment, no
 extra fields, no directory entries. The same entries give the same bytes with
 the same zlib build (deflate output is not promised across zlib versions; the
 signatures cover the manifest, not the zip, so this never breaks verification).
@@ -23,12 +23,12 @@ import zipfile
 import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Final
+from typing import IO, Final
 
 from ceremony.bundles.errors import ZipSanityError
 
 FIXED_DATE_TIME: Final = (1980, 1, 1, 0, 0, 0)
-COMPRESS_LEVEL: Final = 6
+_CHUNK: Final = 1 << 20
 _COMPONENT_RE: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
 MAX_NAME_LENGTH: Final = 255
 MAX_DEPTH: Final = 4
@@ -70,11 +70,23 @@ def check_entry_name(name: str) -> str | None:
 
 def write_zip(entries: Mapping[str, bytes]) -> bytes:
     """Deterministic zip of ``entries`` (see module docstring)."""
+    buffer = io.BytesIO()
+    write_zip_stream(buffer, entries)
+    return buffer.getvalue()
+
+
+def write_zip_stream(out: IO[bytes], entries: Mapping[str, bytes]) -> None:
+    """Deterministic zip of ``entries`` into ``out``; streams entries that can stream.
+
+    ``entries`` may be a ``ceremony.bundles.sources`` mapping whose ``open`` and
+    ``size`` stream a file instead of loading it.
+    """
     folded = [name.casefold() for name in entries]
     if len(set(folded)) != len(folded):
         raise ZipSanityError("two entry names differ only by case")
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
+    opener = getattr(entries, "open", None)
+    sizer = getattr(entries, "size", None)
+    with zipfile.ZipFile(out, "w") as archive:
         for name in sorted(entries):
             if (why := check_entry_name(name)) is not None:
                 raise ZipSanityError(f"refusing to write entry: {why}")
@@ -82,8 +94,17 @@ def write_zip(entries: Mapping[str, bytes]) -> bytes:
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = _UNIX
             info.external_attr = (stat.S_IFREG | 0o644) << 16
-            archive.writestr(info, entries[name], compresslevel=COMPRESS_LEVEL)
-    return buffer.getvalue()
+            if opener is None or sizer is None:
+                content = entries[name]
+                info.file_size = len(content)
+                with archive.open(info, "w") as dest:
+                    dest.write(content)
+                continue
+            # The size is known up front so zipfile picks ZIP64 only when needed.
+            info.file_size = sizer(name)
+            with opener(name) as source, archive.open(info, "w") as dest:
+                while chunk := source.read(_CHUNK):
+                    dest.write(chunk)
 
 
 def _check_info(info: zipfile.ZipInfo, limits: ZipLimits) -> None:
@@ -104,46 +125,57 @@ def _check_info(info: zipfile.ZipInfo, limits: ZipLimits) -> None:
         raise ZipSanityError(f"entry {info.filename!r} compression ratio over {limits.max_ratio}")
 
 
+ZIP_ERRORS: Final = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    zlib.error,
+    struct.error,
+    EOFError,
+    OSError,
+    ValueError,
+    NotImplementedError,
+    RuntimeError,
+    KeyError,
+    IndexError,
+    OverflowError,
+)
+"""What zipfile raises on hostile input; each means "not a sane zip"."""
+
+
+def check_archive(archive: zipfile.ZipFile, limits: ZipLimits) -> list[zipfile.ZipInfo]:
+    """The sanity checks on the central directory; the entries in archive order."""
+    infos = archive.infolist()
+    if len(infos) > limits.max_entries:
+        raise ZipSanityError(f"{len(infos)} entries, cap {limits.max_entries}")
+    folded = [info.filename.casefold() for info in infos]
+    if len(set(folded)) != len(folded):
+        raise ZipSanityError("duplicate entry names (possibly up to case)")
+    total = 0
+    for info in infos:
+        _check_info(info, limits)
+        total += info.file_size
+        if total > limits.max_total_size:
+            raise ZipSanityError(f"total uncompressed size over {limits.max_total_size}")
+    return infos
+
+
+def read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+    """One entry's bytes; never more than its header declares."""
+    with archive.open(info) as member:
+        content = member.read(info.file_size + 1)
+    if len(content) != info.file_size:
+        raise ZipSanityError(f"entry {info.filename!r} size differs from its header")
+    return content
+
+
 def read_zip(data: bytes, limits: ZipLimits = DEFAULT_LIMITS) -> dict[str, bytes]:
     """Entries of a bundle zip after the sanity checks, in archive order."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            infos = archive.infolist()
-            if len(infos) > limits.max_entries:
-                raise ZipSanityError(f"{len(infos)} entries, cap {limits.max_entries}")
-            folded = [info.filename.casefold() for info in infos]
-            if len(set(folded)) != len(folded):
-                raise ZipSanityError("duplicate entry names (possibly up to case)")
-            total = 0
-            for info in infos:
-                _check_info(info, limits)
-                total += info.file_size
-                if total > limits.max_total_size:
-                    raise ZipSanityError(f"total uncompressed size over {limits.max_total_size}")
-            entries: dict[str, bytes] = {}
-            for info in infos:
-                with archive.open(info) as member:
-                    # The declared size may lie: never read more than it says plus one.
-                    content = member.read(info.file_size + 1)
-                if len(content) != info.file_size:
-                    raise ZipSanityError(f"entry {info.filename!r} size differs from its header")
-                entries[info.filename] = content
-            return entries
+            return {
+                info.filename: read_member(archive, info) for info in check_archive(archive, limits)
+            }
     except ZipSanityError:
         raise
-    except (
-        zipfile.BadZipFile,
-        zipfile.LargeZipFile,
-        zlib.error,
-        struct.error,
-        EOFError,
-        OSError,
-        ValueError,
-        NotImplementedError,
-        RuntimeError,
-        KeyError,
-        IndexError,
-        OverflowError,
-    ) as exc:
-        # zipfile reports hostile input through all of these; they mean "not a sane zip".
+    except ZIP_ERRORS as exc:
         raise ZipSanityError(f"unreadable zip: {type(exc).__name__}: {exc}") from exc
