@@ -174,8 +174,19 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+@pytest.fixture
+def running_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> ApplicationFiles:
+    """The running application, seen through a still copy of its files.
+
+    Other work in the tree cannot change the files between two computations.
+    """
+    app = _copy_installed_application(tmp_path)
+    monkeypatch.setattr("ceremony.fingerprint.locate_application", lambda: app)
+    return app
+
+
 def test_fingerprint_option_prints_the_running_fingerprint(
-    capsys: pytest.CaptureFixture[str],
+    running_copy: ApplicationFiles, capsys: pytest.CaptureFixture[str]
 ) -> None:
     with pytest.raises(SystemExit) as exited:
         _parser().parse_args(["--fingerprint"])
@@ -183,10 +194,11 @@ def test_fingerprint_option_prints_the_running_fingerprint(
     printed = capsys.readouterr().out
     assert printed.endswith("\n")
     assert printed.strip() == current_fingerprint().value
+    assert printed.strip() == _coreutils_fingerprint(running_copy.base, running_copy.members)
 
 
 def test_fingerprint_files_option_prints_what_is_hashed(
-    capsys: pytest.CaptureFixture[str],
+    running_copy: ApplicationFiles, capsys: pytest.CaptureFixture[str]
 ) -> None:
     with pytest.raises(SystemExit) as exited:
         _parser().parse_args(["--fingerprint-files"])

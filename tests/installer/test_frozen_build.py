@@ -130,10 +130,14 @@ def test_bundle_holds_qt_plugins_translations_resources_and_pyscard(
     assert not list(internal.rglob("libpcsclite*"))
     for tool in ["pytest", "mypy", "PyInstaller", "hypothesis"]:
         assert not (internal / tool).exists(), f"{tool} must not be bundled"
-    resources = ROOT / "resources"
-    for source in sorted(p for p in resources.rglob("*") if p.is_file()):
-        bundled = internal / "resources" / source.relative_to(resources)
-        assert bundled.read_bytes() == source.read_bytes(), f"resource not bundled: {bundled}"
+    # Files read from disk at run time: resources, and Alembic's migration scripts.
+    for folder in ["resources", "ceremony/store/migrations"]:
+        for source in sorted(p for p in (ROOT / folder).rglob("*") if p.is_file()):
+            if "__pycache__" in source.parts:
+                continue
+            bundled = internal / source.relative_to(ROOT)
+            assert bundled.is_file(), f"not bundled: {bundled.relative_to(internal)}"
+            assert bundled.read_bytes() == source.read_bytes(), f"differs: {bundled}"
 
 
 def test_frozen_fingerprint_option_matches_coreutils(builds: tuple[Build, Build]) -> None:
