@@ -23,6 +23,9 @@ _SIZE_KEY = "appearance/point_size"
 _CONTRAST_KEY = "appearance/high_contrast"
 FONT_FAMILY = "DejaVu Sans"
 
+# The theme in force, for painters that pick colours (one application, one theme).
+_current: dict[str, bool] = {"high_contrast": False}
+
 
 @dataclass(frozen=True)
 class Appearance:
@@ -34,10 +37,12 @@ class Appearance:
 
 
 def load_appearance(settings: QSettings) -> Appearance:
-    size = settings.value(_SIZE_KEY, DEFAULT_POINT_SIZE, type=int)
-    contrast = settings.value(_CONTRAST_KEY, False, type=bool)
-    if not isinstance(size, int):
+    raw_size = settings.value(_SIZE_KEY, DEFAULT_POINT_SIZE)
+    try:
+        size = int(str(raw_size))
+    except ValueError:  # a hand-edited or damaged settings file
         size = DEFAULT_POINT_SIZE
+    contrast = settings.value(_CONTRAST_KEY, False, type=bool)
     return Appearance(high_contrast=bool(contrast)).with_point_size(size)
 
 
@@ -59,7 +64,7 @@ def apply_appearance(app: QApplication, appearance: Appearance) -> None:
     font.setPointSize(appearance.point_size)
     app.setFont(font)
     app.setPalette(_high_contrast_palette() if appearance.high_contrast else _standard_palette())
-    app.setProperty("bureau_high_contrast", appearance.high_contrast)
+    _current["high_contrast"] = appearance.high_contrast
     refresh_scaled_fonts()
 
 
@@ -81,8 +86,7 @@ def primary_button_style() -> str:
 
 
 def is_high_contrast() -> bool:
-    app = QApplication.instance()
-    return bool(app is not None and app.property("bureau_high_contrast"))
+    return _current["high_contrast"]
 
 
 def state_colour(state: PhaseState) -> QColor:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -121,6 +122,8 @@ class JournalView(QWidget):
         self.search.setPlaceholderText(self.tr("Rechercher (nom, action, étape…)"))
         self.search.setAccessibleName(self.tr("Rechercher dans le journal"))
         self.search.setClearButtonEnabled(True)
+        for clear_button in self.search.findChildren(QToolButton):
+            clear_button.setAccessibleName(self.tr("Effacer la recherche"))
         self.search.textChanged.connect(self._on_search)
         self.count_label = QLabel()
         self.count_label.setAccessibleName(self.tr("Nombre d'entrées affichées"))

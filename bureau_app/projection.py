@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtGui import QColor, QFont, QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QPalette
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from bureau_app.appearance import FONT_FAMILY
@@ -54,15 +54,25 @@ class ProjectionWindow(QWidget):
         layout.addWidget(self.chart, 1)
         layout.addWidget(self.footer)
 
-        for keys, slot in (
-            (("PgDown", "Right", "Space"), self.next_contest),
-            (("PgUp", "Left"), self.previous_contest),
-            (("Esc",), self.close),
-            (("F11",), self.toggle_full_screen),
-        ):
-            for key in keys:
-                QShortcut(QKeySequence(key), self, slot)
+        # Keys, not shortcuts: the window has no focusable child, so it gets every key.
+        self._keys = {
+            Qt.Key.Key_PageDown: self.next_contest,
+            Qt.Key.Key_Right: self.next_contest,
+            Qt.Key.Key_Space: self.next_contest,
+            Qt.Key.Key_PageUp: self.previous_contest,
+            Qt.Key.Key_Left: self.previous_contest,
+            Qt.Key.Key_Escape: self.close,
+            Qt.Key.Key_F11: self.toggle_full_screen,
+        }
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._show()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        action = self._keys.get(Qt.Key(event.key()))
+        if action is None:
+            super().keyPressEvent(event)
+            return
+        action()
 
     def _label(self, points: int, *, name: str, bold: bool = False) -> QLabel:
         label = QLabel()

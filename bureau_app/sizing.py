@@ -19,7 +19,9 @@ def scale_font(widget: QWidget, scale: float, *, bold: bool = False) -> None:
 def refresh_scaled_fonts() -> None:
     """Recompute every scaled font after the application font changed."""
     for widget in QApplication.allWidgets():
-        if widget.property(_SCALE) is not None:
+        # Ask for the property only where it exists: PySide6 6.12 returns an unset
+        # property as a None it does not own, and each such call wears None's refcount.
+        if _SCALE.encode() in [bytes(name.data()) for name in widget.dynamicPropertyNames()]:
             _apply(widget)
 
 

@@ -268,32 +268,32 @@
 <context>
     <name>JournalModel</name>
     <message>
-        <location filename="../../bureau_app/journal_view.py" line="49"/>
+        <location filename="../../bureau_app/journal_view.py" line="50"/>
         <source>N°</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/journal_view.py" line="50"/>
+        <location filename="../../bureau_app/journal_view.py" line="51"/>
         <source>Heure (Paris)</source>
         <translation>Time (Paris)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/journal_view.py" line="51"/>
+        <location filename="../../bureau_app/journal_view.py" line="52"/>
         <source>Étape</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/journal_view.py" line="52"/>
+        <location filename="../../bureau_app/journal_view.py" line="53"/>
         <source>Personnes</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/journal_view.py" line="53"/>
+        <location filename="../../bureau_app/journal_view.py" line="54"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/journal_view.py" line="54"/>
+        <location filename="../../bureau_app/journal_view.py" line="55"/>
         <source>Détails</source>
         <translation>Details</translation>
     </message>
@@ -301,63 +301,68 @@
 <context>
     <name>JournalView</name>
     <message>
-        <location filename="../../bureau_app/journal_view.py" line="109"/>
-        <location filename="../../bureau_app/journal_view.py" line="117"/>
+        <location filename="../../bureau_app/journal_view.py" line="110"/>
+        <location filename="../../bureau_app/journal_view.py" line="118"/>
         <source>Journal du bureau</source>
         <translation>Committee log</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/journal_view.py" line="119"/>
+        <location filename="../../bureau_app/journal_view.py" line="120"/>
         <source>Titre : journal du bureau</source>
         <translation>Title: committee log</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/journal_view.py" line="121"/>
+        <location filename="../../bureau_app/journal_view.py" line="122"/>
         <source>Rechercher (nom, action, étape…)</source>
         <translation>Search (name, action, step…)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/journal_view.py" line="122"/>
+        <location filename="../../bureau_app/journal_view.py" line="123"/>
         <source>Rechercher dans le journal</source>
         <translation>Search the log</translation>
     </message>
     <message>
         <location filename="../../bureau_app/journal_view.py" line="126"/>
+        <source>Effacer la recherche</source>
+        <translation>Clear the search</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/journal_view.py" line="129"/>
         <source>Nombre d&apos;entrées affichées</source>
         <translation>Number of entries shown</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/journal_view.py" line="130"/>
+        <location filename="../../bureau_app/journal_view.py" line="133"/>
         <source>Entrées du journal</source>
         <translation>Log entries</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/journal_view.py" line="174"/>
+        <location filename="../../bureau_app/journal_view.py" line="177"/>
         <source>Aucune entrée</source>
         <translation>No entries</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/journal_view.py" line="174"/>
+        <location filename="../../bureau_app/journal_view.py" line="177"/>
         <source>1 entrée</source>
         <translation>1 entry</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/journal_view.py" line="174"/>
+        <location filename="../../bureau_app/journal_view.py" line="177"/>
         <source>%1 entrées</source>
         <translation>%1 entries</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/journal_view.py" line="178"/>
+        <location filename="../../bureau_app/journal_view.py" line="181"/>
         <source>Aucune entrée trouvée sur %2</source>
         <translation>No entry found out of %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/journal_view.py" line="179"/>
+        <location filename="../../bureau_app/journal_view.py" line="182"/>
         <source>1 entrée trouvée sur %2</source>
         <translation>1 entry found out of %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/journal_view.py" line="180"/>
+        <location filename="../../bureau_app/journal_view.py" line="183"/>
         <source>%1 entrées trouvées sur %2</source>
         <translation>%1 entries found out of %2</translation>
     </message>
@@ -742,22 +747,22 @@
         <translation>Navigation help</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/projection.py" line="96"/>
+        <location filename="../../bureau_app/projection.py" line="106"/>
         <source>Aucun résultat à projeter</source>
         <translation>No results to show</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/projection.py" line="99"/>
+        <location filename="../../bureau_app/projection.py" line="109"/>
         <source>Échap : fermer</source>
         <translation>Esc: close</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/projection.py" line="106"/>
+        <location filename="../../bureau_app/projection.py" line="116"/>
         <source>Inscrits %1 · Votants %2 · Blancs %3</source>
         <translation>Registered %1 · Voters %2 · Blank %3</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/projection.py" line="116"/>
+        <location filename="../../bureau_app/projection.py" line="126"/>
         <source>Scrutin %1 sur %2 · Page suivante / précédente : changer · Échap : fermer</source>
         <translation>Contest %1 of %2 · Page Down / Page Up: change · Esc: close</translation>
     </message>

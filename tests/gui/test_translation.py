@@ -1,0 +1,62 @@
+"""French is the source language; English comes from resources/translations/bureau_en.qm."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+import pytest
+from PySide6.QtCore import QLocale
+
+from bureau_app.i18n import choose_language, install_language
+from bureau_app.resources import TRANSLATIONS
+from tests.gui.fakes import ceremony_at_test_vote
+
+pytestmark = pytest.mark.gui
+
+
+def test_switching_to_english_changes_visible_strings(qtbot, app, settings) -> None:  # type: ignore[no-untyped-def]
+    from bureau_app.pin_dialog import PinDialog
+    from bureau_app.shell import BureauWindow
+
+    install_language(app, "en")
+    window = BureauWindow(settings)
+    qtbot.addWidget(window)
+    window.set_phases(ceremony_at_test_vote())
+    assert window.windowTitle() == "Electronic polling committee"
+    assert window.panel.item(2).text().startswith("3. Test vote")
+    assert window.panel.item(2).text().endswith("in progress")
+    assert window.current_page().heading.text() == "Step 3 of 10: Test vote"
+    pin = PinDialog("Marie Dupont", 3)
+    qtbot.addWidget(pin)
+    assert pin.tries.text() == "3 tries left before the card is blocked."
+    assert pin.ok_button.text() == "&OK"
+
+    install_language(app, "fr")
+    french = BureauWindow(settings)
+    qtbot.addWidget(french)
+    french.set_phases(ceremony_at_test_vote())
+    assert french.windowTitle() == "Bureau de vote électronique"
+    assert french.panel.item(2).text().startswith("3. Vote à blanc")
+
+
+def test_the_language_comes_from_the_option_then_the_system() -> None:
+    english = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+    german = QLocale(QLocale.Language.German, QLocale.Country.Germany)
+    assert choose_language("fr", english) == "fr"
+    assert choose_language(None, english) == "en"
+    assert choose_language(None, german) == "fr"
+    with pytest.raises(ValueError):
+        choose_language("de")
+
+
+def test_every_string_is_translated_and_the_compiled_file_is_there() -> None:
+    tree = ET.parse(TRANSLATIONS / "bureau_en.ts")
+    unfinished = [
+        message.findtext("source")
+        for message in tree.iter("message")
+        if message.find("translation").get("type") in {"unfinished", "vanished", "obsolete"}
+        or not (message.findtext("translation") or "").strip()
+    ]
+    assert unfinished == []
+    qm = TRANSLATIONS / "bureau_en.qm"
+    assert qm.is_file() and qm.stat().st_mtime >= (TRANSLATIONS / "bureau_en.ts").stat().st_mtime
