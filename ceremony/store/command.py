@@ -38,6 +38,11 @@ def add_parser(subparsers: Any) -> None:
         "--public-key",
         help="clé publique du poste (hex) qui doit avoir signé les points de contrôle",
     )
+    verify.add_argument(
+        "--signed-head",
+        action="store_true",
+        help="exiger que la dernière entrée soit couverte par un point de contrôle signé",
+    )
     verify.add_argument("--json", action="store_true", help="résultat en JSON")
     verify.set_defaults(handler=run)
 
@@ -51,7 +56,9 @@ def run(args: argparse.Namespace) -> int:
     notes: list[str] = []
     try:
         if args.file is not None:
-            report = verify_journal_export(args.file.read_bytes(), args.public_key)
+            report = verify_journal_export(
+                args.file.read_bytes(), args.public_key, require_signed_head=args.signed_head
+            )
             if args.public_key is None:
                 notes.append(
                     "Aucune clé publique donnée : comparez les clés ci-dessous avec celle "
@@ -60,7 +67,9 @@ def run(args: argparse.Namespace) -> int:
         else:
             with open_store(args.store or default_store_dir()) as store:
                 trusted = args.public_key or _local_key_if_recorded(store.recorded_keys(), notes)
-                report = verify_journal(store, trusted_public_key=trusted)
+                report = verify_journal(
+                    store, trusted_public_key=trusted, require_signed_head=args.signed_head
+                )
                 if any(key.weaker for key in store.recorded_keys()):
                     notes.append(
                         "Des points de contrôle sont signés par une clé conservée dans un "

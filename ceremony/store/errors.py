@@ -107,6 +107,13 @@ class JournalTruncatedError(JournalError):
     )
 
 
+class JournalUnsignedError(JournalError):
+    default_message = (
+        "La fin du journal n'est couverte par aucun point de contrôle signé : elle ne peut "
+        "pas être authentifiée. Demandez le journal complet, signé à la clôture."
+    )
+
+
 class CheckpointSignatureError(JournalError):
     default_message = (
         "Un point de contrôle du journal porte une signature invalide : il a été "

@@ -75,15 +75,23 @@ def read_journal_export(data: bytes) -> JournalExport:
     return JournalExport.from_bytes(data)
 
 
-def verify_journal_export(data: bytes, trusted_public_key: str | None = None) -> JournalReport:
+def verify_journal_export(
+    data: bytes, trusted_public_key: str | None = None, *, require_signed_head: bool = False
+) -> JournalReport:
     """Verify an exported journal on its own; pin the workstation key when you know it.
 
     Without ``trusted_public_key`` checkpoints are only checked against the keys
     they carry: compare ``report.public_keys`` with the key recorded at the
-    ceremony (out of band) before trusting them.
+    ceremony (out of band) before trusting them. An archived (closed) journal
+    should be checked with ``require_signed_head=True``.
     """
     export = read_journal_export(data)
-    return verify_chain(export.entries, export.checkpoints, trusted_public_key=trusted_public_key)
+    return verify_chain(
+        export.entries,
+        export.checkpoints,
+        trusted_public_key=trusted_public_key,
+        require_signed_head=require_signed_head,
+    )
 
 
 def _parse_line(raw: bytes, number: int) -> dict[str, Any]:

@@ -12,7 +12,11 @@ if TYPE_CHECKING:  # the store calls this module before signing a checkpoint
 
 
 def verify_journal(
-    store: Store, *, trusted_public_key: str | None = None, check_blobs: bool = True
+    store: Store,
+    *,
+    trusted_public_key: str | None = None,
+    check_blobs: bool = True,
+    require_signed_head: bool = False,
 ) -> JournalReport:
     """Recompute the chain and every checkpoint; re-hash every blob if ``check_blobs``.
 
@@ -25,6 +29,7 @@ def verify_journal(
         store.checkpoints(),
         trusted_public_key=trusted_public_key,
         known_public_keys={key.public_key for key in store.recorded_keys()},
+        require_signed_head=require_signed_head,
     )
     if not check_blobs:
         return report

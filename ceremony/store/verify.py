@@ -25,6 +25,7 @@ from ceremony.store.errors import (
     JournalEntryModifiedError,
     JournalOrderError,
     JournalTruncatedError,
+    JournalUnsignedError,
 )
 from ceremony.store.journal import GENESIS_HASH, JournalEntry, compute_entry_hash
 
@@ -142,8 +143,14 @@ def verify_chain(
     *,
     trusted_public_key: str | None = None,
     known_public_keys: Collection[str] | None = None,
+    require_signed_head: bool = False,
 ) -> JournalReport:
-    """All steps; raises the first failure, returns the report if none."""
+    """All steps; raises the first failure, returns the report if none.
+
+    ``require_signed_head``: the last entry must be covered by a checkpoint (a
+    closed ceremony's archive is); otherwise dropping the checkpoints of a
+    copy, or its unsigned tail, would go unnoticed.
+    """
     verify_entries(entries)
     verify_checkpoints(
         entries,
@@ -151,6 +158,12 @@ def verify_chain(
         trusted_public_key=trusted_public_key,
         known_public_keys=known_public_keys,
     )
+    signed_up_to = max((c.sequence for c in checkpoints), default=0)
+    if require_signed_head and signed_up_to < len(entries):
+        raise JournalUnsignedError(
+            f"entries {signed_up_to + 1} to {len(entries)} are covered by no checkpoint",
+            sequence=signed_up_to + 1,
+        )
     head = entries[-1] if entries else None
     return JournalReport(
         entries=len(entries),

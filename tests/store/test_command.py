@@ -87,6 +87,7 @@ def test_export_then_verify_the_file(
         _run("journal", "verify", "--file", str(out), "--public-key", workstation.public_key) == 0
     )
     assert _run("journal", "verify", "--file", str(out), "--public-key", "ab" * 32) == 1
+    assert _run("journal", "verify", "--file", str(out), "--signed-head") == 1  # entry 4 unsigned
     out.write_bytes(out.read_bytes().replace(b'"step":1', b'"step":5'))
     assert _run("journal", "verify", "--file", str(out)) == 1
 

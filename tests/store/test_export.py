@@ -15,6 +15,7 @@ from ceremony.store.errors import (
     JournalFormatError,
     JournalOrderError,
     JournalTruncatedError,
+    JournalUnsignedError,
 )
 from ceremony.store.export import export_journal, read_journal_export, verify_journal_export
 from ceremony.store.store import Store
@@ -96,6 +97,17 @@ def test_a_forged_checkpoint_line_is_named(exported: bytes) -> None:
     with pytest.raises(CheckpointSignatureError) as caught:
         verify_journal_export(_join(lines))
     assert caught.value.sequence == 3
+
+
+def test_a_dropped_last_checkpoint_is_caught_when_the_head_must_be_signed(
+    exported: bytes,
+) -> None:
+    lines = _lines(exported)
+    del lines[7]  # the checkpoint at entry 5
+    verify_journal_export(_join(lines))  # what remains is consistent...
+    with pytest.raises(JournalUnsignedError) as caught:  # ...but entries 4-5 are unsigned
+        verify_journal_export(_join(lines), require_signed_head=True)
+    assert caught.value.sequence == 4
 
 
 def test_the_trusted_key_pins_the_signer(exported: bytes) -> None:

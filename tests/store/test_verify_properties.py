@@ -1,4 +1,4 @@
-"""Property: any single change to a signed journal's lines fails verification."""
+"""Property: any single change to a fully signed journal's lines fails verification."""
 
 from __future__ import annotations
 
@@ -49,7 +49,7 @@ def test_any_single_line_change_is_detected(
 ) -> None:
     exported = _export(_journal(all_details))
     public = KEY.public_key().public_bytes_raw().hex()
-    verify_journal_export(exported, public)
+    verify_journal_export(exported, public, require_signed_head=True)
     lines = exported.rstrip(b"\n").split(b"\n")
     body = len(lines) - 1  # entries and the checkpoint, after the header
     change = data.draw(st.sampled_from(["drop", "swap", "flip"]))
@@ -68,7 +68,7 @@ def test_any_single_line_change_is_detected(
         lines[first] = line[:at] + replacement + line[at + 1 :]
     tampered = b"\n".join(lines) + b"\n"
     try:
-        verify_journal_export(tampered, public)
+        verify_journal_export(tampered, public, require_signed_head=True)
     except JournalError:
         return
     raise AssertionError(f"{change} at line {first} went unnoticed")
