@@ -41,6 +41,7 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 EMULATOR_PYTHON = REPO_ROOT / ".venv-emulator" / "bin" / "python"
 BRIDGE_SCRIPT = REPO_ROOT / "tests" / "emulator" / "bridge.py"
 VPCD_DRIVER = Path("/usr/lib/pcsc/drivers/serial/libifdvpcd.so")
+PCSCD_RUN_DIR = Path("/run/pcscd")
 READER_COUNT = 2
 READER_NAME = "Virtual PCD 00 {:02d}"
 START_TIMEOUT = 20.0
@@ -156,6 +157,16 @@ class PcscDaemon:
         _stop_process(self.process)
 
 
+def _private_run_dir_prefix() -> list[str]:
+    """``unshare`` arguments for a private mount namespace, when this host allows one."""
+    unshare = shutil.which("unshare")
+    if unshare is None or os.geteuid() != 0 or not PCSCD_RUN_DIR.is_dir():
+        return []
+    args = [unshare, "--mount", "--propagation", "private"]
+    probe = subprocess.run([*args, "true"], capture_output=True, timeout=10, check=False)
+    return args if probe.returncode == 0 else []
+
+
 def start_pcscd(workdir: Path, *, with_readers: bool = True) -> PcscDaemon:
     """Start pcscd in the foreground with a private config and socket.
 
@@ -181,9 +192,24 @@ def start_pcscd(workdir: Path, *, with_readers: bool = True) -> PcscDaemon:
     # Socket activation: pcscd takes fd 3 when LISTEN_PID is its own PID;
     # "exec" keeps the shell's PID, so $$ is pcscd's PID (bash: dash refuses fds above 9).
     command = f'export LISTEN_PID=$$; exec "$0" -f -c "$1" 3<&{fd}'
+    prefix = _private_run_dir_prefix()
+    run_dir = workdir / "run"
+    if prefix:
+        # pcscd still writes (and at exit deletes) /run/pcscd/pcscd.pid: give it
+        # a private /run/pcscd so a system pcscd's pid file is left alone.
+        run_dir.mkdir()
+        command = f'mount --bind "$2" {PCSCD_RUN_DIR} || exit 97; {command}'
     with open(log_path, "wb") as log:
         process = subprocess.Popen(
-            ["/bin/bash", "-c", command, shutil.which("pcscd") or "pcscd", str(conf_dir)],
+            [
+                *prefix,
+                "/bin/bash",
+                "-c",
+                command,
+                shutil.which("pcscd") or "pcscd",
+                str(conf_dir),
+                str(run_dir),
+            ],
             env=dict(os.environ, LISTEN_FDS="1"),
             pass_fds=(fd,),
             stdin=subprocess.DEVNULL,
