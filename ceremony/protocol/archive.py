@@ -15,7 +15,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tarfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -213,6 +212,58 @@ def _is_hex_hash(value: object) -> bool:
     )
 
 
+def _octal(field: bytes, what: str) -> int:
+    text = field.replace(b"\0", b" ").strip()
+    try:
+        return int(text or b"0", 8)
+    except ValueError:
+        raise ArchiveFormatError(f"bad tar header {what} field") from None
+
+
+def _read_exact(stream: IO[bytes], size: int) -> bytes:
+    data = stream.read(size)
+    if len(data) != size:
+        raise ArchiveFormatError("truncated tar archive")
+    return data
+
+
+def _iter_tar(stream: IO[bytes]) -> Iterator[tuple[str, bytes, int]]:
+    """(name, content, end offset) of each member, strictly.
+
+    We parse tar ourselves rather than use ``tarfile``: its stream reader
+    takes a damaged header for the end of the archive and stops silently,
+    which would hide everything after it. Here every header's checksum must
+    hold, only regular files are allowed, and after an end-of-archive block
+    nothing but zeros may follow.
+    """
+    offset = 0
+    while True:
+        block = stream.read(_BLOCK)
+        if not block:
+            return  # belenios-tool writes no end-of-archive blocks
+        if len(block) != _BLOCK:
+            raise ArchiveFormatError("truncated tar header")
+        if block == bytes(_BLOCK):
+            while chunk := stream.read(1 << 16):
+                if chunk.count(0) != len(chunk):
+                    raise ArchiveFormatError("data after the end-of-archive marker")
+            return
+        stored = _octal(block[148:156], "checksum")
+        if stored != sum(block[:148]) + 8 * 32 + sum(block[156:]):
+            raise ArchiveFormatError(f"bad tar header checksum at offset {offset}")
+        if block[156:157] not in (b"0", b"\0") or block[345:500].strip(b"\0"):
+            raise ArchiveFormatError(f"unexpected tar member type at offset {offset}")
+        try:
+            name = block[:100].split(b"\0", 1)[0].decode("ascii")
+        except UnicodeDecodeError:
+            raise ArchiveFormatError(f"non-ASCII file name at offset {offset}") from None
+        size = _octal(block[124:136], "size")
+        content = _read_exact(stream, size)
+        _read_exact(stream, (-size) % _BLOCK)
+        offset += _BLOCK + size + (-size) % _BLOCK
+        yield name, content, offset
+
+
 def iter_records(source: Path | IO[bytes]) -> Iterator[ArchiveRecord]:
     """Stream the files of a `.bel` archive in order (§4.4).
 
@@ -223,28 +274,19 @@ def iter_records(source: Path | IO[bytes]) -> Iterator[ArchiveRecord]:
         with source.open("rb") as stream:
             yield from iter_records(stream)
         return
-    try:
-        with tarfile.open(fileobj=source, mode="r|") as tar:
-            first = True
-            for member in tar:
-                if not member.isfile():
-                    raise ArchiveFormatError(f"non-regular tar member {member.name!r}")
-                extracted = tar.extractfile(member)
-                if extracted is None:
-                    raise ArchiveFormatError(f"unreadable tar member {member.name!r}")
-                record = ArchiveRecord(member.name, extracted.read())
-                if first != (record.kind == "header"):
-                    raise ArchiveFormatError("the BELENIOS header must come first and only once")
-                if not first:
-                    declared = record.name.split(".", 1)[0]
-                    if not _is_hex_hash(declared) or declared != record.digest:
-                        raise ArchiveHashError(f"{record.name}: content hash is {record.digest}")
-                first = False
-                yield record
-            if first:
-                raise ArchiveFormatError("empty archive")
-    except tarfile.TarError as e:
-        raise ArchiveFormatError(f"not a tar archive: {e}") from e
+    first = True
+    for name, content, _ in _iter_tar(source):
+        record = ArchiveRecord(name, content)
+        if first != (record.kind == "header"):
+            raise ArchiveFormatError("the BELENIOS header must come first and only once")
+        if not first:
+            declared = record.name.split(".", 1)[0]
+            if not _is_hex_hash(declared) or declared != record.digest:
+                raise ArchiveHashError(f"{record.name}: content hash is {record.digest}")
+        first = False
+        yield record
+    if first:
+        raise ArchiveFormatError("empty archive")
 
 
 def iter_events(records: Iterable[ArchiveRecord]) -> Iterator[ResolvedEvent]:
@@ -399,10 +441,10 @@ def write_archive(path: Path, header: ArchiveHeader, events: Iterable[PendingEve
 
 
 def _end_of_members(path: Path) -> int:
-    with tarfile.open(path, mode="r:") as tar:
-        end = 0
-        for member in tar:
-            end = member.offset_data + ((member.size + _BLOCK - 1) // _BLOCK) * _BLOCK
+    end = 0
+    with path.open("rb") as stream:
+        for member in _iter_tar(stream):
+            end = member[2]
     return end
 
 

@@ -146,6 +146,11 @@ def pooled_verifier(workers: int | None = None) -> BallotVerifier:
     return verify
 
 
+NOT_TALLIED = "not tallied"
+NOT_PUBLISHED = "not published yet"
+NOT_RUN = "not run"
+
+
 @dataclass(frozen=True)
 class CheckOutcome:
     """One check: passed (``error`` None, ``ran``), failed (``error``), or not run."""
@@ -213,6 +218,10 @@ class _State:
     def ok(self, check: Check, note: str = "") -> None:
         if check not in self.results:
             self.results[check] = CheckOutcome(check, True, None, note)
+
+    def not_yet(self, check: Check) -> None:
+        if check not in self.results:
+            self.results[check] = CheckOutcome(check, False, None, NOT_PUBLISHED)
 
     def failed(self, check: Check) -> bool:
         outcome = self.results.get(check)
@@ -466,8 +475,11 @@ def _audit_tally(
             state.fail(Check.TALLY_PARTIAL_DECRYPTIONS, e)
     if "PartialDecryption" in by_type:
         state.ok(Check.TALLY_PARTIAL_DECRYPTIONS, str(len(partials)))
+    else:
+        state.not_yet(Check.TALLY_PARTIAL_DECRYPTIONS)
     results = by_type.get("Result", [])
     if not results:
+        state.not_yet(Check.TALLY_RESULT)
         return published, None, True
     try:
         result = ElectionResult.from_dict(loads(results[0].payload or b""))
@@ -511,7 +523,7 @@ def _ordered(state: _State, with_snapshot: bool, tallied: bool) -> tuple[CheckOu
             continue
         outcome = state.results.get(check)
         if outcome is None:
-            note = "not tallied" if check.value.startswith("tally.") and not tallied else "not run"
+            note = NOT_TALLIED if check.value.startswith("tally.") and not tallied else NOT_RUN
             outcome = CheckOutcome(check, False, None, note)
         out.append(outcome)
     return tuple(out)

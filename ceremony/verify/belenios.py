@@ -13,7 +13,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from ceremony.errors import CeremonyError
-from ceremony.protocol.audit import AuditOutcome, BallotVerifier, Check, audit_archive
+from ceremony.protocol.audit import (
+    NOT_PUBLISHED,
+    NOT_TALLIED,
+    AuditOutcome,
+    BallotVerifier,
+    Check,
+    audit_archive,
+)
 from ceremony.protocol.election import HomomorphicQuestion
 from ceremony.verify.report import (
     CheckResult,
@@ -119,9 +126,11 @@ def find_archive(path: Path) -> Path:
     raise ElectionRecordNotFoundError(f"{path}: no such file or directory")
 
 
-def _reason(outcome_note: str, tallied: bool) -> tuple[str, str]:
-    if outcome_note == "not tallied" or (not tallied and outcome_note == "not run"):
+def _reason(outcome_note: str) -> tuple[str, str]:
+    if outcome_note == NOT_TALLIED:
         return ("l'élection n'est pas encore dépouillée", "the election is not tallied yet")
+    if outcome_note == NOT_PUBLISHED:
+        return ("pas encore publié dans l'urne", "not published in the board yet")
     return (
         "non exécutée : une vérification précédente a échoué",
         "not run: an earlier check failed",
@@ -152,7 +161,7 @@ def add_audit(builder: ReportBuilder, outcome: AuditOutcome, prefix: str = "") -
         elif check.ran:
             builder.results.append(CheckResult(spec, Outcome.PASSED))
         else:
-            fr, en = _reason(check.note, outcome.tallied)
+            fr, en = _reason(check.note)
             builder.not_applicable(spec, fr, en)
 
 

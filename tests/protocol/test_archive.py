@@ -118,3 +118,33 @@ def test_event_parsing_is_strict() -> None:
 def test_not_a_tar() -> None:
     with pytest.raises(ArchiveFormatError):
         list(iter_records(io.BytesIO(b"not a tar" * 100)))
+
+
+def test_damaged_header_is_not_taken_for_the_end(tmp_path: Path) -> None:
+    # tarfile would stop silently at a bad header and hide the events after it.
+    path = tmp_path / "e.bel"
+    _write(path)
+    data = bytearray(path.read_bytes())
+    data[-1024 + 400] ^= 1  # in the last member's header, outside any field
+    path.write_bytes(bytes(data))
+    with pytest.raises(ArchiveFormatError, match="checksum"):
+        list(iter_events(iter_records(path)))
+
+
+def test_only_zeros_after_the_end_marker(tmp_path: Path) -> None:
+    path = tmp_path / "e.bel"
+    _write(path)
+    clean = path.read_bytes() + bytes(1024)
+    path.write_bytes(clean)
+    assert len(list(iter_events(iter_records(path)))) == 3
+    path.write_bytes(clean + b"hidden")
+    with pytest.raises(ArchiveFormatError, match="end-of-archive"):
+        list(iter_events(iter_records(path)))
+
+
+def test_truncated_archive(tmp_path: Path) -> None:
+    path = tmp_path / "e.bel"
+    _write(path)
+    path.write_bytes(path.read_bytes()[:-100])
+    with pytest.raises(ArchiveFormatError, match="truncated"):
+        list(iter_events(iter_records(path)))
