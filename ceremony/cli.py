@@ -7,6 +7,25 @@ import sys
 from collections.abc import Sequence
 
 from ceremony import __version__
+from ceremony.errors import CeremonyError
+from ceremony.fingerprint import add_fingerprint_option
+from ceremony.store import command as journal_command
+from ceremony.verify import command as verify_command
+from ceremony.workflow import command as workflow_command
+
+
+def run_verify(args: argparse.Namespace) -> int:
+    """A ceremony archive goes to the expert verifier, anything else to the Belenios one."""
+    from ceremony.verify.archive import is_ceremony_archive, verify_ceremony_archive
+
+    if not is_ceremony_archive(args.path):
+        return verify_command.run(args)
+    report = verify_ceremony_archive(args.path, workers=args.workers)
+    if args.json:
+        sys.stdout.write(report.to_json() + "\n")
+    else:
+        sys.stdout.write(report.to_text("fr") + "\n")
+    return 0 if report.passed else 1
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -18,7 +37,12 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     parser.add_argument("--version", action="version", version=f"bureau {__version__}")
-    parser.add_subparsers(dest="command", metavar="COMMANDE")
+    add_fingerprint_option(parser)
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMANDE")
+    workflow_command.add_parsers(subparsers)
+    verify_command.add_parser(subparsers)
+    subparsers.choices["verify"].set_defaults(handler=run_verify)
+    journal_command.add_parser(subparsers)
     return parser
 
 
@@ -28,8 +52,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return 2
-    handler = args.handler
-    result: int = handler(args)
+    try:
+        result: int = args.handler(args)
+    except CeremonyError as error:
+        print(f"bureau : {error.user_message}", file=sys.stderr)
+        print(f"  (détail technique : {error.technical})", file=sys.stderr)
+        return 1
     return result
 
 

@@ -17,11 +17,13 @@ the test vote works at the count.
 from __future__ import annotations
 
 import random
+
+from gmpy2 import mpz
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from ceremony.cards.interface import clear_secret
-from ceremony.protocol.ballot import Ballot, verify_ballot
+from ceremony.protocol.ballot import Ballot
 from ceremony.protocol.credentials import CredentialList
 from ceremony.protocol.decryption import (
     ElectionResult,
@@ -32,11 +34,13 @@ from ceremony.protocol.decryption import (
     verify_partial_decryption,
 )
 from ceremony.protocol.election import Election, HomomorphicQuestion
+from ceremony.protocol.elgamal import Ciphertext
 from ceremony.protocol.group import Group
 from ceremony.protocol.pedersen import Voutput, open_share
+from ceremony.protocol.pool import verify_ballots
 from ceremony.protocol.tally import EncryptedTally, TallyAccumulator
 from ceremony.protocol.trustees import PedersenTrustees, Trustees
-from ceremony.workflow.errors import QuorumError
+from ceremony.workflow.errors import QuorumError, UrnCheckError
 from ceremony.workflow.holders import CheckedCard
 from ceremony.workflow.keyceremony import PEDERSEN_SEED_KIND, SINGLE_KEY_KIND, wrap_context
 
@@ -57,32 +61,45 @@ def verify_and_tally(
     credentials: CredentialList,
     ballots: Callable[[], Iterable[bytes]],
     progress: Progress | None = None,
+    workers: int | None = None,
 ) -> ContestTally:
     """Verify every ballot once, apply last(B), and tally (§3.5.1, §4.15, §4.16).
 
-    ``ballots`` is called twice (the urn is streamed, never held whole): the
-    first pass verifies each ballot and notes each credential's last ballot,
-    the second multiplies only those into the tally, without verifying again.
-    Raises the named ``BallotError`` of the first invalid ballot.
+    Ballots stream through a process pool on all cores
+    (:func:`ceremony.protocol.pool.verify_ballots`); each verified ballot is
+    multiplied into the tally at once. A revote supersedes the credential's
+    earlier ballot: ``ballots`` is then called a second time to divide the
+    superseded ballots out, without verifying anything again. Memory stays flat
+    in the number of ballots. The first invalid ballot stops the count with
+    :class:`UrnCheckError` naming the failed check.
     """
-    last_index: dict[int, int] = {}
-    weights: dict[int, int] = {}
+    shape = [q.choice_count for q in election.questions if isinstance(q, HomomorphicQuestion)]
+    accumulator = TallyAccumulator(election.group, shape)
+    current: dict[str, tuple[int, int]] = {}
+    superseded: dict[int, int] = {}
     count = 0
-    for index, raw in enumerate(ballots()):
-        ballot = Ballot.from_bytes(raw, election)
-        weight = verify_ballot(election, ballot, credentials)
-        last_index[int(ballot.credential)] = index
-        weights[index] = weight
+    for outcome in verify_ballots(
+        election, credentials, ballots(), workers=workers, with_choices=True
+    ):
+        if not outcome.ok or outcome.choices is None or outcome.weight is None:
+            raise UrnCheckError(
+                f"ballot {outcome.index} ({outcome.tracker}): {outcome.check} "
+                f"[{outcome.error}] {outcome.reason}"
+            )
+        assert outcome.credential is not None
+        previous = current.get(outcome.credential)
+        if previous is not None:
+            superseded[previous[0]] = previous[1]
+        current[outcome.credential] = (outcome.index, outcome.weight)
+        accumulator.add(_ciphertexts(outcome.choices), outcome.weight)
         count += 1
         if progress is not None:
             progress(count)
-    kept = set(last_index.values())
-    shape = [q.choice_count for q in election.questions if isinstance(q, HomomorphicQuestion)]
-    accumulator = TallyAccumulator(election.group, shape)
-    for index, raw in enumerate(ballots()):
-        if index in kept:
-            ballot = Ballot.from_bytes(raw, election, check_elements=False)
-            accumulator.add([a.choices for a in ballot.answers], weights[index])
+    if superseded:
+        for index, raw in enumerate(ballots()):
+            if index in superseded:
+                ballot = Ballot.from_bytes(raw, election, check_elements=False)
+                accumulator.remove([a.choices for a in ballot.answers], superseded[index])
     return ContestTally(
         election,
         accumulator.result(),
@@ -90,6 +107,10 @@ def verify_and_tally(
         accumulator.total_weight,
         count,
     )
+
+
+def _ciphertexts(choices: Sequence[Sequence[tuple[int, int]]]) -> list[list[Ciphertext]]:
+    return [[Ciphertext(mpz(a), mpz(b)) for a, b in row] for row in choices]
 
 
 def decrypt_tallies(

@@ -27,7 +27,7 @@ from ceremony.cards.interface import PinKind, PinPrompt
 from ceremony.cards.training import TrainingCard
 from ceremony.simulator.platform import PlatformSimulator
 from ceremony.store.store import open_store
-from ceremony.store.workstation_key import FileKeySource, load_workstation_key
+from ceremony.store.workstation_key import FileKeySource
 from ceremony.workflow.engine import Bureau
 from ceremony.workflow.holders import PresentCard
 from ceremony.workflow.phases import Phase
@@ -209,17 +209,9 @@ def _run(
         with times.step("Paquet des résultats exporté", stream):
             bureau.export_results(quorum)
         hook("results")
-    if bureau.state.archive is None:
-        with times.step("Archive de la cérémonie écrite", stream):
-            bureau.export_archive(out)
-            key = load_workstation_key(FileKeySource(work / "workstation-key"))
-            assert key is not None
-            bureau.store.make_checkpoint(key)
-        hook("archive")
-    from ceremony.store.export import export_journal
-    from ceremony.workflow.archive import JOURNAL_FILE
-
-    (out / JOURNAL_FILE).write_bytes(export_journal(bureau.store))
+    with times.step("Archive de la cérémonie écrite", stream):
+        bureau.export_archive(out, FileKeySource(work / "workstation-key"))
+    hook("archive")
 
 
 def _quorum(bureau: Bureau, cards: dict[str, PresentCard]) -> list[PresentCard]:

@@ -44,6 +44,7 @@ from ceremony.protocol.trustees import Trustees
 from ceremony.store.journal import Actor
 from ceremony.store.store import Store
 from ceremony.store.timefmt import utc_now
+from ceremony.store.workstation_key import KeySource, default_key_source, load_workstation_key
 from ceremony.workflow import sealing
 from ceremony.workflow.errors import (
     MemberUnknownError,
@@ -655,21 +656,33 @@ class Bureau:
             )
         return data
 
-    def export_archive(self, folder: Path) -> dict[str, str]:
-        """Write the ceremony archive (DESIGN.md §6) and journal what was written."""
-        from ceremony.workflow.archive import write_archive
+    def export_archive(self, folder: Path, key_source: KeySource | None = None) -> dict[str, str]:
+        """Write the ceremony archive (DESIGN.md §6), journal it, sign a checkpoint over it,
+        and write the journal itself last (``journal.jsonl``)."""
+        from ceremony.store.export import export_journal
+        from ceremony.workflow.archive import JOURNAL_FILE, write_archive
 
         state = self.state
         self._require(state, Phase.ARCHIVED)
-        if state.archive is not None:
-            raise StepAlreadyDoneError("the archive is already exported")
-        files = write_archive(self, state, folder)
-        self.store.append(
-            phase=Phase.ARCHIVED,
-            action=Action.ARCHIVE_EXPORTED,
-            details={"files": files},
-        )
+        if state.archive is None:
+            files = write_archive(self, state, folder)
+            self.store.append(
+                phase=Phase.ARCHIVED,
+                action=Action.ARCHIVE_EXPORTED,
+                details={"files": files},
+            )
+        else:
+            files = dict(state.archive["files"])
+        self.checkpoint(key_source)
+        (folder / JOURNAL_FILE).write_bytes(export_journal(self.store))
         return files
+
+    def checkpoint(self, key_source: KeySource | None = None) -> None:
+        """Sign the journal's head with the workstation key (keyring, else key file)."""
+        source = key_source or default_key_source(self.store.folder)
+        key = load_workstation_key(source)
+        assert key is not None
+        self.store.make_checkpoint(key)
 
     # -- helpers for the later steps (count, pv, archive) -----------------
 
