@@ -31,6 +31,9 @@ PARIS: Final = ZoneInfo("Europe/Paris")
 UTC_FORMAT: Final = "%Y-%m-%dT%H:%M:%SZ"
 
 MAX_TEXT: Final = 10_000
+MIN_YEAR: Final = 2000
+MAX_YEAR: Final = 2200
+"""Times outside these years are refused (and cannot overflow on conversion)."""
 
 
 class Reader:
@@ -116,9 +119,12 @@ class Reader:
     def utc_time(self, key: str) -> datetime:
         value = self.text(key)
         try:
-            return datetime.strptime(value, UTC_FORMAT).replace(tzinfo=UTC)
+            moment = datetime.strptime(value, UTC_FORMAT).replace(tzinfo=UTC)
         except ValueError as exc:
             raise self.fail(f"{key} is not a UTC time like 2024-12-02T09:00:00Z") from exc
+        if not MIN_YEAR <= moment.year <= MAX_YEAR:
+            raise self.fail(f"{key} is outside {MIN_YEAR}-{MAX_YEAR}")
+        return moment
 
     def paris_time(self, key: str) -> datetime:
         """A local time in Europe/Paris written with its offset, e.g. 2024-12-02T09:00:00+01:00."""
@@ -129,6 +135,9 @@ class Reader:
             raise self.fail(f"{key} is not an ISO 8601 time") from exc
         if parsed.tzinfo is None or parsed.microsecond:
             raise self.fail(f"{key} must carry its UTC offset and whole seconds")
+        # Checked before converting: converting year 1 or 9999 across offsets overflows.
+        if not MIN_YEAR <= parsed.year <= MAX_YEAR:
+            raise self.fail(f"{key} is outside {MIN_YEAR}-{MAX_YEAR}")
         local = parsed.astimezone(PARIS)
         if local.utcoffset() != parsed.utcoffset():
             raise self.fail(f"{key} offset is not the Europe/Paris offset at that time")

@@ -463,3 +463,24 @@ def test_definition_then_status_with_pinning() -> None:
             "definition",
             context,
         )
+
+
+# The errors themselves -----------------------------------------------------
+def test_every_bundle_error_is_named_french_and_distinct() -> None:
+    import ceremony.bundles.errors as module
+    from ceremony.errors import CeremonyError
+
+    classes = [
+        c
+        for c in vars(module).values()
+        if isinstance(c, type) and issubclass(c, CeremonyError) and c is not CeremonyError
+    ]
+    assert len(classes) >= 20
+    messages = [c.default_message for c in classes]
+    assert len(set(messages)) == len(messages)
+    for cls in classes:
+        assert cls.__name__.endswith("Error")
+        assert cls.default_message != CeremonyError.default_message
+        error = cls("technical cause")
+        assert error.technical == "technical cause"
+        assert error.user_message in str(error)

@@ -75,10 +75,15 @@ def test_file_import_reports_the_same_named_errors(tmp_path: Path) -> None:
 
 def big_urn(tmp_path: Path) -> Bundle:
     """An urn bundle whose first archive is a 48 MiB file on disk (incompressible)."""
+    return big_urn_of_size(tmp_path, BIG)
+
+
+def big_urn_of_size(tmp_path: Path, size: int) -> Bundle:
+    """An urn bundle whose first archive is ``size`` random bytes on disk (also for the bench)."""
     archive = tmp_path / "big.bel"
     rng = random.Random(7)
     with archive.open("wb") as out:
-        for _ in range(BIG // CHUNK):
+        for _ in range(size // CHUNK):
             out.write(rng.randbytes(CHUNK))
     payload, files = sample("urn")
     assert isinstance(payload, UrnPayload)
