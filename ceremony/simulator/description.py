@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ceremony.bundles.errors import PayloadSchemaError
+from ceremony.bundles.keys import PublicKey
 from ceremony.bundles.payloads.common import FileRef, SoftwareFingerprint
 from ceremony.bundles.payloads.definition import (
     BureauDefinition,
@@ -32,11 +33,12 @@ from ceremony.bundles.payloads.definition import (
     SeatRule,
     UnionShare,
 )
-from ceremony.bundles.keys import PublicKey
 from ceremony.errors import CeremonyError
 from ceremony.protocol.base58 import make_uuid
 
-DEMO_DESCRIPTION = Path(__file__).resolve().parent.parent.parent / "resources" / "demo" / "hospital-2024.json"
+DEMO_DESCRIPTION = (
+    Path(__file__).resolve().parent.parent.parent / "resources" / "demo" / "hospital-2024.json"
+)
 
 
 class DescriptionError(CeremonyError):
@@ -82,7 +84,9 @@ def _manifesto(name: str, unions: list[list[Any]]) -> bytes:
     return text.encode("utf-8")
 
 
-def registered_per_contest(description: dict[str, Any], bureau: dict[str, Any], ballots: int) -> list[int]:
+def registered_per_contest(
+    description: dict[str, Any], bureau: dict[str, Any], ballots: int
+) -> list[int]:
     """Electors per contest so that ``ballots`` votes are expected at the described turnout."""
     turnout = float(description.get("turnout", 0.28))
     shares = [float(c["electors_share"]) for c in bureau["contests"]]
@@ -136,7 +140,9 @@ def _build(
     bureaux: list[BureauDefinition] = []
     plans: dict[str, list[ContestPlan]] = {}
     for bureau in description["bureaux"]:
-        registered = registered_per_contest(description, bureau, ballots_by_bureau.get(bureau["bureau_id"], 100))
+        registered = registered_per_contest(
+            description, bureau, ballots_by_bureau.get(bureau["bureau_id"], 100)
+        )
         contests = []
         plans[bureau["bureau_id"]] = []
         for contest, count in zip(bureau["contests"], registered, strict=True):
@@ -144,7 +150,7 @@ def _build(
             lists = []
             for position, list_id in enumerate(contest["lists"]):
                 spec = list_specs[list_id]
-                manifesto, logo = list_files[list_id]
+                manifesto_ref, logo_ref = list_files[list_id]
                 candidates = tuple(
                     Candidate(f"Dr {_name(rng)}", "F" if (position + k) % 2 == 0 else "M")
                     for k in range(per_list)
@@ -155,8 +161,8 @@ def _build(
                         spec["name"],
                         tuple(UnionShare(u[0], int(u[1])) for u in spec["unions"]),
                         candidates,
-                        manifesto,
-                        logo,
+                        manifesto_ref,
+                        logo_ref,
                     )
                 )
             credentials = credentials_for(uuid, count)
@@ -205,10 +211,44 @@ def _build(
     return payload, files, plans
 
 
-_FIRST = ("Claire", "Jean", "Sophie", "Karim", "Nathalie", "Pierre", "Amina", "Luc", "Hélène",
-          "Thomas", "Élise", "Marc", "Inès", "François", "Aurélie", "Benoît", "Chloé", "Rémi")
-_LAST = ("Martin", "Bernard", "Dubois", "Lefèvre", "Moreau", "Laurent", "Simon", "Michel",
-         "Garcia", "Roux", "Fournier", "Girard", "Bonnet", "Dupont", "Lambert", "Fontaine")
+_FIRST = (
+    "Claire",
+    "Jean",
+    "Sophie",
+    "Karim",
+    "Nathalie",
+    "Pierre",
+    "Amina",
+    "Luc",
+    "Hélène",
+    "Thomas",
+    "Élise",
+    "Marc",
+    "Inès",
+    "François",
+    "Aurélie",
+    "Benoît",
+    "Chloé",
+    "Rémi",
+)
+_LAST = (
+    "Martin",
+    "Bernard",
+    "Dubois",
+    "Lefèvre",
+    "Moreau",
+    "Laurent",
+    "Simon",
+    "Michel",
+    "Garcia",
+    "Roux",
+    "Fournier",
+    "Girard",
+    "Bonnet",
+    "Dupont",
+    "Lambert",
+    "Fontaine",
+)
 
 
 def _name(rng: random.Random) -> str:

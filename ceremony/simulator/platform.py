@@ -202,7 +202,9 @@ class PlatformSimulator:
                 choice = _choose(rng, list_weights, blank_rate)
                 record.votes.append(Vote(voter, choice, at))
                 if rng.random() < revote_rate:
-                    later = at + timedelta(seconds=rng.uniform(0, (schedule.closing - at).total_seconds()))
+                    later = at + timedelta(
+                        seconds=rng.uniform(0, (schedule.closing - at).total_seconds())
+                    )
                     record.votes.append(Vote(voter, _choose(rng, list_weights, blank_rate), later))
             record.votes.sort(key=lambda v: (v.at, v.voter))
             out.append(record)
@@ -223,11 +225,21 @@ class PlatformSimulator:
             record = next((v for v in votes if v.plan.contest_uuid == contest.contest_uuid), None)
             voters = {v.voter for v in record.votes if v.at <= as_of} if record else set()
             emarged += len(voters)
-            participation.append(Participation(contest.contest_uuid, contest.electors.count, len(voters)))
+            participation.append(
+                Participation(contest.contest_uuid, contest.electors.count, len(voters))
+            )
         payload = StatusPayload(
-            bureau.bureau_id, sequence, as_of, state, tuple(participation), emarged, tuple(interventions)
+            bureau.bureau_id,
+            sequence,
+            as_of,
+            state,
+            tuple(participation),
+            emarged,
+            tuple(interventions),
         )
-        bundle = make_typed_bundle(payload, {}, now=as_of, bundle_id=self._bundle_id(f"status-{sequence}"))
+        bundle = make_typed_bundle(
+            payload, {}, now=as_of, bundle_id=self._bundle_id(f"status-{sequence}")
+        )
         return sign_bundle(bundle, self.signer).to_bytes()
 
     def urn_bundle(
@@ -258,7 +270,14 @@ class PlatformSimulator:
             attachments[name] = archive
             fingerprint = seal.election_fingerprints()[uuid]
             closed.append(
-                ClosedContest(uuid, FileRef.of(name, archive), fingerprint, schedule.closing, frozen_at, len(ballots))
+                ClosedContest(
+                    uuid,
+                    FileRef.of(name, archive),
+                    fingerprint,
+                    schedule.closing,
+                    frozen_at,
+                    len(ballots),
+                )
             )
             last_time: dict[int, datetime] = {}
             for vote in record.votes:
@@ -275,7 +294,9 @@ class PlatformSimulator:
         if faults.emargement_without_ballot and entries:
             entries.append({**entries[0], "voter": f"E{entries[0]['contest_uuid']}-9999999"})
         emargement = json.dumps(
-            {"format": EMARGEMENT_FORMAT, "entries": entries}, ensure_ascii=False, separators=(",", ":")
+            {"format": EMARGEMENT_FORMAT, "entries": entries},
+            ensure_ascii=False,
+            separators=(",", ":"),
         ).encode()
         attachments["emargement.json"] = emargement
         payload = UrnPayload(
@@ -284,7 +305,9 @@ class PlatformSimulator:
             FileRef.of("emargement.json", emargement),
             tuple(interventions),
         )
-        bundle = make_typed_bundle(payload, attachments, now=frozen_at, bundle_id=self._bundle_id("urn"))
+        bundle = make_typed_bundle(
+            payload, attachments, now=frozen_at, bundle_id=self._bundle_id("urn")
+        )
         signer = self.signer
         if faults.wrong_signature:
             signer = Ed25519Signer.from_seed(hashlib.sha256(b"not the platform").digest())
@@ -294,7 +317,9 @@ class PlatformSimulator:
         jobs = [(self.seed, v.voter, v.choice, lists, i) for i, v in enumerate(record.votes)]
         if not jobs:
             return []
-        with ProcessPoolExecutor(self.workers, initializer=_init_worker, initargs=(election,)) as pool:
+        with ProcessPoolExecutor(
+            self.workers, initializer=_init_worker, initargs=(election,)
+        ) as pool:
             return list(pool.map(_make_ballot, jobs, chunksize=16))
 
 
@@ -311,7 +336,9 @@ def _split(total: int, weights: Sequence[int]) -> list[int]:
     whole = sum(weights)
     raw = [total * w / whole for w in weights]
     out = [int(r) for r in raw]
-    for index in sorted(range(len(raw)), key=lambda i: raw[i] - out[i], reverse=True)[: total - sum(out)]:
+    for index in sorted(range(len(raw)), key=lambda i: raw[i] - out[i], reverse=True)[
+        : total - sum(out)
+    ]:
         out[index] += 1
     return out
 
@@ -335,7 +362,11 @@ def _tamper(ballot: bytes) -> bytes:
 
 
 def _write_bel(
-    election: bytes, trustees: bytes, credentials: bytes, ballots: Sequence[bytes], opening: datetime
+    election: bytes,
+    trustees: bytes,
+    credentials: bytes,
+    ballots: Sequence[bytes],
+    opening: datetime,
 ) -> bytes:
     setup = dumps(
         {

@@ -58,7 +58,12 @@ def write_archive(bureau: Bureau, state: CeremonyState, folder: Path) -> dict[st
     _write(folder, "bundles/definition.zip", store.get_blob(state.definition_blob), files)
     _write(folder, "bundles/seal.zip", store.get_blob(state.seal_blob), files)
     for status in state.statuses:
-        _write(folder, f"bundles/status-{status['sequence']}.zip", store.get_blob(status["blob"]), files)
+        _write(
+            folder,
+            f"bundles/status-{status['sequence']}.zip",
+            store.get_blob(status["blob"]),
+            files,
+        )
     for number, decision in enumerate(state.decisions, start=1):
         _write(folder, f"bundles/decision-{number}.zip", store.get_blob(decision["blob"]), files)
     _write(folder, "bundles/urn.zip", store.get_blob(state.urn["blob"]), files)
@@ -83,7 +88,12 @@ def write_archive(bureau: Bureau, state: CeremonyState, folder: Path) -> dict[st
         )
     )
     _write(folder, PV_FILE, signed, files)
-    _write(folder, "remise-des-cles.pdf", make_handover_pdf(handover_data(bureau, state, bureau.now())), files)
+    _write(
+        folder,
+        "remise-des-cles.pdf",
+        make_handover_pdf(handover_data(bureau, state, bureau.now())),
+        files,
+    )
     index = json.dumps({"format": "bureau-archive/1", "files": files}, indent=1, sort_keys=True)
     _write(folder, INDEX_FILE, index.encode(), files)
     return files

@@ -25,15 +25,22 @@ from ceremony.workflow.phases import ORDER, Phase
 from ceremony.workflow.state import current_phase
 
 NEXT_STEP = {
-    Phase.PREPARATION: "bureau confirm-key, puis bureau import-definition, puis bureau register (chaque membre)",
+    Phase.PREPARATION: (
+        "bureau confirm-key, puis bureau import-definition, puis bureau register (chaque membre)"
+    ),
     Phase.KEY_CEREMONY: "bureau keys --card … (tous les membres présents avec leur carte)",
     Phase.TEST_VOTE: "bureau test-vote --card … (présidence + quorum des délégués)",
     Phase.SEALING: "bureau sign-seal --card … (chaque membre du quorum), puis bureau export-seal",
-    Phase.VOTE_OPEN: "bureau import-status FICHIER, bureau decide …, puis bureau import-urn FICHIER",
+    Phase.VOTE_OPEN: (
+        "bureau import-status FICHIER, bureau decide …, puis bureau import-urn FICHIER"
+    ),
     Phase.CLOSED: "bureau import-urn FICHIER",
     Phase.EXPERT: "bureau expert --name … --conclusion …",
     Phase.COUNT: "bureau count --card … (présidence + quorum des délégués)",
-    Phase.PV: "bureau pv, puis bureau sign-pv --card … (chaque membre présent), puis bureau export-results",
+    Phase.PV: (
+        "bureau pv, puis bureau sign-pv --card … (chaque membre présent), "
+        "puis bureau export-results"
+    ),
     Phase.ARCHIVED: "bureau archive --out DOSSIER ; bureau recount pour un nouveau décompte",
 }
 
@@ -41,7 +48,9 @@ NEXT_STEP = {
 def _open_card(spec: str) -> PresentCard:
     member, sep, where = spec.partition("=")
     if not sep or not member or not where:
-        raise argparse.ArgumentTypeError(f"carte attendue sous la forme MEMBRE=NUMÉRO, reçu {spec!r}")
+        raise argparse.ArgumentTypeError(
+            f"carte attendue sous la forme MEMBRE=NUMÉRO, reçu {spec!r}"
+        )
     client: CardClient
     if where.startswith("training:"):
         client = TrainingCard(Path(where.removeprefix("training:")))
@@ -56,7 +65,9 @@ def _bureau(args: argparse.Namespace) -> Bureau:
     return Bureau(open_store(args.store or default_store_dir()))
 
 
-def _with_bureau(action: Callable[[Bureau, argparse.Namespace], Any]) -> Callable[[argparse.Namespace], int]:
+def _with_bureau(
+    action: Callable[[Bureau, argparse.Namespace], Any],
+) -> Callable[[argparse.Namespace], int]:
     def handler(args: argparse.Namespace) -> int:
         bureau = _bureau(args)
         try:
@@ -87,7 +98,9 @@ def run_status(args: argparse.Namespace) -> int:
             print(json.dumps({"phase": phase.value, "next": NEXT_STEP[phase]}, ensure_ascii=False))
             return 0
         for item in ORDER:
-            mark = "→" if item is phase else ("✓" if ORDER.index(item) < ORDER.index(phase) else " ")
+            mark = (
+                "→" if item is phase else ("✓" if ORDER.index(item) < ORDER.index(phase) else " ")
+            )
             print(f" {mark} {item.label}")
         print(f"\nÉtape suivante : {NEXT_STEP[phase]}")
         return 0
@@ -141,43 +154,125 @@ def add_parsers(subparsers: Any) -> None:
     status.set_defaults(handler=run_status)
 
     read = Path.read_bytes
-    _step(subparsers, "confirm-key", "confirmer l'empreinte de la clé de la plateforme",
-          lambda b, a: b.confirm_platform_key(a.key_id),
-          arguments=[(["key_id"], {"metavar": "EMPREINTE"})])
-    _step(subparsers, "import-definition", "importer la définition de l'élection",
-          lambda b, a: b.import_definition(read(a.file), a.bureau),
-          arguments=[(["file"], {"type": Path}), (["--bureau"], {"required": True})])
-    _step(subparsers, "register", "initialiser et enregistrer la carte d'un membre",
-          lambda b, a: [b.register_member(c) for c in a.cards], cards=True)
-    _step(subparsers, "keys", "cérémonie des clés", lambda b, a: b.generate_keys(a.cards), cards=True)
-    _step(subparsers, "test-vote", "vote à blanc", lambda b, a: b.run_test_vote(a.cards), cards=True)
-    _step(subparsers, "sign-seal", "signer le scellement",
-          lambda b, a: [b.sign_seal(c) for c in a.cards], cards=True)
-    _step(subparsers, "export-seal", "exporter le paquet de scellement", lambda b, a: b.export_seal(),
-          arguments=[(["--out"], {"type": Path, "required": True})])
-    _step(subparsers, "import-status", "importer un état du vote",
-          lambda b, a: b.import_status(read(a.file)), arguments=[(["file"], {"type": Path})])
-    _step(subparsers, "decide", "suspendre, reprendre ou arrêter le vote",
-          lambda b, a: b.export_decision(a.cards[0], a.decision, a.reason), cards=True,
-          arguments=[(["decision"], {"choices": ["suspend", "resume", "stop"]}),
-                     (["--reason"], {"required": True}),
-                     (["--out"], {"type": Path, "required": True})])
-    _step(subparsers, "import-urn", "importer et vérifier l'urne close",
-          lambda b, a: b.import_urn(read(a.file)), arguments=[(["file"], {"type": Path})])
-    _step(subparsers, "expert", "consigner les conclusions de l'expert",
-          lambda b, a: b.record_expert(a.name, a.conclusion, no_alteration=not a.altered),
-          arguments=[(["--name"], {"required": True}), (["--conclusion"], {"required": True}),
-                     (["--altered"], {"action": "store_true", "help": "l'expert a constaté une altération"})])
-    _step(subparsers, "count", "dépouillement", lambda b, a: b.count(a.cards, lot_seed=a.lot_seed),
-          cards=True, arguments=[(["--lot-seed"], {"help": "graine du tirage au sort public"})])
-    _step(subparsers, "recount", "nouveau décompte depuis l'urne et les cartes",
-          lambda b, a: b.recount(a.cards), cards=True)
-    _step(subparsers, "pv", "établir le procès-verbal", lambda b, a: b.make_pv(),
-          arguments=[(["--out"], {"type": Path})])
-    _step(subparsers, "sign-pv", "signer le procès-verbal",
-          lambda b, a: [b.sign_pv(c) for c in a.cards], cards=True)
-    _step(subparsers, "export-results", "exporter le paquet des résultats",
-          lambda b, a: b.export_results(a.cards), cards=True,
-          arguments=[(["--out"], {"type": Path, "required": True})])
-    _step(subparsers, "archive", "écrire l'archive de la cérémonie",
-          lambda b, a: b.export_archive(a.out), arguments=[(["--out"], {"type": Path, "required": True})])
+    _step(
+        subparsers,
+        "confirm-key",
+        "confirmer l'empreinte de la clé de la plateforme",
+        lambda b, a: b.confirm_platform_key(a.key_id),
+        arguments=[(["key_id"], {"metavar": "EMPREINTE"})],
+    )
+    _step(
+        subparsers,
+        "import-definition",
+        "importer la définition de l'élection",
+        lambda b, a: b.import_definition(read(a.file), a.bureau),
+        arguments=[(["file"], {"type": Path}), (["--bureau"], {"required": True})],
+    )
+    _step(
+        subparsers,
+        "register",
+        "initialiser et enregistrer la carte d'un membre",
+        lambda b, a: [b.register_member(c) for c in a.cards],
+        cards=True,
+    )
+    _step(
+        subparsers, "keys", "cérémonie des clés", lambda b, a: b.generate_keys(a.cards), cards=True
+    )
+    _step(
+        subparsers, "test-vote", "vote à blanc", lambda b, a: b.run_test_vote(a.cards), cards=True
+    )
+    _step(
+        subparsers,
+        "sign-seal",
+        "signer le scellement",
+        lambda b, a: [b.sign_seal(c) for c in a.cards],
+        cards=True,
+    )
+    _step(
+        subparsers,
+        "export-seal",
+        "exporter le paquet de scellement",
+        lambda b, a: b.export_seal(),
+        arguments=[(["--out"], {"type": Path, "required": True})],
+    )
+    _step(
+        subparsers,
+        "import-status",
+        "importer un état du vote",
+        lambda b, a: b.import_status(read(a.file)),
+        arguments=[(["file"], {"type": Path})],
+    )
+    _step(
+        subparsers,
+        "decide",
+        "suspendre, reprendre ou arrêter le vote",
+        lambda b, a: b.export_decision(a.cards[0], a.decision, a.reason),
+        cards=True,
+        arguments=[
+            (["decision"], {"choices": ["suspend", "resume", "stop"]}),
+            (["--reason"], {"required": True}),
+            (["--out"], {"type": Path, "required": True}),
+        ],
+    )
+    _step(
+        subparsers,
+        "import-urn",
+        "importer et vérifier l'urne close",
+        lambda b, a: b.import_urn(read(a.file)),
+        arguments=[(["file"], {"type": Path})],
+    )
+    _step(
+        subparsers,
+        "expert",
+        "consigner les conclusions de l'expert",
+        lambda b, a: b.record_expert(a.name, a.conclusion, no_alteration=not a.altered),
+        arguments=[
+            (["--name"], {"required": True}),
+            (["--conclusion"], {"required": True}),
+            (["--altered"], {"action": "store_true", "help": "l'expert a constaté une altération"}),
+        ],
+    )
+    _step(
+        subparsers,
+        "count",
+        "dépouillement",
+        lambda b, a: b.count(a.cards, lot_seed=a.lot_seed),
+        cards=True,
+        arguments=[(["--lot-seed"], {"help": "graine du tirage au sort public"})],
+    )
+    _step(
+        subparsers,
+        "recount",
+        "nouveau décompte depuis l'urne et les cartes",
+        lambda b, a: b.recount(a.cards),
+        cards=True,
+    )
+    _step(
+        subparsers,
+        "pv",
+        "établir le procès-verbal",
+        lambda b, a: b.make_pv(),
+        arguments=[(["--out"], {"type": Path})],
+    )
+    _step(
+        subparsers,
+        "sign-pv",
+        "signer le procès-verbal",
+        lambda b, a: [b.sign_pv(c) for c in a.cards],
+        cards=True,
+    )
+    _step(
+        subparsers,
+        "export-results",
+        "exporter le paquet des résultats",
+        lambda b, a: b.export_results(a.cards),
+        cards=True,
+        arguments=[(["--out"], {"type": Path, "required": True})],
+    )
+    _step(
+        subparsers,
+        "archive",
+        "écrire l'archive de la cérémonie",
+        lambda b, a: b.export_archive(a.out),
+        arguments=[(["--out"], {"type": Path, "required": True})],
+    )

@@ -10,10 +10,10 @@ contest's archive (the final ``<uuid>.bel``) and computes figures and seats.
 from __future__ import annotations
 
 import io
-from fractions import Fraction
 import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -26,6 +26,7 @@ from ceremony.protocol.decryption import ElectionResult, OwnedPartialDecryption,
 from ceremony.protocol.hashing import sha256_hex
 from ceremony.protocol.serialization import dumps
 from ceremony.protocol.tally import EncryptedTally, SizedEncryptedTally
+from ceremony.tally.common_lists import UnionShare
 from ceremony.tally.results import (
     CandidateList,
     ContestCount,
@@ -33,7 +34,6 @@ from ceremony.tally.results import (
     ContestResult,
     compute_results,
 )
-from ceremony.tally.common_lists import UnionShare
 from ceremony.tally.seats import verify_tie_breaks
 from ceremony.workflow.counting import ContestTally, combine_results, decrypt_tallies
 from ceremony.workflow.errors import WorkflowError
@@ -89,7 +89,9 @@ def contest_definition(contest: Contest) -> ContestDefinition:
 
 def check_before_count(bureau: Bureau, state: CeremonyState) -> None:
     if state.expert is None or not state.expert.get("no_alteration"):
-        raise ExpertObjectionError("the expert's conclusion does not state that nothing was altered")
+        raise ExpertObjectionError(
+            "the expert's conclusion does not state that nothing was altered"
+        )
     sealed = bureau.sealed(state)
     check_fingerprint(PREFIX + sealed.bureau_software.sha256)
 
@@ -101,7 +103,11 @@ def stored_tallies(bureau: Bureau, state: CeremonyState) -> dict[str, ContestTal
     for uuid, info in state.urn["contests"].items():
         tally = EncryptedTally.from_bytes(bureau.group, bureau.store.get_blob(info["tally"]))
         out[uuid] = ContestTally(
-            elections[uuid], tally, info["num_tallied"], info["total_weight"], info["ballots_in_urn"]
+            elections[uuid],
+            tally,
+            info["num_tallied"],
+            info["total_weight"],
+            info["ballots_in_urn"],
         )
     return out
 

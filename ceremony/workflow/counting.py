@@ -17,10 +17,10 @@ the test vote works at the count.
 from __future__ import annotations
 
 import random
-
-from gmpy2 import mpz
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+
+from gmpy2 import mpz
 
 from ceremony.cards.interface import clear_secret
 from ceremony.protocol.ballot import Ballot

@@ -46,7 +46,12 @@ class DemoPins:
             return "123456"  # a new training card's factory PIN, replaced at once
         if prompt.kind is PinKind.CURRENT_ADMIN:
             return "12345678"
-        number = int.from_bytes(self._digest[:8] if prompt.kind in (PinKind.ADMIN, PinKind.NEW_ADMIN) else self._digest[8:16], "big")
+        number = int.from_bytes(
+            self._digest[:8]
+            if prompt.kind in (PinKind.ADMIN, PinKind.NEW_ADMIN)
+            else self._digest[8:16],
+            "big",
+        )
         length = 8 if prompt.kind in (PinKind.ADMIN, PinKind.NEW_ADMIN) else 6
         return str(number % 10**length).zfill(length).replace("0", "7", 1)
 
@@ -107,7 +112,9 @@ def _cards(bureau: Bureau, work: Path, seed: str) -> dict[str, PresentCard]:
     for member in bureau.bureau_definition().members:
         path = folder / f"{member.member_id}.card"
         card = TrainingCard(path) if path.exists() else TrainingCard.create(path)
-        cards[member.member_id] = PresentCard(member.member_id, card, DemoPins(seed, member.member_id))
+        cards[member.member_id] = PresentCard(
+            member.member_id, card, DemoPins(seed, member.member_id)
+        )
     return cards
 
 
@@ -167,19 +174,32 @@ def _run(
         midday = schedule.opening + (schedule.closing - schedule.opening) / 2
         reports = [
             (1, "open", schedule.opening, ()),
-            (2, "open", midday, (Intervention(midday, "exploitant", "Redémarrage planifié d'un serveur frontal, sans effet sur l'urne."),)),
+            (
+                2,
+                "open",
+                midday,
+                (
+                    Intervention(
+                        midday,
+                        "exploitant",
+                        "Redémarrage planifié d'un serveur frontal, sans effet sur l'urne.",
+                    ),
+                ),
+            ),
             (3, "closed", schedule.closing + timedelta(minutes=schedule.grace_minutes), ()),
         ]
         for sequence, vote_state, as_of, interventions in reports:
             if sequence not in imported:
                 with times.step(f"État du vote n° {sequence} importé", stream):
-                    bureau.import_status(sim.status_bundle(sequence, vote_state, as_of, votes, interventions))
+                    bureau.import_status(
+                        sim.status_bundle(sequence, vote_state, as_of, votes, interventions)
+                    )
                 hook(f"status:{sequence}")
         with times.step("Plateforme simulée : bulletins chiffrés, urne close", stream):
-            elections = {
-                u: bureau.store.get_blob(b) for u, b in state.keys["elections"].items()
-            }
-            urn = sim.urn_bundle(seal, bureau.store.get_blob(state.keys["trustees"]), elections, votes)
+            elections = {u: bureau.store.get_blob(b) for u, b in state.keys["elections"].items()}
+            urn = sim.urn_bundle(
+                seal, bureau.store.get_blob(state.keys["trustees"]), elections, votes
+            )
         progress = _Progress(stream)
         with times.step("Urne importée et chaque bulletin vérifié", stream):
             bureau.import_urn(urn, progress)
@@ -188,7 +208,8 @@ def _run(
         with times.step("Conclusions de l'expert consignées", stream):
             bureau.record_expert(
                 "Expert indépendant (démonstration)",
-                "Les scellements sont intacts et le système de vote n'a fait l'objet d'aucune altération.",
+                "Les scellements sont intacts et le système de vote n'a fait l'objet "
+                "d'aucune altération.",
                 no_alteration=True,
             )
         hook("expert")
@@ -230,4 +251,3 @@ class _Progress:
         if done % 1000 == 0:
             rate = done / max(time.perf_counter() - self.start, 1e-9)
             print(f"    {done} bulletins vérifiés ({rate:.0f}/s)", file=self.stream, flush=True)
-

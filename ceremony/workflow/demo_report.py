@@ -27,7 +27,9 @@ def print_results(out: Path, stream: TextIO) -> None:
             file=stream,
         )
         for item in contest["lists"]:
-            print(f"  {item['votes']:>7} voix  {item['seats']} siège(s)  {item['name']}", file=stream)
+            print(
+                f"  {item['votes']:>7} voix  {item['seats']} siège(s)  {item['name']}", file=stream
+            )
 
 
 def run_and_report(out: Path, ballots: int, *, seed: str, stream: TextIO = sys.stdout) -> int:
@@ -41,7 +43,9 @@ def run_and_report(out: Path, ballots: int, *, seed: str, stream: TextIO = sys.s
         return 1
     print("\nVérification indépendante de l'archive…", file=stream, flush=True)
     start = time.perf_counter()
-    report = verify_ceremony_archive(out, progress=lambda line: print(f"  {line}", file=stream, flush=True))
+    report = verify_ceremony_archive(
+        out, progress=lambda line: print(f"  {line}", file=stream, flush=True)
+    )
     write_report(out, report)
     print(report.to_text("fr"), file=stream)
     print(f"(vérification : {time.perf_counter() - start:.1f} s)", file=stream)

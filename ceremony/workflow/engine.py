@@ -25,7 +25,6 @@ from ceremony.bundles.importer import (
     expect_payload,
     import_bundle,
     parse_payload,
-    pin_definition,
     read_bundle,
 )
 from ceremony.bundles.keys import PublicKey
@@ -38,7 +37,13 @@ from ceremony.bundles.payloads.urn import UrnPayload
 from ceremony.bundles.policy import get_bundle_verification_result, make_policy
 from ceremony.bundles.types import make_typed_bundle
 from ceremony.cards.errors import CardNotInitialisedError
-from ceremony.cards.interface import CardIdentity, CardSetup, CardSigner, check_card_allowed
+from ceremony.cards.interface import (
+    CardIdentity,
+    CardSetup,
+    CardSigner,
+    Signature,
+    check_card_allowed,
+)
 from ceremony.protocol.group import BELENIOS_2048, Group
 from ceremony.protocol.trustees import Trustees
 from ceremony.store.journal import Actor
@@ -147,7 +152,9 @@ class Bureau:
                 MemberKey(
                     member_id,
                     identity.role,
-                    PublicKey(identity.signature_key.algorithm, identity.signature_key.public_bytes),
+                    PublicKey(
+                        identity.signature_key.algorithm, identity.signature_key.public_bytes
+                    ),
                 )
             )
         return tuple(keys)
@@ -405,8 +412,7 @@ class Bureau:
                     "state": status.state,
                     "emargement_count": status.emargement_count,
                     "participation": {
-                        p.contest_uuid: [p.ballots_cast, p.registered]
-                        for p in status.participation
+                        p.contest_uuid: [p.ballots_cast, p.registered] for p in status.participation
                     },
                     "interventions": [i.to_dict() for i in status.interventions],
                 },
@@ -420,7 +426,9 @@ class Bureau:
         self._require(state, Phase.VOTE_OPEN)
         (checked,) = self.checked(state, [card])
         if checked.role not in {"president", "secretary"}:
-            raise QuorumError(f"a decision is signed by the president or secretary, not {checked.role}")
+            raise QuorumError(
+                f"a decision is signed by the president or secretary, not {checked.role}"
+            )
         bureau = self.bureau_definition(state)
         payload = DecisionPayload(
             bureau_id=bureau.bureau_id,
@@ -510,25 +518,39 @@ class Bureau:
         outcome = counting.run_count(
             self, state, checked, counting.stored_tallies(self, state), lot_seed
         )
-        head = next(c.member_id for c in sorted(checked, key=lambda c: c.role != "president") if c.role in {"president", "secretary"})
+        head = next(
+            c.member_id
+            for c in sorted(checked, key=lambda c: c.role != "president")
+            if c.role in {"president", "secretary"}
+        )
         with self.store.transaction() as tx:
             archives = {
-                u: tx.put_blob(a, kind="bel", direction="internal") for u, a in outcome.archives.items()
+                u: tx.put_blob(a, kind="bel", direction="internal")
+                for u, a in outcome.archives.items()
             }
             partials = {
                 u: {
-                    str(owner): tx.put_blob(counting.partial_bytes(p), kind="partial_decryption", direction="internal")
+                    str(owner): tx.put_blob(
+                        counting.partial_bytes(p), kind="partial_decryption", direction="internal"
+                    )
                     for owner, p in by_owner.items()
                 }
                 for u, by_owner in outcome.partials.items()
             }
             figures = {
-                f.contest_id: tx.put_blob(counting.figures_bytes([f]), kind="contest_result", direction="internal")
+                f.contest_id: tx.put_blob(
+                    counting.figures_bytes([f]), kind="contest_result", direction="internal"
+                )
                 for f in outcome.figures
             }
-            all_figures = tx.put_blob(counting.figures_bytes(outcome.figures), kind="results", direction="internal")
+            all_figures = tx.put_blob(
+                counting.figures_bytes(outcome.figures), kind="results", direction="internal"
+            )
             details = counting.count_details(
-                self, outcome, {"figures": figures, "archives": archives, "partials": partials}, lot_seed
+                self,
+                outcome,
+                {"figures": figures, "archives": archives, "partials": partials},
+                lot_seed,
             )
             tx.append(
                 phase=Phase.COUNT,
@@ -557,7 +579,9 @@ class Bureau:
             _replace_seen(self.import_context(state), state.urn["bundle_id"]),
         )
         checks = check_urn(self, state, expect_payload(verified, UrnPayload), None)
-        outcome = counting.run_count(self, state, checked, checks.tallies, state.count.get("lot_seed"))
+        outcome = counting.run_count(
+            self, state, checked, checks.tallies, state.count.get("lot_seed")
+        )
         again = {u: list(r.result[0]) for u, r in outcome.results.items()}
         if again != state.count["results"]:
             raise CountMismatchError(f"recount {again} differs from count {state.count['results']}")
@@ -592,7 +616,9 @@ class Bureau:
         pdf = make_pv_pdf(data)
         with self.store.transaction() as tx:
             pdf_blob = tx.put_blob(pdf, kind="pv", direction="internal")
-            data_blob = tx.put_blob(sealing.canonical(data.to_dict()), kind="pv_data", direction="internal")
+            data_blob = tx.put_blob(
+                sealing.canonical(data.to_dict()), kind="pv_data", direction="internal"
+            )
             tx.append(
                 phase=Phase.PV,
                 action=Action.PV_MADE,
@@ -601,7 +627,7 @@ class Bureau:
             )
         return pdf
 
-    def sign_pv(self, card: PresentCard) -> None:
+    def sign_pv(self, card: PresentCard) -> Signature:
         """A member signs the procès-verbal with their card."""
         from ceremony.cards.interface import verify_card_signature
 
@@ -625,9 +651,10 @@ class Bureau:
                 "signed_at": self.now().isoformat(),
             },
         )
+        return signature
 
     def export_results(self, cards: Sequence[PresentCard]) -> bytes:
-        """The results bundle (results, partial decryptions, PV and its signatures), quorum-signed."""
+        """The results bundle (results, partial decryptions, PV, its signatures), quorum-signed."""
         from ceremony.workflow.publication import results_payload
 
         state = self.state
@@ -637,10 +664,16 @@ class Bureau:
         checked = self.checked_quorum(state, cards)
         signers = {c.member_id for c in checked}
         if not signers <= set(state.pv_signatures):
-            raise QuorumError(f"{sorted(signers - set(state.pv_signatures))} have not signed the PV")
+            raise QuorumError(
+                f"{sorted(signers - set(state.pv_signatures))} have not signed the PV"
+            )
         attachments: dict[str, bytes] = {}
-        payload = results_payload(self, state, "pv.pdf", self.store.get_blob(state.pv["pdf"]), attachments)
-        bundle = make_typed_bundle(payload, attachments, now=self.now(), bundle_id=_bundle_id(self.rng))
+        payload = results_payload(
+            self, state, "pv.pdf", self.store.get_blob(state.pv["pdf"]), attachments
+        )
+        bundle = make_typed_bundle(
+            payload, attachments, now=self.now(), bundle_id=_bundle_id(self.rng)
+        )
         for card in checked:
             bundle = sign_bundle(bundle, CardSigner(card.client, card.identity, card.pins))
         data = bundle.to_bytes()

@@ -9,9 +9,9 @@ results and the partial decryptions, signed by a quorum of cards.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ceremony.bundles.envelope import Signature as BundleSignature
 from ceremony.bundles.payloads.common import FileRef
@@ -20,7 +20,15 @@ from ceremony.bundles.payloads.results import PartialDecryption as PartialRef
 from ceremony.bundles.payloads.results import ResultsPayload
 from ceremony.cards.interface import CardIdentity, Signature
 from ceremony.report.handover import HandoverData, KeyCard, compute_keep_until
-from ceremony.report.model import Fingerprint, Member, MemberSignature, PvData, PvEvent, Session
+from ceremony.report.model import (
+    EventKind,
+    Fingerprint,
+    Member,
+    MemberSignature,
+    PvData,
+    PvEvent,
+    Session,
+)
 from ceremony.store.journal import JournalEntry
 from ceremony.tally.results import ContestResult
 from ceremony.workflow.phases import Action
@@ -29,11 +37,77 @@ from ceremony.workflow.state import CeremonyState
 if TYPE_CHECKING:
     from ceremony.workflow.engine import Bureau
 
-ROLE_TITLES = {"president": "Président(e)", "secretary": "Secrétaire", "delegate": "Délégué(e) de liste"}
+ROLE_TITLES = {
+    "president": "Président(e)",
+    "secretary": "Secrétaire",
+    "delegate": "Délégué(e) de liste",
+}
 
 
-def _when(entry: JournalEntry) -> datetime:
-    return entry.moment
+def _status_text(d: Mapping[str, Any]) -> str:
+    cast = sum(v[0] for v in d["participation"].values())
+    return (
+        f"Contrôle n° {d['sequence']} de l'état du vote ({d['state']}) : "
+        f"{d['emargement_count']} émargement(s), {cast} bulletin(s) enregistré(s)."
+    )
+
+
+def _urn_text(d: Mapping[str, Any]) -> str:
+    total = sum(c["num_tallied"] for c in d["contests"].values())
+    return (
+        "Urne close reçue de la plateforme et vérifiée : signature de la plateforme, "
+        "scellement inchangé, chaque bulletin valide, votes dans les heures d'ouverture, "
+        f"émargements égaux aux {total} bulletins comptés."
+    )
+
+
+DECISION_WORDS = {"suspend": "suspension", "resume": "reprise", "stop": "arrêt"}
+
+SENTENCES: dict[str, tuple[EventKind, Callable[[Mapping[str, Any]], str]]] = {
+    Action.KEYS_GENERATED: (
+        "finding",
+        lambda d: (
+            "Les clés de chiffrement ont été créées sur les cartes des membres : clé de la "
+            "présidence sur les cartes de la présidente et du secrétaire, parts des "
+            f"{len(d['delegate_order'])} délégués sur leurs cartes."
+        ),
+    ),
+    Action.TEST_VOTE_PASSED: (
+        "test_vote",
+        lambda d: (
+            f"Vote à blanc effectué sur {d['contests']} scrutin(s) : les résultats obtenus "
+            "sont ceux attendus ; les compteurs de l'élection réelle sont à zéro."
+        ),
+    ),
+    Action.SEAL_EXPORTED: (
+        "seal",
+        lambda d: (
+            "Scellement du système de vote, des listes de candidats, de la liste électorale, "
+            "des heures d'ouverture et de clôture et du système de dépouillement "
+            f"(empreinte du scellement {d['blob'][:16]}…)."
+        ),
+    ),
+    Action.STATUS_IMPORTED: ("status_check", _status_text),
+    Action.DECISION_EXPORTED: (
+        "decision",
+        lambda d: (
+            f"Le bureau décide la {DECISION_WORDS.get(d['decision'], d['decision'])} "
+            f"du vote : {d['reason']}"
+        ),
+    ),
+    Action.URN_IMPORTED: ("finding", _urn_text),
+    Action.EXPERT_RECORDED: (
+        "expert_conclusion",
+        lambda d: f"Conclusions de l'expert indépendant ({d['expert']}) : {d['conclusion']}",
+    ),
+    Action.COUNT_DONE: (
+        "urn_opening",
+        lambda d: (
+            "Ouverture publique de l'urne par les détenteurs des clés présents et "
+            "dépouillement ; chaque déchiffrement partiel a été vérifié."
+        ),
+    ),
+}
 
 
 def pv_events(entries: Sequence[JournalEntry]) -> list[PvEvent]:
@@ -41,62 +115,18 @@ def pv_events(entries: Sequence[JournalEntry]) -> list[PvEvent]:
     out: list[PvEvent] = []
     for entry in entries:
         d = entry.details
-        match entry.action:
-            case Action.KEYS_GENERATED:
-                out.append(PvEvent(_when(entry), "finding", (
-                    "Les clés de chiffrement ont été créées sur les cartes des membres : "
-                    "clé de la présidence sur les cartes de la présidente et du secrétaire, "
-                    f"parts des délégués (seuil {len(d['delegate_order'])} délégués, "
-                    "quorum du bureau) sur leurs cartes."
-                )))
-            case Action.TEST_VOTE_PASSED:
-                out.append(PvEvent(_when(entry), "test_vote", (
-                    f"Vote à blanc effectué sur {d['contests']} scrutin(s) : les résultats "
-                    "obtenus sont ceux attendus ; les compteurs de l'élection réelle sont à zéro."
-                )))
-            case Action.SEAL_EXPORTED:
-                out.append(PvEvent(_when(entry), "seal", (
-                    "Scellement du système de vote, des listes de candidats, de la liste "
-                    "électorale, des heures d'ouverture et de clôture et du système de "
-                    f"dépouillement (empreinte du scellement {d['blob'][:16]}…)."
-                )))
-            case Action.STATUS_IMPORTED:
-                cast = sum(v[0] for v in d["participation"].values())
-                out.append(PvEvent(_when(entry), "status_check", (
-                    f"Contrôle n° {d['sequence']} de l'état du vote ({d['state']}) : "
-                    f"{d['emargement_count']} émargement(s), {cast} bulletin(s) enregistré(s)."
-                )))
-                for item in d.get("interventions", []):
-                    out.append(PvEvent(_when(entry), "intervention", (
-                        f"Intervention signalée par la plateforme ({item['actor']}, "
-                        f"{item['at']}) : {item['description']}"
-                    )))
-            case Action.DECISION_EXPORTED:
-                labels = {"suspend": "suspension", "resume": "reprise", "stop": "arrêt"}
-                out.append(PvEvent(_when(entry), "decision", (
-                    f"Le bureau décide la {labels.get(d['decision'], d['decision'])} du vote : "
-                    f"{d['reason']}"
-                )))
-            case Action.URN_IMPORTED:
-                total = sum(c["num_tallied"] for c in d["contests"].values())
-                out.append(PvEvent(_when(entry), "finding", (
-                    "Urne close reçue de la plateforme et vérifiée : signature de la "
-                    "plateforme, scellement inchangé, chaque bulletin valide, votes dans "
-                    f"les heures d'ouverture, émargements égaux aux {total} bulletins comptés."
-                )))
-            case Action.EXPERT_RECORDED:
-                out.append(PvEvent(_when(entry), "expert_conclusion", (
-                    f"Conclusions de l'expert indépendant ({d['expert']}) : {d['conclusion']}"
-                )))
-            case Action.COUNT_DONE:
-                out.append(PvEvent(_when(entry), "urn_opening", (
-                    "Ouverture publique de l'urne par les détenteurs des clés présents et "
-                    "dépouillement ; chaque déchiffrement partiel a été vérifié."
-                )))
-                if d.get("lot_seed"):
-                    out.append(PvEvent(_when(entry), "lot_drawing", (
-                        f"Tirage au sort public, graine {d['lot_seed']} (refaisable par tous)."
-                    )))
+        if entry.action in SENTENCES:
+            kind, sentence = SENTENCES[entry.action]
+            out.append(PvEvent(entry.moment, kind, sentence(d)))
+        for item in d.get("interventions", []) if entry.action == Action.STATUS_IMPORTED else []:
+            text = (
+                f"Intervention signalée par la plateforme ({item['actor']}, {item['at']}) : "
+                f"{item['description']}"
+            )
+            out.append(PvEvent(entry.moment, "intervention", text))
+        if entry.action == Action.COUNT_DONE and d.get("lot_seed"):
+            text = f"Tirage au sort public, graine {d['lot_seed']} (refaisable par tous)."
+            out.append(PvEvent(entry.moment, "lot_drawing", text))
     return out
 
 
@@ -123,7 +153,11 @@ def pv_sessions(entries: Sequence[JournalEntry], state: CeremonyState) -> tuple[
     sessions = []
     present: set[str] = set()
     for entry in entries:
-        present |= {serial_to_member[a.card_serial] for a in entry.actors if a.card_serial in serial_to_member}
+        present |= {
+            serial_to_member[a.card_serial]
+            for a in entry.actors
+            if a.card_serial in serial_to_member
+        }
         title = titles.get(Action(entry.action)) if entry.action in titles else None
         if title:
             sessions.append(Session(title, entry.moment, tuple(sorted(present))))
@@ -145,7 +179,9 @@ def make_pv_data(
     fingerprints = [Fingerprint("Scellement (SHA-256 du paquet scellé)", state.seal_blob)]
     for contest in bureau_def.contests:
         fingerprints.append(
-            Fingerprint(f"Élection {contest.name}", state.keys["fingerprints"][contest.contest_uuid])
+            Fingerprint(
+                f"Élection {contest.name}", state.keys["fingerprints"][contest.contest_uuid]
+            )
         )
     for uuid, blob in (state.count or {}).get("archives", {}).items():
         fingerprints.append(Fingerprint(f"Archive publique {uuid}.bel (SHA-256)", blob))
@@ -226,7 +262,12 @@ def results_payload(
 def handover_data(bureau: Bureau, state: CeremonyState, at: datetime) -> HandoverData:
     members = {m.member_id: m for m in pv_members(bureau, state)}
     cards = tuple(
-        KeyCard(members[m].name, ROLE_TITLES.get(card["role"], card["role"]), card["serial"], members[m].represents)
+        KeyCard(
+            members[m].name,
+            ROLE_TITLES.get(card["role"], card["role"]),
+            card["serial"],
+            members[m].represents,
+        )
         for m, card in sorted(state.members.items(), key=lambda kv: _role_order(kv[1]["role"]))
     )
     definition = bureau.definition(state)
@@ -247,4 +288,3 @@ def _role_order(role: str) -> int:
 
 def utc(at: datetime) -> datetime:
     return at.astimezone(UTC)
-

@@ -114,7 +114,9 @@ def make_seal_bundle(bureau: Bureau, state: CeremonyState) -> Bundle:
     )
     from ceremony.workflow.engine import _bundle_id
 
-    return make_typed_bundle(payload, attachments, now=bureau.now(), bundle_id=_bundle_id(bureau.rng))
+    return make_typed_bundle(
+        payload, attachments, now=bureau.now(), bundle_id=_bundle_id(bureau.rng)
+    )
 
 
 def check_before_sealing(bureau: Bureau, state: CeremonyState, seal: Bundle) -> None:
@@ -134,7 +136,10 @@ def check_before_sealing(bureau: Bureau, state: CeremonyState, seal: Bundle) -> 
             where = f"{contest.contest_uuid}/{candidate_list.list_id}"
             if not candidate_list.candidates:
                 problems.append(f"{where}: no candidate")
-            for label, ref in (("manifesto", candidate_list.manifesto), ("logo", candidate_list.logo)):
+            for label, ref in (
+                ("manifesto", candidate_list.manifesto),
+                ("logo", candidate_list.logo),
+            ):
                 if ref is None:
                     problems.append(f"{where}: no {label}")
                 elif definition_files.get(ref.path) != ref:

@@ -10,6 +10,7 @@ the grace period.
 
 from __future__ import annotations
 
+import functools
 import io
 import json
 from collections.abc import Callable, Iterator
@@ -98,9 +99,7 @@ def check_times(
         elif at < opening:
             early += 1
     if late or early:
-        raise LateBallotError(
-            f"{late} vote(s) after closing plus {grace}, {early} before opening"
-        )
+        raise LateBallotError(f"{late} vote(s) after closing plus {grace}, {early} before opening")
 
 
 def check_urn(
@@ -115,7 +114,9 @@ def check_urn(
     trustees = bureau.store.get_blob(state.keys["trustees"])
     definition = read_bundle(bureau.store.get_blob(state.definition_blob or ""), "definition")
     entries = parse_emargement(urn.bundle.files[urn.payload.emargement.path])
-    check_times(entries, schedule.opening, schedule.closing, timedelta(minutes=schedule.grace_minutes))
+    check_times(
+        entries, schedule.opening, schedule.closing, timedelta(minutes=schedule.grace_minutes)
+    )
     per_contest: dict[str, set[str]] = {}
     for entry in entries:
         voters = per_contest.setdefault(str(entry["contest_uuid"]), set())
@@ -137,7 +138,7 @@ def check_urn(
         election = Election.from_bytes(election_bytes)
         credential_list = CredentialList.from_json(election.group, credentials)
         tally = verify_and_tally(
-            election, credential_list, lambda a=archive: iter_ballots(a), progress
+            election, credential_list, functools.partial(iter_ballots, archive), progress
         )
         emarged = len(per_contest.get(uuid, set()))
         if emarged != tally.num_tallied:
