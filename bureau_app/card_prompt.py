@@ -24,10 +24,15 @@ from bureau_app.text import fill
 
 
 class CardEvents(QObject):
-    """Emitted by the card adapter, from any thread: a card's serial number came or went."""
+    """Emitted by the card adapter, from any thread: a card's serial number came or went.
+
+    ``card_unreadable`` carries a French sentence: a card is in a reader but
+    cannot be used (not an OpenPGP card, held by another program, ...).
+    """
 
     card_inserted = Signal(str)
     card_removed = Signal(str)
+    card_unreadable = Signal(str)
 
 
 @dataclass(frozen=True)
@@ -93,6 +98,7 @@ class CardPromptDialog(QDialog):
         self._events = events
         events.card_inserted.connect(self._on_inserted)
         events.card_removed.connect(self._on_removed)
+        events.card_unreadable.connect(self._on_unreadable)
         self._waiting()
         fit_to_text(self, 62)
 
@@ -100,6 +106,7 @@ class CardPromptDialog(QDialog):
         # A closed prompt must not react to later cards.
         self._events.card_inserted.disconnect(self._on_inserted)
         self._events.card_removed.disconnect(self._on_removed)
+        self._events.card_unreadable.disconnect(self._on_unreadable)
         super().done(result)
 
     def _waiting(self) -> None:
@@ -125,6 +132,9 @@ class CardPromptDialog(QDialog):
         self.inserted_serial = serial
         self.status.setText(fill(self.tr("Carte détectée (n° %1)."), serial))
         self.accept()
+
+    def _on_unreadable(self, sentence: str) -> None:
+        self.status.setText(sentence)
 
     def _on_removed(self, serial: str) -> None:
         if self._wrong_card == serial:

@@ -1,99 +1,64 @@
 """The PIN dialog: never echoes, never keeps the PIN, says how many tries remain.
 
-The PIN leaves the dialog once, through ``take_pin`` (or ``ask_pin``); the field
-is emptied as soon as the dialog closes. Python strings cannot be wiped, so the
-caller drops its reference right after handing the PIN to the card.
+The PIN leaves the dialog once, through ``take_pin`` (or ``ask_pin``); the
+fields are emptied as soon as the dialog closes. Python strings cannot be
+wiped, so the caller drops its reference right after handing the PIN to the card.
+A new PIN (``PinKind.NEW_USER`` / ``NEW_ADMIN``) is typed twice and checked
+against the card policy of ``ceremony.cards`` before it leaves the dialog.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
-    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
 
+from bureau_app.secret_field import SecretLineEdit
 from bureau_app.sizing import fit_to_text, scale_font
 from bureau_app.text import fill
-
-_BLOCKED_KEYS = (
-    QKeySequence.StandardKey.Copy,
-    QKeySequence.StandardKey.Cut,
-    QKeySequence.StandardKey.Paste,
-    QKeySequence.StandardKey.Undo,
-    QKeySequence.StandardKey.Redo,
+from ceremony.cards.errors import PinPolicyError
+from ceremony.cards.interface import (
+    MIN_ADMIN_PIN_LENGTH,
+    MIN_PIN_LENGTH,
+    PinKind,
+    check_pin_policy,
 )
 
-
-class SecretLineEdit(QLineEdit):
-    """A password field with no copy, paste, drag, drop, context menu or input prediction."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setEchoMode(QLineEdit.EchoMode.Password)
-        self.setDragEnabled(False)
-        self.setAcceptDrops(False)
-        self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
-        self.setCompleter(None)  # type: ignore[arg-type]  # None removes it
-        self.setInputMethodHints(
-            Qt.InputMethodHint.ImhHiddenText
-            | Qt.InputMethodHint.ImhSensitiveData
-            | Qt.InputMethodHint.ImhNoPredictiveText
-            | Qt.InputMethodHint.ImhNoAutoUppercase
-        )
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        if any(event.matches(key) for key in _BLOCKED_KEYS):
-            event.ignore()
-            return
-        if event.key() == Qt.Key.Key_Insert and event.modifiers() & (
-            Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier
-        ):
-            event.ignore()
-            return
-        super().keyPressEvent(event)
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
-        # X11's middle-click pastes the primary selection.
-        if event.button() == Qt.MouseButton.MiddleButton:
-            event.ignore()
-            return
-        super().mousePressEvent(event)
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
-        if event.button() == Qt.MouseButton.MiddleButton:
-            event.ignore()
-            return
-        super().mouseReleaseEvent(event)
-
-    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
-        event.ignore()
+_NEW = {PinKind.NEW_USER, PinKind.NEW_ADMIN}
+_ADMIN = {PinKind.ADMIN, PinKind.CURRENT_ADMIN, PinKind.NEW_ADMIN}
 
 
 class PinDialog(QDialog):
+    """Asks one card code; ``tries_remaining`` None when the card does not say."""
+
     def __init__(
         self,
         holder: str,
-        tries_remaining: int,
+        tries_remaining: int | None,
         *,
-        min_length: int = 6,
+        kind: PinKind = PinKind.USER,
+        message: str = "",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._pin: str | None = None
-        self._min_length = min_length
+        self._kind = kind
+        self._min_length = MIN_ADMIN_PIN_LENGTH if kind in _ADMIN else MIN_PIN_LENGTH
         self.setWindowTitle(self.tr("Code de la carte"))
         self.setAccessibleName(self.tr("Saisie du code de la carte"))
 
-        self.heading = QLabel(fill(self.tr("%1, tapez le code de votre carte"), holder))
+        self.heading = QLabel(self._heading_text(holder))
         scale_font(self.heading, 1.4, bold=True)
         self.heading.setWordWrap(True)
         self.heading.setAccessibleName(self.tr("Qui doit taper son code"))
+        self.message = QLabel(message)
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName(self.tr("Pourquoi ce code est demandé"))
+        self.message.setVisible(bool(message))
         privacy = QLabel(
             self.tr("Le code ne s'affiche pas. Vérifiez que personne ne voit le clavier.")
         )
@@ -103,15 +68,29 @@ class PinDialog(QDialog):
         self.field = SecretLineEdit()
         self.field.setAccessibleName(self.tr("Code de la carte (masqué)"))
         self.field.setMinimumHeight(self.field.fontMetrics().height() * 2)
-        prompt = QLabel(self.tr("&Code :"))
+        prompt = QLabel(self.tr("&Nouveau code :") if self.is_new_pin else self.tr("&Code :"))
         prompt.setBuddy(self.field)
         prompt.setAccessibleName(self.tr("Code"))
+
+        self.confirm_field = SecretLineEdit()
+        self.confirm_field.setAccessibleName(self.tr("Nouveau code, une seconde fois (masqué)"))
+        self.confirm_field.setMinimumHeight(self.field.fontMetrics().height() * 2)
+        confirm_prompt = QLabel(self.tr("&Retapez le nouveau code :"))
+        confirm_prompt.setBuddy(self.confirm_field)
+        confirm_prompt.setAccessibleName(self.tr("Confirmation du code"))
+        confirm_prompt.setVisible(self.is_new_pin)
+        self.confirm_field.setVisible(self.is_new_pin)
 
         self.tries = QLabel(self._tries_text(tries_remaining))
         self.tries.setWordWrap(True)
         self.tries.setAccessibleName(self.tr("Essais restants"))
-        if tries_remaining <= 1:
+        if tries_remaining is not None and tries_remaining <= 1:
             scale_font(self.tries, 1.0, bold=True)
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.setAccessibleName(self.tr("Problème avec le code choisi"))
+        self.problem.setVisible(False)
+        scale_font(self.problem, 1.0, bold=True)
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -127,20 +106,48 @@ class PinDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.field.textChanged.connect(self._on_changed)
-        if tries_remaining <= 0:
+        self.confirm_field.textChanged.connect(self._on_changed)
+        if tries_remaining is not None and tries_remaining <= 0:
             self.field.setEnabled(False)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
+        layout.addWidget(self.message)
         layout.addWidget(privacy)
         layout.addWidget(prompt)
         layout.addWidget(self.field)
+        layout.addWidget(confirm_prompt)
+        layout.addWidget(self.confirm_field)
+        layout.addWidget(self.problem)
         layout.addWidget(self.tries)
         layout.addWidget(buttons)
         self.field.setFocus()
         fit_to_text(self, 60)
 
-    def _tries_text(self, remaining: int) -> str:
+    @property
+    def is_new_pin(self) -> bool:
+        return self._kind in _NEW
+
+    def _heading_text(self, holder: str) -> str:
+        if self.is_new_pin:
+            if holder:
+                return fill(self.tr("%1, choisissez le code de votre carte"), holder)
+            return self.tr("Choisissez le code de la carte")
+        if holder:
+            return fill(self.tr("%1, tapez le code de votre carte"), holder)
+        return self.tr("Tapez le code de la carte")
+
+    def _tries_text(self, remaining: int | None) -> str:
+        if remaining is None:
+            if self.is_new_pin:
+                return fill(
+                    self.tr(
+                        "Au moins %1 caractères. Les codes d'usine (123456…) sont refusés. "
+                        "Retenez ce code : personne d'autre ne le connaîtra."
+                    ),
+                    str(self._min_length),
+                )
+            return ""
         if remaining <= 0:
             return self.tr(
                 "La carte est bloquée : plus aucun essai possible. Prévenez les membres du "
@@ -150,13 +157,33 @@ class PinDialog(QDialog):
             return self.tr("Attention : dernier essai. Un code faux de plus bloque la carte.")
         return fill(self.tr("Il reste %1 essais avant le blocage de la carte."), str(remaining))
 
-    def _on_changed(self, text: str) -> None:
-        self.ok_button.setEnabled(len(text) >= self._min_length)
+    def _on_changed(self, _text: str) -> None:
+        pin = self.field.text()
+        problem = ""
+        ready = len(pin) >= self._min_length
+        if self.is_new_pin and ready:
+            try:
+                check_pin_policy(pin, self._kind)
+            except PinPolicyError as refused:
+                problem, ready = refused.user_message, False
+            else:
+                typed_again = self.confirm_field.text()
+                if typed_again and typed_again != pin[: len(typed_again)]:
+                    problem = self.tr("Les deux codes tapés sont différents.")
+                ready = typed_again == pin
+        self.problem.setText(problem)
+        self.problem.setVisible(bool(problem))
+        self.ok_button.setEnabled(ready)
+
+    def accept(self) -> None:
+        if self.ok_button.isEnabled():  # Enter on an incomplete code does nothing
+            super().accept()
 
     def done(self, result: int) -> None:
         if result == QDialog.DialogCode.Accepted:
             self._pin = self.field.text()
         self.field.clear()
+        self.confirm_field.clear()
         super().done(result)
 
     def take_pin(self) -> str | None:
@@ -166,10 +193,15 @@ class PinDialog(QDialog):
 
 
 def ask_pin(
-    holder: str, tries_remaining: int, *, min_length: int = 6, parent: QWidget | None = None
+    holder: str,
+    tries_remaining: int | None,
+    *,
+    kind: PinKind = PinKind.USER,
+    message: str = "",
+    parent: QWidget | None = None,
 ) -> str | None:
     """Run the dialog modally; the PIN typed, or None if the member cancelled."""
-    dialog = PinDialog(holder, tries_remaining, min_length=min_length, parent=parent)
+    dialog = PinDialog(holder, tries_remaining, kind=kind, message=message, parent=parent)
     try:
         dialog.exec()
         return dialog.take_pin()

@@ -128,67 +128,67 @@
 <context>
     <name>CardPromptDialog</name>
     <message>
-        <location filename="../../bureau_app/card_prompt.py" line="58"/>
+        <location filename="../../bureau_app/card_prompt.py" line="63"/>
         <source>Carte à insérer</source>
         <translation>Card to insert</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_prompt.py" line="59"/>
+        <location filename="../../bureau_app/card_prompt.py" line="64"/>
         <source>Demande de carte</source>
         <translation>Card request</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_prompt.py" line="63"/>
+        <location filename="../../bureau_app/card_prompt.py" line="68"/>
         <source>Dessin d&apos;une carte à puce</source>
         <translation>Picture of a smartcard</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_prompt.py" line="64"/>
+        <location filename="../../bureau_app/card_prompt.py" line="69"/>
         <source>Insérez la carte %1</source>
         <translation>Insert the card (%1)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_prompt.py" line="67"/>
+        <location filename="../../bureau_app/card_prompt.py" line="72"/>
         <source>Carte demandée</source>
         <translation>Card requested</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_prompt.py" line="69"/>
+        <location filename="../../bureau_app/card_prompt.py" line="74"/>
         <source>Titulaire de la carte : %1 (%2)</source>
         <translation>Card holder: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_prompt.py" line="72"/>
+        <location filename="../../bureau_app/card_prompt.py" line="77"/>
         <source>Titulaire attendu</source>
         <translation>Expected holder</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_prompt.py" line="75"/>
+        <location filename="../../bureau_app/card_prompt.py" line="80"/>
         <source>État du lecteur de carte</source>
         <translation>Card reader status</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_prompt.py" line="80"/>
+        <location filename="../../bureau_app/card_prompt.py" line="85"/>
         <source>&amp;Annuler</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_prompt.py" line="81"/>
+        <location filename="../../bureau_app/card_prompt.py" line="86"/>
         <source>Annuler la demande de carte</source>
         <translation>Cancel the card request</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_prompt.py" line="107"/>
+        <location filename="../../bureau_app/card_prompt.py" line="114"/>
         <source>En attente de la carte… Placez-la dans le lecteur, puce vers le haut.</source>
         <translation>Waiting for the card… Put it in the reader, chip facing up.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_prompt.py" line="117"/>
+        <location filename="../../bureau_app/card_prompt.py" line="124"/>
         <source>Cette carte (n° %1) n&apos;est pas celle attendue. Retirez-la, puis insérez la carte %2.</source>
         <translation>This card (no. %1) is not the expected one. Remove it, then insert the card (%2).</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_prompt.py" line="126"/>
+        <location filename="../../bureau_app/card_prompt.py" line="133"/>
         <source>Carte détectée (n° %1).</source>
         <translation>Card detected (no. %1).</translation>
     </message>
@@ -546,89 +546,144 @@
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../../bureau_app/pin_dialog.py" line="90"/>
+        <location filename="../../bureau_app/pin_dialog.py" line="51"/>
         <source>Code de la carte</source>
         <translation>Card PIN</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pin_dialog.py" line="91"/>
+        <location filename="../../bureau_app/pin_dialog.py" line="52"/>
         <source>Saisie du code de la carte</source>
         <translation>Card PIN entry</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pin_dialog.py" line="93"/>
+        <location filename="../../bureau_app/pin_dialog.py" line="137"/>
         <source>%1, tapez le code de votre carte</source>
         <translation>%1, type your card&apos;s PIN</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pin_dialog.py" line="96"/>
+        <location filename="../../bureau_app/pin_dialog.py" line="57"/>
         <source>Qui doit taper son code</source>
         <translation>Who must type their PIN</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pin_dialog.py" line="98"/>
+        <location filename="../../bureau_app/pin_dialog.py" line="60"/>
+        <source>Pourquoi ce code est demandé</source>
+        <translation>Why this PIN is asked for</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/pin_dialog.py" line="63"/>
         <source>Le code ne s&apos;affiche pas. Vérifiez que personne ne voit le clavier.</source>
         <translation>The PIN is not shown. Make sure nobody can see the keyboard.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pin_dialog.py" line="101"/>
+        <location filename="../../bureau_app/pin_dialog.py" line="66"/>
         <source>Conseil de confidentialité</source>
         <translation>Privacy advice</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pin_dialog.py" line="104"/>
+        <location filename="../../bureau_app/pin_dialog.py" line="69"/>
         <source>Code de la carte (masqué)</source>
         <translation>Card PIN (hidden)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pin_dialog.py" line="106"/>
+        <location filename="../../bureau_app/pin_dialog.py" line="71"/>
         <source>&amp;Code :</source>
         <translation>&amp;PIN:</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pin_dialog.py" line="108"/>
+        <location filename="../../bureau_app/pin_dialog.py" line="71"/>
+        <source>&amp;Nouveau code :</source>
+        <translation>&amp;New PIN:</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/pin_dialog.py" line="73"/>
         <source>Code</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pin_dialog.py" line="112"/>
+        <location filename="../../bureau_app/pin_dialog.py" line="76"/>
+        <source>Nouveau code, une seconde fois (masqué)</source>
+        <translation>New PIN, a second time (hidden)</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/pin_dialog.py" line="78"/>
+        <source>&amp;Retapez le nouveau code :</source>
+        <translation>&amp;Type the new PIN again:</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/pin_dialog.py" line="80"/>
+        <source>Confirmation du code</source>
+        <translation>PIN confirmation</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/pin_dialog.py" line="86"/>
         <source>Essais restants</source>
         <translation>Tries remaining</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pin_dialog.py" line="120"/>
+        <location filename="../../bureau_app/pin_dialog.py" line="91"/>
+        <source>Problème avec le code choisi</source>
+        <translation>Problem with the chosen PIN</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/pin_dialog.py" line="99"/>
         <source>&amp;Valider</source>
         <translation>&amp;OK</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pin_dialog.py" line="121"/>
+        <location filename="../../bureau_app/pin_dialog.py" line="100"/>
         <source>Valider le code</source>
         <translation>Confirm the PIN</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pin_dialog.py" line="125"/>
+        <location filename="../../bureau_app/pin_dialog.py" line="104"/>
         <source>&amp;Annuler</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pin_dialog.py" line="126"/>
+        <location filename="../../bureau_app/pin_dialog.py" line="105"/>
         <source>Annuler la saisie du code</source>
         <translation>Cancel the PIN entry</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pin_dialog.py" line="146"/>
+        <location filename="../../bureau_app/pin_dialog.py" line="134"/>
+        <source>%1, choisissez le code de votre carte</source>
+        <translation>%1, choose your card&apos;s PIN</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/pin_dialog.py" line="135"/>
+        <source>Choisissez le code de la carte</source>
+        <translation>Choose the card&apos;s PIN</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/pin_dialog.py" line="138"/>
+        <source>Tapez le code de la carte</source>
+        <translation>Type the card&apos;s PIN</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/pin_dialog.py" line="145"/>
+        <source>Au moins %1 caractères. Les codes d&apos;usine (123456…) sont refusés. Retenez ce code : personne d&apos;autre ne le connaîtra.</source>
+        <translation>At least %1 characters. Factory PINs (123456…) are refused. Remember this PIN: nobody else will know it.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/pin_dialog.py" line="153"/>
         <source>La carte est bloquée : plus aucun essai possible. Prévenez les membres du bureau : l&apos;étape peut se faire avec une autre carte.</source>
         <translation>The card is blocked: no tries left. Tell the committee members: the step can be done with another card.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pin_dialog.py" line="150"/>
+        <location filename="../../bureau_app/pin_dialog.py" line="157"/>
         <source>Attention : dernier essai. Un code faux de plus bloque la carte.</source>
         <translation>Warning: last try. One more wrong PIN blocks the card.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pin_dialog.py" line="151"/>
+        <location filename="../../bureau_app/pin_dialog.py" line="158"/>
         <source>Il reste %1 essais avant le blocage de la carte.</source>
         <translation>%1 tries left before the card is blocked.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/pin_dialog.py" line="172"/>
+        <source>Les deux codes tapés sont différents.</source>
+        <translation>The two PINs typed are different.</translation>
     </message>
 </context>
 <context>

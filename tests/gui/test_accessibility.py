@@ -51,6 +51,7 @@ def _all_windows(settings):  # type: ignore[no-untyped-def]
     from bureau_app.projection import ProjectionWindow
     from bureau_app.shell import BureauWindow
     from bureau_app.worker import Job
+    from ceremony.cards.interface import PinKind
     from ceremony.errors import CeremonyError
 
     window = BureauWindow(settings)
@@ -60,6 +61,7 @@ def _all_windows(settings):  # type: ignore[no-untyped-def]
         window,
         CardPromptDialog(ExpectedCard("A", "présidente", "de la présidente"), CardEvents()),
         PinDialog("A", 3),
+        PinDialog("", None, kind=PinKind.NEW_ADMIN, message="Choisissez un code."),
         ErrorDialog(CeremonyError("x")),
         ProgressDialog("Vérification", Job(lambda _p: None, cancellable=True)),
         ProjectionWindow(sample_results()),

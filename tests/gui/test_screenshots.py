@@ -53,6 +53,7 @@ def test_every_page_and_dialog_renders(qtbot, app, settings, screenshot_dir) -> 
     from bureau_app.projection import ProjectionWindow
     from bureau_app.shell import BureauWindow
     from bureau_app.worker import Job
+    from ceremony.cards.interface import PinKind
     from ceremony.errors import CeremonyError
 
     window = BureauWindow(settings)
@@ -94,6 +95,18 @@ def test_every_page_and_dialog_renders(qtbot, app, settings, screenshot_dir) -> 
     pin.show()
     qtbot.keyClicks(pin.field, "123456")
     saved.append(_save(pin, screenshot_dir, "dialog-pin"))
+    new = PinDialog(
+        "",
+        None,
+        kind=PinKind.NEW_USER,
+        message="[ENTRAÎNEMENT] Choisissez votre code personnel (6 chiffres ou plus).",
+    )
+    qtbot.addWidget(new)
+    new.show()
+    qtbot.keyClicks(new.field, "482913")
+    qtbot.keyClicks(new.confirm_field, "4829")
+    new.confirm_field.setText("482914")
+    saved.append(_save(new, screenshot_dir, "dialog-pin-new-mismatch"))
     last = PinDialog("Dr Marie Dupont", tries_remaining=1)
     qtbot.addWidget(last)
     last.show()
@@ -132,4 +145,4 @@ def test_every_page_and_dialog_renders(qtbot, app, settings, screenshot_dir) -> 
     projection.show()
     saved.append(_save(projection, screenshot_dir, "projection"))
 
-    assert len(saved) == len({path.name for path in saved}) == 22
+    assert len(saved) == len({path.name for path in saved}) == 23
