@@ -20,6 +20,7 @@ from ceremony.store.verify import JournalReport, verify_chain
 
 EXPORT_TYPE = "bureau-journal"
 EXPORT_FORMAT = 1
+_SECTIONS = {"entry": (1, "entry"), "checkpoint": (2, "checkpoint"), "workstation_key": (3, "key")}
 
 
 @dataclass(frozen=True)
@@ -43,22 +44,26 @@ class JournalExport:
         lines = data.split(b"\n")
         if lines and lines[-1] == b"":
             lines.pop()
+        section = 0  # entries, then checkpoints, then keys: one canonical order
         for number, raw in enumerate(lines, start=1):
             line = _parse_line(raw, number)
             kind = line.get("type")
             if number == 1:
                 if kind != EXPORT_TYPE or line.get("format") != EXPORT_FORMAT:
-                    raise JournalFormatError(
-                        f"line 1 is not a {EXPORT_TYPE} v{EXPORT_FORMAT} header"
-                    )
-            elif kind == "entry" and isinstance(line.get("entry"), dict):
-                entries.append(JournalEntry.from_dict(line["entry"]))
-            elif kind == "checkpoint" and isinstance(line.get("checkpoint"), dict):
-                checkpoints.append(Checkpoint.from_dict(line["checkpoint"]))
-            elif kind == "workstation_key" and isinstance(line.get("key"), dict):
-                keys.append(RecordedKey.from_dict(line["key"]))
-            else:
+                    raise JournalFormatError(f"line 1 is not a {EXPORT_TYPE} header")
+                continue
+            if kind not in _SECTIONS or not isinstance(line.get(_SECTIONS[kind][1]), dict):
                 raise JournalFormatError(f"line {number}: unknown record type {kind!r}")
+            order, field = _SECTIONS[kind]
+            if order < section:
+                raise JournalFormatError(f"line {number}: {kind} line after a later section")
+            section = order
+            if kind == "entry":
+                entries.append(JournalEntry.from_dict(line[field]))
+            elif kind == "checkpoint":
+                checkpoints.append(Checkpoint.from_dict(line[field]))
+            else:
+                keys.append(RecordedKey.from_dict(line[field]))
         if not lines:
             raise JournalFormatError("empty journal export")
         return cls(tuple(entries), tuple(checkpoints), tuple(keys))

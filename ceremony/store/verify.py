@@ -106,8 +106,16 @@ def verify_checkpoints(
     known_public_keys: Collection[str] | None = None,
 ) -> None:
     """Step 4; ``entries`` must already have passed ``verify_entries``."""
+    previous = 0
     for checkpoint in checkpoints:
         verify_checkpoint_signature(checkpoint)
+        if checkpoint.sequence < previous:
+            raise JournalOrderError(
+                f"checkpoint at entry {checkpoint.sequence} recorded after the checkpoint at "
+                f"entry {previous}",
+                sequence=checkpoint.sequence,
+            )
+        previous = checkpoint.sequence
         if trusted_public_key is not None and checkpoint.public_key != trusted_public_key:
             raise CheckpointKeyError(
                 f"checkpoint at entry {checkpoint.sequence} signed by {checkpoint.public_key}, "

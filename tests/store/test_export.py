@@ -110,6 +110,21 @@ def test_a_dropped_last_checkpoint_is_caught_when_the_head_must_be_signed(
     assert caught.value.sequence == 4
 
 
+def test_lines_out_of_their_section_are_refused(exported: bytes) -> None:
+    lines = _lines(exported)
+    lines[5], lines[6] = lines[6], lines[5]  # a checkpoint line among the entries
+    with pytest.raises(JournalFormatError):
+        verify_journal_export(_join(lines))
+
+
+def test_checkpoints_out_of_order_are_named(exported: bytes) -> None:
+    lines = _lines(exported)
+    lines[6], lines[7] = lines[7], lines[6]
+    with pytest.raises(JournalOrderError) as caught:
+        verify_journal_export(_join(lines))
+    assert caught.value.sequence == 3
+
+
 def test_the_trusted_key_pins_the_signer(exported: bytes) -> None:
     with pytest.raises(CheckpointKeyError):
         verify_journal_export(exported, trusted_public_key="ab" * 32)
