@@ -28,19 +28,21 @@ its components of order 2, 3 and r are all trivial. For a batch x_1..x_n:
 1. Order 2, exact: the component of order 2 is trivial iff x is a square mod
    p, i.e. the Legendre symbol (x/p) = 1 (``gmpy2.jacobi``). Every element is
    tested.
-2. Order 3: 26 tests T_j = Π x_i^{e_ij} with e_ij uniform in {0, 1, 2},
+2. Order 3: 24 tests T_j = Π x_i^{e_ij} with e_ij uniform in {0, 1, 2},
    each checked by T_j^q = 1. If some x_i has a component z ≠ 0 in Z_3, for
    any fixed values of the other exponents exactly one of the three values of
    e_ij makes the Z_3 part of T_j vanish: each test passes with probability
-   1/3, and all 26 with probability 3^-26 < 2^-41.
-3. Order r: 2 tests with e_ij uniform 32-bit numbers. If x_i has a component
+   1/3. The two tests of step 3 count too (a uniform 24-bit number is 0 mod 3
+   with probability at most 1/3 + 2^-24): all 26 pass with probability at most
+   3^-24 · (1/3 + 2^-24)^2 < 2^-41.
+3. Order r: 2 tests with e_ij uniform 24-bit numbers. If x_i has a component
    of order d > 1 in the r part (every prime factor of d is at least
-   2·10^6 > 2^20.9), a test passes only if e_ij falls in one residue class
-   modulo d: probability at most 1/d + 2^-32 < 2^-20.9; both tests pass with
-   probability < 2^-41.8.
+   2·10^6 > 2^20.93), a test passes only if e_ij falls in one residue class
+   modulo d: probability at most 1/d + 2^-24 < 2^-20.77; both tests pass with
+   probability < 2^-41.5.
 
 The exponents come from the OS CSPRNG after the data is fixed. A batch with
-a non-member therefore passes with probability at most 2^-41 (the largest
+a non-member therefore passes with probability below 2^-41 (the largest
 of the bounds for the component that is not trivial). A whole election is
 accepted wrongly only if a batch with a non-member passes, so the error is
 at most 2^-41 ≤ 2^-40 per election, however many batches it has. When a
@@ -67,40 +69,52 @@ from ceremony.protocol.group import BELENIOS_2048, RFC_3526_2048, Element, Group
 from ceremony.protocol.hashing import sha256_b64
 from ceremony.protocol.serialization import loads, require_list, require_str
 
-ORDER_3_TESTS = 26
+ORDER_3_TESTS = 24
 ORDER_R_TESTS = 2
-ORDER_R_BITS = 32
-_WINDOW = 4  # bits per bucket window of the 32-bit multi-exponentiation
+ORDER_R_BITS = 24
+FIXED_BASE_WINDOW = 11
 
 _SYSTEM_RANDOM = secrets.SystemRandom()
 
 
 class FixedBaseTable:
-    """base^e for a fixed base of G, one multiplication per byte of e mod q."""
+    """base^e for a fixed base of G: one multiplication per ``window`` bits of e mod q.
 
-    def __init__(self, group: Group, base: Element) -> None:
+    Row i holds base^(d · 2^(window·i)) for every digit d; 11-bit windows make
+    24 multiplications for a 256-bit exponent, with 49,152 entries per base.
+    """
+
+    def __init__(self, group: Group, base: Element, window: int | None = None) -> None:
+        if window is None:
+            # 11-bit windows for a 256-bit q; 8 bits keeps RFC-3526's 2047-bit q at 16 MB.
+            window = FIXED_BASE_WINDOW if int(group.q).bit_length() <= 512 else 8
         self.group = group
         self.base = base
-        self._bytes = (int(group.q).bit_length() + 7) // 8
+        self._window = window
+        self._mask = (1 << window) - 1
         p = group.p
         rows: list[list[Element]] = []
         step = gmpy2.mpz(base)
-        for _ in range(self._bytes):
-            row = [gmpy2.mpz(1)] * 256
-            for d in range(1, 256):
+        for _ in range(-(-int(group.q).bit_length() // window)):
+            row = [gmpy2.mpz(1)] * (1 << window)
+            for d in range(1, 1 << window):
                 row[d] = row[d - 1] * step % p
             rows.append(row)
-            step = row[255] * step % p
+            step = row[-1] * step % p
         self._rows = rows
 
     def pow(self, e: int) -> Element:
         """base^e mod p (e reduced modulo q, valid since base is in G)."""
-        p = self.group.p
+        p, mask, window = self.group.p, self._mask, self._window
+        n = int(e % self.group.q)
         acc = gmpy2.mpz(1)
-        digits = int(e % self.group.q).to_bytes(self._bytes, "little")
-        for row, d in zip(self._rows, digits, strict=True):
+        for row in self._rows:
+            d = n & mask
             if d:
                 acc = acc * row[d] % p
+            n >>= window
+            if not n:
+                break
         return acc
 
 
@@ -126,16 +140,16 @@ class TablePowers:
         return self._y.pow(e)
 
 
-def _multi_exp_32(group: Group, xs: Sequence[Element], exps: Sequence[int]) -> Element:
-    """Π x_i^e_i for 32-bit e_i, bucket method with 4-bit windows."""
+def _multi_exp_small(group: Group, xs: Sequence[Element], exps: Sequence[int]) -> Element:
+    """Π x_i^e_i for ``ORDER_R_BITS``-bit e_i, by the bucket method (Pippenger)."""
     p = group.p
+    window = 8 if len(xs) > 256 else 4
+    mask = (1 << window) - 1
     acc = gmpy2.mpz(1)
-    mask = (1 << _WINDOW) - 1
-    for window in reversed(range(ORDER_R_BITS // _WINDOW)):
-        for _ in range(_WINDOW):
+    for shift in reversed(range(0, ORDER_R_BITS, window)):
+        for _ in range(window):
             acc = acc * acc % p
-        buckets = [gmpy2.mpz(1)] * (1 << _WINDOW)
-        shift = window * _WINDOW
+        buckets = [gmpy2.mpz(1)] * (1 << window)
         for x, e in zip(xs, exps, strict=True):
             d = (e >> shift) & mask
             if d:
@@ -176,10 +190,11 @@ def _batch_passes_belenios(group: Group, xs: Sequence[Element], rng: random.Rand
     for _ in range(ORDER_3_TESTS):
         if gmpy2.powmod(_ternary_product(group, xs, squares, rng), q, p) != 1:
             return False
+    size = ORDER_R_BITS // 8
     for _ in range(ORDER_R_TESTS):
-        raw = rng.randbytes(4 * len(xs))
-        exps = [int.from_bytes(raw[4 * i : 4 * i + 4], "little") for i in range(len(xs))]
-        if gmpy2.powmod(_multi_exp_32(group, xs, exps), q, p) != 1:
+        raw = rng.randbytes(size * len(xs))
+        exps = [int.from_bytes(raw[size * i : size * (i + 1)], "little") for i in range(len(xs))]
+        if gmpy2.powmod(_multi_exp_small(group, xs, exps), q, p) != 1:
             return False
     return True
 
@@ -281,6 +296,9 @@ class BallotVerifier:
         elements: list[Element] = []
         for position, ballot in parsed.items():
             for x in ballot.elements():
+                # A credential found in L is a member: L was checked when it was loaded.
+                if x is ballot.credential and x in self.credentials:
+                    continue
                 elements.append(x)
                 owners.append(position)
         for i in find_non_members(self.election.group, elements, self._rng):

@@ -3,7 +3,7 @@
 Public API:
 
 - ``verify_ballots(election, credentials, ballots, *, workers=None,
-  chunk_size=64, with_choices=False, mp_context=None) -> Iterator[BallotOutcome]``:
+  chunk_size=128, with_choices=False, mp_context=None) -> Iterator[BallotOutcome]``:
   verifies every ballot of ``ballots`` (an iterable of raw ballot bytes, read
   lazily) exactly once and yields one ``fastverify.BallotOutcome`` per ballot,
   in input order. Outcomes name the failed check; nothing is raised for an
@@ -29,7 +29,7 @@ from ceremony.protocol.credentials import CredentialList
 from ceremony.protocol.election import Election
 from ceremony.protocol.fastverify import BallotOutcome, BallotVerifier
 
-DEFAULT_CHUNK_SIZE = 64
+DEFAULT_CHUNK_SIZE = 128
 
 _worker_verifier: BallotVerifier | None = None
 

@@ -77,15 +77,23 @@ def test_several_order_3_non_members_are_all_found(seed: int, count: int) -> Non
 def test_order_3_test_count_gives_the_stated_bound() -> None:
     from ceremony.protocol.fastverify import ORDER_3_TESTS, ORDER_R_BITS, ORDER_R_TESTS
 
-    assert 3.0**-ORDER_3_TESTS <= 2.0**-41
+    assert 3.0**-ORDER_3_TESTS * (1 / 3 + 2.0**-ORDER_R_BITS) ** ORDER_R_TESTS <= 2.0**-41
     assert (1 / 2_000_000 + 2.0**-ORDER_R_BITS) ** ORDER_R_TESTS <= 2.0**-41
+
+
+TABLE = FixedBaseTable(BEL, BEL.g_pow(31337))
 
 
 @settings(max_examples=30)
 @given(e=st.integers(min_value=-(2**260), max_value=2**260))
 def test_fixed_base_table(e: int) -> None:
-    base = BEL.g_pow(31337)
-    assert FixedBaseTable(BEL, base).pow(e) == gmpy2.powmod(base, e, P)
+    assert TABLE.pow(e) == gmpy2.powmod(TABLE.base, e, P)
+
+
+def test_fixed_base_table_of_rfc_3526_uses_small_windows() -> None:
+    table = FixedBaseTable(RFC_3526_2048, RFC_3526_2048.g, window=4)
+    for e in (0, 1, RFC_3526_2048.q - 1, 2**2000 + 12345):
+        assert table.pow(e) == gmpy2.powmod(2, e, RFC_3526_2048.p)
 
 
 def test_load_credentials_checks_membership() -> None:
