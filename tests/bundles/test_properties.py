@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import io
 import json
+import tempfile
 import zipfile
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,7 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ceremony.bundles.envelope import Bundle
-from ceremony.bundles.importer import import_bundle
+from ceremony.bundles.importer import import_bundle, import_bundle_file
 from ceremony.bundles.zipio import write_zip
 from ceremony.errors import CeremonyError
 from tests.bundles.factory import context_for, entries_of, signed_bundle, signers_for, with_files
@@ -185,3 +187,29 @@ def test_validly_signed_payload_edits(
         return
     # Accepted only if the edit kept the document valid: it means what it says.
     assert verified.payload.to_dict() == json.loads(files[bundle.manifest.payload])
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    bundle_type=TYPES,
+    flips=st.lists(st.tuples(st.integers(min_value=0), st.integers(1, 255)), max_size=4),
+    cut=st.integers(min_value=0),
+)
+def test_mutated_bundle_files_on_disk(
+    bundle_type: str, flips: list[tuple[int, int]], cut: int
+) -> None:
+    """The streaming import from a file: same property, and every later read re-checked."""
+    data = bytearray(valid(bundle_type).to_bytes())
+    for position, mask in flips:
+        data[position % len(data)] ^= mask
+    data = data[: len(data) - cut % 64]
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "bundle.zip"
+        path.write_bytes(bytes(data))
+        try:
+            verified = import_bundle_file(path, bundle_type, context_for(bundle_type))
+        except CeremonyError:
+            return
+        original = valid(bundle_type)
+        assert verified.bundle.signed_bytes == original.signed_bytes
+        assert dict(verified.bundle.files) == dict(original.files)

@@ -20,6 +20,7 @@ def test_writing_is_deterministic_and_sorted() -> None:
     with zipfile.ZipFile(io.BytesIO(first)) as archive:
         assert archive.namelist() == sorted(ENTRIES)
         assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        assert {info.compress_type for info in archive.infolist()} == {zipfile.ZIP_STORED}
     assert read_zip(first) == ENTRIES
 
 
@@ -72,6 +73,10 @@ def test_entry_and_total_size_caps() -> None:
         read_zip(data, ZipLimits(max_entry_size=500))
     with pytest.raises(ZipSanityError, match="total"):
         read_zip(data, ZipLimits(max_total_size=1000))
+
+
+def test_deflated_entries_from_other_tools_are_read() -> None:
+    assert read_zip(raw_zip([("a.json", b"{}" * 1000)])) == {"a.json": b"{}" * 1000}
 
 
 def test_compression_ratio_cap_stops_a_zip_bomb() -> None:
