@@ -238,7 +238,10 @@ class PlatformSimulator:
             tuple(interventions),
         )
         bundle = make_typed_bundle(
-            payload, {}, now=as_of, bundle_id=self._bundle_id(f"status-{sequence}")
+            payload,
+            {},
+            now=as_of,
+            bundle_id=self._bundle_id(f"status-{sequence}-{as_of.isoformat()}-{state}"),
         )
         return sign_bundle(bundle, self.signer).to_bytes()
 

@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from ceremony.bundles.payloads.common import Intervention
 from ceremony.cards.interface import PinKind, PinPrompt
@@ -86,12 +86,15 @@ def run_demo(
     seed: str = "bureau-demo",
     stream: TextIO = sys.stdout,
     after_step: Callable[[str], None] | None = None,
+    description: dict[str, Any] | None = None,
 ) -> Bureau:
     """Run (or resume) the demo ceremony; return the engine over its store."""
     times = StepTimes()
     work = store_folder(out)
     with times.step("Plateforme simulée : définition de l'élection", stream):
-        simulator = PlatformSimulator(seed=seed, ballots=ballots, bureau_id=DEMO_BUREAU)
+        simulator = PlatformSimulator(
+            seed=seed, ballots=ballots, bureau_id=DEMO_BUREAU, description=description
+        )
     store = open_store(work / "store")
     bureau = Bureau(store)
     hook = after_step or (lambda _name: None)

@@ -1,0 +1,86 @@
+"""A small real ceremony for the engine's tests: training cards, simulator, real store.
+
+The description is the shipped demo's, cut to one bureau with two contests so
+a whole ceremony takes seconds; everything else (protocol, cards, bundles,
+store) is the real code.
+"""
+
+from __future__ import annotations
+
+import copy
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ceremony.simulator.description import load_description
+from ceremony.simulator.platform import PlatformSimulator
+from ceremony.store.store import open_store
+from ceremony.workflow.demo import DemoPins
+from ceremony.workflow.engine import Bureau
+from ceremony.workflow.holders import PresentCard
+from ceremony.cards.training import TrainingCard
+
+SEED = "engine-tests"
+BALLOTS = 16
+
+
+def small_description() -> dict[str, Any]:
+    description = copy.deepcopy(load_description())
+    csn = next(b for b in description["bureaux"] if b["bureau_id"] == "csn")
+    csn["contests"] = csn["contests"][:2]
+    description["bureaux"] = [csn]
+    return description
+
+
+@dataclass
+class Ceremony:
+    """A bureau over a store in ``folder``, with its training cards and the platform."""
+
+    folder: Path
+    bureau: Bureau
+    simulator: PlatformSimulator
+    cards: dict[str, PresentCard]
+
+    def quorum(self) -> list[PresentCard]:
+        return [self.cards["presidente"], self.cards["del-aph"], self.cards["del-inph"]]
+
+    def close(self) -> None:
+        self.bureau.store.close()
+
+
+def simulator() -> PlatformSimulator:
+    return PlatformSimulator(seed=SEED, ballots=BALLOTS, description=small_description(), workers=2)
+
+
+def open_ceremony(folder: Path, sim: PlatformSimulator) -> Ceremony:
+    bureau = Bureau(open_store(folder / "store"))
+    cards: dict[str, PresentCard] = {}
+    for member in sim.bureau().members:
+        path = folder / f"{member.member_id}.card"
+        card = TrainingCard(path) if path.exists() else TrainingCard.create(path)
+        cards[member.member_id] = PresentCard(
+            member.member_id, card, DemoPins(SEED, member.member_id)
+        )
+    return Ceremony(folder, bureau, sim, cards)
+
+
+def build_sealed(folder: Path, sim: PlatformSimulator) -> None:
+    """Preparation, key ceremony, test vote and seal, then close the store."""
+    ceremony = open_ceremony(folder, sim)
+    bureau = ceremony.bureau
+    bureau.confirm_platform_key(sim.platform_key_id)
+    bureau.import_definition(sim.definition_bundle(), "csn")
+    for card in ceremony.cards.values():
+        bureau.register_member(card)
+    bureau.generate_keys(list(ceremony.cards.values()))
+    bureau.run_test_vote(ceremony.quorum())
+    for card in ceremony.quorum():
+        bureau.sign_seal(card)
+    sim.accept_seal(bureau.export_seal())
+    ceremony.close()
+
+
+def copy_ceremony(source: Path, target: Path, sim: PlatformSimulator) -> Ceremony:
+    shutil.copytree(source, target)
+    return open_ceremony(target, sim)

@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from ceremony.simulator.platform import PlatformSimulator
+from tests.workflow.ceremony_setup import Ceremony, build_sealed, copy_ceremony, simulator
+
+
+@pytest.fixture(scope="session")
+def platform() -> PlatformSimulator:
+    return simulator()
+
+
+@pytest.fixture(scope="session")
+def sealed_template(tmp_path_factory: pytest.TempPathFactory, platform: PlatformSimulator) -> Path:
+    folder = tmp_path_factory.mktemp("sealed") / "ceremony"
+    folder.mkdir()
+    build_sealed(folder, platform)
+    return folder
+
+
+@pytest.fixture
+def sealed(
+    tmp_path: Path, sealed_template: Path, platform: PlatformSimulator
+) -> Iterator[Ceremony]:
+    """A fresh copy of a sealed ceremony (vote not yet open)."""
+    ceremony = copy_ceremony(sealed_template, tmp_path / "ceremony", platform)
+    yield ceremony
+    ceremony.close()

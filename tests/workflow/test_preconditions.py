@@ -1,0 +1,213 @@
+"""Each step refuses what it must refuse, by name, and a refusal changes nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ceremony.bundles.errors import (
+    BundleTypeError,
+    ReplayedBundleError,
+    SignaturePolicyError,
+    StaleStatusError,
+)
+from ceremony.cards.training import TrainingCard
+from ceremony.errors import CeremonyError
+from ceremony.simulator.platform import Faults
+from ceremony.workflow.demo import DemoPins
+from ceremony.workflow.errors import (
+    CardNotRegisteredError,
+    EmargementMismatchError,
+    LateBallotError,
+    PlatformKeyNotConfirmedError,
+    QuorumError,
+    UrnCheckError,
+    UrnNotEmptyError,
+    WrongPhaseError,
+)
+from ceremony.workflow.holders import PresentCard
+from ceremony.workflow.phases import Phase
+from tests.workflow.ceremony_setup import Ceremony, open_ceremony
+
+
+def refused(
+    ceremony: Ceremony, error: type[CeremonyError], step: Callable[[], Any]
+) -> CeremonyError:
+    """Run a step that must fail: the named error, a French message, and no new journal entry."""
+    before = [e.entry_hash for e in ceremony.bureau.store.entries()]
+    with pytest.raises(error) as caught:
+        step()
+    assert caught.value.user_message and caught.value.technical
+    assert [e.entry_hash for e in ceremony.bureau.store.entries()] == before
+    return caught.value
+
+
+def statuses(ceremony: Ceremony, votes: Any) -> list[bytes]:
+    schedule = ceremony.simulator.bureau().schedule
+    closed = schedule.closing + timedelta(minutes=schedule.grace_minutes)
+    return [
+        ceremony.simulator.status_bundle(1, "open", schedule.opening, votes),
+        ceremony.simulator.status_bundle(2, "closed", closed, votes),
+    ]
+
+
+def urn(ceremony: Ceremony, votes: Any, faults: Faults = Faults()) -> bytes:
+    state = ceremony.bureau.state
+    assert state.keys is not None
+    store = ceremony.bureau.store
+    elections = {u: store.get_blob(b) for u, b in state.keys["elections"].items()}
+    return ceremony.simulator.urn_bundle(
+        ceremony.bureau.sealed(state),
+        store.get_blob(state.keys["trustees"]),
+        elections,
+        votes,
+        faults,
+    )
+
+
+def test_preparation_refuses_an_unconfirmed_platform_key(tmp_path: Path, platform: Any) -> None:
+    ceremony = open_ceremony(tmp_path, platform)
+    try:
+        refused(
+            ceremony,
+            PlatformKeyNotConfirmedError,
+            lambda: ceremony.bureau.import_definition(platform.definition_bundle(), "csn"),
+        )
+        ceremony.bureau.confirm_platform_key("ab" * 32)
+        refused(
+            ceremony,
+            PlatformKeyNotConfirmedError,
+            lambda: ceremony.bureau.import_definition(platform.definition_bundle(), "csn"),
+        )
+    finally:
+        ceremony.close()
+
+
+def test_steps_out_of_phase_are_refused(sealed: Ceremony) -> None:
+    bureau = sealed.bureau
+    assert bureau.phase is Phase.VOTE_OPEN
+    refused(sealed, WrongPhaseError, lambda: bureau.count(sealed.quorum()))
+    refused(sealed, WrongPhaseError, lambda: bureau.run_test_vote(sealed.quorum()))
+    refused(sealed, WrongPhaseError, lambda: bureau.sign_seal(sealed.cards["del-cmh-snam"]))
+    refused(sealed, WrongPhaseError, lambda: bureau.make_pv())
+    refused(sealed, WrongPhaseError, lambda: bureau.record_expert("X", "Y", no_alteration=True))
+
+
+def test_a_decision_needs_the_president_or_the_secretary(sealed: Ceremony) -> None:
+    refused(
+        sealed,
+        QuorumError,
+        lambda: sealed.bureau.export_decision(sealed.cards["del-aph"], "suspend", "panne"),
+    )
+    data = sealed.bureau.export_decision(sealed.cards["secretaire"], "suspend", "panne du serveur")
+    assert data[:2] == b"PK"
+    assert sealed.bureau.state.decisions[-1]["decision"] == "suspend"
+
+
+def test_a_card_presented_for_another_member_is_refused(sealed: Ceremony) -> None:
+    impostor = PresentCard(
+        "presidente", sealed.cards["secretaire"].client, sealed.cards["secretaire"].pins
+    )
+    refused(
+        sealed,
+        CardNotRegisteredError,
+        lambda: sealed.bureau.export_decision(impostor, "suspend", "essai"),
+    )
+
+
+def test_a_foreign_card_is_refused(sealed: Ceremony, tmp_path: Path) -> None:
+    stranger = TrainingCard.create(tmp_path / "stranger.card")
+    card = PresentCard("presidente", stranger, DemoPins("other", "presidente"))
+    with pytest.raises(CeremonyError):
+        sealed.bureau.export_decision(card, "suspend", "essai")
+
+
+def test_status_checks_refuse_replay_staleness_and_a_non_empty_urn(sealed: Ceremony) -> None:
+    votes = sealed.simulator.cast_votes()
+    schedule = sealed.simulator.bureau().schedule
+    midday = schedule.opening + (schedule.closing - schedule.opening) / 2
+    busy = sealed.simulator.status_bundle(1, "open", midday, votes)
+    refused(sealed, UrnNotEmptyError, lambda: sealed.bureau.import_status(busy))
+    first, closed = statuses(sealed, votes)
+    sealed.bureau.import_status(first)
+    refused(sealed, ReplayedBundleError, lambda: sealed.bureau.import_status(first))
+    sealed.bureau.import_status(closed)
+    older = sealed.simulator.status_bundle(2, "open", midday, votes)
+    refused(sealed, StaleStatusError, lambda: sealed.bureau.import_status(older))
+    refused(
+        sealed,
+        BundleTypeError,
+        lambda: sealed.bureau.import_status(sealed.simulator.definition_bundle()),
+    )
+
+
+@pytest.mark.parametrize(
+    ("faults", "error"),
+    [
+        (Faults(late_ballot=True), LateBallotError),
+        (Faults(ballot_without_emargement=True), EmargementMismatchError),
+        (Faults(emargement_without_ballot=True), EmargementMismatchError),
+        (Faults(tampered_ballot=True), UrnCheckError),
+        (Faults(wrong_signature=True), SignaturePolicyError),
+    ],
+    ids=[
+        "after-closing-plus-grace",
+        "ballot-without-emargement",
+        "emargement-without-ballot",
+        "tampered-ballot",
+        "wrong-platform-signature",
+    ],
+)
+def test_a_faulty_urn_is_refused(
+    sealed: Ceremony, faults: Faults, error: type[CeremonyError]
+) -> None:
+    votes = sealed.simulator.cast_votes()
+    for status in statuses(sealed, votes):
+        sealed.bureau.import_status(status)
+    refused(sealed, error, lambda: sealed.bureau.import_urn(urn(sealed, votes, faults)))
+    assert sealed.bureau.phase is Phase.CLOSED
+
+
+def test_count_needs_the_expert_and_a_quorum(sealed: Ceremony) -> None:
+    votes = sealed.simulator.cast_votes()
+    for status in statuses(sealed, votes):
+        sealed.bureau.import_status(status)
+    sealed.bureau.import_urn(urn(sealed, votes))
+    refused(sealed, WrongPhaseError, lambda: sealed.bureau.count(sealed.quorum()))
+    sealed.bureau.record_expert("Expert", "Aucune altération constatée.", no_alteration=True)
+    president_and_one = [sealed.cards["presidente"], sealed.cards["del-aph"]]
+    refused(sealed, QuorumError, lambda: sealed.bureau.count(president_and_one))
+    delegates_only = [
+        sealed.cards["del-aph"],
+        sealed.cards["del-inph"],
+        sealed.cards["del-cmh-snam"],
+    ]
+    refused(sealed, QuorumError, lambda: sealed.bureau.count(delegates_only))
+    # The secretary opens in the president's absence, with any two delegates.
+    outcome = sealed.bureau.count(
+        [sealed.cards["secretaire"], sealed.cards["del-inph"], sealed.cards["del-cmh-snam"]]
+    )
+    expected: dict[str, list[int]] = {}
+    for record in votes:
+        counts = [0] * (len(record.plan.list_ids) + 1)
+        last = {v.voter: v.choice for v in record.votes}
+        for choice in last.values():
+            counts[0 if choice is None else choice + 1] += 1
+        expected[record.plan.contest_uuid] = counts
+    assert {u: list(r.result[0]) for u, r in outcome.results.items()} == expected
+    assert sealed.bureau.phase is Phase.PV
+
+
+def test_an_objecting_expert_blocks_the_count(sealed: Ceremony) -> None:
+    from ceremony.workflow.count import ExpertObjectionError
+
+    votes = sealed.simulator.cast_votes()
+    for status in statuses(sealed, votes):
+        sealed.bureau.import_status(status)
+    sealed.bureau.import_urn(urn(sealed, votes))
+    sealed.bureau.record_expert("Expert", "Le serveur a été modifié.", no_alteration=False)
+    refused(sealed, ExpertObjectionError, lambda: sealed.bureau.count(sealed.quorum()))
