@@ -9,6 +9,13 @@ from bureau_app.resources import TRANSLATIONS
 
 LANGUAGES = ("fr", "en")
 
+_installed = {"language": "fr"}
+
+
+def current_language() -> str:
+    """The interface language installed last ("fr" until one is installed)."""
+    return _installed["language"]
+
 
 def choose_language(requested: str | None, system: QLocale | None = None) -> str:
     """The requested language, else English on an English system, else French."""
@@ -39,3 +46,4 @@ def install_language(app: QApplication, language: str) -> None:
         app.installTranslator(ours)
     locale = QLocale(QLocale.Language.English if language == "en" else QLocale.Language.French)
     QLocale.setDefault(locale)
+    _installed["language"] = language

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QCloseEvent, QKeyEvent
@@ -45,7 +46,7 @@ def remaining_text(seconds: float) -> str:
 class ProgressDialog(QDialog):
     """Follows ``job``; closes itself when the job ends. Escape cancels only if safe."""
 
-    def __init__(self, title: str, job: Job[object], parent: QWidget | None = None) -> None:
+    def __init__(self, title: str, job: Job[Any], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._job = job
         self.setWindowTitle(title)
@@ -59,7 +60,7 @@ class ProgressDialog(QDialog):
         self.message.setWordWrap(True)
         self.message.setAccessibleName(self.tr("Étape de l'opération"))
         self.bar = QProgressBar()
-        self.bar.setRange(0, 1000)
+        self.bar.setRange(0, 0)  # "busy" until the job reports a fraction
         self.bar.setAccessibleName(self.tr("Avancement"))
         self.remaining = QLabel(remaining_text(-1))
         self.remaining.setAccessibleName(self.tr("Temps restant estimé"))
@@ -91,6 +92,7 @@ class ProgressDialog(QDialog):
         fit_to_text(self, 60)
 
     def _on_progress(self, fraction: float, message: str, remaining: float) -> None:
+        self.bar.setRange(0, 1000)
         self.bar.setValue(round(fraction * 1000))
         self.bar.setFormat(f"{fraction * 100:.0f} %")
         self.message.setText(message)

@@ -23,12 +23,14 @@ from PySide6.QtWidgets import (
 )
 
 from bureau_app.appearance import Appearance, apply_appearance, load_appearance, save_appearance
+from bureau_app.expert_view import ExpertView
 from bureau_app.journal_view import JournalView
 from bureau_app.phase_model import PhaseView
 from bureau_app.phase_page import PhasePage
 from bureau_app.phase_panel import PhasePanel
 from bureau_app.results_view import ResultsView
 from bureau_app.sizing import scale_font
+from bureau_app.worker import JobRunner
 
 
 class BureauWindow(QMainWindow):
@@ -52,21 +54,26 @@ class BureauWindow(QMainWindow):
         self.journal_button.setAccessibleName(self.tr("Ouvrir le journal"))
         self.results_button = QPushButton(self.tr("&Résultats"))
         self.results_button.setAccessibleName(self.tr("Ouvrir les résultats"))
+        self.expert_button = QPushButton(self.tr("Mode e&xpert"))
+        self.expert_button.setAccessibleName(self.tr("Ouvrir le mode expert"))
 
         side = QVBoxLayout()
         side.addWidget(self.bureau_label)
         side.addWidget(self.panel, 1)
         side.addWidget(self.journal_button)
         side.addWidget(self.results_button)
+        side.addWidget(self.expert_button)
 
         self.stack = QStackedWidget()
         self.stack.setAccessibleName(self.tr("Contenu de l'étape choisie"))
         self.pages: dict[str, PhasePage] = {}
         self._views: list[PhaseView] = []
+        self.runner = JobRunner(parent=self)
         self.journal_view = JournalView()
         self.results_view = ResultsView()
-        self.stack.addWidget(self.journal_view)
-        self.stack.addWidget(self.results_view)
+        self.expert_view = ExpertView(self.runner)
+        for view in (self.journal_view, self.results_view, self.expert_view):
+            self.stack.addWidget(view)
 
         central = QWidget()
         row = QHBoxLayout(central)
@@ -77,6 +84,7 @@ class BureauWindow(QMainWindow):
         self.panel.phase_selected.connect(self.show_phase)
         self.journal_button.clicked.connect(self.show_journal)
         self.results_button.clicked.connect(self.show_results)
+        self.expert_button.clicked.connect(self.show_expert)
         self._make_menus()
         self.statusBar().setAccessibleName(self.tr("Barre d'état"))
         self.resize(1100, 760)
@@ -120,6 +128,11 @@ class BureauWindow(QMainWindow):
         self.panel.clearSelection()
         self.stack.setCurrentWidget(self.results_view)
         self.results_view.contest_box.setFocus()
+
+    def show_expert(self) -> None:
+        self.panel.clearSelection()
+        self.stack.setCurrentWidget(self.expert_view)
+        self.expert_view.open_file_button.setFocus()
 
     def trigger_next_action(self) -> None:
         page = self.current_page()
@@ -189,6 +202,7 @@ class BureauWindow(QMainWindow):
         go = self.menuBar().addMenu(self.tr("A&ller à"))
         self._action(go, self.tr("&Journal"), [QKeySequence("Ctrl+J")], self.show_journal)
         self._action(go, self.tr("&Résultats"), [QKeySequence("Ctrl+R")], self.show_results)
+        self._action(go, self.tr("Mode e&xpert"), [QKeySequence("Ctrl+Shift+X")], self.show_expert)
         self._action(
             go, self.tr("Liste des é&tapes"), [QKeySequence("Ctrl+E")], self.panel.setFocus
         )

@@ -32,95 +32,106 @@
 <context>
     <name>BureauWindow</name>
     <message>
-        <location filename="../../bureau_app/shell.py" line="42"/>
-        <location filename="../../bureau_app/shell.py" line="45"/>
+        <location filename="../../bureau_app/shell.py" line="44"/>
+        <location filename="../../bureau_app/shell.py" line="47"/>
         <source>Bureau de vote électronique</source>
         <translation>Electronic polling committee</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="43"/>
+        <location filename="../../bureau_app/shell.py" line="45"/>
         <source>Fenêtre principale du bureau de vote</source>
         <translation>Main window of the polling committee</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="46"/>
+        <location filename="../../bureau_app/shell.py" line="48"/>
         <source>Nom du bureau</source>
         <translation>Committee name</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="51"/>
-        <location filename="../../bureau_app/shell.py" line="190"/>
+        <location filename="../../bureau_app/shell.py" line="53"/>
+        <location filename="../../bureau_app/shell.py" line="203"/>
         <source>&amp;Journal</source>
         <translation>&amp;Log</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="52"/>
+        <location filename="../../bureau_app/shell.py" line="54"/>
         <source>Ouvrir le journal</source>
         <translation>Open the log</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="53"/>
-        <location filename="../../bureau_app/shell.py" line="191"/>
+        <location filename="../../bureau_app/shell.py" line="55"/>
+        <location filename="../../bureau_app/shell.py" line="204"/>
         <source>&amp;Résultats</source>
         <translation>&amp;Results</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="54"/>
+        <location filename="../../bureau_app/shell.py" line="56"/>
         <source>Ouvrir les résultats</source>
         <translation>Open the results</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="63"/>
+        <location filename="../../bureau_app/shell.py" line="57"/>
+        <location filename="../../bureau_app/shell.py" line="205"/>
+        <source>Mode e&amp;xpert</source>
+        <translation>E&amp;xpert mode</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/shell.py" line="58"/>
+        <source>Ouvrir le mode expert</source>
+        <translation>Open expert mode</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/shell.py" line="68"/>
         <source>Contenu de l&apos;étape choisie</source>
         <translation>Content of the chosen step</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="81"/>
+        <location filename="../../bureau_app/shell.py" line="89"/>
         <source>Barre d&apos;état</source>
         <translation>Status bar</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="161"/>
+        <location filename="../../bureau_app/shell.py" line="174"/>
         <source>&amp;Affichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="164"/>
+        <location filename="../../bureau_app/shell.py" line="177"/>
         <source>A&amp;grandir le texte</source>
         <translation>&amp;Larger text</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="170"/>
+        <location filename="../../bureau_app/shell.py" line="183"/>
         <source>&amp;Réduire le texte</source>
         <translation>&amp;Smaller text</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="175"/>
+        <location filename="../../bureau_app/shell.py" line="188"/>
         <source>Taille de texte &amp;normale</source>
         <translation>&amp;Normal text size</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="178"/>
+        <location filename="../../bureau_app/shell.py" line="191"/>
         <source>&amp;Contraste élevé</source>
         <translation>&amp;High contrast</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="187"/>
+        <location filename="../../bureau_app/shell.py" line="200"/>
         <source>Mode &amp;projection</source>
         <translation>&amp;Projection mode</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="189"/>
+        <location filename="../../bureau_app/shell.py" line="202"/>
         <source>A&amp;ller à</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="193"/>
+        <location filename="../../bureau_app/shell.py" line="207"/>
         <source>Liste des é&amp;tapes</source>
         <translation>S&amp;teps list</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="197"/>
+        <location filename="../../bureau_app/shell.py" line="211"/>
         <source>Lancer la &amp;prochaine action</source>
         <translation>Start the &amp;next action</translation>
     </message>
@@ -263,6 +274,79 @@
         <location filename="../../bureau_app/error_dialog.py" line="72"/>
         <source>Fermer le message</source>
         <translation>Close the message</translation>
+    </message>
+</context>
+<context>
+    <name>ExpertView</name>
+    <message>
+        <location filename="../../bureau_app/expert_view.py" line="52"/>
+        <source>Mode expert</source>
+        <translation>Expert mode</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/expert_view.py" line="53"/>
+        <source>Mode expert : vérification indépendante</source>
+        <translation>Expert mode: independent verification</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/expert_view.py" line="55"/>
+        <source>Titre : mode expert</source>
+        <translation>Title: expert mode</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/expert_view.py" line="58"/>
+        <source>Ouvrez une élection (fichier .bel ou dossier). Elle est lue sans être modifiée, puis chaque contrôle est affiché avec son résultat.</source>
+        <translation>Open an election (.bel file or folder). It is read without being changed, then each check is shown with its result.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/expert_view.py" line="63"/>
+        <source>Explication du mode expert</source>
+        <translation>About expert mode</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/expert_view.py" line="64"/>
+        <source>Ouvrir un &amp;fichier .bel…</source>
+        <translation>Open a .bel &amp;file…</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/expert_view.py" line="65"/>
+        <source>Ouvrir un fichier d&apos;élection .bel</source>
+        <translation>Open a .bel election file</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/expert_view.py" line="66"/>
+        <source>Ouvrir un &amp;dossier…</source>
+        <translation>Open a &amp;folder…</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/expert_view.py" line="67"/>
+        <source>Ouvrir un dossier d&apos;élection</source>
+        <translation>Open an election folder</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/expert_view.py" line="85"/>
+        <source>Élection à vérifier</source>
+        <translation>Election to verify</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/expert_view.py" line="85"/>
+        <source>Élection Belenios (*.bel)</source>
+        <translation>Belenios election (*.bel)</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/expert_view.py" line="91"/>
+        <source>Dossier d&apos;élection à vérifier</source>
+        <translation>Election folder to verify</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/expert_view.py" line="98"/>
+        <source>Lecture et contrôle de %1…</source>
+        <translation>Reading and checking %1…</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/expert_view.py" line="105"/>
+        <source>Vérification de l&apos;élection</source>
+        <translation>Verifying the election</translation>
     </message>
 </context>
 <context>
@@ -689,87 +773,87 @@
 <context>
     <name>ProgressDialog</name>
     <message>
-        <location filename="../../bureau_app/progress_dialog.py" line="25"/>
+        <location filename="../../bureau_app/progress_dialog.py" line="26"/>
         <source>Temps restant : estimation en cours…</source>
         <translation>Time remaining: estimating…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/progress_dialog.py" line="27"/>
+        <location filename="../../bureau_app/progress_dialog.py" line="28"/>
         <source>Presque terminé…</source>
         <translation>Almost done…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/progress_dialog.py" line="29"/>
+        <location filename="../../bureau_app/progress_dialog.py" line="30"/>
         <source>Temps restant : moins d&apos;une minute</source>
         <translation>Time remaining: less than a minute</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/progress_dialog.py" line="33"/>
+        <location filename="../../bureau_app/progress_dialog.py" line="34"/>
         <source>Temps restant : environ 1 minute</source>
         <translation>Time remaining: about 1 minute</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/progress_dialog.py" line="34"/>
+        <location filename="../../bureau_app/progress_dialog.py" line="35"/>
         <source>Temps restant : environ %1 minutes</source>
         <translation>Time remaining: about %1 minutes</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/progress_dialog.py" line="39"/>
+        <location filename="../../bureau_app/progress_dialog.py" line="40"/>
         <source>Temps restant : environ %1 h %2 min</source>
         <translation>Time remaining: about %1 h %2 min</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/progress_dialog.py" line="57"/>
+        <location filename="../../bureau_app/progress_dialog.py" line="58"/>
         <source>Opération en cours</source>
         <translation>Operation in progress</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/progress_dialog.py" line="58"/>
+        <location filename="../../bureau_app/progress_dialog.py" line="59"/>
         <source>Démarrage…</source>
         <translation>Starting…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/progress_dialog.py" line="60"/>
+        <location filename="../../bureau_app/progress_dialog.py" line="61"/>
         <source>Étape de l&apos;opération</source>
         <translation>Operation step</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/progress_dialog.py" line="63"/>
+        <location filename="../../bureau_app/progress_dialog.py" line="64"/>
         <source>Avancement</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/progress_dialog.py" line="65"/>
+        <location filename="../../bureau_app/progress_dialog.py" line="66"/>
         <source>Temps restant estimé</source>
         <translation>Estimated time remaining</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/progress_dialog.py" line="67"/>
+        <location filename="../../bureau_app/progress_dialog.py" line="68"/>
         <source>Vous pouvez annuler sans risque.</source>
         <translation>You can cancel safely.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/progress_dialog.py" line="69"/>
+        <location filename="../../bureau_app/progress_dialog.py" line="70"/>
         <source>Cette opération ne peut pas être interrompue. Merci de patienter.</source>
         <translation>This operation cannot be interrupted. Please wait.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/progress_dialog.py" line="72"/>
+        <location filename="../../bureau_app/progress_dialog.py" line="73"/>
         <source>Peut-on annuler ?</source>
         <translation>Can it be cancelled?</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/progress_dialog.py" line="84"/>
+        <location filename="../../bureau_app/progress_dialog.py" line="85"/>
         <source>&amp;Annuler</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/progress_dialog.py" line="85"/>
+        <location filename="../../bureau_app/progress_dialog.py" line="86"/>
         <source>Annuler l&apos;opération</source>
         <translation>Cancel the operation</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/progress_dialog.py" line="106"/>
+        <location filename="../../bureau_app/progress_dialog.py" line="108"/>
         <source>Annulation demandée : arrêt au prochain point sûr…</source>
         <translation>Cancel requested: stopping at the next safe point…</translation>
     </message>
@@ -893,6 +977,99 @@
         <location filename="../../bureau_app/results_view.py" line="96"/>
         <source>Inscrits : %1 · Votants : %2 · Blancs : %3 · Exprimés : %4</source>
         <translation>Registered: %1 · Voters: %2 · Blank: %3 · Valid votes: %4</translation>
+    </message>
+</context>
+<context>
+    <name>VerificationReportView</name>
+    <message>
+        <location filename="../../bureau_app/report_view.py" line="36"/>
+        <source>Rapport de vérification</source>
+        <translation>Verification report</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/report_view.py" line="39"/>
+        <source>Ce qui a été vérifié</source>
+        <translation>What has been verified</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/report_view.py" line="43"/>
+        <source>Symbole du verdict</source>
+        <translation>Verdict symbol</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/report_view.py" line="45"/>
+        <source>Verdict</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/report_view.py" line="51"/>
+        <source>N&apos;afficher que les &amp;échecs</source>
+        <translation>Show only &amp;failures</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/report_view.py" line="52"/>
+        <source>N&apos;afficher que les contrôles en échec</source>
+        <translation>Show only the failed checks</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/report_view.py" line="56"/>
+        <source>Contrôles, dans l&apos;ordre</source>
+        <translation>Checks, in order</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/report_view.py" line="58"/>
+        <source>Résultat</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/report_view.py" line="58"/>
+        <source>Contrôle</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/report_view.py" line="58"/>
+        <source>Motif</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/report_view.py" line="77"/>
+        <source>Vérification de %1</source>
+        <translation>Verification of %1</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/report_view.py" line="80"/>
+        <source>Toutes les vérifications ont réussi.</source>
+        <translation>All checks passed.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/report_view.py" line="82"/>
+        <source>Aucune vérification n&apos;a pu être faite.</source>
+        <translation>No check could be made.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/report_view.py" line="85"/>
+        <source>1 vérification en échec : voir la ligne marquée ÉCHEC.</source>
+        <translation>1 check failed: see the line marked FAILED.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/report_view.py" line="90"/>
+        <source>%1 vérifications en échec : voir les lignes marquées ÉCHEC.</source>
+        <translation>%1 checks failed: see the lines marked FAILED.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/report_view.py" line="100"/>
+        <source>RÉUSSI</source>
+        <translation>PASSED</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/report_view.py" line="101"/>
+        <source>ÉCHEC</source>
+        <translation>FAILED</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/report_view.py" line="102"/>
+        <source>sans objet</source>
+        <translation>not applicable</translation>
     </message>
 </context>
 </TS>

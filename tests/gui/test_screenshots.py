@@ -44,6 +44,28 @@ def _rows():  # type: ignore[no-untyped-def]
     ]
 
 
+def _failed_report():  # type: ignore[no-untyped-def]
+    from ceremony.errors import CeremonyError
+    from ceremony.verify.report import CheckSpec, ReportBuilder, VerificationReport
+
+    builder = ReportBuilder("CSN-2026-psychiatrie.bel")
+    builder.passed(CheckSpec("archive.chain", "Chaînage des événements", "Event chain"))
+    builder.passed(CheckSpec("election.setup", "Paramètres de l'élection", "Election setup"))
+    builder.failed(
+        CheckSpec("ballots.valid", "Validité des bulletins", "Ballot validity"),
+        CeremonyError(
+            "ballot 17: proof rejected",
+            user_message="Le bulletin n° 17 a une preuve invalide : il ne peut pas être compté.",
+        ),
+    )
+    builder.not_applicable(
+        CheckSpec("tally.result", "Résultat", "Result"),
+        "Pas encore de dépouillement.",
+        "No tally yet.",
+    )
+    return VerificationReport(builder.subject, tuple(builder.results))
+
+
 def test_every_page_and_dialog_renders(qtbot, app, settings, screenshot_dir) -> None:  # type: ignore[no-untyped-def]
     from bureau_app.appearance import Appearance
     from bureau_app.card_prompt import CardEvents, CardPromptDialog, ExpectedCard
@@ -72,6 +94,9 @@ def test_every_page_and_dialog_renders(qtbot, app, settings, screenshot_dir) -> 
     saved.append(_save(window, screenshot_dir, "journal"))
     window.show_results()
     saved.append(_save(window, screenshot_dir, "results"))
+    window.expert_view.report_view.set_report(_failed_report())
+    window.show_expert()
+    saved.append(_save(window, screenshot_dir, "expert"))
 
     window.set_appearance(Appearance(point_size=16, high_contrast=True))
     window.show_phase("test_vote")
@@ -145,4 +170,4 @@ def test_every_page_and_dialog_renders(qtbot, app, settings, screenshot_dir) -> 
     projection.show()
     saved.append(_save(projection, screenshot_dir, "projection"))
 
-    assert len(saved) == len({path.name for path in saved}) == 23
+    assert len(saved) == len({path.name for path in saved}) == 24

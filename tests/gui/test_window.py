@@ -129,6 +129,12 @@ def test_journal_and_results_pages_open_by_shortcut(qtbot, window) -> None:  # t
     assert window.journal_view.search.hasFocus()
     qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget() is window.results_view
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_X,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert window.stack.currentWidget() is window.expert_view
 
 
 def test_projection_shortcut_asks_for_projection(qtbot, window) -> None:  # type: ignore[no-untyped-def]
