@@ -239,7 +239,7 @@ def _failed(report: VerificationReport) -> list[str]:
 
 @pytest.mark.belenios
 def test_the_untouched_archive_passes(valid: Fixture, tmp_path: Path) -> None:
-    report = verify_belenios(valid.tallied, previous=valid.during)
+    report = verify_belenios(valid.tallied, previous=valid.during, workers=1)
     assert report.passed, report.to_text("en")
     # Rebuilding without any change is byte-identical: the tamper tool itself is sound.
     StructureAlteration(lambda e: e).rehash(valid.tallied, tmp_path / "same.bel")
@@ -254,7 +254,7 @@ def test_alteration_with_recomputed_hashes_is_rejected(
     alteration, check = ALTERATIONS[name]
     target = tmp_path / f"{valid.uuid}.bel"
     alteration.rehash(valid.tallied, target)
-    report = verify_belenios(target)
+    report = verify_belenios(target, workers=1)
     assert not report.passed
     failed = _failed(report)
     assert check in failed, report.to_text("en")
@@ -275,7 +275,7 @@ def test_alteration_as_is_is_rejected_by_the_hashes(
     alteration, _ = ALTERATIONS[name]
     target = tmp_path / f"{valid.uuid}.bel"
     alteration.raw(valid.tallied, target)
-    report = verify_belenios(target)
+    report = verify_belenios(target, workers=1)
     assert not report.passed
     assert RAW_CHECKS & set(_failed(report)), report.to_text("en")
 
@@ -284,8 +284,8 @@ def test_alteration_as_is_is_rejected_by_the_hashes(
 def test_snapshot_comparison_catches_a_removed_ballot(valid: Fixture, tmp_path: Path) -> None:
     target = tmp_path / "removed.bel"
     StructureAlteration(_remove_ballot).rehash(valid.during, target)
-    assert verify_belenios(target).passed  # consistent by itself...
-    report = verify_belenios(target, previous=valid.during)
+    assert verify_belenios(target, workers=1).passed  # consistent by itself...
+    report = verify_belenios(target, previous=valid.during, workers=1)
     assert _failed(report) == ["archive.previous_snapshot"]  # ...but not with the past
 
 
@@ -293,7 +293,7 @@ def test_snapshot_comparison_catches_a_removed_ballot(valid: Fixture, tmp_path: 
 def test_report_json_names_the_failed_check(valid: Fixture, tmp_path: Path) -> None:
     target = tmp_path / "bad.bel"
     ALTERATIONS["wrong_result"][0].rehash(valid.tallied, target)
-    out = json.loads(verify_belenios(target).to_json())
+    out = json.loads(verify_belenios(target, workers=1).to_json())
     assert out["passed"] is False and "result" not in out
     failed = [c for c in out["checks"] if c["outcome"] == "failed"]
     assert [c["name"] for c in failed] == ["tally.result"]

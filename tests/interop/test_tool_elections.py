@@ -12,13 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from ceremony.cli import build_parser
 from ceremony.protocol.audit import Check
 from ceremony.verify.belenios import verify_belenios
-from ceremony.verify.command import add_parser, run
 from ceremony.verify.report import Outcome
 from tests.conftest import BeleniosTool
 from tests.interop.tool_threshold import setup_election, tool_trustees
+from tests.verify.test_command import run_verify_command as main
 
 VOTES = [[0, 1, 0, 0], [1, 0, 0, 0], [0, 0, 0, 1], [0, 0, 1, 0]]
 
@@ -57,17 +56,12 @@ def test_bureau_verify_command_on_a_tool_directory(
     election.vote(0, [0, 0, 1, 0])
     election.vote(1, [1, 0, 0, 0])
     theirs = election.tool_tally(delegates=(1, 2))
-    parser = build_parser()
-    subparsers = next(a for a in parser._actions if a.dest == "command")
-    add_parser(subparsers)  # type: ignore[arg-type]
-    args = parser.parse_args(["verify", str(belenios.workdir), "--json"])
-    assert run(args) == 0
+    assert main(["verify", str(belenios.workdir), "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert out["passed"] is True and out["result"] == theirs
     names = [c["name"] for c in out["checks"]]
     assert names[:3] == ["input.path", "archive.format", "archive.chain"]
     assert all(c["outcome"] == "passed" for c in out["checks"])
-    args = parser.parse_args(["verify", str(election.archive)])
-    assert run(args) == 0
+    assert main(["verify", str(election.archive)]) == 0
     text = capsys.readouterr().out
     assert "tally.result" in text and "Liste B : 1" in text and "blanc : 1" in text

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from ceremony.protocol.archive import PendingEvent, append_events
-from ceremony.protocol.audit import Check, audit_archive
+from ceremony.protocol.audit import Check, audit_archive, pooled_verifier, sequential_verifier
 from tests.protocol.our_election import make_our_election
 
 VOTES = [[0, 1, 0, 0], [1, 0, 0, 0], [0, 0, 1, 0], [0, 0, 0, 1]]
@@ -32,10 +32,15 @@ def _failed(outcome) -> list[str]:  # type: ignore[no-untyped-def]
     return [c.check.value for c in outcome.checks if c.error is not None]
 
 
-@pytest.mark.parametrize("workers", [1, 2])
-def test_our_election_passes_every_check(tallied: tuple[Path, Path], workers: int) -> None:
+@pytest.mark.parametrize("verifier", ["sequential", "pool-1", "pool-2"])
+def test_our_election_passes_every_check(tallied: tuple[Path, Path], verifier: str) -> None:
     path, during = tallied
-    outcome = audit_archive(path, previous=during, workers=workers)
+    chosen = {
+        "sequential": sequential_verifier,
+        "pool-1": pooled_verifier(1),
+        "pool-2": pooled_verifier(2),
+    }[verifier]
+    outcome = audit_archive(path, previous=during, ballot_verifier=chosen)
     assert outcome.passed, _failed(outcome)
     assert all(c.ran for c in outcome.checks)
     assert [c.check for c in outcome.checks] == list(Check)
