@@ -76,6 +76,7 @@ from ceremony.bundles.sources import ZipFiles, digest_file, file_size
 from ceremony.bundles.types import PAYLOAD_TYPES, AnyPayload, election_fingerprints_of
 from ceremony.bundles.zipio import (
     DEFAULT_LIMITS,
+    FILE_LIMITS,
     ZIP_ERRORS,
     ZipLimits,
     check_archive,
@@ -142,6 +143,8 @@ def pin_definition(
     context: ImportContext, definition: VerifiedBundle[DefinitionPayload], bureau_id: str
 ) -> ImportContext:
     """The context after a verified definition: this bureau's contests, quorum, platform key."""
+    if bureau_id not in definition.payload.bureau_ids():
+        raise BureauMismatchError(f"the definition has no bureau {bureau_id!r}")
     bureau = definition.payload.bureau(bureau_id)
     return replace(
         context,
@@ -296,7 +299,7 @@ def verify_freshness(bundle: Bundle, payload: AnyPayload, context: ImportContext
 
 
 def read_bundle_file(
-    path: Path, expected_type: BundleType, limits: ZipLimits = DEFAULT_LIMITS
+    path: Path, expected_type: BundleType, limits: ZipLimits = FILE_LIMITS
 ) -> Bundle:
     """:func:`read_bundle` for a zip on disk: payload files stay there (:class:`ZipFiles`).
 
@@ -334,7 +337,7 @@ def import_bundle_file(
     path: Path,
     expected_type: BundleType,
     context: ImportContext,
-    limits: ZipLimits = DEFAULT_LIMITS,
+    limits: ZipLimits = FILE_LIMITS,
 ) -> VerifiedBundle[AnyPayload]:
     """:func:`import_bundle` for a zip on disk, in memory flat in the size of its files.
 

@@ -51,6 +51,12 @@ class ZipLimits:
 
 
 DEFAULT_LIMITS: Final = ZipLimits()
+"""For bundles read into memory."""
+
+FILE_LIMITS: Final = ZipLimits(max_entry_size=64 << 30, max_total_size=64 << 30)
+"""For bundles streamed from a file: a 2-million-ballot urn is about 25 GB of
+``.bel`` (Belenios ballots of a 5-list question are about 12 kB); memory stays
+flat, and the ratio cap still stops deflate bombs."""
 
 
 def check_entry_name(name: str) -> str | None:

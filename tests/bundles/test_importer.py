@@ -452,6 +452,8 @@ def test_definition_then_status_with_pinning() -> None:
         ),
         DefinitionPayload,
     )
+    with pytest.raises(BureauMismatchError):
+        pin_definition(ImportContext(), definition, "cspm")
     context = pin_definition(ImportContext(), definition, BUREAU)
     assert context.contest_uuids == CONTESTS
     assert context.delegate_quorum == 2
