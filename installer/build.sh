@@ -38,6 +38,13 @@ mkdir -p "$out" "$work"
 out=$(cd "$out" && pwd)
 work=$(cd "$work" && pwd)
 
+# One build at a time per scratch folder (tests and hand builds share its venv).
+exec 9>"$work/.lock"
+if ! flock -n 9; then
+    echo "build.sh: une autre construction utilise $work ; attente..." >&2
+    flock 9
+fi
+
 step() { echo "build.sh: [$(( $(date +%s) - started ))s] $*"; }
 started=$(date +%s)
 
