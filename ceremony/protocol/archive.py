@@ -177,7 +177,7 @@ class ArchiveRecord:
 
     @property
     def kind(self) -> Literal["header", "data", "event"]:
-        """What the file name says this record is."""
+        """What the file name says this record is (§4.4)."""
         if self.name == HEADER_NAME:
             return "header"
         if self.name.endswith(DATA_SUFFIX):
@@ -188,7 +188,7 @@ class ArchiveRecord:
 
     @property
     def digest(self) -> str:
-        """SHA-256 of the content, hex."""
+        """SHA-256 of the content, hex (§4.4)."""
         return sha256_hex(self.content)
 
 

@@ -14,11 +14,12 @@ re-reading only that ballot's ciphertexts (already verified) at the end.
 
 from __future__ import annotations
 
+import hashlib
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
 
 from ceremony.errors import CeremonyError
 from ceremony.protocol.archive import (
@@ -137,7 +138,7 @@ BallotVerifier = Callable[[Election, CredentialList, Iterable[bytes]], Iterator[
 
 
 def pooled_verifier(workers: int | None = None) -> BallotVerifier:
-    """The default :data:`BallotVerifier`: ``pool.verify_ballots`` on ``workers`` processes."""
+    """``pool.verify_ballots`` on ``workers`` processes as a :data:`BallotVerifier` (§3.5.1)."""
 
     def verify(
         election: Election, credentials: CredentialList, ballots: Iterable[bytes]
@@ -179,7 +180,7 @@ SMALL_ARCHIVE_BYTES = 256 * 1024
 
 
 def default_verifier(path: Path, workers: int | None) -> BallotVerifier:
-    """In-process for a small archive, else the streaming pool on ``workers`` processes."""
+    """In-process for a small archive, else the streaming pool (§3.5.1 step 1)."""
     if path.stat().st_size < SMALL_ARCHIVE_BYTES:
         return sequential_verifier
     return pooled_verifier(workers)
@@ -217,7 +218,7 @@ class AuditOutcome:
 
     @property
     def passed(self) -> bool:
-        """No check failed."""
+        """No check of §3.5 failed."""
         return all(c.error is None for c in self.checks)
 
 
@@ -337,7 +338,7 @@ def _events(state: _State) -> Iterator[ResolvedEvent]:
 
 
 def _ballot_payloads(
-    state: _State, events: Iterator[ResolvedEvent], hashes: list[str]
+    state: _State, events: Iterator[ResolvedEvent], hashes: deque[str]
 ) -> Iterator[bytes]:
     """Ballot payloads in order; later events are kept aside (there are few)."""
     for resolved in events:
@@ -353,6 +354,46 @@ def _ballot_payloads(
             state.fail(Check.ARCHIVE_EVENTS, EventOrderError("a second Setup event"))
         else:
             state.post_ballot.append(resolved)
+
+
+def _short(text: str) -> bytes:
+    return hashlib.blake2b(text.encode(), digest_size=16).digest()
+
+
+class _BallotLedger:
+    """What last(B) and the replay check need, in 16-byte digests (§4.15).
+
+    Per voter: the last ballot's hash and weight; per ballot: a short digest to
+    spot replays; only the first invalid ballot is kept. Superseded ballots
+    (revotes) are listed to be divided back out of the tally.
+    """
+
+    def __init__(self) -> None:
+        self._last: dict[bytes, tuple[str, int]] = {}
+        self._seen: set[bytes] = set()
+        self.superseded: dict[str, int] = {}
+        self.valid_count = 0
+        self.invalid_count = 0
+        self.first_invalid: BallotOutcome | None = None
+
+    def first_time(self, digest: str) -> bool:
+        short = bytes.fromhex(digest)[:16]
+        if short in self._seen:
+            return False
+        self._seen.add(short)
+        return True
+
+    def invalid(self, verdict: BallotOutcome) -> None:
+        self.invalid_count += 1
+        self.first_invalid = self.first_invalid or verdict
+
+    def cast(self, credential: str, digest: str, weight: int) -> None:
+        self.valid_count += 1
+        key = _short(credential)
+        previous = self._last.get(key)
+        if previous is not None:
+            self.superseded[previous[0]] = previous[1]
+        self._last[key] = (digest, weight)
 
 
 def _choices(ballot: Ballot) -> list[list[Ciphertext]]:
@@ -400,52 +441,42 @@ def audit_archive(
             _load_setup(state, first)
     election, credentials = state.election, state.credentials
     acc: TallyAccumulator | None = None
-    num_valid = 0
     if election is not None and credentials is not None:
         shape = [q.choice_count for q in election.questions if isinstance(q, HomomorphicQuestion)]
         acc = TallyAccumulator(election.group, shape)
-        hashes: list[str] = []
-        last_of: dict[Any, tuple[str, int]] = {}
-        superseded: dict[str, int] = {}
-        seen_hashes: set[str] = set()
-        invalid: list[BallotOutcome] = []
+        hashes: deque[str] = deque()
+        ledger = _BallotLedger()
         payloads = _ballot_payloads(state, events, hashes)
-        for index, verdict in enumerate(verifier(election, credentials, payloads)):
-            digest = hashes[index]
-            if digest in seen_hashes:
+        for verdict in verifier(election, credentials, payloads):
+            digest = hashes.popleft()
+            if not ledger.first_time(digest):
                 state.fail(
                     Check.BALLOTS_UNIQUE, DuplicateBallotError(f"ballot {digest} appears twice")
                 )
                 continue
-            seen_hashes.add(digest)
             if not verdict.ok or verdict.choices is None or verdict.weight is None:
-                invalid.append(verdict)
+                ledger.invalid(verdict)
                 continue
-            num_valid += 1
-            key = verdict.credential
-            if key in last_of:
-                old_hash, old_weight = last_of[key]
-                superseded[old_hash] = old_weight
-            last_of[key] = (digest, verdict.weight)
+            ledger.cast(verdict.credential or "", digest, verdict.weight)
             choices = [[Ciphertext(a, b) for a, b in row] for row in verdict.choices]
             acc.add(choices, verdict.weight)
-        if invalid:
-            bad = invalid[0]
+        bad = ledger.first_invalid
+        if bad is not None:
             state.fail(
                 Check.BALLOTS_VALID,
                 InvalidBallotsError(
-                    f"{len(invalid)} invalid ballot(s); first: ballot {bad.index + 1} "
+                    f"{ledger.invalid_count} invalid ballot(s); first: ballot {bad.index + 1} "
                     f"(tracker {bad.tracker}), check {bad.check}, {bad.error}: {bad.reason}"
                 ),
             )
         else:
-            state.ok(Check.BALLOTS_VALID, str(num_valid))
+            state.ok(Check.BALLOTS_VALID, str(ledger.valid_count))
         state.ok(Check.BALLOTS_UNIQUE)
-        if superseded and not state.failed(Check.ARCHIVE_CHAIN):
-            for ballot, weight in _reread_superseded(state, election, dict(superseded)):
+        if ledger.superseded and not state.failed(Check.ARCHIVE_CHAIN):
+            for ballot, weight in _reread_superseded(state, election, dict(ledger.superseded)):
                 acc.remove(_choices(ballot), weight)
     else:
-        for _ in _ballot_payloads(state, events, []):
+        for _ in _ballot_payloads(state, events, deque()):
             pass
     for _ in events:  # drain: records archive-level failures after the ballots
         pass

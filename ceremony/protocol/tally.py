@@ -45,7 +45,7 @@ class EncryptedTally:
 
     @property
     def shape(self) -> tuple[int, ...]:
-        """Number of ciphertexts per question."""
+        """Number of ciphertexts per question (§4.16)."""
         return tuple(len(row) for row in self.ciphertexts)
 
     def to_json(self) -> list[Any]:

@@ -115,7 +115,7 @@ class ElectionRecordNotFoundError(CeremonyError):
 
 
 def find_archive(path: Path) -> Path:
-    """The `.bel` file designated by ``path`` (a file, or a directory with exactly one)."""
+    """The `.bel` file (§4.4) designated by ``path``: itself, or the only one in a directory."""
     if path.is_file():
         return path
     if path.is_dir():
@@ -151,7 +151,7 @@ def _labels(question: object) -> dict[str, object]:
 
 
 def add_audit(builder: ReportBuilder, outcome: AuditOutcome, prefix: str = "") -> None:
-    """Append the audit's checks to ``builder`` (names prefixed by ``prefix``)."""
+    """Append the audit's checks (§3.5) to ``builder``, names prefixed by ``prefix``."""
     for check in outcome.checks:
         spec = CHECK_SPECS[check.check]
         if prefix:

@@ -20,7 +20,7 @@ EXIT_FAILED = 1
 
 
 def add_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
-    """Register the ``verify`` subcommand."""
+    """Register ``bureau verify`` (DESIGN.md §6; the audit of spec §3.5)."""
     parser = subparsers.add_parser(
         "verify",
         help="vérifier une élection Belenios (.bel ou dossier d'élection)",
@@ -64,7 +64,7 @@ def format_result(report: VerificationReport) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Run the verification and print the report; 0 only if every check passed."""
+    """Run the audit (§3.5), print the report and result (§4.19); 0 only if all passed."""
     report = verify_belenios(args.path, previous=args.previous, workers=args.workers)
     if args.json:
         sys.stdout.write(report.to_json() + "\n")

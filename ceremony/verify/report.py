@@ -105,7 +105,7 @@ class VerificationReport:
         raise KeyError(name)
 
     def extended(self, other: VerificationReport) -> VerificationReport:
-        """This report followed by the checks of ``other`` (later verification steps)."""
+        """This report followed by the checks of ``other`` (later steps, DESIGN.md §6)."""
         return replace(
             self,
             checks=self.checks + other.checks,
@@ -114,7 +114,7 @@ class VerificationReport:
         )
 
     def to_dict(self) -> dict[str, Any]:
-        """The machine-readable form (``bureau verify --json``)."""
+        """The machine-readable form (``bureau verify --json``, DESIGN.md §6)."""
         obj: dict[str, Any] = {
             "format": REPORT_FORMAT,
             "subject": self.subject,
@@ -132,7 +132,7 @@ class VerificationReport:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=2)
 
     def to_text(self, language: Language = "fr") -> str:
-        """A human-readable report, one line per check."""
+        """A human-readable report, one line per check (DESIGN.md §6)."""
         lines = [("Vérification de " if language == "fr" else "Verification of ") + self.subject]
         for c in self.checks:
             outcome = _OUTCOME_TEXT[c.outcome][language]
