@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from bureau_app.sizing import scale_font
+from bureau_app.text import fill
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -76,6 +77,9 @@ class JournalModel(QAbstractTableModel):
         self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
         self._rows.extend(rows)
         self.endInsertRows()
+
+    def row_at(self, row: int) -> JournalRow:
+        return self._rows[row]
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self._rows)
@@ -147,14 +151,23 @@ class JournalView(QWidget):
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         characters = self.fontMetrics().averageCharWidth()
-        self.table.setColumnWidth(3, characters * 28)
-        self.table.setColumnWidth(4, characters * 18)
+        self.table.setColumnWidth(3, characters * 22)
+        self.table.setColumnWidth(4, characters * 14)
+        # The whole selected entry, wrapped: long names and details stay readable.
+        self.entry = QLabel(self.tr("Choisissez une entrée pour la lire en entier."))
+        self.entry.setAccessibleName(self.tr("Entrée choisie, en entier"))
+        self.entry.setWordWrap(True)
+        self.entry.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.entry.setFrameShape(QLabel.Shape.StyledPanel)
+        self.entry.setMinimumHeight(self.entry.fontMetrics().height() * 4)
+        self.table.selectionModel().currentRowChanged.connect(self._show_entry)
 
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(self.search)
         layout.addWidget(self.count_label)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.entry)
         self.setTabOrder(self.search, self.table)
         self.model.modelReset.connect(self._update_count)
         self.model.rowsInserted.connect(self._update_count)
@@ -165,6 +178,17 @@ class JournalView(QWidget):
 
     def append_rows(self, rows: Sequence[JournalRow]) -> None:
         self.model.append_rows(rows)
+
+    def _show_entry(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            return
+        row = self.model.row_at(self.proxy.mapToSource(current).row())
+        self.entry.setText(
+            fill(
+                self.tr("N° %1 · %2 · %3\nPersonnes : %4\nAction : %5\nDétails : %6"),
+                *row.cells(),
+            )
+        )
 
     def _on_search(self, text: str) -> None:
         self.proxy.setFilterFixedString(text)

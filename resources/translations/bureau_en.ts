@@ -352,32 +352,32 @@
 <context>
     <name>JournalModel</name>
     <message>
-        <location filename="../../bureau_app/journal_view.py" line="50"/>
+        <location filename="../../bureau_app/journal_view.py" line="51"/>
         <source>N°</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/journal_view.py" line="51"/>
+        <location filename="../../bureau_app/journal_view.py" line="52"/>
         <source>Heure (Paris)</source>
         <translation>Time (Paris)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/journal_view.py" line="52"/>
+        <location filename="../../bureau_app/journal_view.py" line="53"/>
         <source>Étape</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/journal_view.py" line="53"/>
+        <location filename="../../bureau_app/journal_view.py" line="54"/>
         <source>Personnes</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/journal_view.py" line="54"/>
+        <location filename="../../bureau_app/journal_view.py" line="55"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/journal_view.py" line="55"/>
+        <location filename="../../bureau_app/journal_view.py" line="56"/>
         <source>Détails</source>
         <translation>Details</translation>
     </message>
@@ -385,68 +385,89 @@
 <context>
     <name>JournalView</name>
     <message>
-        <location filename="../../bureau_app/journal_view.py" line="110"/>
-        <location filename="../../bureau_app/journal_view.py" line="118"/>
+        <location filename="../../bureau_app/journal_view.py" line="114"/>
+        <location filename="../../bureau_app/journal_view.py" line="122"/>
         <source>Journal du bureau</source>
         <translation>Committee log</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/journal_view.py" line="120"/>
+        <location filename="../../bureau_app/journal_view.py" line="124"/>
         <source>Titre : journal du bureau</source>
         <translation>Title: committee log</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/journal_view.py" line="122"/>
+        <location filename="../../bureau_app/journal_view.py" line="126"/>
         <source>Rechercher (nom, action, étape…)</source>
         <translation>Search (name, action, step…)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/journal_view.py" line="123"/>
+        <location filename="../../bureau_app/journal_view.py" line="127"/>
         <source>Rechercher dans le journal</source>
         <translation>Search the log</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/journal_view.py" line="126"/>
+        <location filename="../../bureau_app/journal_view.py" line="130"/>
         <source>Effacer la recherche</source>
         <translation>Clear the search</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/journal_view.py" line="129"/>
+        <location filename="../../bureau_app/journal_view.py" line="133"/>
         <source>Nombre d&apos;entrées affichées</source>
         <translation>Number of entries shown</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/journal_view.py" line="133"/>
+        <location filename="../../bureau_app/journal_view.py" line="137"/>
         <source>Entrées du journal</source>
         <translation>Log entries</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/journal_view.py" line="177"/>
+        <location filename="../../bureau_app/journal_view.py" line="157"/>
+        <source>Choisissez une entrée pour la lire en entier.</source>
+        <translation>Choose an entry to read it in full.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/journal_view.py" line="158"/>
+        <source>Entrée choisie, en entier</source>
+        <translation>Chosen entry, in full</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/journal_view.py" line="188"/>
+        <source>N° %1 · %2 · %3
+Personnes : %4
+Action : %5
+Détails : %6</source>
+        <translation>No. %1 · %2 · %3
+People: %4
+Action: %5
+Details: %6</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/journal_view.py" line="201"/>
         <source>Aucune entrée</source>
         <translation>No entries</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/journal_view.py" line="177"/>
+        <location filename="../../bureau_app/journal_view.py" line="201"/>
         <source>1 entrée</source>
         <translation>1 entry</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/journal_view.py" line="177"/>
+        <location filename="../../bureau_app/journal_view.py" line="201"/>
         <source>%1 entrées</source>
         <translation>%1 entries</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/journal_view.py" line="181"/>
+        <location filename="../../bureau_app/journal_view.py" line="205"/>
         <source>Aucune entrée trouvée sur %2</source>
         <translation>No entry found out of %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/journal_view.py" line="182"/>
+        <location filename="../../bureau_app/journal_view.py" line="206"/>
         <source>1 entrée trouvée sur %2</source>
         <translation>1 entry found out of %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/journal_view.py" line="183"/>
+        <location filename="../../bureau_app/journal_view.py" line="207"/>
         <source>%1 entrées trouvées sur %2</source>
         <translation>%1 entries found out of %2</translation>
     </message>

@@ -79,3 +79,13 @@ def test_an_empty_journal_says_so(qtbot, app) -> None:  # type: ignore[no-untype
     widget = JournalView()
     qtbot.addWidget(widget)
     assert widget.count_label.text() == "Aucune entrée"
+
+
+def test_the_chosen_entry_is_shown_in_full(qtbot, view) -> None:  # type: ignore[no-untyped-def]
+    view.search.setText("détail 11")
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_Down)
+    text = view.entry.text()
+    assert text.startswith("N° 11 · 22/11/2026 09:11:00 CET · Vote à blanc\nPersonnes")
+    assert "Personnes : présidente (carte 0001)" in text
+    assert text.endswith("Détails : détail 11")
