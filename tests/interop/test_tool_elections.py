@@ -17,6 +17,7 @@ from ceremony.verify.belenios import verify_belenios
 from ceremony.verify.report import Outcome
 from tests.conftest import BeleniosTool
 from tests.interop.tool_threshold import setup_election, tool_trustees
+from tests.protocol.tool_election import homomorphic_template, make_tool_election
 from tests.verify.test_command import run_verify_command as main
 
 VOTES = [[0, 1, 0, 0], [1, 0, 0, 0], [0, 0, 0, 1], [0, 0, 1, 0]]
@@ -65,3 +66,23 @@ def test_bureau_verify_command_on_a_tool_directory(
     assert main(["verify", str(election.archive)]) == 0
     text = capsys.readouterr().out
     assert "tally.result" in text and "Liste B : 1" in text and "blanc : 1" in text
+
+
+@pytest.mark.belenios
+def test_tool_weighted_election_single_trustee(belenios: BeleniosTool) -> None:
+    election = make_tool_election(belenios, homomorphic_template(3), voters=3, weights=[1, 3, 2])
+    for voter, vote in enumerate([[0, 1, 0, 0], [0, 0, 1, 0], [1, 0, 0, 0]]):
+        election.add_ballot(election.generate_ballot(voter, [vote]))
+    run = belenios.run
+    run(["archive", "add-event", "--type=EndBallots"], stdin="")
+    run(["archive", "add-event", "--type=EncryptedTally"],
+        stdin=run(["election", "compute-encrypted-tally"]))  # fmt: skip
+    (privkey,) = belenios.workdir.glob("*.privkey")
+    partial = run(["election", "decrypt", "--privkey", privkey.name, "--trustee-id", "1"])
+    run(["archive", "add-event", "--type=PartialDecryption"], stdin=partial)
+    result = run(["election", "compute-result"])
+    run(["archive", "add-event", "--type=Result"], stdin=result)
+    report = verify_belenios(election.archive)
+    assert report.passed, report.to_text("en")
+    assert report.result == json.loads(result)["result"] == [[2, 1, 3, 0]]
+    assert report.details["total_weight"] == 6
