@@ -250,6 +250,7 @@ class _State:
     num_ballots: int = 0
     last_event_hash: str | None = None
     last_height: int = -1
+    snapshot: tuple[str, int] | None = None  # (hash, height) of the previous board's last event
 
     def fail(self, check: Check, error: CeremonyError) -> None:
         if check not in self.results or self.results[check].error is None:
@@ -327,6 +328,8 @@ def _events(state: _State) -> Iterator[ResolvedEvent]:
         for resolved in iter_events(iter_records(state.path)):
             state.last_event_hash = resolved.hash
             state.last_height = resolved.event.height
+            if state.snapshot is not None and resolved.event.height == state.snapshot[1]:
+                _compare_snapshot(state, resolved.hash)
             yield resolved
     except (ArchiveChainError, ArchiveMissingDataError) as e:
         state.ok(Check.ARCHIVE_FORMAT)
@@ -430,6 +433,8 @@ def audit_archive(
     """
     verifier = ballot_verifier or default_verifier(path, workers)
     state = _State(path)
+    if previous is not None:
+        _read_snapshot(state, previous)
     events = _events(state)
     first = next(events, None)
     if first is not None:
@@ -487,8 +492,7 @@ def audit_archive(
     if first is not None and not state.failed(Check.ARCHIVE_CHAIN):
         state.ok(Check.ARCHIVE_EVENTS)
     tally, result, tallied = _audit_tally(state, acc)
-    if previous is not None:
-        _audit_snapshot(state, previous)
+    _finish_snapshot(state)
     return AuditOutcome(
         checks=_ordered(state, previous is not None, tallied),
         election=election,
@@ -563,28 +567,44 @@ def _audit_tally(
         return published, None, True
 
 
-def _audit_snapshot(state: _State, previous: Path) -> None:
+def _read_snapshot(state: _State, previous: Path) -> None:
+    """The last event of the previously recorded board (§3.5.1 step 2)."""
     try:
         last: tuple[str, int] | None = None
         for resolved in iter_events(iter_records(previous)):
             last = (resolved.hash, resolved.event.height)
         if last is None:
             raise SnapshotMismatchError("the previous snapshot has no event")
-        for resolved in iter_events(iter_records(state.path)):
-            if resolved.event.height == last[1]:
-                if resolved.hash != last[0]:
-                    raise SnapshotMismatchError(
-                        f"event at height {last[1]} differs from the previous snapshot"
-                    )
-                state.ok(Check.SNAPSHOT)
-                return
-        raise SnapshotMismatchError(
-            f"the previous snapshot reaches height {last[1]}, this board is shorter"
-        )
+        state.snapshot = last
     except SnapshotMismatchError as e:
         state.fail(Check.SNAPSHOT, e)
     except ArchiveError as e:
         state.fail(Check.SNAPSHOT, SnapshotMismatchError(f"unreadable: {e.technical}"))
+
+
+def _compare_snapshot(state: _State, event_hash: str) -> None:
+    # The chain makes the event at that height commit to everything before it.
+    assert state.snapshot is not None
+    if event_hash == state.snapshot[0]:
+        state.ok(Check.SNAPSHOT)
+    else:
+        state.fail(
+            Check.SNAPSHOT,
+            SnapshotMismatchError(
+                f"event at height {state.snapshot[1]} differs from the previous snapshot"
+            ),
+        )
+
+
+def _finish_snapshot(state: _State) -> None:
+    if state.snapshot is not None and Check.SNAPSHOT not in state.results:
+        state.fail(
+            Check.SNAPSHOT,
+            SnapshotMismatchError(
+                f"the previous snapshot reaches height {state.snapshot[1]}, "
+                f"this board stops at {state.last_height}"
+            ),
+        )
 
 
 def _ordered(state: _State, with_snapshot: bool, tallied: bool) -> tuple[CheckOutcome, ...]:

@@ -96,3 +96,10 @@ def test_unreadable_archive_is_a_named_failure(tmp_path: Path) -> None:
     (tmp_path / "x.bel").write_bytes(b"garbage" * 200)
     outcome = audit_archive(tmp_path / "x.bel", workers=1)
     assert _failed(outcome) == [Check.ARCHIVE_FORMAT.value]
+
+
+def test_a_board_shorter_than_its_snapshot_is_refused(tallied: tuple[Path, Path]) -> None:
+    path, during = tallied
+    outcome = audit_archive(during, previous=path, workers=1)
+    assert _failed(outcome) == [Check.SNAPSHOT.value]
+    assert audit_archive(path, previous=path, workers=1).passed
