@@ -1,0 +1,611 @@
+"""Archive verification, second half: the urn, the count, the seats and the PV.
+
+The urn bundle (platform-signed) carries each contest's closed `.bel`; the
+final `<uuid>.bel` of the archive must prolong it with the tally events, and
+is audited in full once (every ballot, on all cores). The results bundle
+(card-signed) must carry the partial decryptions of those archives and the
+figures of their results; results.json, the seats and the PV must agree.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+from ceremony.bundles.importer import VerifiedBundle, expect_payload, import_bundle_file
+from ceremony.bundles.payloads.definition import BureauDefinition, Contest
+from ceremony.bundles.payloads.results import ResultsPayload
+from ceremony.bundles.payloads.seal import SealPayload
+from ceremony.bundles.payloads.urn import UrnPayload
+from ceremony.bundles.sources import open_file
+from ceremony.cards.interface import CardIdentity, Signature, verify_card_signature
+from ceremony.errors import CeremonyError
+from ceremony.protocol.archive import iter_events, iter_records
+from ceremony.protocol.audit import BallotVerifier, pooled_verifier
+from ceremony.protocol.credentials import CredentialList
+from ceremony.protocol.election import Election
+from ceremony.protocol.fastverify import BallotOutcome
+from ceremony.store.export import JournalExport
+from ceremony.tally.common_lists import UnionShare
+from ceremony.tally.results import (
+    CandidateList,
+    ContestDefinition,
+    ContestResult,
+    verify_contest_result,
+)
+from ceremony.tally.seats import verify_tie_breaks
+from ceremony.verify.archive_context import ArchiveContext, parse_json_object, sha256_file
+from ceremony.verify.archive_errors import (
+    CountArchiveError,
+    EmargementError,
+    HandoverError,
+    MalformedContentError,
+    PartialDecryptionRecordError,
+    PvContentError,
+    PvSignatureError,
+    ResultRecordError,
+    SeatsError,
+    SignedEditionError,
+    UrnRecordError,
+    UrnSetupError,
+)
+from ceremony.verify.archive_pdf import missing_figures, missing_texts, pdf_text
+from ceremony.verify.archive_record import (
+    Note,
+    StepResult,
+    import_context,
+    last_entry,
+    members_of,
+    sha256_hex,
+    short,
+)
+from ceremony.verify.belenios import verify_belenios
+from ceremony.verify.report import CheckSpec, ReportBuilder, VerificationReport
+from ceremony.workflow.phases import Action
+from ceremony.workflow.state import CeremonyState
+
+URN_FILE = "bundles/urn.zip"
+RESULTS_FILE = "bundles/results.zip"
+RESULTS_JSON = "results.json"
+PV_FILE = "proces-verbal.pdf"
+HANDOVER_FILE = "remise-des-cles.pdf"
+EMARGEMENT_FORMAT = "bureau-emargement/1"
+RESULTS_FORMAT = "bureau-results/1"
+PROGRESS_EVERY = 1000
+BeleniosAudit = Callable[[Path, Path | None, BallotVerifier], VerificationReport]
+
+
+@dataclass
+class BelSummary:
+    """What one pass over a `.bel` tells without any cryptography."""
+
+    setup: dict[str, Any] = field(default_factory=dict)
+    ballots: int = 0
+    types: list[str] = field(default_factory=list)
+    partials: dict[int, str] = field(default_factory=dict)
+    """owner → SHA-256 of the partial decryption (§4.18)."""
+
+
+def scan_bel(source: Path) -> BelSummary:
+    """Setup hashes, ballot count, event types and partial decryptions of a `.bel`."""
+    summary = BelSummary()
+    for event in iter_events(iter_records(source)):
+        kind = event.event.type
+        summary.types.append(kind)
+        if kind == "Setup" and event.payload is not None:
+            summary.setup = parse_json_object(event.payload, "Setup payload")
+        elif kind == "Ballot":
+            summary.ballots += 1
+        elif kind == "PartialDecryption" and event.payload is not None:
+            owned = parse_json_object(event.payload, "owned partial decryption")
+            owner, digest = owned.get("owner"), owned.get("payload")
+            if (
+                not isinstance(owner, int)
+                or not isinstance(digest, str)
+                or owner in summary.partials
+            ):
+                raise CountArchiveError(
+                    f"partial decryption of owner {owner!r} malformed or repeated"
+                )
+            summary.partials[owner] = digest
+    return summary
+
+
+def _sealed_setup(ctx: ArchiveContext, contest: Contest) -> dict[str, str]:
+    election_bytes: Mapping[str, bytes] = ctx.need("election_bytes")
+    return {
+        "election": sha256_hex(election_bytes[contest.contest_uuid]),
+        "trustees": str(ctx.need("trustees_sha256")),
+        "credentials": contest.electors.credentials.sha256,
+    }
+
+
+# 11 -- urn ------------------------------------------------------------------
+def verify_urn_bundle(ctx: ArchiveContext) -> StepResult:
+    state: CeremonyState = ctx.need("state")
+    seal: VerifiedBundle[SealPayload] = ctx.need("seal")
+    bureau: BureauDefinition = ctx.need("bureau")
+    path = ctx.path(URN_FILE)
+    if state.urn is None or sha256_file(path) != state.urn.get("blob"):
+        raise UrnRecordError("urn.zip is not the urn the journal imported")
+    context = import_context(ctx, election_fingerprints=seal.payload.election_fingerprints())
+    verified = expect_payload(import_bundle_file(path, "urn", context), UrnPayload)
+    for closed in verified.payload.contests:
+        if closed.closing != bureau.schedule.closing:
+            raise UrnRecordError(
+                f"contest {closed.contest_uuid}: closing time is not the sealed one"
+            )
+    ctx.provide("urn", verified)
+    return Note(
+        f"Urne signée par la plateforme pour ce bureau et ses {len(bureau.contests)} scrutins ; "
+        "empreintes des élections égales à celles du scellement.",
+        "Urn signed by the platform for this bureau and its contests; fingerprints as sealed.",
+    )
+
+
+def verify_urn_setup(ctx: ArchiveContext) -> StepResult:
+    bureau: BureauDefinition = ctx.need("bureau")
+    urn: VerifiedBundle[UrnPayload] = ctx.need("urn")
+    scratch = ctx.scratch
+    assert scratch is not None
+    closed = {c.contest_uuid: c for c in urn.payload.contests}
+    paths: dict[str, Path] = {}
+    ballots: dict[str, int] = {}
+    for contest in bureau.contests:
+        uuid = contest.contest_uuid
+        item = closed[uuid]
+        target = scratch / f"urn-{len(paths)}.bel"
+        with open_file(urn.bundle.files, item.archive.path) as source, target.open("wb") as out:
+            shutil.copyfileobj(source, out)
+        summary = scan_bel(target)
+        if summary.setup != _sealed_setup(ctx, contest):
+            raise UrnSetupError(
+                f"contest {uuid}: Setup is not the sealed election, trustees and credentials"
+            )
+        if (
+            summary.types[:1] != ["Setup"]
+            or summary.types[-1:] != ["EndBallots"]
+            or set(summary.types[1:-1]) - {"Ballot"}
+        ):
+            raise UrnSetupError(
+                f"contest {uuid}: the urn is not closed (Setup, ballots, EndBallots)"
+            )
+        if summary.ballots != item.ballots:
+            raise UrnSetupError(
+                f"contest {uuid}: {summary.ballots} ballots, the urn says {item.ballots}"
+            )
+        paths[uuid] = target
+        ballots[uuid] = summary.ballots
+    ctx.provide("urn_bels", paths)
+    return Note(
+        "Chaque urne commence par l'élection, les garants et les codes de vote scellés et se "
+        f"termine par la clôture ; {sum(ballots.values())} bulletin(s) reçus.",
+        f"Each urn starts with the sealed Setup and ends closed; {sum(ballots.values())} ballots.",
+    )
+
+
+def parse_emargement(data: bytes) -> list[tuple[str, str, datetime]]:
+    """(contest, voter, time) of each émargement; :class:`EmargementError` if malformed."""
+    obj = parse_json_object(data, "émargement list")
+    entries = obj.get("entries")
+    if obj.get("format") != EMARGEMENT_FORMAT or not isinstance(entries, list):
+        raise EmargementError(f"the émargement list is not a {EMARGEMENT_FORMAT} document")
+    out = []
+    for number, entry in enumerate(entries, start=1):
+        if not isinstance(entry, dict) or set(entry) != {"contest_uuid", "voter", "at"}:
+            raise EmargementError(f"émargement entry {number} is malformed")
+        contest, voter, at = entry["contest_uuid"], entry["voter"], entry["at"]
+        if not isinstance(contest, str) or not isinstance(voter, str) or not isinstance(at, str):
+            raise EmargementError(f"émargement entry {number} is malformed")
+        try:
+            moment = datetime.fromisoformat(at.replace("Z", "+00:00"))
+        except ValueError as e:
+            raise EmargementError(f"émargement entry {number}: time {at!r} unreadable") from e
+        if moment.tzinfo is None:
+            raise EmargementError(f"émargement entry {number}: time without time zone")
+        out.append((contest, voter, moment))
+    return out
+
+
+def verify_emargement(ctx: ArchiveContext) -> StepResult:
+    state: CeremonyState = ctx.need("state")
+    bureau: BureauDefinition = ctx.need("bureau")
+    urn: VerifiedBundle[UrnPayload] = ctx.need("urn")
+    audits: Mapping[str, VerificationReport] = ctx.need("audits")
+    schedule = bureau.schedule
+    end = schedule.closing + timedelta(minutes=schedule.grace_minutes)
+    entries = parse_emargement(urn.bundle.files[urn.payload.emargement.path])
+    voters: dict[str, set[str]] = {c.contest_uuid: set() for c in bureau.contests}
+    outside = 0
+    for uuid, voter, moment in entries:
+        if uuid not in voters:
+            raise EmargementError(f"émargement for contest {uuid}, not this bureau's")
+        if voter in voters[uuid]:
+            raise EmargementError(f"a voter is emarged twice in contest {uuid}")
+        voters[uuid].add(voter)
+        if not schedule.opening <= moment <= end:
+            outside += 1
+    if outside:
+        raise EmargementError(
+            f"{outside} vote(s) outside opening to closing plus {schedule.grace_minutes} min"
+        )
+    journal = (state.urn or {}).get("contests", {})
+    for contest in bureau.contests:
+        uuid = contest.contest_uuid
+        counted = audits[uuid].details.get("tallied_ballots")
+        emarged = len(voters[uuid])
+        if emarged != counted:
+            raise EmargementError(
+                f"contest {uuid}: {emarged} émargement(s) for {counted} counted ballot(s)"
+            )
+        recorded = journal.get(uuid, {})
+        if recorded.get("emargements") != emarged or recorded.get("num_tallied") != counted:
+            raise EmargementError(f"contest {uuid}: figures differ from the journal's urn check")
+    statuses = ctx.need("statuses")
+    if statuses[-1].emargement_count != len(entries):
+        raise EmargementError(
+            f"last status announced {statuses[-1].emargement_count} émargements, "
+            f"the list has {len(entries)}"
+        )
+    return Note(
+        f"{len(entries)} émargement(s), tous entre l'ouverture et la clôture plus "
+        f"{schedule.grace_minutes} min de délai de grâce ; un par bulletin compté dans chaque "
+        "scrutin.",
+        f"{len(entries)} émargements within opening and closing plus grace; one per counted "
+        "ballot.",
+    )
+
+
+# 12 -- every scrutin's .bel, audited once -------------------------------------
+def _with_progress(
+    verifier: BallotVerifier, say: Callable[[str], None], label: str
+) -> BallotVerifier:
+    def verify(
+        election: Election, credentials: CredentialList, ballots: Iterable[bytes]
+    ) -> Iterator[BallotOutcome]:
+        count = 0
+        for outcome in verifier(election, credentials, ballots):
+            count += 1
+            if count % PROGRESS_EVERY == 0:
+                say(f"{label} : {count} bulletins vérifiés")
+            yield outcome
+        say(f"{label} : {count} bulletin(s) vérifié(s)")
+
+    return verify
+
+
+def default_audit(
+    path: Path, previous: Path | None, verifier: BallotVerifier
+) -> VerificationReport:
+    """The Belenios audit of one `.bel` (§3.5), against the urn it must prolong."""
+    return verify_belenios(path, previous=previous, ballot_verifier=verifier)
+
+
+def audit_contests(ctx: ArchiveContext, builder: ReportBuilder) -> None:
+    """Audit each final `.bel` in full (§3.5), once; its checks go into the report."""
+    bureau: BureauDefinition = ctx.need("bureau")
+    urn_bels: Mapping[str, Path] = ctx.facts.get("urn_bels", {})
+    audits: dict[str, VerificationReport] = {}
+    for number, contest in enumerate(bureau.contests, start=1):
+        uuid = contest.contest_uuid
+        label = f"Scrutin {number} ({contest.name})"
+        ctx.progress(f"{label} : audit de l'archive {uuid}.bel")
+        verifier = _with_progress(pooled_verifier(ctx.workers), ctx.progress, label)
+        path = ctx.folder / f"{uuid}.bel"
+        report = (ctx.belenios_audit or default_audit)(path, urn_bels.get(uuid), verifier)
+        prefix = f"bel.{number}."
+        for check in report.checks:
+            spec = CheckSpec(
+                prefix + check.spec.name,
+                f"Scrutin {number} — {check.spec.title_fr}",
+                f"Contest {number} — {check.spec.title_en}",
+            )
+            builder.results.append(
+                type(check)(spec, check.outcome, check.reason_fr, check.reason_en, check.error)
+            )
+        if uuid not in urn_bels:
+            builder.not_applicable(
+                CheckSpec(
+                    prefix + "archive.previous_snapshot",
+                    f"Scrutin {number} — l'archive finale prolonge l'urne remise par la plateforme",
+                    f"Contest {number} — the final archive extends the platform's urn",
+                ),
+                "non exécutée : l'urne n'a pas pu être lue",
+                "not run: the urn could not be read",
+            )
+        audits[uuid] = report
+    ctx.provide("audits", audits)
+
+
+# 13 -- count -------------------------------------------------------------------
+def verify_count_archives(ctx: ArchiveContext) -> StepResult:
+    state: CeremonyState = ctx.need("state")
+    bureau: BureauDefinition = ctx.need("bureau")
+    audits: Mapping[str, VerificationReport] = ctx.need("audits")
+    ctx.need("urn_bels")
+    count = state.count or {}
+    partials: dict[str, dict[int, str]] = {}
+    for contest in bureau.contests:
+        uuid = contest.contest_uuid
+        name = f"{uuid}.bel"
+        audit = audits[uuid]
+        if not audit.passed:
+            failed = ", ".join(c.name for c in audit.failed_checks())
+            raise CountArchiveError(f"{name}: the Belenios audit failed ({failed})")
+        if audit.details.get("uuid") != uuid or not audit.details.get("tallied"):
+            raise CountArchiveError(f"{name} is not the tallied archive of contest {uuid}")
+        path = ctx.path(name)
+        if sha256_file(path) != count.get("archives", {}).get(uuid):
+            raise CountArchiveError(f"{name} is not the archive the count journaled")
+        summary = scan_bel(path)
+        if summary.setup != _sealed_setup(ctx, contest):
+            raise CountArchiveError(f"{name}: Setup is not the sealed one")
+        partials[uuid] = summary.partials
+    ctx.provide("bel_partials", partials)
+    return Note(
+        "Chaque archive finale prolonge l'urne remise par la plateforme, porte le "
+        "dépouillement vérifié et est celle enregistrée au journal.",
+        "Each final archive extends the platform's urn, holds the verified tally, as journaled.",
+    )
+
+
+def verify_partial_decryptions(ctx: ArchiveContext) -> StepResult:
+    state: CeremonyState = ctx.need("state")
+    export: JournalExport = ctx.need("journal")
+    bureau: BureauDefinition = ctx.need("bureau")
+    seal: VerifiedBundle[SealPayload] = ctx.need("seal")
+    identities: Mapping[str, CardIdentity] = ctx.need("members")
+    order: tuple[str, ...] = ctx.need("delegate_order")
+    bel_partials: Mapping[str, Mapping[int, str]] = ctx.need("bel_partials")
+    path = ctx.path(RESULTS_FILE)
+    if sha256_file(path) != state.results_blob:
+        raise PartialDecryptionRecordError("results.zip is not the bundle the journal exported")
+    context = import_context(ctx, election_fingerprints=seal.payload.election_fingerprints())
+    verified = expect_payload(import_bundle_file(path, "results", context), ResultsPayload)
+    ctx.provide("results_bundle", verified)
+    present = members_of(ctx, last_entry(export, Action.COUNT_DONE))
+    journal = (state.count or {}).get("partials", {})
+    by_uuid = {c.contest_uuid: c for c in verified.payload.contests}
+    if set(by_uuid) != {c.contest_uuid for c in bureau.contests}:
+        raise PartialDecryptionRecordError("the results bundle's contests are not the bureau's")
+    for contest in bureau.contests:
+        uuid = contest.contest_uuid
+        in_bel = dict(bel_partials[uuid])
+        published = {p.file.sha256: p.member_id for p in by_uuid[uuid].partial_decryptions}
+        if set(published) != set(in_bel.values()):
+            raise PartialDecryptionRecordError(
+                f"contest {uuid}: partial decryptions differ from the .bel's"
+            )
+        for owner, digest in in_bel.items():
+            member = published[digest]
+            expected_role = {"president", "secretary"} if owner == 1 else {"delegate"}
+            if owner > 1 and (owner - 2 >= len(order) or order[owner - 2] != member):
+                raise PartialDecryptionRecordError(f"contest {uuid}: owner {owner} is not {member}")
+            if member not in identities or identities[member].role not in expected_role:
+                raise PartialDecryptionRecordError(f"contest {uuid}: owner {owner} is not {member}")
+            if member not in present:
+                raise PartialDecryptionRecordError(f"contest {uuid}: {member} was not at the count")
+            if journal.get(uuid, {}).get(str(owner)) != digest:
+                raise PartialDecryptionRecordError(
+                    f"contest {uuid}: owner {owner} differs from the journal"
+                )
+    return Note(
+        f"Déchiffrements partiels de {', '.join(sorted(present))} (présents au dépouillement), "
+        "identiques à ceux des archives de l'élection ; paquet des résultats signé par le quorum.",
+        f"Partial decryptions by {', '.join(sorted(present))}, equal to the archives'.",
+    )
+
+
+def _figures(data: bytes, what: str) -> tuple[ContestResult, ...]:
+    obj = parse_json_object(data, what)
+    contests = obj.get("contests")
+    if obj.get("format") != RESULTS_FORMAT or not isinstance(contests, list):
+        raise ResultRecordError(f"{what} is not a {RESULTS_FORMAT} document")
+    try:
+        return tuple(ContestResult.from_dict(c) for c in contests)
+    except (KeyError, TypeError, ValueError, AttributeError, ZeroDivisionError) as e:
+        raise MalformedContentError(f"{what}: {type(e).__name__}: {e}") from e
+
+
+def verify_results(ctx: ArchiveContext) -> StepResult:
+    state: CeremonyState = ctx.need("state")
+    bureau: BureauDefinition = ctx.need("bureau")
+    audits: Mapping[str, VerificationReport] = ctx.need("audits")
+    results: VerifiedBundle[ResultsPayload] = ctx.need("results_bundle")
+    data = ctx.read(RESULTS_JSON)
+    count = state.count or {}
+    if sha256_hex(data) != count.get("all_figures"):
+        raise ResultRecordError("results.json is not the figures the count journaled")
+    figures = _figures(data, RESULTS_JSON)
+    by_id = {f.contest_id: f for f in figures}
+    if len(by_id) != len(figures) or set(by_id) != {c.contest_uuid for c in bureau.contests}:
+        raise ResultRecordError("results.json does not hold one result per contest")
+    published = {c.contest_uuid: c for c in results.payload.contests}
+    for contest in bureau.contests:
+        uuid = contest.contest_uuid
+        figure = by_id[uuid]
+        audit = audits[uuid]
+        row = (audit.result or [[]])[0]
+        mine = [figure.blank, *(lst.votes for lst in figure.lists)]
+        if mine != list(row) or figure.voters_cast != audit.details.get("tallied_ballots"):
+            raise ResultRecordError(
+                f"contest {uuid}: figures {mine} differ from the decrypted result {row}"
+            )
+        if count.get("results", {}).get(uuid) != mine:
+            raise ResultRecordError(f"contest {uuid}: figures differ from the journal's count")
+        if (
+            figure.registered != contest.electors.count
+            or figure.title != contest.name
+            or [(lst.list_id, lst.name) for lst in figure.lists]
+            != [(c.list_id, c.name) for c in contest.lists]
+        ):
+            raise ResultRecordError(
+                f"contest {uuid}: electors, title or lists differ from the definition"
+            )
+        bundled = _figures(results.bundle.files[published[uuid].result.path], f"result of {uuid}")
+        if bundled != (figure,):
+            raise ResultRecordError(
+                f"contest {uuid}: the results bundle says otherwise than results.json"
+            )
+    ctx.provide("figures", figures)
+    return Note(
+        "Voix, blancs et votants de results.json et du paquet des résultats égaux au résultat "
+        "déchiffré de chaque archive.",
+        "Figures in results.json and the results bundle equal each archive's decrypted result.",
+    )
+
+
+TIE_BREAK_NAMES = {"drawing_of_lots": "lot"}
+
+
+def contest_definition(contest: Contest) -> ContestDefinition:
+    """The tally's view of a contest of the definition (lists in the drawn order)."""
+    return ContestDefinition(
+        contest_id=contest.contest_uuid,
+        title=contest.name,
+        seats=contest.seats,
+        lists=tuple(
+            CandidateList(
+                c.list_id,
+                c.name,
+                tuple(
+                    UnionShare(u.name, Fraction(u.share, sum(x.share for x in c.unions)))
+                    for u in c.unions
+                ),
+                len(c.candidates),
+            )
+            for c in contest.lists
+        ),
+        tie_breaks=verify_tie_breaks(
+            [TIE_BREAK_NAMES.get(rule, rule) for rule in contest.seat_rule.tie_breaks]
+        ),
+    )
+
+
+def verify_seats(ctx: ArchiveContext) -> StepResult:
+    state: CeremonyState = ctx.need("state")
+    bureau: BureauDefinition = ctx.need("bureau")
+    figures: tuple[ContestResult, ...] = ctx.need("figures")
+    by_id = {f.contest_id: f for f in figures}
+    lot_seed = (state.count or {}).get("lot_seed")
+    lines = []
+    for contest in bureau.contests:
+        figure = by_id[contest.contest_uuid]
+        if figure.allocation.lot_seed not in {None, lot_seed}:
+            raise SeatsError(f"contest {contest.contest_uuid}: lot seed is not the journaled one")
+        try:
+            verify_contest_result(contest_definition(contest), figure)
+        except (CeremonyError, ValueError, ArithmeticError) as e:
+            raise SeatsError(f"contest {contest.contest_uuid}: {e}") from e
+        seats = ", ".join(f"{lst.name} {lst.seats}" for lst in figure.lists if lst.seats)
+        lines.append(f"{contest.name} : {seats}")
+    return Note(
+        "Sièges recalculés (quotient puis plus forte moyenne, règles de la définition) : "
+        + " ; ".join(lines)
+        + ".",
+        "Seats recomputed from the votes and the definition's rules: equal.",
+    )
+
+
+# 14 -- procès-verbal -----------------------------------------------------------
+def verify_pv_signatures(ctx: ArchiveContext) -> StepResult:
+    state: CeremonyState = ctx.need("state")
+    export: JournalExport = ctx.need("journal")
+    bureau: BureauDefinition = ctx.need("bureau")
+    identities: Mapping[str, CardIdentity] = ctx.need("members")
+    results: VerifiedBundle[ResultsPayload] = ctx.need("results_bundle")
+    pv = results.bundle.files[results.payload.pv.path]
+    if state.pv is None or sha256_hex(pv) != state.pv.get("pdf"):
+        raise PvSignatureError("the PV of the results bundle is not the one the journal drew")
+    by_key = {identity.signature_key.key_id: m for m, identity in identities.items()}
+    in_bundle = {by_key.get(s.key_id, "?") for s in results.payload.pv_signatures}
+    for member, signed in state.pv_signatures.items():
+        if member not in identities:
+            raise PvSignatureError(f"{member} is not a member")
+        try:
+            signature = Signature.from_dict(dict(signed["signature"]))
+        except (KeyError, TypeError, ValueError, AttributeError) as e:
+            raise MalformedContentError(f"PV signature of {member}: {e}") from e
+        verify_card_signature(identities[member].signature_key, pv, signature)
+    if in_bundle != set(state.pv_signatures):
+        raise PvSignatureError(
+            f"the results bundle carries signatures of {sorted(in_bundle)}, the journal of "
+            f"{sorted(state.pv_signatures)}"
+        )
+    present = members_of(ctx, last_entry(export, Action.COUNT_DONE))
+    if missing := present - in_bundle:
+        raise PvSignatureError(f"{sorted(missing)} were at the count but did not sign the PV")
+    heads = [m for m in in_bundle if identities[m].role in {"president", "secretary"}]
+    delegates = [m for m in in_bundle if identities[m].role == "delegate"]
+    if not heads or len(delegates) < bureau.delegate_quorum:
+        raise PvSignatureError("the PV is not signed by a quorum of the bureau")
+    ctx.provide("pv", pv)
+    ctx.provide("pv_signers", {m: identities[m].signature_key.key_id for m in in_bundle})
+    return Note(
+        f"Procès-verbal (SHA-256 {sha256_hex(pv)}) signé avec leurs cartes par "
+        f"{', '.join(sorted(in_bundle))}, soit chacun des membres présents au dépouillement.",
+        f"PV signed on their cards by {', '.join(sorted(in_bundle))}, every member at the count.",
+    )
+
+
+def _fingerprints(ctx: ArchiveContext) -> list[str]:
+    elections: Mapping[str, Election] = ctx.need("elections")
+    state: CeremonyState = ctx.need("state")
+    archives = (state.count or {}).get("archives", {})
+    return [
+        str(ctx.need("seal_sha256")),
+        *(e.fingerprint for e in elections.values()),
+        *(str(archives.get(u, "")) for u in elections),
+    ]
+
+
+def verify_pv_content(ctx: ArchiveContext) -> StepResult:
+    bureau: BureauDefinition = ctx.need("bureau")
+    figures: tuple[ContestResult, ...] = ctx.need("figures")
+    text = pdf_text(ctx.need("pv"), "the PV")
+    missing = missing_texts(text, [bureau.name, *_fingerprints(ctx)])
+    if missing:
+        raise PvContentError(f"the PV lacks {[m[:40] for m in missing]}: not this bureau's record")
+    if lacking := missing_figures(text, figures):
+        raise PvContentError(f"figures not in the PV: {lacking[:5]}")
+    return Note(
+        "Chaque chiffre de results.json (inscrits, votants, blancs, exprimés, voix, sièges) "
+        "figure au procès-verbal, avec le nom du bureau et les empreintes du scellement, des "
+        "élections et des archives.",
+        "Every figure of results.json, the bureau's name and the fingerprints are in the PV.",
+    )
+
+
+def verify_signed_edition(ctx: ArchiveContext) -> StepResult:
+    bureau: BureauDefinition = ctx.need("bureau")
+    figures: tuple[ContestResult, ...] = ctx.need("figures")
+    signers: Mapping[str, str] = ctx.need("pv_signers")
+    pv_sha256 = sha256_hex(ctx.need("pv"))
+    text = pdf_text(ctx.read(PV_FILE), PV_FILE)
+    wanted = [f"Document signé : SHA-256 {pv_sha256}", bureau.name, *signers.values()]
+    if missing := missing_texts(text, wanted):
+        raise SignedEditionError(f"{PV_FILE} lacks {[m[:40] for m in missing]}")
+    if lacking := missing_figures(text, figures):
+        raise SignedEditionError(f"figures not in {PV_FILE}: {lacking[:5]}")
+    return Note(
+        f"L'édition signée indique l'empreinte {short(pv_sha256)} du procès-verbal signé, "
+        "la clé de chaque signataire et les mêmes chiffres.",
+        "The signed edition states the signed PV's SHA-256, each signer's key and the figures.",
+    )
+
+
+def verify_handover(ctx: ArchiveContext) -> StepResult:
+    bureau: BureauDefinition = ctx.need("bureau")
+    identities: Mapping[str, CardIdentity] = ctx.need("members")
+    text = pdf_text(ctx.read(HANDOVER_FILE), HANDOVER_FILE)
+    if missing := missing_texts(text, [bureau.name, *(i.serial for i in identities.values())]):
+        raise HandoverError(f"{HANDOVER_FILE} lacks {missing}")
+    return Note(
+        f"Les {len(identities)} cartes du bureau figurent sur la liste de remise des clés.",
+        f"The {len(identities)} cards are on the key hand-over list.",
+    )
