@@ -74,7 +74,7 @@ def open_store(folder: Path | None = None, *, now: Clock = utc_now) -> Store:
     lock.acquire()
     engine: Engine | None = None
     try:
-        engine = _make_engine(folder / DATABASE_FILE_NAME)
+        engine = _make_engine(folder / DATABASE_FILE_NAME, "BEGIN IMMEDIATE")
         with engine.begin() as connection:
             upgrade_to_head(connection)
         # The record is nobody else's to read (WAL and SHM files follow these bits).
@@ -86,10 +86,14 @@ def open_store(folder: Path | None = None, *, now: Clock = utc_now) -> Store:
             engine.dispose()
         lock.release()
         raise
-    return Store(folder, engine, blobs, lock, now)
+    reader = _make_engine(folder / DATABASE_FILE_NAME, "BEGIN")
+    return Store(folder, engine, reader, blobs, lock, now)
 
 
-def _make_engine(database: Path) -> Engine:
+def _make_engine(database: Path, begin: str) -> Engine:
+    """``begin``: IMMEDIATE for the writer (read head and append in one locked
+    transaction); deferred for readers, which WAL lets run beside a writer and
+    which see one committed snapshot per read."""
     engine = create_engine(f"sqlite:///{database}")
 
     @event.listens_for(engine, "connect")
@@ -108,15 +112,16 @@ def _make_engine(database: Path) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _begin(connection: Any) -> None:
-        # IMMEDIATE: take the write lock at BEGIN, so reading the journal head
-        # and appending after it happen in one serialised transaction.
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        connection.exec_driver_sql(begin)
 
     return engine
 
 
 class Transaction:
     """One unit of work: blob records and journal entries committed together.
+
+    Inside it, read through ``tx`` (``tx.head()``, ``tx.get_blob()``): the
+    store's own read methods see only what is already committed.
 
     ``session`` is there for later store tables; anything added to it commits
     or rolls back with the rest.
@@ -185,6 +190,12 @@ class Transaction:
         self.session.flush()
         return sha256
 
+    def get_blob(self, sha256: Sha256Hex) -> bytes:
+        """Like ``Store.get_blob`` but also sees blobs put earlier in this transaction."""
+        if self.session.get(BlobRow, sha256) is None:
+            raise BlobNotFoundError(f"no blob {sha256} is recorded in this store")
+        return self._store.blobs.read(sha256)
+
     def head(self) -> JournalEntry | None:
         row = self.session.scalars(
             select(JournalEntryRow).order_by(JournalEntryRow.sequence.desc()).limit(1)
@@ -230,18 +241,26 @@ def _metadata_json(direction: str, metadata: Mapping[str, Any] | None) -> str:
 
 class Store:
     def __init__(
-        self, folder: Path, engine: Engine, blobs: BlobDirectory, lock: StoreLock, now: Clock
+        self,
+        folder: Path,
+        engine: Engine,
+        reader: Engine,
+        blobs: BlobDirectory,
+        lock: StoreLock,
+        now: Clock,
     ) -> None:
         self.folder = folder
         self.blobs = blobs
         self.now = now
         self._engine = engine
+        self._reader = reader
         self._lock = lock
         self._busy = threading.Lock()
 
     # -- lifecycle ---------------------------------------------------------
 
     def close(self) -> None:
+        self._reader.dispose()
         self._engine.dispose()
         self._lock.release()
 
@@ -350,7 +369,7 @@ class Store:
         return self.blobs.verified_path(sha256)
 
     def blob_record(self, sha256: Sha256Hex) -> BlobRecord:
-        with Session(self._engine) as session:
+        with Session(self._reader) as session:
             row = session.get(BlobRow, sha256)
             if row is None:
                 raise BlobNotFoundError(f"no blob {sha256} is recorded in this store")
@@ -358,7 +377,7 @@ class Store:
 
     def blob_uses(self, sha256: Sha256Hex) -> list[BlobRecord]:
         """Every put of this blob, oldest first (the first is ``blob_record``)."""
-        with Session(self._engine) as session:
+        with Session(self._reader) as session:
             size = self.blob_record(sha256).size
             rows = session.scalars(
                 select(BlobUseRow).where(BlobUseRow.sha256 == sha256).order_by(BlobUseRow.position)
@@ -366,13 +385,13 @@ class Store:
             return [blob_use_from_row(row, size) for row in rows]
 
     def blob_records(self) -> list[BlobRecord]:
-        with Session(self._engine) as session:
+        with Session(self._reader) as session:
             rows = session.scalars(select(BlobRow).order_by(BlobRow.recorded_at)).all()
             return [blob_record_from_row(row) for row in rows]
 
     def entries(self) -> list[JournalEntry]:
         """Every entry, in the order the rows were written."""
-        with Session(self._engine) as session:
+        with Session(self._reader) as session:
             rows = session.scalars(select(JournalEntryRow).order_by(JournalEntryRow.position))
             refs: dict[int, list[JournalBlobRefRow]] = {}
             for ref in session.scalars(select(JournalBlobRefRow)):
@@ -384,12 +403,12 @@ class Store:
         return entries[-1] if entries else None
 
     def checkpoints(self) -> list[Checkpoint]:
-        with Session(self._engine) as session:
+        with Session(self._reader) as session:
             rows = session.scalars(select(CheckpointRow).order_by(CheckpointRow.position))
             return [checkpoint_from_row(row) for row in rows]
 
     def recorded_keys(self) -> list[RecordedKey]:
-        with Session(self._engine) as session:
+        with Session(self._reader) as session:
             rows = session.scalars(
                 select(WorkstationKeyRow).order_by(WorkstationKeyRow.recorded_at)
             )

@@ -160,6 +160,10 @@ def test_blob_and_entry_commit_together(store: Store) -> None:
         entry = tx.append(
             phase="vote_open", action="status.import", actors=[PRESIDENT], blobs=[sha256]
         )
+        assert tx.get_blob(sha256) == b"status bundle"
+        assert tx.head() == entry
+        with pytest.raises(BlobNotFoundError):  # not committed yet
+            store.get_blob(sha256)
     assert store.entries() == [entry]
     assert entry.blobs == (sha256,)
     assert store.get_blob(sha256) == b"status bundle"
