@@ -7,6 +7,8 @@ import hashlib
 import pytest
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519, rsa, utils
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ceremony.bundles.errors import KeyFormatError, SignaturePolicyError
 from ceremony.bundles.keys import (
@@ -123,3 +125,26 @@ def test_private_keys_never_appear_in_repr() -> None:
     )
     assert raw == seed
     assert "private_key" not in repr(EcdsaSigner.generate("president"))
+
+
+@settings(max_examples=200, deadline=None)
+@given(index=st.integers(0, 4), signature=st.binary(max_size=600))
+def test_random_signatures_are_refused_by_name(index: int, signature: bytes) -> None:
+    k = keys()
+    signer = (k.platform, k.president, k.delegates[0], k.delegates[1], k.secretary)[index]
+    with pytest.raises(SignaturePolicyError):
+        verify_signature(signer.public_key, MESSAGE, signature)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    algorithm=st.sampled_from([ED25519, ECDSA_P256_SHA256, RSA_PKCS1V15_SHA256]),
+    public=st.binary(max_size=600),
+)
+def test_random_public_keys_load_or_are_refused_by_name(algorithm: str, public: bytes) -> None:
+    try:
+        key = PublicKey(algorithm, public)
+    except KeyFormatError:
+        return
+    with pytest.raises(SignaturePolicyError):
+        verify_signature(key, MESSAGE, b"\x00" * 64)
