@@ -55,19 +55,20 @@ class PhaseView(Protocol):
         ...
 
 
-# The bureau's phases in order (DESIGN.md §1). Titles are marked for translation
-# here, where the GUI knows them, because the engine's texts are French only.
+# The bureau's phases in order, with the keys and French labels of
+# ceremony.workflow.phases (a test keeps the two in step). The labels are
+# repeated here as literals so that pyside6-lupdate can collect them.
 _TITLES: dict[str, str] = {
     "preparation": str(QT_TRANSLATE_NOOP("Phases", "Préparation")),
     "key_ceremony": str(QT_TRANSLATE_NOOP("Phases", "Cérémonie des clés")),
     "test_vote": str(QT_TRANSLATE_NOOP("Phases", "Vote à blanc")),
-    "seal": str(QT_TRANSLATE_NOOP("Phases", "Scellement")),
-    "open_vote": str(QT_TRANSLATE_NOOP("Phases", "Vote ouvert")),
-    "closing": str(QT_TRANSLATE_NOOP("Phases", "Clôture")),
-    "expertise": str(QT_TRANSLATE_NOOP("Phases", "Expertise")),
-    "tally": str(QT_TRANSLATE_NOOP("Phases", "Dépouillement")),
+    "sealing": str(QT_TRANSLATE_NOOP("Phases", "Scellement")),
+    "vote_open": str(QT_TRANSLATE_NOOP("Phases", "Vote ouvert")),
+    "closed": str(QT_TRANSLATE_NOOP("Phases", "Clôture et contrôle de l'urne")),
+    "expert": str(QT_TRANSLATE_NOOP("Phases", "Conclusions de l'expert")),
+    "count": str(QT_TRANSLATE_NOOP("Phases", "Dépouillement")),
     "pv": str(QT_TRANSLATE_NOOP("Phases", "Procès-verbal")),
-    "archive": str(QT_TRANSLATE_NOOP("Phases", "Archivage")),
+    "archived": str(QT_TRANSLATE_NOOP("Phases", "Archivage et remise des clés")),
 }
 
 PHASE_KEYS: tuple[str, ...] = tuple(_TITLES)

@@ -598,54 +598,54 @@ Details: %6</translation>
 <context>
     <name>Phases</name>
     <message>
-        <location filename="../../bureau_app/phase_model.py" line="61"/>
+        <location filename="../../bureau_app/phase_model.py" line="62"/>
         <source>Préparation</source>
         <translation>Preparation</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/phase_model.py" line="62"/>
+        <location filename="../../bureau_app/phase_model.py" line="63"/>
         <source>Cérémonie des clés</source>
         <translation>Key ceremony</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/phase_model.py" line="63"/>
+        <location filename="../../bureau_app/phase_model.py" line="64"/>
         <source>Vote à blanc</source>
         <translation>Test vote</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/phase_model.py" line="64"/>
+        <location filename="../../bureau_app/phase_model.py" line="65"/>
         <source>Scellement</source>
         <translation>Sealing</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/phase_model.py" line="65"/>
+        <location filename="../../bureau_app/phase_model.py" line="66"/>
         <source>Vote ouvert</source>
         <translation>Voting open</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/phase_model.py" line="66"/>
-        <source>Clôture</source>
-        <translation>Closing</translation>
-    </message>
-    <message>
         <location filename="../../bureau_app/phase_model.py" line="67"/>
-        <source>Expertise</source>
-        <translation>Expert review</translation>
+        <source>Clôture et contrôle de l&apos;urne</source>
+        <translation>Closing and urn check</translation>
     </message>
     <message>
         <location filename="../../bureau_app/phase_model.py" line="68"/>
+        <source>Conclusions de l&apos;expert</source>
+        <translation>Expert&apos;s conclusions</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/phase_model.py" line="71"/>
+        <source>Archivage et remise des clés</source>
+        <translation>Archiving and key hand-over</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/phase_model.py" line="69"/>
         <source>Dépouillement</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/phase_model.py" line="69"/>
+        <location filename="../../bureau_app/phase_model.py" line="70"/>
         <source>Procès-verbal</source>
         <translation>Official report</translation>
-    </message>
-    <message>
-        <location filename="../../bureau_app/phase_model.py" line="70"/>
-        <source>Archivage</source>
-        <translation>Archiving</translation>
     </message>
 </context>
 <context>

@@ -12,13 +12,13 @@ TITLES = [
     ("preparation", "Préparation"),
     ("key_ceremony", "Cérémonie des clés"),
     ("test_vote", "Vote à blanc"),
-    ("seal", "Scellement"),
-    ("open_vote", "Vote ouvert"),
-    ("closing", "Clôture"),
-    ("expertise", "Expertise"),
-    ("tally", "Dépouillement"),
+    ("sealing", "Scellement"),
+    ("vote_open", "Vote ouvert"),
+    ("closed", "Clôture et contrôle de l'urne"),
+    ("expert", "Conclusions de l'expert"),
+    ("count", "Dépouillement"),
     ("pv", "Procès-verbal"),
-    ("archive", "Archivage"),
+    ("archived", "Archivage et remise des clés"),
 ]
 
 

@@ -27,6 +27,17 @@ def test_the_fake_covers_every_phase_in_the_design_order() -> None:
     assert tuple(view.key for view in ceremony_at_test_vote()) == PHASE_KEYS
 
 
+def test_the_catalogue_matches_the_ceremony_engine() -> None:
+    """Same keys, same order, same French labels as ceremony.workflow.phases."""
+    from bureau_app.phase_model import StaticPhase, phase_title
+    from ceremony.workflow.phases import ORDER, PHASE_LABELS
+
+    assert tuple(phase.value for phase in ORDER) == PHASE_KEYS
+    for phase in ORDER:
+        view = StaticPhase(phase.value, "?")
+        assert phase_title(view) == PHASE_LABELS[phase]
+
+
 def test_each_state_is_told_by_word_icon_and_colour(window) -> None:  # type: ignore[no-untyped-def]
     panel = window.panel
     assert panel.count() == 10
@@ -63,7 +74,7 @@ def test_choosing_a_phase_shows_its_page(window) -> None:  # type: ignore[no-unt
     assert page is not None and page.key == "preparation"
     assert not page.action_button.isEnabled()
     assert page.action_hint.text() == "Cette étape est terminée."
-    window.panel.select_key("seal")
+    window.panel.select_key("sealing")
     assert window.current_page().verified.item(0).text() == "Rien n'a encore été vérifié."
 
 
@@ -82,12 +93,12 @@ def test_new_views_update_pages_in_place(window) -> None:  # type: ignore[no-unt
         PhaseState.DONE,
         checklist=[ChecklistItem("Remettre les compteurs à zéro", True)],
     )
-    views[3] = FakePhase("seal", "Scellement", PhaseState.CURRENT, next_action="Sceller")
+    views[3] = FakePhase("sealing", "Scellement", PhaseState.CURRENT, next_action="Sceller")
     window.set_phases(views)
     assert window.pages == pages_before
     assert window.panel.item(2).text().endswith("fait")
     assert window.panel.item(3).text().endswith("en cours")
-    assert window.pages["seal"].action_button.text() == "Sceller"
+    assert window.pages["sealing"].action_button.text() == "Sceller"
     assert window.pages["test_vote"].state_label.text() == "État : fait"
 
 
@@ -118,7 +129,7 @@ def test_tab_reaches_the_action_button_and_space_presses_it(qtbot, window) -> No
 
 
 def test_ctrl_return_does_nothing_when_no_action_is_due(qtbot, window) -> None:  # type: ignore[no-untyped-def]
-    window.panel.select_key("archive")
+    window.panel.select_key("archived")
     with qtbot.assertNotEmitted(window.action_requested, wait=50):
         qtbot.keyClick(window.panel, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
 
