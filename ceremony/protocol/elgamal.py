@@ -35,6 +35,8 @@ class Powers(Protocol):
 
     def y_pow(self, e: int) -> Element: ...
 
+    def gy_pow(self, e: int) -> tuple[Element, Element]: ...
+
 
 @dataclass(frozen=True)
 class PlainPowers:
@@ -50,6 +52,10 @@ class PlainPowers:
     def y_pow(self, e: int) -> Element:
         """y^e mod p."""
         return gmpy2.powmod(self.y, e, self.group.p)
+
+    def gy_pow(self, e: int) -> tuple[Element, Element]:
+        """(g^e, y^e), the pair every proof commitment needs."""
+        return self.g_pow(e), self.y_pow(e)
 
 
 @dataclass(frozen=True)

@@ -103,18 +103,33 @@ class FixedBaseTable:
             step = row[-1] * step % p
         self._rows = rows
 
+    def digits(self, e: int) -> list[int]:
+        """The digits of e mod q in base 2^window, least significant first."""
+        q = self.group.q
+        n = int(e) if 0 <= e < q else int(e % q)
+        mask, window = self._mask, self._window
+        out = []
+        while n:
+            out.append(n & mask)
+            n >>= window
+        return out
+
     def pow(self, e: int) -> Element:
         """base^e mod p (e reduced modulo q, valid since base is in G)."""
-        p, mask, window = self.group.p, self._mask, self._window
-        n = int(e % self.group.q)
+        p = self.group.p
         acc = gmpy2.mpz(1)
-        for row in self._rows:
-            d = n & mask
+        for row, d in zip(self._rows, self.digits(e), strict=False):
             if d:
                 acc = acc * row[d] % p
-            n >>= window
-            if not n:
-                break
+        return acc
+
+    def pow_digits(self, digits: list[int]) -> Element:
+        """base^e from the ``digits`` of e (those of a table with the same window)."""
+        p = self.group.p
+        acc = gmpy2.mpz(1)
+        for row, d in zip(self._rows, digits, strict=False):
+            if d:
+                acc = acc * row[d] % p
         return acc
 
 
@@ -138,6 +153,11 @@ class TablePowers:
     def y_pow(self, e: int) -> Element:
         """y^e mod p."""
         return self._y.pow(e)
+
+    def gy_pow(self, e: int) -> tuple[Element, Element]:
+        """(g^e, y^e), digits of e computed once."""
+        digits = self._g.digits(e)
+        return self._g.pow_digits(digits), self._y.pow_digits(digits)
 
 
 def _multi_exp_small(group: Group, xs: Sequence[Element], exps: Sequence[int]) -> Element:

@@ -98,8 +98,9 @@ def commitments(
     out: list[Element] = []
     for (a_base, b_base), proof in zip(statements, proofs, strict=True):
         c, r = proof.challenge, proof.response
-        out.append(powers.g_pow(r) * gmpy2.powmod(a_base, c, p) % p)
-        out.append(powers.y_pow(r) * gmpy2.powmod(b_base, c, p) % p)
+        g_r, y_r = powers.gy_pow(r)
+        out.append(g_r * gmpy2.powmod(a_base, c, p) % p)
+        out.append(y_r * gmpy2.powmod(b_base, c, p) % p)
     return out
 
 

@@ -21,14 +21,11 @@ used for hashed data (§4.15), one byte of difference would change a hash.
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
 from gmpy2 import mpz
 
 from ceremony.protocol.errors import MalformedDataError
-
-_CANONICAL_DECIMAL = re.compile(r"0|[1-9][0-9]*")
 
 
 def dumps(obj: Any) -> bytes:
@@ -58,7 +55,12 @@ def parse_number(text: object, what: str = "number") -> Any:
     belenios-tool writes nothing else, and accepting other spellings would let
     one value have several serialisations.
     """
-    if not isinstance(text, str) or _CANONICAL_DECIMAL.fullmatch(text) is None:
+    if not (
+        type(text) is str
+        and text.isascii()
+        and text.isdigit()
+        and (text[0] != "0" or len(text) == 1)
+    ):
         raise MalformedDataError(f"{what} is not a canonical base-10 string: {_preview(text)}")
     return mpz(text)
 
