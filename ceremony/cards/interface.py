@@ -45,6 +45,7 @@ from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
 
 from ceremony.cards.errors import (
     CardSignatureError,
+    PinPolicyError,
     TrainingCardRefusedError,
     WrongCardError,
 )
@@ -290,8 +291,6 @@ def clear_secret(buffer: bytearray) -> None:
 
 def check_pin_policy(pin: str, kind: PinKind) -> None:
     """Refuse factory PINs and PINs that are too short (``PinPolicyError``)."""
-    from ceremony.cards.errors import PinPolicyError
-
     minimum = MIN_ADMIN_PIN_LENGTH if kind is PinKind.NEW_ADMIN else MIN_PIN_LENGTH
     if len(pin) < minimum:
         raise PinPolicyError(
