@@ -60,7 +60,7 @@ class HomomorphicQuestion:
 
     @property
     def blank_allowed(self) -> bool:
-        """True when a blank vote is allowed (``blank`` present and true)."""
+        """True when a blank vote is allowed: ``blank`` present and true (§4.9.1)."""
         return bool(self.blank)
 
     @property
@@ -83,7 +83,7 @@ class HomomorphicQuestion:
         )
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON form in the spec's order: answers, ?blank, min, max, question."""
+        """JSON form in the spec's order (§4.9.1): answers, ?blank, min, max, question."""
         out: dict[str, Any] = {"answers": list(self.answers)}
         if self.blank is not None:
             out["blank"] = self.blank
@@ -98,7 +98,7 @@ class OtherQuestion:
     data: dict[str, Any]
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON object as it was read."""
+        """The question_gen JSON object as it was read (§4.9.2)."""
         return self.data
 
 

@@ -26,35 +26,45 @@ class Powers(Protocol):
     """g^e and y^e in a group, for an election public key y (§4.10 public_key)."""
 
     @property
-    def group(self) -> Group: ...
+    def group(self) -> Group:
+        """The group of the election (§4.10 group)."""
+        ...
 
     @property
-    def y(self) -> Element: ...
+    def y(self) -> Element:
+        """The election public key y (§4.10 public_key)."""
+        ...
 
-    def g_pow(self, e: int) -> Element: ...
+    def g_pow(self, e: int) -> Element:
+        """g^e (§4.11–4.14 commitments)."""
+        ...
 
-    def y_pow(self, e: int) -> Element: ...
+    def y_pow(self, e: int) -> Element:
+        """y^e (§4.11–4.13 commitments)."""
+        ...
 
-    def gy_pow(self, e: int) -> tuple[Element, Element]: ...
+    def gy_pow(self, e: int) -> tuple[Element, Element]:
+        """(g^e, y^e): A and B of one proof branch share e (§4.12)."""
+        ...
 
 
 @dataclass(frozen=True)
 class PlainPowers:
-    """``Powers`` by plain modular exponentiation."""
+    """``Powers`` by plain modular exponentiation (§4.11–4.14)."""
 
     group: Group
     y: Element
 
     def g_pow(self, e: int) -> Element:
-        """g^e mod p."""
+        """g^e mod p (§4.11–4.14)."""
         return gmpy2.powmod(self.group.g, e, self.group.p)
 
     def y_pow(self, e: int) -> Element:
-        """y^e mod p."""
+        """y^e mod p (§4.11–4.13)."""
         return gmpy2.powmod(self.y, e, self.group.p)
 
     def gy_pow(self, e: int) -> tuple[Element, Element]:
-        """(g^e, y^e), the pair every proof commitment needs."""
+        """(g^e, y^e), the pair every proof branch needs (§4.12)."""
         return self.g_pow(e), self.y_pow(e)
 
 

@@ -78,7 +78,7 @@ _SYSTEM_RANDOM = secrets.SystemRandom()
 
 
 class FixedBaseTable:
-    """base^e for a fixed base of G: one multiplication per ``window`` bits of e mod q.
+    """base^e for a fixed base of G (g, y: §4.11–4.14), one product per ``window`` bits of e.
 
     Row i holds base^(d · 2^(window·i)) for every digit d; 11-bit windows make
     24 multiplications for a 256-bit exponent, with 49,152 entries per base.
@@ -104,7 +104,7 @@ class FixedBaseTable:
         self._rows = rows
 
     def digits(self, e: int) -> list[int]:
-        """The digits of e mod q in base 2^window, least significant first."""
+        """The digits of e mod q in base 2^window, least significant first (for §4.12 exponents)."""
         q = self.group.q
         n = int(e) if 0 <= e < q else int(e % q)
         mask, window = self._mask, self._window
@@ -115,7 +115,7 @@ class FixedBaseTable:
         return out
 
     def pow(self, e: int) -> Element:
-        """base^e mod p (e reduced modulo q, valid since base is in G)."""
+        """base^e mod p, e reduced modulo q since base is in G (§4.2)."""
         p = self.group.p
         acc = gmpy2.mpz(1)
         for row, d in zip(self._rows, self.digits(e), strict=False):
@@ -124,7 +124,7 @@ class FixedBaseTable:
         return acc
 
     def pow_digits(self, digits: list[int]) -> Element:
-        """base^e from the ``digits`` of e (those of a table with the same window)."""
+        """base^e from the ``digits`` of e (same window; §4.12 pairs g^r, y^r)."""
         p = self.group.p
         acc = gmpy2.mpz(1)
         for row, d in zip(self._rows, digits, strict=False):
@@ -135,7 +135,7 @@ class FixedBaseTable:
 
 @dataclass(frozen=True)
 class TablePowers:
-    """``elgamal.Powers`` of g and the election key y by fixed-base tables."""
+    """``elgamal.Powers`` of g and the election key y (§4.10) by fixed-base tables."""
 
     group: Group
     y: Element
@@ -147,15 +147,15 @@ class TablePowers:
         object.__setattr__(self, "_y", FixedBaseTable(self.group, self.y))
 
     def g_pow(self, e: int) -> Element:
-        """g^e mod p."""
+        """g^e mod p (§4.11–4.14)."""
         return self._g.pow(e)
 
     def y_pow(self, e: int) -> Element:
-        """y^e mod p."""
+        """y^e mod p (§4.11–4.13)."""
         return self._y.pow(e)
 
     def gy_pow(self, e: int) -> tuple[Element, Element]:
-        """(g^e, y^e), digits of e computed once."""
+        """(g^e, y^e) of one proof branch (§4.12), digits of e computed once."""
         digits = self._g.digits(e)
         return self._g.pow_digits(digits), self._y.pow_digits(digits)
 
@@ -241,7 +241,7 @@ def find_non_members(
 
 @dataclass(frozen=True)
 class BallotOutcome:
-    """What verifying one ballot found; picklable, no secret in it.
+    """What verifying one ballot found (§3.5.1 step 1); picklable, no secret in it.
 
     ``check`` and ``error`` name the failed check and its error class (None
     when ``ok``); ``choices`` holds, when asked for, each answer's
@@ -260,7 +260,7 @@ class BallotOutcome:
 
 
 class BallotVerifier:
-    """Verifies ballots of one election, chunk by chunk, with tables and batching."""
+    """Verifies ballots of one election (§3.5.1 step 1, §4.15), chunk by chunk."""
 
     def __init__(
         self,

@@ -91,23 +91,23 @@ class Group:
         return mpz(source.randrange(int(self.q)))
 
     def g_pow(self, e: int) -> Element:
-        """g^e mod p."""
+        """g^e mod p (§1: exponentiation in G, modulo p)."""
         return gmpy2.powmod(self.g, e, self.p)
 
     def pow(self, x: int, e: int) -> Element:
-        """x^e mod p (e may be negative)."""
+        """x^e mod p, e may be negative (§1)."""
         return gmpy2.powmod(x, e, self.p)
 
     def mul(self, a: int, b: int) -> Element:
-        """a * b mod p."""
+        """a * b mod p, the group operation (§1)."""
         return mpz(a) * b % self.p
 
     def inv(self, x: int) -> Element:
-        """x^-1 mod p."""
+        """x^-1 mod p (§1)."""
         return gmpy2.invert(x, self.p)
 
     def div(self, a: int, b: int) -> Element:
-        """a / b mod p."""
+        """a / b mod p (§1), e.g. beta / g^m in §4.12."""
         return mpz(a) * gmpy2.invert(b, self.p) % self.p
 
 

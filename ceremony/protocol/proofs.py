@@ -84,7 +84,7 @@ def _g_inverse_power(group: Group, m: int) -> Element:
 
 
 def statement(group: Group, c: Ciphertext, m: int) -> Statement:
-    """The statement "c encrypts m": (alpha, beta / g^m)."""
+    """The statement "c encrypts m": (alpha, beta / g^m) (§4.12, §4.13)."""
     if m == 0:
         return (c.alpha, c.beta)
     return (c.alpha, c.beta * _g_inverse_power(group, m) % group.p)

@@ -66,21 +66,21 @@ def parse_number(text: object, what: str = "number") -> Any:
 
 
 def require_dict(value: object, what: str) -> dict[str, Any]:
-    """``value`` as a JSON object, or ``MalformedDataError`` naming ``what``."""
+    """``value`` as a JSON object (§4.1), or ``MalformedDataError`` naming ``what``."""
     if not isinstance(value, dict):
         raise MalformedDataError(f"{what} must be a JSON object")
     return value
 
 
 def require_list(value: object, what: str) -> list[Any]:
-    """``value`` as a JSON array, or ``MalformedDataError`` naming ``what``."""
+    """``value`` as a JSON array (§4.1), or ``MalformedDataError`` naming ``what``."""
     if not isinstance(value, list):
         raise MalformedDataError(f"{what} must be a JSON array")
     return value
 
 
 def require_str(value: object, what: str) -> str:
-    """``value`` as a JSON string, or ``MalformedDataError`` naming ``what``."""
+    """``value`` as a JSON string (§4.2 "string"), or ``MalformedDataError``."""
     if not isinstance(value, str):
         raise MalformedDataError(f"{what} must be a JSON string")
     return value
@@ -101,7 +101,7 @@ def require_bool(value: object, what: str) -> bool:
 
 
 def get_field(obj: dict[str, Any], name: str, what: str) -> Any:
-    """``obj[name]``, or ``MalformedDataError`` saying which field of ``what`` is missing."""
+    """``obj[name]`` (field(o) of §4.1), or ``MalformedDataError`` naming the missing field."""
     try:
         return obj[name]
     except KeyError:
