@@ -119,3 +119,29 @@ def test_every_pair_recombines_in_a_three_trustee_ceremony() -> None:
     for pair in itertools.combinations([1, 2, 3], 2):
         secret = sum(compute_lagrange_coefficient(G, pair, x) * shares[x - 1] for x in pair) % G.q
         assert G.g_pow(secret) == y
+
+
+_CEREMONIES: dict[tuple[int, int], tuple[list[str], ThresholdParameters, list[int]]] = {}
+
+
+def _ceremony(n: int, threshold: int) -> tuple[list[str], ThresholdParameters, list[int]]:
+    if (n, threshold) not in _CEREMONIES:
+        _CEREMONIES[n, threshold] = run_ceremony(n, threshold, random.Random(n * 10 + threshold))
+    return _CEREMONIES[n, threshold]
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.data())
+def test_any_threshold_subset_recombines_and_fewer_do_not(data: st.DataObject) -> None:
+    n = data.draw(st.integers(min_value=2, max_value=5), label="n")
+    threshold = data.draw(st.integers(min_value=2, max_value=min(3, n)), label="threshold")
+    _, params, shares = _ceremony(n, threshold)
+    y = compute_pedersen_public_key(G, params)
+    chosen = sorted(
+        data.draw(st.sets(st.integers(1, n), min_size=threshold, max_size=threshold), "subset")
+    )
+    secret = sum(compute_lagrange_coefficient(G, chosen, x) * shares[x - 1] for x in chosen)
+    assert G.g_pow(secret % G.q) == y
+    fewer = chosen[:-1]
+    partial = sum(compute_lagrange_coefficient(G, fewer, x) * shares[x - 1] for x in fewer)
+    assert G.g_pow(partial % G.q) != y
