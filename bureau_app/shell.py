@@ -9,13 +9,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QSettings, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
     QLabel,
     QMainWindow,
     QMenu,
+    QMessageBox,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -66,6 +67,7 @@ class BureauWindow(QMainWindow):
 
         self.stack = QStackedWidget()
         self.stack.setAccessibleName(self.tr("Contenu de l'étape choisie"))
+        self.close_refusal: QMessageBox | None = None
         self.pages: dict[str, PhasePage] = {}
         self._views: list[PhaseView] = []
         self.runner = JobRunner(parent=self)
@@ -106,6 +108,27 @@ class BureauWindow(QMainWindow):
                 self.stack.addWidget(page)
             page.show_view(view)
         self.panel.set_phases(views)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        # Closing mid-operation would leave a step half-done for the journal to sort out.
+        if self.runner.busy:
+            event.ignore()
+            self.close_refusal = QMessageBox(
+                QMessageBox.Icon.Information,
+                self.tr("Opération en cours"),
+                self.tr(
+                    "Une opération est en cours. Attendez qu'elle se termine avant de "
+                    "fermer l'application."
+                ),
+                QMessageBox.StandardButton.Ok,
+                self,
+            )
+            self.close_refusal.setAccessibleName(self.tr("Fermeture refusée"))
+            ok = self.close_refusal.button(QMessageBox.StandardButton.Ok)
+            ok.setAccessibleName(self.tr("J'ai compris"))
+            self.close_refusal.open()
+            return
+        super().closeEvent(event)
 
     # --- navigation ---------------------------------------------------------------------
 

@@ -142,6 +142,11 @@ class JobRunner(QObject):
         self._pool.start(_Runnable(job))
         return job
 
+    @property
+    def busy(self) -> bool:
+        """Whether a job started here has not finished yet."""
+        return bool(self._running)
+
     def wait(self, msecs: int = -1) -> bool:
         """Block until every job has finished (for shutdown and tests, not the GUI)."""
         return self._pool.waitForDone(msecs)

@@ -32,106 +32,126 @@
 <context>
     <name>BureauWindow</name>
     <message>
-        <location filename="../../bureau_app/shell.py" line="44"/>
-        <location filename="../../bureau_app/shell.py" line="47"/>
+        <location filename="../../bureau_app/shell.py" line="45"/>
+        <location filename="../../bureau_app/shell.py" line="48"/>
         <source>Bureau de vote électronique</source>
         <translation>Electronic polling committee</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="45"/>
+        <location filename="../../bureau_app/shell.py" line="46"/>
         <source>Fenêtre principale du bureau de vote</source>
         <translation>Main window of the polling committee</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="48"/>
+        <location filename="../../bureau_app/shell.py" line="49"/>
         <source>Nom du bureau</source>
         <translation>Committee name</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="53"/>
-        <location filename="../../bureau_app/shell.py" line="203"/>
+        <location filename="../../bureau_app/shell.py" line="54"/>
+        <location filename="../../bureau_app/shell.py" line="226"/>
         <source>&amp;Journal</source>
         <translation>&amp;Log</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="54"/>
+        <location filename="../../bureau_app/shell.py" line="55"/>
         <source>Ouvrir le journal</source>
         <translation>Open the log</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="55"/>
-        <location filename="../../bureau_app/shell.py" line="204"/>
+        <location filename="../../bureau_app/shell.py" line="56"/>
+        <location filename="../../bureau_app/shell.py" line="227"/>
         <source>&amp;Résultats</source>
         <translation>&amp;Results</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="56"/>
+        <location filename="../../bureau_app/shell.py" line="57"/>
         <source>Ouvrir les résultats</source>
         <translation>Open the results</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="57"/>
-        <location filename="../../bureau_app/shell.py" line="205"/>
+        <location filename="../../bureau_app/shell.py" line="58"/>
+        <location filename="../../bureau_app/shell.py" line="228"/>
         <source>Mode e&amp;xpert</source>
         <translation>E&amp;xpert mode</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="58"/>
+        <location filename="../../bureau_app/shell.py" line="59"/>
         <source>Ouvrir le mode expert</source>
         <translation>Open expert mode</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="68"/>
+        <location filename="../../bureau_app/shell.py" line="69"/>
         <source>Contenu de l&apos;étape choisie</source>
         <translation>Content of the chosen step</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="89"/>
+        <location filename="../../bureau_app/shell.py" line="91"/>
         <source>Barre d&apos;état</source>
         <translation>Status bar</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="174"/>
+        <location filename="../../bureau_app/shell.py" line="118"/>
+        <source>Opération en cours</source>
+        <translation>Operation in progress</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/shell.py" line="120"/>
+        <source>Une opération est en cours. Attendez qu&apos;elle se termine avant de fermer l&apos;application.</source>
+        <translation>An operation is in progress. Wait until it ends before closing the application.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/shell.py" line="126"/>
+        <source>Fermeture refusée</source>
+        <translation>Closing refused</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/shell.py" line="128"/>
+        <source>J&apos;ai compris</source>
+        <translation>Understood</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/shell.py" line="197"/>
         <source>&amp;Affichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="177"/>
+        <location filename="../../bureau_app/shell.py" line="200"/>
         <source>A&amp;grandir le texte</source>
         <translation>&amp;Larger text</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="183"/>
+        <location filename="../../bureau_app/shell.py" line="206"/>
         <source>&amp;Réduire le texte</source>
         <translation>&amp;Smaller text</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="188"/>
+        <location filename="../../bureau_app/shell.py" line="211"/>
         <source>Taille de texte &amp;normale</source>
         <translation>&amp;Normal text size</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="191"/>
+        <location filename="../../bureau_app/shell.py" line="214"/>
         <source>&amp;Contraste élevé</source>
         <translation>&amp;High contrast</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="200"/>
+        <location filename="../../bureau_app/shell.py" line="223"/>
         <source>Mode &amp;projection</source>
         <translation>&amp;Projection mode</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="202"/>
+        <location filename="../../bureau_app/shell.py" line="225"/>
         <source>A&amp;ller à</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="207"/>
+        <location filename="../../bureau_app/shell.py" line="230"/>
         <source>Liste des é&amp;tapes</source>
         <translation>S&amp;teps list</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="211"/>
+        <location filename="../../bureau_app/shell.py" line="234"/>
         <source>Lancer la &amp;prochaine action</source>
         <translation>Start the &amp;next action</translation>
     </message>

@@ -162,3 +162,20 @@ def test_unconnected_frame_lists_every_phase_with_nothing_to_do(qtbot, app, sett
     window.set_phases(unconnected_phases())
     assert window.panel.count() == len(PHASE_KEYS)
     assert all(not page.action_button.isEnabled() for page in window.pages.values())
+
+
+def test_the_window_will_not_close_during_an_operation(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    import threading
+
+    from bureau_app.worker import Job
+
+    release = threading.Event()
+    job = Job(lambda _progress: release.wait(10), cancellable=False)
+    window.runner.start(job)
+    assert not window.close()
+    assert window.isVisible()
+    assert window.close_refusal is not None and window.close_refusal.isVisible()
+    window.close_refusal.accept()
+    with qtbot.waitSignal(job.finished, timeout=10_000):
+        release.set()
+    assert window.close()
