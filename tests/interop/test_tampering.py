@@ -101,6 +101,14 @@ def _factor(pd: Any) -> None:
     pd["decryption_factors"][0][2] = _times_g(pd["decryption_factors"][0][2])
 
 
+def _factor_outside_subgroup(pd: Any) -> None:
+    pd["decryption_factors"][0][0] = str(int(G.p) - 1)
+
+
+def _trustee_key_outside_subgroup(t: Any) -> None:
+    t[0][1]["public_key"] = str(int(G.p) - 1)
+
+
 def _unknown_owner(owned: Any) -> None:
     owned["owner"] = 9
 
@@ -197,6 +205,12 @@ ALTERATIONS: dict[str, tuple[Alteration, str]] = {
     "bad_decryption_factor": (
         ContentAlteration("PartialDecryption", 0, "payload", _factor),
         "tally.partial_decryptions"),
+    "decryption_factor_outside_subgroup": (
+        ContentAlteration("PartialDecryption", 2, "payload", _factor_outside_subgroup),
+        "tally.partial_decryptions"),
+    "trustee_key_outside_subgroup": (
+        ContentAlteration("Setup", 0, "trustees", _trustee_key_outside_subgroup),
+        "setup.trustees"),
     "unknown_decryption_owner": (
         ContentAlteration("PartialDecryption", 1, None, _unknown_owner),
         "tally.partial_decryptions"),
