@@ -13,13 +13,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ceremony.cards.training import TrainingCard
 from ceremony.simulator.description import load_description
 from ceremony.simulator.platform import PlatformSimulator
 from ceremony.store.store import open_store
 from ceremony.workflow.demo import DemoPins
 from ceremony.workflow.engine import Bureau
 from ceremony.workflow.holders import PresentCard
-from ceremony.cards.training import TrainingCard
 
 SEED = "engine-tests"
 BALLOTS = 16

@@ -55,7 +55,10 @@ def statuses(ceremony: Ceremony, votes: Any) -> list[bytes]:
     ]
 
 
-def urn(ceremony: Ceremony, votes: Any, faults: Faults = Faults()) -> bytes:
+NO_FAULTS = Faults()
+
+
+def urn(ceremony: Ceremony, votes: Any, faults: Faults = NO_FAULTS) -> bytes:
     state = ceremony.bureau.state
     assert state.keys is not None
     store = ceremony.bureau.store
