@@ -29,6 +29,7 @@ from bureau_app.journal_view import JournalView
 from bureau_app.phase_model import PhaseView
 from bureau_app.phase_page import PhasePage
 from bureau_app.phase_panel import PhasePanel
+from bureau_app.pv_preview import PvPreview
 from bureau_app.results_view import ResultsView
 from bureau_app.sizing import scale_font
 from bureau_app.worker import JobRunner
@@ -74,7 +75,8 @@ class BureauWindow(QMainWindow):
         self.journal_view = JournalView()
         self.results_view = ResultsView()
         self.expert_view = ExpertView(self.runner)
-        for view in (self.journal_view, self.results_view, self.expert_view):
+        self.pv_preview = PvPreview(self.runner)
+        for view in (self.journal_view, self.results_view, self.expert_view, self.pv_preview):
             self.stack.addWidget(view)
 
         central = QWidget()
@@ -156,6 +158,11 @@ class BureauWindow(QMainWindow):
         self.panel.clearSelection()
         self.stack.setCurrentWidget(self.expert_view)
         self.expert_view.open_file_button.setFocus()
+
+    def show_pv(self) -> None:
+        self.panel.clearSelection()
+        self.stack.setCurrentWidget(self.pv_preview)
+        self.pv_preview.export_button.setFocus()
 
     def trigger_next_action(self) -> None:
         page = self.current_page()

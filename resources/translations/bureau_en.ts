@@ -32,126 +32,126 @@
 <context>
     <name>BureauWindow</name>
     <message>
-        <location filename="../../bureau_app/shell.py" line="45"/>
-        <location filename="../../bureau_app/shell.py" line="48"/>
+        <location filename="../../bureau_app/shell.py" line="46"/>
+        <location filename="../../bureau_app/shell.py" line="49"/>
         <source>Bureau de vote électronique</source>
         <translation>Electronic polling committee</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="46"/>
+        <location filename="../../bureau_app/shell.py" line="47"/>
         <source>Fenêtre principale du bureau de vote</source>
         <translation>Main window of the polling committee</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="49"/>
+        <location filename="../../bureau_app/shell.py" line="50"/>
         <source>Nom du bureau</source>
         <translation>Committee name</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="54"/>
-        <location filename="../../bureau_app/shell.py" line="226"/>
+        <location filename="../../bureau_app/shell.py" line="55"/>
+        <location filename="../../bureau_app/shell.py" line="233"/>
         <source>&amp;Journal</source>
         <translation>&amp;Log</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="55"/>
+        <location filename="../../bureau_app/shell.py" line="56"/>
         <source>Ouvrir le journal</source>
         <translation>Open the log</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="56"/>
-        <location filename="../../bureau_app/shell.py" line="227"/>
+        <location filename="../../bureau_app/shell.py" line="57"/>
+        <location filename="../../bureau_app/shell.py" line="234"/>
         <source>&amp;Résultats</source>
         <translation>&amp;Results</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="57"/>
+        <location filename="../../bureau_app/shell.py" line="58"/>
         <source>Ouvrir les résultats</source>
         <translation>Open the results</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="58"/>
-        <location filename="../../bureau_app/shell.py" line="228"/>
+        <location filename="../../bureau_app/shell.py" line="59"/>
+        <location filename="../../bureau_app/shell.py" line="235"/>
         <source>Mode e&amp;xpert</source>
         <translation>E&amp;xpert mode</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="59"/>
+        <location filename="../../bureau_app/shell.py" line="60"/>
         <source>Ouvrir le mode expert</source>
         <translation>Open expert mode</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="69"/>
+        <location filename="../../bureau_app/shell.py" line="70"/>
         <source>Contenu de l&apos;étape choisie</source>
         <translation>Content of the chosen step</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="91"/>
+        <location filename="../../bureau_app/shell.py" line="93"/>
         <source>Barre d&apos;état</source>
         <translation>Status bar</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="118"/>
+        <location filename="../../bureau_app/shell.py" line="120"/>
         <source>Opération en cours</source>
         <translation>Operation in progress</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="120"/>
+        <location filename="../../bureau_app/shell.py" line="122"/>
         <source>Une opération est en cours. Attendez qu&apos;elle se termine avant de fermer l&apos;application.</source>
         <translation>An operation is in progress. Wait until it ends before closing the application.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="126"/>
+        <location filename="../../bureau_app/shell.py" line="128"/>
         <source>Fermeture refusée</source>
         <translation>Closing refused</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="128"/>
+        <location filename="../../bureau_app/shell.py" line="130"/>
         <source>J&apos;ai compris</source>
         <translation>Understood</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="197"/>
+        <location filename="../../bureau_app/shell.py" line="204"/>
         <source>&amp;Affichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="200"/>
+        <location filename="../../bureau_app/shell.py" line="207"/>
         <source>A&amp;grandir le texte</source>
         <translation>&amp;Larger text</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="206"/>
+        <location filename="../../bureau_app/shell.py" line="213"/>
         <source>&amp;Réduire le texte</source>
         <translation>&amp;Smaller text</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="211"/>
+        <location filename="../../bureau_app/shell.py" line="218"/>
         <source>Taille de texte &amp;normale</source>
         <translation>&amp;Normal text size</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="214"/>
+        <location filename="../../bureau_app/shell.py" line="221"/>
         <source>&amp;Contraste élevé</source>
         <translation>&amp;High contrast</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="223"/>
+        <location filename="../../bureau_app/shell.py" line="230"/>
         <source>Mode &amp;projection</source>
         <translation>&amp;Projection mode</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="225"/>
+        <location filename="../../bureau_app/shell.py" line="232"/>
         <source>A&amp;ller à</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="230"/>
+        <location filename="../../bureau_app/shell.py" line="237"/>
         <source>Liste des é&amp;tapes</source>
         <translation>S&amp;teps list</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="234"/>
+        <location filename="../../bureau_app/shell.py" line="241"/>
         <source>Lancer la &amp;prochaine action</source>
         <translation>Start the &amp;next action</translation>
     </message>
@@ -945,6 +945,89 @@ Details: %6</translation>
         <location filename="../../bureau_app/projection.py" line="126"/>
         <source>Scrutin %1 sur %2 · Page suivante / précédente : changer · Échap : fermer</source>
         <translation>Contest %1 of %2 · Page Down / Page Up: change · Esc: close</translation>
+    </message>
+</context>
+<context>
+    <name>PvPreview</name>
+    <message>
+        <location filename="../../bureau_app/pv_preview.py" line="43"/>
+        <source>Aperçu du procès-verbal</source>
+        <translation>Official report preview</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/pv_preview.py" line="44"/>
+        <source>Procès-verbal</source>
+        <translation>Official report</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/pv_preview.py" line="46"/>
+        <source>Titre : procès-verbal</source>
+        <translation>Title: official report</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/pv_preview.py" line="47"/>
+        <source>Aucun procès-verbal pour le moment.</source>
+        <translation>No official report yet.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/pv_preview.py" line="49"/>
+        <source>État de l&apos;aperçu</source>
+        <translation>Preview status</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/pv_preview.py" line="50"/>
+        <source>E&amp;xporter le PDF…</source>
+        <translation>E&amp;xport the PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/pv_preview.py" line="51"/>
+        <source>Exporter le procès-verbal en PDF</source>
+        <translation>Export the official report as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/pv_preview.py" line="63"/>
+        <source>Pages du procès-verbal</source>
+        <translation>Pages of the official report</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/pv_preview.py" line="73"/>
+        <source>Préparation de l&apos;aperçu de %1…</source>
+        <translation>Preparing the preview of %1…</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/pv_preview.py" line="99"/>
+        <source>Page %1 sur %2</source>
+        <translation>Page %1 of %2</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/pv_preview.py" line="103"/>
+        <source>%1 : 1 page. Relisez-la avant de signer.</source>
+        <translation>%1: 1 page. Read it before signing.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/pv_preview.py" line="105"/>
+        <source>%1 : %2 pages. Relisez-les avant de signer.</source>
+        <translation>%1: %2 pages. Read them before signing.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/pv_preview.py" line="112"/>
+        <source>Aperçu indisponible. Le document peut quand même être exporté.</source>
+        <translation>Preview unavailable. The document can still be exported.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/pv_preview.py" line="121"/>
+        <source>Exporter le procès-verbal</source>
+        <translation>Export the official report</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/pv_preview.py" line="123"/>
+        <source>Document PDF (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/pv_preview.py" line="133"/>
+        <source>Procès-verbal exporté : %1</source>
+        <translation>Official report exported: %1</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,134 @@
+"""The procès-verbal, previewed page by page, and exported where the secretary chooses."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bureau_app.error_dialog import ErrorDialog
+from bureau_app.pdf_pages import render_pages
+from bureau_app.sizing import scale_font
+from bureau_app.text import fill
+from bureau_app.worker import Job, JobRunner, Progress
+
+Renderer = Callable[[Path], list[bytes]]
+
+
+class PvPreview(QWidget):
+    """Shows the PDF at ``set_document(path)``; "Exporter…" copies it, unchanged."""
+
+    rendered = Signal(int)  # number of pages shown
+    exported = Signal(object)  # the Path written
+
+    def __init__(
+        self, runner: JobRunner, render: Renderer = render_pages, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self._render = render
+        self._document: Path | None = None
+        self.setAccessibleName(self.tr("Aperçu du procès-verbal"))
+        title = QLabel(self.tr("Procès-verbal"))
+        scale_font(title, 1.4, bold=True)
+        title.setAccessibleName(self.tr("Titre : procès-verbal"))
+        self.status = QLabel(self.tr("Aucun procès-verbal pour le moment."))
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName(self.tr("État de l'aperçu"))
+        self.export_button = QPushButton(self.tr("E&xporter le PDF…"))
+        self.export_button.setAccessibleName(self.tr("Exporter le procès-verbal en PDF"))
+        self.export_button.setEnabled(False)
+        self.export_button.clicked.connect(self._choose_export)
+        top = QHBoxLayout()
+        top.addWidget(self.status, 1)
+        top.addWidget(self.export_button)
+        self.pages = QWidget()
+        self.pages_layout = QVBoxLayout(self.pages)
+        self.pages_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.scroller = QScrollArea()
+        self.scroller.setWidget(self.pages)
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setAccessibleName(self.tr("Pages du procès-verbal"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addLayout(top)
+        layout.addWidget(self.scroller, 1)
+
+    def set_document(self, pdf: Path) -> Job[list[bytes]]:
+        """Render ``pdf`` on a worker; pages appear when ready."""
+        self._document = pdf
+        self.export_button.setEnabled(True)
+        self.status.setText(fill(self.tr("Préparation de l'aperçu de %1…"), pdf.name))
+        render = self._render
+
+        def work(_progress: Progress) -> list[bytes]:
+            return render(pdf)
+
+        job: Job[list[bytes]] = Job(work, cancellable=False)
+        job.succeeded.connect(self._show_pages)
+        job.failed.connect(self._show_failure)
+        self._runner.start(job)
+        return job
+
+    def _clear_pages(self) -> None:
+        while self.pages_layout.count():
+            item = self.pages_layout.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+
+    def _show_pages(self, pages: list[bytes]) -> None:
+        self._clear_pages()
+        for number, data in enumerate(pages, start=1):
+            pixmap = QPixmap()
+            pixmap.loadFromData(data, "PNG")
+            label = QLabel()
+            label.setPixmap(pixmap)
+            label.setAccessibleName(fill(self.tr("Page %1 sur %2"), str(number), str(len(pages))))
+            self.pages_layout.addWidget(label)
+        document = self._document.name if self._document is not None else ""
+        template = (
+            self.tr("%1 : 1 page. Relisez-la avant de signer.")
+            if len(pages) == 1
+            else self.tr("%1 : %2 pages. Relisez-les avant de signer.")
+        )
+        self.status.setText(fill(template, document, str(len(pages))))
+        self.rendered.emit(len(pages))
+
+    def _show_failure(self, error: BaseException) -> None:
+        self.status.setText(
+            self.tr("Aperçu indisponible. Le document peut quand même être exporté.")
+        )
+        ErrorDialog(error, self).open()
+
+    def _choose_export(self) -> None:
+        if self._document is None:
+            return
+        target, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Exporter le procès-verbal"),
+            self._document.name,
+            self.tr("Document PDF (*.pdf)"),
+        )
+        if target:
+            self.export_to(Path(target))
+
+    def export_to(self, target: Path) -> None:
+        """Copy the PV, byte for byte (its hash is in the journal and in the signatures)."""
+        if self._document is None:
+            return
+        shutil.copyfile(self._document, target)
+        self.status.setText(fill(self.tr("Procès-verbal exporté : %1"), str(target)))
+        self.exported.emit(target)
