@@ -215,6 +215,7 @@ class AuditOutcome:
     tallied: bool = False
     last_event_hash: str | None = None
     last_height: int = -1
+    fingerprints: dict[str, str] = field(default_factory=dict)
 
     @property
     def passed(self) -> bool:
@@ -251,6 +252,7 @@ class _State:
     last_event_hash: str | None = None
     last_height: int = -1
     snapshot: tuple[str, int] | None = None  # (hash, height) of the previous board's last event
+    fingerprints: dict[str, str] = field(default_factory=dict)
 
     def fail(self, check: Check, error: CeremonyError) -> None:
         if check not in self.results or self.results[check].error is None:
@@ -299,6 +301,13 @@ def _load_setup(state: _State, resolved: ResolvedEvent) -> None:
         return
     state.ok(Check.SETUP_ELECTION)
     state.election = election
+    # Human-readable hashes to compare with what the trustees and the credential
+    # authority were shown (§3.5.2, last paragraph; §4.15 H_JSON).
+    state.fingerprints = {
+        "election": election.fingerprint,
+        "trustees": sha256_b64(resolved.nested["trustees"]),
+        "public_credentials": sha256_b64(resolved.nested["credentials"]),
+    }
     group = election.group
     try:
         trustees = Trustees.from_bytes(group, resolved.nested["trustees"])
@@ -504,6 +513,7 @@ def audit_archive(
         tallied=tallied,
         last_event_hash=state.last_event_hash,
         last_height=state.last_height,
+        fingerprints=dict(state.fingerprints),
     )
 
 

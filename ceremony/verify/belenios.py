@@ -193,6 +193,7 @@ def verify_belenios(
                 "uuid": outcome.election.uuid,
                 "name": outcome.election.name,
                 "fingerprint": outcome.election.fingerprint,
+                "fingerprints": outcome.fingerprints,
                 "ballots": outcome.num_ballots,
                 "tallied_ballots": outcome.num_tallied,
                 "total_weight": outcome.total_weight,

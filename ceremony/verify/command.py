@@ -63,6 +63,24 @@ def format_result(report: VerificationReport) -> str:
     return "\n".join(lines)
 
 
+def format_summary(report: VerificationReport) -> str:
+    """Election, ballots and fingerprints to compare with the published ones (§3.5.2)."""
+    d = report.details
+    if "uuid" not in d:
+        return ""
+    prints = d.get("fingerprints", {})
+    return "\n".join(
+        [
+            f"Élection : {d['name']} (uuid {d['uuid']})",
+            f"Bulletins dans l'urne : {d['ballots']}, comptés (dernier de chaque électeur) : "
+            f"{d['tallied_ballots']}",
+            f"Empreinte de l'élection : {prints.get('election', '')}",
+            f"Empreinte des clés des garants : {prints.get('trustees', '')}",
+            f"Empreinte des codes de vote publics : {prints.get('public_credentials', '')}",
+        ]
+    )
+
+
 def run(args: argparse.Namespace) -> int:
     """Run the audit (§3.5), print the report and result (§4.19); 0 only if all passed."""
     report = verify_belenios(args.path, previous=args.previous, workers=args.workers)
@@ -70,6 +88,9 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(report.to_json() + "\n")
     else:
         sys.stdout.write(report.to_text("fr") + "\n")
+        summary = format_summary(report)
+        if summary:
+            sys.stdout.write(summary + "\n")
         table = format_result(report)
         if table:
             sys.stdout.write(table + "\n")

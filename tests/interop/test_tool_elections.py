@@ -47,6 +47,9 @@ def test_tool_threshold_election_verifies_and_results_match(
     assert report.result == theirs
     assert report.details["ballots"] == 7 and report.details["tallied_ballots"] == 4
     assert report.check(Check.SNAPSHOT.value).outcome is Outcome.PASSED
+    # The fingerprint the credential authority was shown (§3.5.2).
+    fingerprints = report.details["fingerprints"]
+    assert fingerprints["public_credentials"] == election.credentials_fingerprint
 
 
 @pytest.mark.belenios

@@ -137,6 +137,7 @@ class ThresholdElection:
     uuid: str
     credentials: list[str]
     material: TrusteeMaterial
+    credentials_fingerprint: str
 
     @property
     def archive(self) -> Path:
@@ -179,8 +180,9 @@ def setup_election(tool: BeleniosTool, material: TrusteeMaterial, voters: int) -
     """Credentials, make-trustees, make-election, archive init (demo-threshold.sh)."""
     w = tool.workdir
     uuid = tool.run(["setup", "generate-token"]).strip()
-    tool.run(["setup", "generate-credentials", "--uuid", uuid, "--group", GROUP,
-              "--count", str(voters)])  # fmt: skip
+    out = tool.run(["setup", "generate-credentials", "--uuid", uuid, "--group", GROUP,
+                    "--count", str(voters)])  # fmt: skip
+    credentials_fingerprint = out.strip().split()[-1]
     (pub,) = w.glob("*.pubcreds")
     (priv,) = w.glob("*.privcreds")
     pub.rename(w / "public_creds.json")
@@ -193,4 +195,4 @@ def setup_election(tool: BeleniosTool, material: TrusteeMaterial, voters: int) -
     tool.run(["archive", "init"])
     for name in ("election.json", "trustees.json", "public_creds.json"):
         (w / name).unlink()
-    return ThresholdElection(tool, uuid, credentials, material)
+    return ThresholdElection(tool, uuid, credentials, material, credentials_fingerprint)
