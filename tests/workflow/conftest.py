@@ -30,3 +30,16 @@ def sealed(
     ceremony = copy_ceremony(sealed_template, tmp_path / "ceremony", platform)
     yield ceremony
     ceremony.close()
+
+
+@pytest.fixture(scope="session")
+def demo_archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A complete small demo ceremony archive (run once per session)."""
+    import io
+
+    from ceremony.workflow.demo import run_demo
+    from tests.workflow.ceremony_setup import BALLOTS, SEED, small_description
+
+    out = tmp_path_factory.mktemp("demo") / "archive"
+    run_demo(out, BALLOTS, seed=SEED, description=small_description(), stream=io.StringIO())
+    return out
