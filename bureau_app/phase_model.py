@@ -46,7 +46,7 @@ class PhaseView(Protocol):
 
     @property
     def verified(self) -> Sequence[ChecklistItem]:
-        """What has been checked so far (``done`` False: the check failed or is pending)."""
+        """What has been checked so far; ``done`` False means the check FAILED (shown as such)."""
         ...
 
     @property
