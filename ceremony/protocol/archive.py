@@ -274,8 +274,12 @@ def iter_records(source: Path | IO[bytes]) -> Iterator[ArchiveRecord]:
         with source.open("rb") as stream:
             yield from iter_records(stream)
         return
+    yield from _checked_records(_iter_tar(source))
+
+
+def _checked_records(members: Iterable[tuple[str, bytes, int]]) -> Iterator[ArchiveRecord]:
     first = True
-    for name, content, _ in _iter_tar(source):
+    for name, content, _ in members:
         record = ArchiveRecord(name, content)
         if first != (record.kind == "header"):
             raise ArchiveFormatError("the BELENIOS header must come first and only once")
@@ -440,29 +444,48 @@ def write_archive(path: Path, header: ArchiveHeader, events: Iterable[PendingEve
     os.replace(tmp, path)
 
 
-def _end_of_members(path: Path) -> int:
-    end = 0
-    with path.open("rb") as stream:
+def _scan_for_append(path: Path) -> tuple[ArchiveHeader, Event, str, int]:
+    """Header, last event, its hash and the end of the last member, in one checked pass."""
+    seen: dict[str, Any] = {"end": 0, "header": None}
+
+    def tracked(stream: IO[bytes]) -> Iterator[tuple[str, bytes, int]]:
         for member in _iter_tar(stream):
-            end = member[2]
-    return end
+            if seen["header"] is None:
+                seen["header"] = ArchiveHeader.from_bytes(member[1])
+            seen["end"] = member[2]
+            yield member
+
+    found: tuple[Event, str] | None = None
+    with path.open("rb") as stream:
+        for resolved in iter_events(_checked_records(tracked(stream))):
+            found = (resolved.event, resolved.hash)
+    if seen["header"] is None or found is None:
+        raise ArchiveFormatError("archive has no event")
+    return seen["header"], found[0], found[1], seen["end"]
 
 
 def append_events(path: Path, events: Iterable[PendingEvent]) -> str:
     """Append events to an existing archive, continuing its chain (§4.4).
 
-    Returns the hash of the new last event.
+    The existing archive is checked first (hashes, chain). The new members are
+    written after the last one and flushed to disk; if writing fails, the file
+    is cut back to its previous length. Returns the hash of the new last event.
     """
-    header = read_header(path)
-    last, last_hash = last_event(path)
+    header, last, last_hash, end = _scan_for_append(path)
     body, new_last, _ = build_members(
         events, parent=last_hash, height=last.height + 1, mtime=header.timestamp
     )
-    end = _end_of_members(path)
     with path.open("r+b") as stream:
-        stream.seek(end)
-        stream.write(body)
-        stream.truncate()
+        try:
+            stream.seek(end)
+            stream.write(body)
+            stream.truncate()
+            stream.flush()
+            os.fsync(stream.fileno())
+        except OSError:
+            stream.seek(end)
+            stream.truncate()
+            raise
     if new_last is None:
         return last_hash
     return new_last
