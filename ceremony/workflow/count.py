@@ -9,19 +9,19 @@ contest's archive (the final ``<uuid>.bel``) and computes figures and seats.
 
 from __future__ import annotations
 
-import io
-import tempfile
+import shutil
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ceremony.bundles.importer import read_bundle
+from ceremony.bundles.importer import parse_payload, read_bundle_file
 from ceremony.bundles.payloads.definition import Contest
 from ceremony.bundles.payloads.urn import UrnPayload
+from ceremony.bundles.sources import CHUNK, open_file
 from ceremony.fingerprint import PREFIX, check_fingerprint
-from ceremony.protocol.archive import PendingEvent, append_events, iter_events, iter_records
+from ceremony.protocol.archive import PendingEvent, append_events
 from ceremony.protocol.decryption import ElectionResult, OwnedPartialDecryption, PartialDecryption
 from ceremony.protocol.hashing import sha256_hex
 from ceremony.protocol.serialization import dumps
@@ -57,7 +57,8 @@ class CountOutcome:
     results: dict[str, ElectionResult]
     partials: dict[str, dict[int, PartialDecryption]]
     figures: tuple[ContestResult, ...]
-    archives: dict[str, bytes]
+    archives: dict[str, Path]
+    """Each contest's final `.bel`, written in the caller's working folder."""
 
 
 TIE_BREAK_NAMES = {"drawing_of_lots": "lot"}
@@ -118,6 +119,7 @@ def run_count(
     cards: Sequence[CheckedCard],
     tallies: Mapping[str, ContestTally],
     lot_seed: str | None,
+    workdir: Path,
 ) -> CountOutcome:
     assert state.keys is not None and state.bureau_id is not None
     trustees = bureau.trustees(state)
@@ -146,30 +148,40 @@ def run_count(
     ]
     seeds = {c.contest_uuid: lot_seed for c in bureau_def.contests} if lot_seed else None
     figures = compute_results(definitions, counts, lot_seeds=seeds)
-    urn = _urn_archives(bureau, state)
+    files, paths = _urn_archives(bureau, state)
     archives = {
-        uuid: _final_archive(urn[uuid], tallies[uuid], partials[uuid], results[uuid])
+        uuid: _final_archive(
+            files,
+            paths[uuid],
+            workdir / f"{uuid}.bel",
+            tallies[uuid],
+            partials[uuid],
+            results[uuid],
+        )
         for uuid in tallies
     }
     return CountOutcome(results, partials, figures, archives)
 
 
-def _urn_archives(bureau: Bureau, state: CeremonyState) -> dict[str, bytes]:
-    from ceremony.bundles.importer import parse_payload
-
+def _urn_archives(
+    bureau: Bureau, state: CeremonyState
+) -> tuple[Mapping[str, bytes], dict[str, str]]:
+    """The stored urn's files (streamed from the store) and each contest's `.bel` name."""
     assert state.urn is not None
-    bundle = read_bundle(bureau.store.get_blob(state.urn["blob"]), "urn")
+    bundle = read_bundle_file(bureau.store.blob_path(state.urn["blob"]), "urn")
     payload = parse_payload(bundle)
     assert isinstance(payload, UrnPayload)
-    return {c.contest_uuid: bundle.files[c.archive.path] for c in payload.contests}
+    return bundle.files, {c.contest_uuid: c.archive.path for c in payload.contests}
 
 
 def _final_archive(
-    urn_archive: bytes,
+    files: Mapping[str, bytes],
+    name: str,
+    path: Path,
     tally: ContestTally,
     partials: Mapping[int, PartialDecryption],
     result: ElectionResult,
-) -> bytes:
+) -> Path:
     """The closed archive plus EncryptedTally, PartialDecryption… and Result (§4.4)."""
     encrypted = tally.tally.to_bytes()
     sized = SizedEncryptedTally(tally.num_tallied, tally.total_weight, sha256_hex(encrypted))
@@ -179,15 +191,10 @@ def _final_archive(
         owned = OwnedPartialDecryption(owner, sha256_hex(content))
         events.append(PendingEvent("PartialDecryption", (content, owned.to_bytes())))
     events.append(PendingEvent("Result", (result.to_bytes(),)))
-    with tempfile.TemporaryDirectory(prefix="bureau-count-") as tmp:
-        path = Path(tmp) / "final.bel"
-        path.write_bytes(urn_archive)
-        append_events(path, events)
-        final = path.read_bytes()
-    # Read back once: the chain we wrote must be the one anyone will read.
-    for _ in iter_events(iter_records(io.BytesIO(final))):
-        pass
-    return final
+    with open_file(files, name) as source, path.open("wb") as target:
+        shutil.copyfileobj(source, target, CHUNK)
+    append_events(path, events)
+    return path
 
 
 def count_details(

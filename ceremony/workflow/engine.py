@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import json
 import random
+import shutil
+import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
@@ -24,6 +26,7 @@ from ceremony.bundles.importer import (
     VerifiedBundle,
     expect_payload,
     import_bundle,
+    import_bundle_file,
     parse_payload,
     read_bundle,
 )
@@ -456,39 +459,57 @@ class Bureau:
 
     def import_urn(self, data: bytes, progress: Callable[[int], None] | None = None) -> UrnPayload:
         """The closed urn: platform signature, seal unchanged, every ballot, times, émargement."""
+        with tempfile.TemporaryDirectory(prefix="bureau-urn-") as tmp:
+            path = Path(tmp) / "urn.zip"
+            path.write_bytes(data)
+            return self.import_urn_file(path, progress)
+
+    def import_urn_file(
+        self, path: Path, progress: Callable[[int], None] | None = None
+    ) -> UrnPayload:
+        """:meth:`import_urn` for a bundle on disk, streamed: memory stays flat in its size.
+
+        The bundle is first copied to a private temporary file, so removable
+        media changed after the checks cannot change what is stored.
+        """
         from ceremony.workflow.urn import check_urn
 
         state = self.state
         self._require(state, Phase.VOTE_OPEN, Phase.CLOSED)
-        verified = import_bundle(data, "urn", self.import_context(state))
-        urn = expect_payload(verified, UrnPayload)
-        checks = check_urn(self, state, urn, progress)
-        with self.store.transaction() as tx:
-            blob = tx.put_blob(data, kind="urn", direction="imported")
-            tallies = {
-                uuid: tx.put_blob(t.tally.to_bytes(), kind="encrypted_tally", direction="internal")
-                for uuid, t in checks.tallies.items()
-            }
-            tx.append(
-                phase=Phase.CLOSED,
-                action=Action.URN_IMPORTED,
-                details={
-                    "blob": blob,
-                    "bundle_id": verified.manifest.bundle_id,
-                    "contests": {
-                        uuid: {
-                            "tally": tallies[uuid],
-                            "num_tallied": t.num_tallied,
-                            "total_weight": t.total_weight,
-                            "ballots_in_urn": t.ballots_in_urn,
-                            "emargements": checks.emargements[uuid],
-                        }
-                        for uuid, t in checks.tallies.items()
+        with tempfile.TemporaryDirectory(prefix="bureau-urn-") as tmp:
+            private = Path(tmp) / "urn.zip"
+            shutil.copyfile(path, private)
+            verified = import_bundle_file(private, "urn", self.import_context(state))
+            urn = expect_payload(verified, UrnPayload)
+            checks = check_urn(self, state, urn, progress)
+            with self.store.transaction() as tx:
+                blob = tx.put_blob_file(private, kind="urn", direction="imported")
+                tallies = {
+                    uuid: tx.put_blob(
+                        t.tally.to_bytes(), kind="encrypted_tally", direction="internal"
+                    )
+                    for uuid, t in checks.tallies.items()
+                }
+                tx.append(
+                    phase=Phase.CLOSED,
+                    action=Action.URN_IMPORTED,
+                    details={
+                        "blob": blob,
+                        "bundle_id": verified.manifest.bundle_id,
+                        "contests": {
+                            uuid: {
+                                "tally": tallies[uuid],
+                                "num_tallied": t.num_tallied,
+                                "total_weight": t.total_weight,
+                                "ballots_in_urn": t.ballots_in_urn,
+                                "emargements": checks.emargements[uuid],
+                            }
+                            for uuid, t in checks.tallies.items()
+                        },
+                        "interventions": [i.to_dict() for i in urn.payload.interventions],
                     },
-                    "interventions": [i.to_dict() for i in urn.payload.interventions],
-                },
-                blobs=[blob, *tallies.values()],
-            )
+                    blobs=[blob, *tallies.values()],
+                )
         return urn.payload
 
     # -- expert -----------------------------------------------------------
@@ -515,9 +536,22 @@ class Bureau:
         self._require(state, Phase.COUNT)
         counting.check_before_count(self, state)
         checked = self.checked_quorum(state, cards)
-        outcome = counting.run_count(
-            self, state, checked, counting.stored_tallies(self, state), lot_seed
-        )
+        with tempfile.TemporaryDirectory(prefix="bureau-count-") as tmp:
+            outcome = counting.run_count(
+                self, state, checked, counting.stored_tallies(self, state), lot_seed, Path(tmp)
+            )
+            self._record_count(state, checked, outcome, lot_seed)
+        return outcome
+
+    def _record_count(
+        self,
+        state: CeremonyState,
+        checked: Sequence[CheckedCard],
+        outcome: Any,
+        lot_seed: str | None,
+    ) -> None:
+        from ceremony.workflow import count as counting
+
         head = next(
             c.member_id
             for c in sorted(checked, key=lambda c: c.role != "president")
@@ -525,7 +559,7 @@ class Bureau:
         )
         with self.store.transaction() as tx:
             archives = {
-                u: tx.put_blob(a, kind="bel", direction="internal")
+                u: tx.put_blob_file(a, kind="bel", direction="internal")
                 for u, a in outcome.archives.items()
             }
             partials = {
@@ -560,7 +594,6 @@ class Bureau:
                 blobs=[*archives.values(), *figures.values(), all_figures]
                 + [b for by_owner in partials.values() for b in by_owner.values()],
             )
-        return outcome
 
     def recount(self, cards: Sequence[PresentCard]) -> dict[str, list[int]]:
         """Run the whole count again from the urn and the cards; it must agree (§1 retention)."""
@@ -573,15 +606,16 @@ class Bureau:
             raise WrongPhaseError("there is no count to compare with yet")
         checked = self.checked_quorum(state, cards)
         assert state.urn is not None
-        verified = import_bundle(
-            self.store.get_blob(state.urn["blob"]),
+        verified = import_bundle_file(
+            self.store.blob_path(state.urn["blob"]),
             "urn",
             _replace_seen(self.import_context(state), state.urn["bundle_id"]),
         )
         checks = check_urn(self, state, expect_payload(verified, UrnPayload), None)
-        outcome = counting.run_count(
-            self, state, checked, checks.tallies, state.count.get("lot_seed")
-        )
+        with tempfile.TemporaryDirectory(prefix="bureau-recount-") as tmp:
+            outcome = counting.run_count(
+                self, state, checked, checks.tallies, state.count.get("lot_seed"), Path(tmp)
+            )
         again = {u: list(r.result[0]) for u, r in outcome.results.items()}
         if again != state.count["results"]:
             raise CountMismatchError(f"recount {again} differs from count {state.count['results']}")

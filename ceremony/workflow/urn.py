@@ -11,15 +11,15 @@ the grace period.
 from __future__ import annotations
 
 import functools
-import io
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from ceremony.bundles.importer import VerifiedBundle, read_bundle
 from ceremony.bundles.payloads.urn import UrnPayload
+from ceremony.bundles.sources import open_file
 from ceremony.protocol.archive import iter_events, iter_records
 from ceremony.protocol.credentials import CredentialList
 from ceremony.protocol.election import Election
@@ -44,19 +44,31 @@ class UrnChecks:
     emargements: dict[str, int]
 
 
-def iter_ballots(archive: bytes) -> Iterator[bytes]:
+Opener = Callable[[], IO[bytes]]
+"""Opens a fresh binary stream of a `.bel`: archives are streamed, never held whole."""
+
+
+def iter_ballots(archive: Opener) -> Iterator[bytes]:
     """The raw ballots of a `.bel`, in archive order, streamed (§4.4, §4.15)."""
-    for event in iter_events(iter_records(io.BytesIO(archive))):
-        if event.event.type == "Ballot" and event.payload is not None:
-            yield event.payload
+    with archive() as stream:
+        for event in iter_events(iter_records(stream)):
+            if event.event.type == "Ballot" and event.payload is not None:
+                yield event.payload
 
 
 def check_closed_setup(
-    archive: bytes, election: bytes, trustees: bytes, credentials: bytes, uuid: str
+    archive: Opener, election: bytes, trustees: bytes, credentials: bytes, uuid: str
 ) -> None:
     """Setup is the sealed one; the urn is closed (EndBallots last) and not tallied."""
+    with archive() as stream:
+        _check_closed_setup(stream, election, trustees, credentials, uuid)
+
+
+def _check_closed_setup(
+    stream: IO[bytes], election: bytes, trustees: bytes, credentials: bytes, uuid: str
+) -> None:
     types: list[str] = []
-    for index, event in enumerate(iter_events(iter_records(io.BytesIO(archive)))):
+    for index, event in enumerate(iter_events(iter_records(stream))):
         kind = event.event.type
         if index == 0:
             if kind != "Setup":
@@ -131,7 +143,7 @@ def check_urn(
         raise EmargementMismatchError("émargement names a contest of another bureau")
     for closed in urn.payload.contests:
         uuid = closed.contest_uuid
-        archive = urn.bundle.files[closed.archive.path]
+        archive = functools.partial(open_file, urn.bundle.files, closed.archive.path)
         election_bytes = bureau.store.get_blob(state.keys["elections"][uuid])
         credentials = definition.files[contests[uuid].electors.credentials.path]
         check_closed_setup(archive, election_bytes, trustees, credentials, uuid)
