@@ -30,6 +30,7 @@ from ceremony.report.model import (
     Session,
 )
 from ceremony.store.journal import JournalEntry
+from ceremony.store.timefmt import format_paris
 from ceremony.tally.results import ContestResult
 from ceremony.workflow.phases import Action
 from ceremony.workflow.state import CeremonyState
@@ -44,10 +45,20 @@ ROLE_TITLES = {
 }
 
 
+VOTE_STATES = {
+    "not_open": "pas encore ouvert",
+    "open": "ouvert",
+    "suspended": "suspendu",
+    "stopped": "arrêté",
+    "closed": "clos",
+}
+
+
 def _status_text(d: Mapping[str, Any]) -> str:
     cast = sum(v[0] for v in d["participation"].values())
+    state = VOTE_STATES.get(d["state"], d["state"])
     return (
-        f"Contrôle n° {d['sequence']} de l'état du vote ({d['state']}) : "
+        f"Contrôle n° {d['sequence']} de l'état du vote ({state}) : "
         f"{d['emargement_count']} émargement(s), {cast} bulletin(s) enregistré(s)."
     )
 
@@ -119,8 +130,9 @@ def pv_events(entries: Sequence[JournalEntry]) -> list[PvEvent]:
             kind, sentence = SENTENCES[entry.action]
             out.append(PvEvent(entry.moment, kind, sentence(d)))
         for item in d.get("interventions", []) if entry.action == Action.STATUS_IMPORTED else []:
+            at = format_paris(datetime.fromisoformat(item["at"].replace("Z", "+00:00")))
             text = (
-                f"Intervention signalée par la plateforme ({item['actor']}, {item['at']}) : "
+                f"Intervention signalée par la plateforme ({item['actor']}, {at}) : "
                 f"{item['description']}"
             )
             out.append(PvEvent(entry.moment, "intervention", text))
@@ -137,7 +149,7 @@ def pv_members(bureau: Bureau, state: CeremonyState) -> tuple[Member, ...]:
         Member(
             m.member_id,
             m.name,
-            m.role,
+            ROLE_TITLES.get(m.role, m.role),
             ", ".join(list_names.get(i, i) for i in m.list_ids),
         )
         for m in definition.members
