@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -206,10 +207,11 @@ class ResolvedEvent:
         return json.loads(self.nested[key])
 
 
+_HEX_HASH = re.compile(r"[0-9a-f]{64}")
+
+
 def _is_hex_hash(value: object) -> bool:
-    return (
-        isinstance(value, str) and len(value) == 64 and all(c in "0123456789abcdef" for c in value)
-    )
+    return isinstance(value, str) and _HEX_HASH.fullmatch(value) is not None
 
 
 def _octal(field: bytes, what: str) -> int:

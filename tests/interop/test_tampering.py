@@ -141,6 +141,10 @@ def _credential_replaced(c: Any) -> None:
     c[0] = str(G.g_pow(4242))
 
 
+def _credential_outside_subgroup(c: Any) -> None:
+    c[2] = str(int(G.p) - 1)
+
+
 def _credential_duplicated(c: Any) -> None:
     c[1] = c[0]
 
@@ -224,6 +228,9 @@ ALTERATIONS: dict[str, tuple[Alteration, str]] = {
         ContentAlteration("Setup", 0, "trustees", _pedersen_verification_key), "setup.trustees"),
     "credential_replaced": (
         ContentAlteration("Setup", 0, "credentials", _credential_replaced), "ballots.valid"),
+    "credential_outside_subgroup": (
+        ContentAlteration("Setup", 0, "credentials", _credential_outside_subgroup),
+        "setup.credentials"),
     "credential_duplicated": (
         ContentAlteration("Setup", 0, "credentials", _credential_duplicated),
         "setup.credentials"),
