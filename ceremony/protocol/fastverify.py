@@ -21,8 +21,9 @@ Public API:
 
 Batched subgroup membership (why it is sound). G is the subgroup of order q
 of Z*p. For BELENIOS-2048, p - 1 = q · 2 · 3 · r where r has no prime factor
-below 2·10^6 (tests/protocol/test_fastverify.py checks this), so Z*p is the
-product of G and cyclic parts of orders 2, 3 and r. An element x is in G iff
+below 2·10^6 and q does not divide r (tests/protocol/test_fastverify.py
+checks both), so Z*p is the product of G and cyclic parts of orders 2, 3
+and r. An element x is in G iff
 its components of order 2, 3 and r are all trivial. For a batch x_1..x_n:
 
 1. Order 2, exact: the component of order 2 is trivial iff x is a square mod

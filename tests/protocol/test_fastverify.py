@@ -35,6 +35,7 @@ def test_cofactor_has_no_prime_factor_below_two_million_but_2_and_3() -> None:
     for prime in _primes_below(2_000_000):
         product *= prime
     assert gmpy2.gcd(product, rest) == 1
+    assert rest % BEL.q != 0  # q^2 does not divide p - 1: G is the whole q-part of Z*p
 
 
 def _non_members(group: Group) -> dict[str, int]:
