@@ -1,0 +1,97 @@
+"""Verifying the demo ceremony archive: it passes, and the report reads well."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from ceremony.verify.archive import (
+    STEPS,
+    format_archive_report,
+    is_ceremony_archive,
+    verify_ceremony_archive,
+    write_report,
+)
+from ceremony.verify.report import Outcome, VerificationReport
+from tests.verify.conftest import DemoArchive, sha256_file
+
+
+def test_demo_archive_passes_every_step(
+    archive: Path, verify: Callable[[Path], VerificationReport]
+) -> None:
+    report = verify(archive)
+    assert report.passed, report.to_text()
+    names = [c.name for c in report.checks]
+    for step in STEPS:
+        assert step.spec.name in names
+    assert sum(1 for n in names if n.startswith("bel.") and n.endswith(".ballots.valid")) == 3
+    assert report.check("vote.decisions").outcome is Outcome.NOT_APPLICABLE
+    assert all(c.outcome is Outcome.PASSED for c in report.checks if c.name != "vote.decisions"), (
+        report.to_text()
+    )
+
+
+def test_trust_anchors_are_reported(
+    archive: Path, demo_archive: DemoArchive, verify: Callable[[Path], VerificationReport]
+) -> None:
+    from tests.verify.conftest import platform_signer
+
+    report = verify(archive)
+    key_id = platform_signer().key_id
+    assert report.details["platform_key_id"] == key_id
+    assert key_id in report.check("definition.platform_key").reason_fr
+    assert report.details["seal_sha256"] == sha256_file(archive / "bundles/seal.zip")
+    assert set(report.details["member_keys"]) == {
+        "presidente",
+        "secretaire",
+        "del-aph",
+        "del-inph",
+        "del-cmh-snam",
+    }
+    assert len(report.details["workstation_keys"]) == 1
+    assert report.details["workstation_keys"][0] in report.check("journal.chain").reason_fr
+
+
+def test_report_files_are_written_and_allowed(
+    archive: Path, verify: Callable[[Path], VerificationReport]
+) -> None:
+    report = verify(archive)
+    text_path, json_path = write_report(archive, report)
+    text = text_path.read_text(encoding="utf-8")
+    assert "Toutes les vérifications ont réussi." in text
+    assert "Résultats vérifiés" in text and "English version" in text
+    assert "Ce que vérifie chaque étape" in text
+    obj = json.loads(json_path.read_text(encoding="utf-8"))
+    assert obj["passed"] is True and obj["details"]["kind"] == "ceremony-archive"
+    again = verify(archive)
+    assert again.passed, again.to_text()
+
+
+def test_verified_results_equal_results_json(
+    archive: Path, verify: Callable[[Path], VerificationReport]
+) -> None:
+    report = verify(archive)
+    published = json.loads((archive / "results.json").read_bytes())["contests"]
+    assert report.details["results"] == published
+    text = format_archive_report(report)
+    for contest in published:
+        assert contest["title"] in text
+        for lst in contest["lists"]:
+            assert f"{lst['name']} : {lst['votes']} voix, {lst['seats']} siège(s)" in text
+
+
+def test_not_an_archive(tmp_path: Path) -> None:
+    assert not is_ceremony_archive(tmp_path)
+    report = verify_ceremony_archive(tmp_path)
+    assert not report.passed
+    assert [c.name for c in report.failed_checks()] == ["input.archive"]
+
+
+def test_report_with_pooled_workers_and_progress(archive: Path) -> None:
+    """The real path: every `.bel` audited on a process pool, progress shown."""
+    messages: list[str] = []
+    report = verify_ceremony_archive(archive, workers=2, progress=messages.append)
+    assert report.passed, report.to_text()
+    assert any("bulletin(s) vérifié(s)" in m for m in messages)
+    assert any(m.startswith("archive.coverage") for m in messages)
