@@ -96,7 +96,7 @@ def run_demo(
             seed=seed, ballots=ballots, bureau_id=DEMO_BUREAU, description=description
         )
     store = open_store(work / "store")
-    bureau = Bureau(store)
+    bureau = Bureau(store, key_source=FileKeySource(work / "workstation-key"))
     hook = after_step or (lambda _name: None)
     try:
         _run(bureau, simulator, work, out, seed, times, stream, hook)
@@ -234,7 +234,7 @@ def _run(
             bureau.export_results(quorum)
         hook("results")
     with times.step("Archive de la cérémonie écrite", stream):
-        bureau.export_archive(out, FileKeySource(work / "workstation-key"))
+        bureau.export_archive(out)
     hook("archive")
 
 

@@ -80,6 +80,9 @@ class Bureau:
 
     ``rng`` is for the protocol's randomness; leave it None (system
     randomness) for a real election. ``now`` is injectable for tests.
+    ``key_source`` keeps the workstation key that signs a journal checkpoint
+    at the end of each session's decisive step (keys, seal, urn, count,
+    results, archive); by default the system keyring, else a key file.
     """
 
     def __init__(
@@ -89,11 +92,13 @@ class Bureau:
         rng: random.Random | None = None,
         now: Clock = utc_now,
         group: Group = BELENIOS_2048,
+        key_source: KeySource | None = None,
     ) -> None:
         self.store = store
         self.rng = rng
         self.now = now
         self.group = group
+        self.key_source = key_source
 
     # -- state ------------------------------------------------------------
 
@@ -295,6 +300,8 @@ class Bureau:
                 blobs=[trustees_blob, voutputs_blob, *election_blobs.values()],
             )
 
+        self.checkpoint()
+
     # -- test vote --------------------------------------------------------
 
     def run_test_vote(self, cards: Sequence[PresentCard]) -> dict[str, Any]:
@@ -377,6 +384,7 @@ class Bureau:
                 details={"blob": blob, "bundle_id": read_bundle(data, "seal").manifest.bundle_id},
                 blobs=[blob],
             )
+        self.checkpoint()
         return data
 
     def sealed(self, state: CeremonyState | None = None) -> SealPayload:
@@ -510,6 +518,7 @@ class Bureau:
                     },
                     blobs=[blob, *tallies.values()],
                 )
+        self.checkpoint()
         return urn.payload
 
     # -- expert -----------------------------------------------------------
@@ -541,6 +550,7 @@ class Bureau:
                 self, state, checked, counting.stored_tallies(self, state), lot_seed, Path(tmp)
             )
             self._record_count(state, checked, outcome, lot_seed)
+        self.checkpoint()
         return outcome
 
     def _record_count(
@@ -721,6 +731,7 @@ class Bureau:
                 details={"blob": blob, "bundle_id": bundle.manifest.bundle_id},
                 blobs=[blob],
             )
+        self.checkpoint()
         return data
 
     def export_archive(self, folder: Path, key_source: KeySource | None = None) -> dict[str, str]:
@@ -746,7 +757,7 @@ class Bureau:
 
     def checkpoint(self, key_source: KeySource | None = None) -> None:
         """Sign the journal's head with the workstation key (keyring, else key file)."""
-        source = key_source or default_key_source(self.store.folder)
+        source = key_source or self.key_source or default_key_source(self.store.folder)
         key = load_workstation_key(source)
         assert key is not None
         self.store.make_checkpoint(key)

@@ -17,6 +17,7 @@ from ceremony.cards.training import TrainingCard
 from ceremony.simulator.description import load_description
 from ceremony.simulator.platform import PlatformSimulator
 from ceremony.store.store import open_store
+from ceremony.store.workstation_key import FileKeySource
 from ceremony.workflow.demo import DemoPins
 from ceremony.workflow.engine import Bureau
 from ceremony.workflow.holders import PresentCard
@@ -54,7 +55,9 @@ def simulator() -> PlatformSimulator:
 
 
 def open_ceremony(folder: Path, sim: PlatformSimulator) -> Ceremony:
-    bureau = Bureau(open_store(folder / "store"))
+    bureau = Bureau(
+        open_store(folder / "store"), key_source=FileKeySource(folder / "workstation-key")
+    )
     cards: dict[str, PresentCard] = {}
     for member in sim.bureau().members:
         path = folder / f"{member.member_id}.card"

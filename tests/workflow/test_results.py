@@ -18,6 +18,7 @@ from ceremony.bundles.importer import import_bundle
 from ceremony.cards.training import TrainingCard
 from ceremony.errors import CeremonyError
 from ceremony.store.store import open_store
+from ceremony.store.workstation_key import FileKeySource
 from ceremony.workflow.demo import DemoPins, store_folder
 from ceremony.workflow.engine import Bureau
 from ceremony.workflow.holders import PresentCard
@@ -30,7 +31,8 @@ def finished(demo_archive: Path, tmp_path: Path) -> Iterator[tuple[Path, Bureau]
     out = tmp_path / "archive"
     shutil.copytree(demo_archive, out)
     shutil.copytree(store_folder(demo_archive), store_folder(out))
-    bureau = Bureau(open_store(store_folder(out) / "store"))
+    work = store_folder(out)
+    bureau = Bureau(open_store(work / "store"), key_source=FileKeySource(work / "workstation-key"))
     yield out, bureau
     bureau.store.close()
 
