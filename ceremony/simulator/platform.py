@@ -15,50 +15,61 @@ part of a real election: its definitions name the voting software
 from __future__ import annotations
 
 import hashlib
-import json
-import os
 import random
 import tempfile
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
-from ceremony.bundles.envelope import Bundle, sign_bundle
+from ceremony.bundles.envelope import Bundle, sign_bundle, write_bundle_file
 from ceremony.bundles.importer import ImportContext, expect_payload, import_bundle
 from ceremony.bundles.keys import Ed25519Signer
-from ceremony.bundles.payloads.common import FileRef, Intervention
+from ceremony.bundles.payloads.common import Intervention
 from ceremony.bundles.payloads.definition import BureauDefinition, DefinitionPayload
 from ceremony.bundles.payloads.seal import SealPayload
 from ceremony.bundles.payloads.status import Participation, StatusPayload
 from ceremony.bundles.payloads.urn import ClosedContest, UrnPayload
+from ceremony.bundles.sources import DiskFiles
 from ceremony.bundles.types import make_typed_bundle
-from ceremony.protocol.archive import ArchiveHeader, PendingEvent, write_archive
-from ceremony.protocol.ballot import make_ballot
-from ceremony.protocol.credentials import (
-    derive_public_credential,
-    make_credential,
-    make_credential_list,
+from ceremony.simulator.ballots import (
+    BallotFactory,
+    BallotJob,
+    make_public_credentials,
+    workers_or_cores,
 )
-from ceremony.protocol.election import Election
-from ceremony.protocol.group import BELENIOS_2048
-from ceremony.protocol.serialization import dumps
 from ceremony.simulator.description import ContestPlan, build_definition, load_description
-from ceremony.workflow.urn import EMARGEMENT_FORMAT
+from ceremony.simulator.urn import EmargementEntry, tamper_ballot, write_bel, write_emargement
+
+OTHER_BUREAU_BALLOTS: Final = 100
+"""Expected ballots behind the electors of the bureaux the simulator does not run.
+
+The definition describes every bureau of the description, but the simulator
+plays the platform for one (``bureau_id``): the others get small electorates,
+so a 100,000-ballot run derives credentials for one bureau only.
+"""
 
 
 @dataclass(frozen=True)
 class Faults:
-    """Faults the simulator can inject into its urn and status bundles."""
+    """Faults the simulator can inject into its urn bundle.
+
+    A replayed status needs no flag: :meth:`PlatformSimulator.status_bundle`
+    is deterministic, so calling it again with the same arguments gives the
+    same signed bundle (same bundle id), as a replay would.
+    """
 
     late_ballot: bool = False
+    """The last émargement entry is dated after closing plus the grace period."""
     ballot_without_emargement: bool = False
+    """The last émargement entry is left out (its ballot stays in the urn)."""
     emargement_without_ballot: bool = False
+    """An émargement entry for an elector who cast no ballot."""
     tampered_ballot: bool = False
+    """One ballot (the first of the first contest with any) has a proof response changed."""
     wrong_signature: bool = False
-    votes_before_opening_status: bool = False
+    """The urn is signed by a key that is not the platform's."""
 
 
 @dataclass
@@ -72,33 +83,6 @@ class Vote:
 class ContestVotes:
     plan: ContestPlan
     votes: list[Vote] = field(default_factory=list)
-
-
-def _credential(seed: str, uuid: str, index: int) -> str:
-    return make_credential(random.Random(f"{seed}:credential:{uuid}:{index}"))
-
-
-def _public_credential(args: tuple[str, str, int]) -> int:
-    seed, uuid, index = args
-    return int(derive_public_credential(BELENIOS_2048, _credential(seed, uuid, index), uuid))
-
-
-_ELECTION: Election | None = None
-
-
-def _init_worker(election: bytes) -> None:
-    global _ELECTION  # one parsed election per worker process
-    _ELECTION = Election.from_bytes(election)
-
-
-def _make_ballot(args: tuple[str, int, int | None, int, int]) -> bytes:
-    seed, voter, choice, lists, index = args
-    assert _ELECTION is not None
-    row = [0] * (lists + 1)
-    row[0 if choice is None else choice + 1] = 1
-    credential = _credential(seed, _ELECTION.uuid, voter)
-    rng = random.Random(f"{seed}:ballot:{_ELECTION.uuid}:{index}")
-    return make_ballot(_ELECTION, credential, [row], rng).to_bytes()
 
 
 class PlatformSimulator:
@@ -117,11 +101,14 @@ class PlatformSimulator:
         self.description = description or load_description()
         self.bureau_id = bureau_id
         self.ballots = ballots
-        self.workers = workers or os.cpu_count() or 1
+        self.workers = workers_or_cores(workers)
         key_seed = hashlib.sha256(f"{seed}:platform-key".encode()).digest()
         self.signer = Ed25519Signer.from_seed(key_seed)
         rng = random.Random(f"{seed}:definition")
-        ballots_by_bureau = {b["bureau_id"]: ballots for b in self.description["bureaux"]}
+        ballots_by_bureau = {
+            b["bureau_id"]: ballots if b["bureau_id"] == bureau_id else OTHER_BUREAU_BALLOTS
+            for b in self.description["bureaux"]
+        }
         self.definition, self.files, self.plans = build_definition(
             self.description, self.signer.public_key, ballots_by_bureau, self._credentials, rng
         )
@@ -135,10 +122,7 @@ class PlatformSimulator:
         return self.signer.key_id
 
     def _credentials(self, uuid: str, registered: int) -> bytes:
-        jobs = [(self.seed, uuid, i) for i in range(registered)]
-        with ProcessPoolExecutor(self.workers) as pool:
-            public = list(pool.map(_public_credential, jobs, chunksize=256))
-        return make_credential_list(BELENIOS_2048, public).to_json()
+        return make_public_credentials(self.seed, uuid, registered, self.workers)
 
     def definition_bundle(self) -> bytes:
         if self._definition_bundle is None:
@@ -218,6 +202,7 @@ class PlatformSimulator:
         votes: Sequence[ContestVotes] = (),
         interventions: Sequence[Intervention] = (),
     ) -> bytes:
+        """Participation as of ``as_of``, signed by the platform (same arguments, same bytes)."""
         bureau = self.bureau()
         participation = []
         emarged = 0
@@ -254,76 +239,119 @@ class PlatformSimulator:
         faults: Faults = Faults(),
         interventions: Sequence[Intervention] = (),
     ) -> bytes:
-        """Close the vote: one `.bel` per contest, the émargement list, signed by the platform."""
+        """:meth:`urn_bundle_file` as bytes, for small urns (tests, short demos)."""
+        with tempfile.TemporaryDirectory(prefix="bureau-sim-") as tmp:
+            path = Path(tmp) / "urn.zip"
+            self.urn_bundle_file(path, seal, trustees, elections, votes, faults, interventions)
+            return path.read_bytes()
+
+    def urn_bundle_file(
+        self,
+        path: Path,
+        seal: SealPayload,
+        trustees: bytes,
+        elections: dict[str, bytes],
+        votes: Sequence[ContestVotes],
+        faults: Faults = Faults(),
+        interventions: Sequence[Intervention] = (),
+    ) -> Path:
+        """Close the vote: one `.bel` per contest, the émargement list, signed by the platform.
+
+        Ballots are made by a pool of ``workers`` processes and streamed into
+        each contest's archive on disk; the bundle zip is written to ``path``
+        (through a temporary file beside it). Memory stays flat in the number
+        of ballots, apart from ``votes`` themselves.
+        """
         bureau = self.bureau()
         schedule = bureau.schedule
         frozen_at = (schedule.closing + timedelta(minutes=schedule.grace_minutes)).astimezone(UTC)
-        attachments: dict[str, bytes] = {}
-        closed = []
-        entries: list[dict[str, Any]] = []
-        for record in votes:
-            uuid = record.plan.contest_uuid
-            election = elections[uuid]
-            credentials = self.files[f"credentials-{uuid}.json"]
-            ballots = self._ballots(election, record, len(record.plan.list_ids))
-            if faults.tampered_ballot and ballots:
-                ballots[0] = _tamper(ballots[0])
-            archive = _write_bel(election, trustees, credentials, ballots, self._opening())
-            name = f"{uuid}.bel"
-            attachments[name] = archive
-            fingerprint = seal.election_fingerprints()[uuid]
-            closed.append(
-                ClosedContest(
-                    uuid,
-                    FileRef.of(name, archive),
-                    fingerprint,
-                    schedule.closing,
-                    frozen_at,
-                    len(ballots),
-                )
+        fingerprints = seal.election_fingerprints()
+        with tempfile.TemporaryDirectory(prefix=".urn-", dir=path.parent) as tmp:
+            folder = Path(tmp)
+            closed = []
+            tamper = faults.tampered_ballot
+            with BallotFactory(self.seed, elections, self.workers) as factory:
+                for record in votes:
+                    uuid = record.plan.contest_uuid
+                    made = factory.ballots(uuid, len(record.plan.list_ids), _jobs(record))
+                    if tamper and record.votes:
+                        made, tamper = _tamper_first(made), False
+                    ref, count = write_bel(
+                        folder / f"{uuid}.bel",
+                        elections[uuid],
+                        trustees,
+                        self.files[f"credentials-{uuid}.json"],
+                        made,
+                        self._opening(),
+                    )
+                    closed.append(
+                        ClosedContest(
+                            uuid, ref, fingerprints[uuid], schedule.closing, frozen_at, count
+                        )
+                    )
+            emargement = write_emargement(
+                folder / "emargement.json", _emargement(votes, schedule_end(bureau), faults)
             )
-            last_time: dict[int, datetime] = {}
-            for vote in record.votes:
-                last_time[vote.voter] = vote.at
-            for voter, at in sorted(last_time.items()):
-                entries.append(
-                    {"contest_uuid": uuid, "voter": f"E{uuid}-{voter:07d}", "at": _utc(at)}
-                )
-        if faults.late_ballot and entries:
-            late = schedule.closing + timedelta(minutes=schedule.grace_minutes + 5)
-            entries[-1] = {**entries[-1], "at": _utc(late)}
-        if faults.ballot_without_emargement and entries:
-            entries.pop()
-        if faults.emargement_without_ballot and entries:
-            entries.append({**entries[0], "voter": f"E{entries[0]['contest_uuid']}-9999999"})
-        emargement = json.dumps(
-            {"format": EMARGEMENT_FORMAT, "entries": entries},
-            ensure_ascii=False,
-            separators=(",", ":"),
-        ).encode()
-        attachments["emargement.json"] = emargement
-        payload = UrnPayload(
-            bureau.bureau_id,
-            tuple(closed),
-            FileRef.of("emargement.json", emargement),
-            tuple(interventions),
-        )
-        bundle = make_typed_bundle(
-            payload, attachments, now=frozen_at, bundle_id=self._bundle_id("urn")
-        )
-        signer = self.signer
-        if faults.wrong_signature:
-            signer = Ed25519Signer.from_seed(hashlib.sha256(b"not the platform").digest())
-        return sign_bundle(bundle, signer).to_bytes()
+            payload = UrnPayload(bureau.bureau_id, tuple(closed), emargement, tuple(interventions))
+            files = DiskFiles({ref.path: folder / ref.path for ref in payload.file_refs()})
+            bundle = make_typed_bundle(
+                payload, files, now=frozen_at, bundle_id=self._bundle_id("urn")
+            )
+            signer = self.signer
+            if faults.wrong_signature:
+                signer = Ed25519Signer.from_seed(hashlib.sha256(b"not the platform").digest())
+            partial = folder / "urn.zip"
+            write_bundle_file(sign_bundle(bundle, signer), partial)
+            partial.replace(path)
+        return path
 
-    def _ballots(self, election: bytes, record: ContestVotes, lists: int) -> list[bytes]:
-        jobs = [(self.seed, v.voter, v.choice, lists, i) for i, v in enumerate(record.votes)]
-        if not jobs:
-            return []
-        with ProcessPoolExecutor(
-            self.workers, initializer=_init_worker, initargs=(election,)
-        ) as pool:
-            return list(pool.map(_make_ballot, jobs, chunksize=16))
+
+def schedule_end(bureau: BureauDefinition) -> datetime:
+    """Closing time plus the grace period: no ballot may be later."""
+    schedule = bureau.schedule
+    return schedule.closing + timedelta(minutes=schedule.grace_minutes)
+
+
+def _jobs(record: ContestVotes) -> Iterator[BallotJob]:
+    for number, vote in enumerate(record.votes):
+        yield vote.voter, vote.choice, number
+
+
+def _tamper_first(ballots: Iterator[bytes]) -> Iterator[bytes]:
+    for index, ballot in enumerate(ballots):
+        yield tamper_ballot(ballot) if index == 0 else ballot
+
+
+def _emargement(
+    votes: Sequence[ContestVotes], end: datetime, faults: Faults
+) -> Iterator[EmargementEntry]:
+    """One entry per voter and contest (time of the last ballot), with the faults asked for.
+
+    Faults touch the last entry (late, or missing) and add one for a voter
+    who never voted, as the tests of the bureau expect.
+    """
+    first: EmargementEntry | None = None
+    pending: EmargementEntry | None = None
+    for record in votes:
+        uuid = record.plan.contest_uuid
+        last_time: dict[int, datetime] = {}
+        for vote in record.votes:
+            last_time[vote.voter] = vote.at
+        for voter, at in sorted(last_time.items()):
+            if pending is not None:
+                yield pending
+            pending = (uuid, voter, at)
+            first = first or pending
+    if pending is not None and not faults.ballot_without_emargement:
+        if faults.late_ballot:
+            pending = (pending[0], pending[1], end + timedelta(minutes=5))
+        yield pending
+    if faults.emargement_without_ballot and first is not None:
+        yield (first[0], GHOST_VOTER, first[2])
+
+
+GHOST_VOTER: Final = 9_999_999
+"""The voter index of the émargement entry without a ballot (never a real elector)."""
 
 
 def _seal_member_keys(data: bytes) -> tuple[Any, ...]:
@@ -350,45 +378,6 @@ def _choose(rng: random.Random, weights: Sequence[float], blank_rate: float) -> 
     if rng.random() < blank_rate:
         return None
     return rng.choices(range(len(weights)), weights=weights)[0]
-
-
-def _utc(moment: datetime) -> str:
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def _tamper(ballot: bytes) -> bytes:
-    """Change one proof response of the ballot: its JSON stays valid, its proof does not."""
-    obj = json.loads(ballot)
-    proof = obj["answers"][0]["individual_proofs"][0][0]
-    proof["response"] = str((int(proof["response"]) + 1) % BELENIOS_2048.q)
-    return dumps(obj)
-
-
-def _write_bel(
-    election: bytes,
-    trustees: bytes,
-    credentials: bytes,
-    ballots: Sequence[bytes],
-    opening: datetime,
-) -> bytes:
-    setup = dumps(
-        {
-            "election": hashlib.sha256(election).hexdigest(),
-            "trustees": hashlib.sha256(trustees).hexdigest(),
-            "credentials": hashlib.sha256(credentials).hexdigest(),
-        }
-    )
-
-    def events() -> Iterator[PendingEvent]:
-        yield PendingEvent("Setup", (election, trustees, credentials, setup))
-        for ballot in ballots:
-            yield PendingEvent("Ballot", (ballot,))
-        yield PendingEvent("EndBallots")
-
-    with tempfile.TemporaryDirectory(prefix="bureau-sim-") as tmp:
-        path = Path(tmp) / "urn.bel"
-        write_archive(path, ArchiveHeader(1, int(opening.timestamp())), events())
-        return path.read_bytes()
 
 
 __all__ = ["Bundle", "DefinitionPayload", "Faults", "PlatformSimulator"]

@@ -1,0 +1,189 @@
+"""The simulated voters' credentials and ballots, made in parallel on all cores.
+
+Everything derives from the seed: voter ``i`` of contest ``uuid`` has the
+Belenios credential drawn from ``{seed}:credential:{uuid}:{i}``, and ballot
+number ``n`` of a contest (in vote-time order) the randomness of
+``{seed}:ballot:{uuid}:{n}``, so a rerun with any number of workers gives
+the same bytes.
+
+Speed matters here (360,000 credentials and 100,000 ballots per bureau): the
+workers raise g and the election key y by fixed-base tables
+(``fastverify.TablePowers``) built once per process, and a ballot is not read
+back with the element checks ``ballot.make_ballot`` does (the tests compare
+both outputs byte for byte).
+"""
+
+from __future__ import annotations
+
+import os
+import random
+from collections import deque
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Final
+
+from ceremony.protocol.ballot import Ballot, Signature, make_answer
+from ceremony.protocol.credentials import (
+    CredentialList,
+    PublicCredential,
+    derive_secret,
+    make_credential,
+)
+from ceremony.protocol.election import Election, HomomorphicQuestion
+from ceremony.protocol.errors import MalformedDataError
+from ceremony.protocol.fastverify import FixedBaseTable, TablePowers
+from ceremony.protocol.group import BELENIOS_2048, Element
+from ceremony.protocol.proofs import make_signature
+
+CREDENTIAL_CHUNK: Final = 512
+BALLOT_CHUNK: Final = 16
+
+BallotJob = tuple[int, int | None, int]
+"""(voter index, chosen list index or None for blank, ballot number in the contest)."""
+
+
+def voter_credential(seed: str, uuid: str, voter: int) -> str:
+    """The private credential of a simulated voter (§4.8), derived from the seed."""
+    return make_credential(random.Random(f"{seed}:credential:{uuid}:{voter}"))
+
+
+def workers_or_cores(workers: int | None) -> int:
+    return workers or os.cpu_count() or 1
+
+
+# -- credentials ---------------------------------------------------------------
+
+_G_TABLE: FixedBaseTable | None = None
+
+
+def _init_credential_worker() -> None:
+    global _G_TABLE  # one table of g per worker process
+    _G_TABLE = FixedBaseTable(BELENIOS_2048, BELENIOS_2048.g)
+
+
+def _public_credentials(job: tuple[str, str, int, int]) -> list[int]:
+    seed, uuid, start, stop = job
+    assert _G_TABLE is not None
+    return [
+        int(_G_TABLE.pow(derive_secret(BELENIOS_2048, voter_credential(seed, uuid, i), uuid)))
+        for i in range(start, stop)
+    ]
+
+
+def make_public_credentials(seed: str, uuid: str, registered: int, workers: int) -> bytes:
+    """The ``public_credentials`` file of a contest (§4.8), sorted as L is published.
+
+    The elements are g^secret computed here, so the membership test that
+    ``make_credential_list`` runs on each of them (one exponentiation) is left out.
+    """
+    jobs = [
+        (seed, uuid, start, min(start + CREDENTIAL_CHUNK, registered))
+        for start in range(0, registered, CREDENTIAL_CHUNK)
+    ]
+    public: list[int] = []
+    with ProcessPoolExecutor(workers, initializer=_init_credential_worker) as pool:
+        for chunk in pool.map(_public_credentials, jobs):
+            public.extend(chunk)
+    public.sort()
+    return CredentialList(tuple(PublicCredential(c) for c in public)).to_json()
+
+
+# -- ballots ---------------------------------------------------------------------
+
+_SEED = ""
+_ELECTIONS: dict[str, bytes] = {}
+_READY: dict[str, tuple[Election, TablePowers]] = {}
+_POWERS: dict[int, TablePowers] = {}
+
+
+def _init_ballot_worker(seed: str, elections: Mapping[str, bytes]) -> None:
+    global _SEED, _ELECTIONS  # one parsed election and one pair of tables per key, per worker
+    _SEED, _ELECTIONS = seed, dict(elections)
+    _READY.clear()
+
+
+def _prepared(uuid: str) -> tuple[Election, TablePowers]:
+    if uuid not in _READY:
+        election = Election.from_bytes(_ELECTIONS[uuid])
+        key = int(election.public_key)
+        # The contests of a bureau share the trustees, hence the key: one table pair.
+        if key not in _POWERS:
+            _POWERS[key] = TablePowers(election.group, election.public_key)
+        _READY[uuid] = (election, _POWERS[key])
+    return _READY[uuid]
+
+
+def make_simulated_ballot(
+    election: Election,
+    powers: TablePowers,
+    credential: str,
+    plaintexts: list[list[int]],
+    rng: random.Random,
+) -> bytes:
+    """The bytes ``ballot.make_ballot`` gives for the same inputs and rng (§4.11–4.15)."""
+    group = election.group
+    secret = derive_secret(group, credential, election.uuid)
+    public: Element = powers.g_pow(secret)
+    phi = election.fingerprint
+    answers = []
+    for i, (question, values) in enumerate(zip(election.questions, plaintexts, strict=True)):
+        if not isinstance(question, HomomorphicQuestion):
+            raise MalformedDataError(f"question {i} is not homomorphic: unsupported")
+        answers.append(
+            make_answer(powers, f"{phi}|{public}", question, values, rng, f"answers[{i}]")
+        )
+    unsigned = Ballot(election.uuid, phi, public, tuple(answers), None)
+    ballot_hash = unsigned.unsigned_hash()
+    signature = Signature(ballot_hash, make_signature(powers, ballot_hash, secret, rng))
+    return Ballot(election.uuid, phi, public, tuple(answers), signature).to_bytes()
+
+
+def _make_ballots(job: tuple[str, int, Sequence[BallotJob]]) -> list[bytes]:
+    uuid, lists, votes = job
+    election, powers = _prepared(uuid)
+    out = []
+    for voter, choice, number in votes:
+        row = [0] * (lists + 1)
+        row[0 if choice is None else choice + 1] = 1
+        credential = voter_credential(_SEED, uuid, voter)
+        rng = random.Random(f"{_SEED}:ballot:{uuid}:{number}")
+        out.append(make_simulated_ballot(election, powers, credential, [row], rng))
+    return out
+
+
+class BallotFactory:
+    """A pool of workers making the ballots of several contests, streamed in order."""
+
+    def __init__(self, seed: str, elections: Mapping[str, bytes], workers: int) -> None:
+        self._workers = workers
+        self._pool = ProcessPoolExecutor(
+            workers, initializer=_init_ballot_worker, initargs=(seed, dict(elections))
+        )
+
+    def __enter__(self) -> BallotFactory:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._pool.shutdown(cancel_futures=True)
+
+    def ballots(self, uuid: str, lists: int, votes: Iterable[BallotJob]) -> Iterator[bytes]:
+        """The ballots of ``votes`` in their order; a few chunks in flight, never all."""
+        window: deque[Future[list[bytes]]] = deque()
+        limit = 4 * self._workers
+        for chunk in _chunks(votes, BALLOT_CHUNK):
+            window.append(self._pool.submit(_make_ballots, (uuid, lists, chunk)))
+            if len(window) >= limit:
+                yield from window.popleft().result()
+        while window:
+            yield from window.popleft().result()
+
+
+def _chunks(items: Iterable[BallotJob], size: int) -> Iterator[list[BallotJob]]:
+    chunk: list[BallotJob] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
