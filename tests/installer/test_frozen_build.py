@@ -229,3 +229,18 @@ def test_frozen_gui_starts_offscreen(builds: tuple[Build, Build]) -> None:
     _, stderr = gui.communicate(timeout=30)
     assert exited is None, f"bureau-app exited {exited} at start: {stderr[-3000:]}"
     assert "Could not load the Qt platform plugin" not in stderr
+
+
+def test_frozen_bureau_opens_a_store_and_reaches_pcsc(
+    builds: tuple[Build, Build], tmp_path: Path
+) -> None:
+    # A new store runs Alembic's migrations (files in the bundle); a real card
+    # goes through pyscard and the laptop's libpcsclite. No such card is
+    # present here: the refusal must be Bureau's own, not an import failure.
+    proc = builds[0].run(
+        "bureau", "register", "--store", str(tmp_path / "store"), "--card", "president=00000000"
+    )
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert proc.stderr.startswith("Refusé : "), proc.stderr[-3000:]
+    assert "Traceback" not in proc.stderr
+    assert (tmp_path / "store").is_dir()
