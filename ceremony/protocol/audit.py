@@ -15,6 +15,7 @@ re-reading only that ballot's ciphertexts (already verified) at the end.
 from __future__ import annotations
 
 import hashlib
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -138,12 +139,20 @@ BallotVerifier = Callable[[Election, CredentialList, Iterable[bytes]], Iterator[
 
 
 def pooled_verifier(workers: int | None = None) -> BallotVerifier:
-    """``pool.verify_ballots`` on ``workers`` processes as a :data:`BallotVerifier` (§3.5.1)."""
+    """``pool.verify_ballots`` on ``workers`` processes as a :data:`BallotVerifier` (§3.5.1).
+
+    Workers are forked from a single-threaded process only; from a process
+    running threads (the GUI verifies on a worker thread) they are spawned,
+    since forking a threaded process can deadlock the child.
+    """
 
     def verify(
         election: Election, credentials: CredentialList, ballots: Iterable[bytes]
     ) -> Iterator[BallotOutcome]:
-        return verify_ballots(election, credentials, ballots, workers=workers, with_choices=True)
+        context = None if threading.active_count() == 1 else "spawn"
+        return verify_ballots(
+            election, credentials, ballots, workers=workers, with_choices=True, mp_context=context
+        )
 
     return verify
 

@@ -103,3 +103,17 @@ def test_a_board_shorter_than_its_snapshot_is_refused(tallied: tuple[Path, Path]
     outcome = audit_archive(during, previous=path, workers=1)
     assert _failed(outcome) == [Check.SNAPSHOT.value]
     assert audit_archive(path, previous=path, workers=1).passed
+
+
+def test_pool_from_a_threaded_process_spawns_its_workers(tallied: tuple[Path, Path]) -> None:
+    import threading
+
+    path, _ = tallied
+    box: dict[str, object] = {}
+    thread = threading.Thread(
+        target=lambda: box.update(outcome=audit_archive(path, ballot_verifier=pooled_verifier(2)))
+    )
+    thread.start()
+    thread.join(timeout=300)
+    outcome = box["outcome"]
+    assert getattr(outcome, "passed", False)
