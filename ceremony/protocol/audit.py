@@ -225,6 +225,7 @@ class AuditOutcome:
     last_event_hash: str | None = None
     last_height: int = -1
     fingerprints: dict[str, str] = field(default_factory=dict)
+    invalid_ballots: tuple[BallotOutcome, ...] = ()
 
     @property
     def passed(self) -> bool:
@@ -262,6 +263,7 @@ class _State:
     last_height: int = -1
     snapshot: tuple[str, int] | None = None  # (hash, height) of the previous board's last event
     fingerprints: dict[str, str] = field(default_factory=dict)
+    invalid_ballots: tuple[BallotOutcome, ...] = ()
 
     def fail(self, check: Check, error: CeremonyError) -> None:
         if check not in self.results or self.results[check].error is None:
@@ -378,6 +380,10 @@ def _ballot_payloads(
             state.post_ballot.append(resolved)
 
 
+INVALID_SAMPLE = 20
+"""How many invalid ballots the outcome lists (the count is always exact)."""
+
+
 def _short(text: str) -> bytes:
     return hashlib.blake2b(text.encode(), digest_size=16).digest()
 
@@ -397,6 +403,7 @@ class _BallotLedger:
         self.valid_count = 0
         self.invalid_count = 0
         self.first_invalid: BallotOutcome | None = None
+        self.invalid_sample: list[BallotOutcome] = []
 
     def first_time(self, digest: str) -> bool:
         short = bytes.fromhex(digest)[:16]
@@ -408,6 +415,8 @@ class _BallotLedger:
     def invalid(self, verdict: BallotOutcome) -> None:
         self.invalid_count += 1
         self.first_invalid = self.first_invalid or verdict
+        if len(self.invalid_sample) < INVALID_SAMPLE:
+            self.invalid_sample.append(verdict)
 
     def cast(self, credential: str, digest: str, weight: int) -> None:
         self.valid_count += 1
@@ -495,6 +504,7 @@ def audit_archive(
             )
         else:
             state.ok(Check.BALLOTS_VALID, str(ledger.valid_count))
+        state.invalid_ballots = tuple(ledger.invalid_sample)
         state.ok(Check.BALLOTS_UNIQUE)
         if ledger.superseded and not state.failed(Check.ARCHIVE_CHAIN):
             for ballot, weight in _reread_superseded(state, election, dict(ledger.superseded)):
@@ -524,6 +534,7 @@ def audit_archive(
         last_event_hash=state.last_event_hash,
         last_height=state.last_height,
         fingerprints=dict(state.fingerprints),
+        invalid_ballots=state.invalid_ballots,
     )
 
 

@@ -194,6 +194,16 @@ def verify_belenios(
                 "name": outcome.election.name,
                 "fingerprint": outcome.election.fingerprint,
                 "fingerprints": outcome.fingerprints,
+                "invalid_ballots": [
+                    {
+                        "number": b.index + 1,
+                        "tracker": b.tracker,
+                        "check": b.check,
+                        "error": b.error,
+                        "reason": b.reason,
+                    }
+                    for b in outcome.invalid_ballots
+                ],
                 "ballots": outcome.num_ballots,
                 "tallied_ballots": outcome.num_tallied,
                 "total_weight": outcome.total_weight,

@@ -320,3 +320,13 @@ def test_report_json_names_the_failed_check(valid: Fixture, tmp_path: Path) -> N
     assert [c["name"] for c in failed] == ["tally.result"]
     assert failed[0]["error"] == "InvalidResultError"
     assert failed[0]["reason"]["fr"]
+
+
+@pytest.mark.belenios
+def test_report_lists_the_invalid_ballot(valid: Fixture, tmp_path: Path) -> None:
+    target = tmp_path / "bad.bel"
+    ALTERATIONS["ballot_signature"][0].rehash(valid.tallied, target)
+    report = verify_belenios(target, workers=1)
+    (bad,) = report.details["invalid_ballots"]
+    assert bad["number"] == 2 and bad["check"] == "signature"
+    assert bad["error"] == "InvalidSignatureError"
