@@ -303,3 +303,23 @@ def test_archive_name_is_the_sha256_of_the_ballot(tool_election: ToolElection) -
         names = {m.name for m in tar.getmembers()}
     for raw in tool_election.archive_ballots():
         assert f"{sha256_hex(raw)}.data.json" in names
+
+
+@pytest.mark.belenios
+def test_several_questions_both_ways(tmp_path: Path) -> None:
+    """demo.sh shape: two questions, one with blank allowed, one with min 0 and max 2."""
+    template = homomorphic_template(2)
+    second = homomorphic_template(3, blank=False, min_=0, max_=2)["questions"][0]
+    template["questions"].append(second)
+    tool_el = make_tool_election(_tool(tmp_path / "two"), template, voters=3)
+    election, credentials = _read(tool_el)
+    theirs = [[[0, 1, 0], [1, 0, 1]], [[1, 0, 0], [0, 0, 0]]]
+    for voter, vote in enumerate(theirs):
+        raw = tool_el.generate_ballot(voter, vote)
+        assert verify_ballot(election, Ballot.from_bytes(raw, election), credentials) == 1
+        tool_el.add_ballot(raw)
+    ours = make_ballot(election, tool_el.private_credentials[2], [[0, 0, 1], [0, 1, 1]])
+    assert verify_ballot(election, ours, credentials) == 1
+    tool_el.add_ballot(ours.to_bytes())
+    tool_el.verify()
+    assert _tally_with_belenios(tool_el) == [[1, 1, 1], [1, 1, 2]]
