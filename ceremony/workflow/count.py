@@ -12,12 +12,10 @@ from __future__ import annotations
 import shutil
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ceremony.bundles.importer import parse_payload, read_bundle_file
-from ceremony.bundles.payloads.definition import Contest
 from ceremony.bundles.payloads.urn import UrnPayload
 from ceremony.bundles.sources import CHUNK, open_file
 from ceremony.fingerprint import PREFIX, check_fingerprint
@@ -26,15 +24,8 @@ from ceremony.protocol.decryption import ElectionResult, OwnedPartialDecryption,
 from ceremony.protocol.hashing import sha256_hex
 from ceremony.protocol.serialization import dumps
 from ceremony.protocol.tally import EncryptedTally, SizedEncryptedTally
-from ceremony.tally.common_lists import UnionShare
-from ceremony.tally.results import (
-    CandidateList,
-    ContestCount,
-    ContestDefinition,
-    ContestResult,
-    compute_results,
-)
-from ceremony.tally.seats import verify_tie_breaks
+from ceremony.tally.from_definition import contest_definition
+from ceremony.tally.results import ContestCount, ContestResult, compute_results
 from ceremony.workflow.counting import ContestTally, combine_results, decrypt_tallies
 from ceremony.workflow.errors import WorkflowError
 from ceremony.workflow.holders import CheckedCard
@@ -59,33 +50,6 @@ class CountOutcome:
     figures: tuple[ContestResult, ...]
     archives: dict[str, Path]
     """Each contest's final `.bel`, written in the caller's working folder."""
-
-
-TIE_BREAK_NAMES = {"drawing_of_lots": "lot"}
-"""The definition's tie-break names where the tally module names them otherwise."""
-
-
-def contest_definition(contest: Contest) -> ContestDefinition:
-    return ContestDefinition(
-        contest_id=contest.contest_uuid,
-        title=contest.name,
-        seats=contest.seats,
-        lists=tuple(
-            CandidateList(
-                c.list_id,
-                c.name,
-                tuple(
-                    UnionShare(u.name, Fraction(u.share, sum(x.share for x in c.unions)))
-                    for u in c.unions
-                ),
-                len(c.candidates),
-            )
-            for c in contest.lists
-        ),
-        tie_breaks=verify_tie_breaks(
-            [TIE_BREAK_NAMES.get(rule, rule) for rule in contest.seat_rule.tie_breaks]
-        ),
-    )
 
 
 def check_before_count(bureau: Bureau, state: CeremonyState) -> None:
