@@ -18,7 +18,7 @@ from __future__ import annotations
 import os
 import random
 from collections import deque
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Final
 
@@ -36,6 +36,8 @@ from ceremony.protocol.group import BELENIOS_2048, Element
 from ceremony.protocol.proofs import make_signature
 
 CREDENTIAL_CHUNK: Final = 512
+SMALL_ELECTORATE: Final = 2_000
+"""Below this, credentials are derived in-process: a pool and its tables would cost more."""
 BALLOT_CHUNK: Final = 16
 
 BallotJob = tuple[int, int | None, int]
@@ -61,13 +63,14 @@ def _init_credential_worker() -> None:
     _G_TABLE = FixedBaseTable(BELENIOS_2048, BELENIOS_2048.g)
 
 
+def _public_credential(seed: str, uuid: str, voter: int, g_pow: Callable[[int], Element]) -> int:
+    return int(g_pow(derive_secret(BELENIOS_2048, voter_credential(seed, uuid, voter), uuid)))
+
+
 def _public_credentials(job: tuple[str, str, int, int]) -> list[int]:
     seed, uuid, start, stop = job
     assert _G_TABLE is not None
-    return [
-        int(_G_TABLE.pow(derive_secret(BELENIOS_2048, voter_credential(seed, uuid, i), uuid)))
-        for i in range(start, stop)
-    ]
+    return [_public_credential(seed, uuid, i, _G_TABLE.pow) for i in range(start, stop)]
 
 
 def make_public_credentials(seed: str, uuid: str, registered: int, workers: int) -> bytes:
@@ -76,14 +79,17 @@ def make_public_credentials(seed: str, uuid: str, registered: int, workers: int)
     The elements are g^secret computed here, so the membership test that
     ``make_credential_list`` runs on each of them (one exponentiation) is left out.
     """
-    jobs = [
-        (seed, uuid, start, min(start + CREDENTIAL_CHUNK, registered))
-        for start in range(0, registered, CREDENTIAL_CHUNK)
-    ]
     public: list[int] = []
-    with ProcessPoolExecutor(workers, initializer=_init_credential_worker) as pool:
-        for chunk in pool.map(_public_credentials, jobs):
-            public.extend(chunk)
+    if registered < SMALL_ELECTORATE:
+        public = [_public_credential(seed, uuid, i, BELENIOS_2048.g_pow) for i in range(registered)]
+    else:
+        jobs = [
+            (seed, uuid, start, min(start + CREDENTIAL_CHUNK, registered))
+            for start in range(0, registered, CREDENTIAL_CHUNK)
+        ]
+        with ProcessPoolExecutor(workers, initializer=_init_credential_worker) as pool:
+            for chunk in pool.map(_public_credentials, jobs):
+                public.extend(chunk)
     public.sort()
     return CredentialList(tuple(PublicCredential(c) for c in public)).to_json()
 

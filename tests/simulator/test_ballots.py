@@ -21,6 +21,7 @@ from ceremony.protocol.credentials import derive_public_credential, make_credent
 from ceremony.protocol.fastverify import TablePowers
 from ceremony.protocol.group import BELENIOS_2048
 from ceremony.protocol.serialization import dumps
+from ceremony.simulator import ballots
 from ceremony.simulator.ballots import (
     BallotFactory,
     make_public_credentials,
@@ -39,7 +40,12 @@ def election(tmp_path_factory: pytest.TempPathFactory) -> OurElection:
     return make_our_election(folder, random.Random(5), voters=4, lists=3)
 
 
-def test_public_credentials_are_those_of_the_protocol() -> None:
+@pytest.mark.parametrize("in_process_below", [2_000, 0])
+def test_public_credentials_are_those_of_the_protocol(
+    monkeypatch: pytest.MonkeyPatch, in_process_below: int
+) -> None:
+    """In-process (small electorates) and on the pool with tables (large ones): same file."""
+    monkeypatch.setattr(ballots, "SMALL_ELECTORATE", in_process_below)
     uuid = "3fZRtPqL9mXbKw"
     expected = make_credential_list(
         BELENIOS_2048,
@@ -89,12 +95,12 @@ def test_bel_written_incrementally_is_the_protocol_archive(
         group, (derive_public_credential(group, c, uuid) for c in election.credentials)
     ).to_json()
     data = (election.election.to_bytes(), election.trustees.to_bytes(), credentials)
-    ballots = [
+    made = [
         make_ballot(election.election, c, [[0, 1, 0, 0]], random.Random(i)).to_bytes()
         for i, c in enumerate(election.credentials)
     ]
     opening = datetime(2024, 12, 3, 8, 0, tzinfo=UTC)
-    ref, count = write_bel(tmp_path / "urn.bel", *data, iter(ballots), opening)
+    ref, count = write_bel(tmp_path / "urn.bel", *data, iter(made), opening)
     setup = dumps(
         {
             "election": hashlib.sha256(data[0]).hexdigest(),
@@ -107,7 +113,7 @@ def test_bel_written_incrementally_is_the_protocol_archive(
         ArchiveHeader(1, int(opening.timestamp())),
         [
             PendingEvent("Setup", (*data, setup)),
-            *(PendingEvent("Ballot", (b,)) for b in ballots),
+            *(PendingEvent("Ballot", (b,)) for b in made),
             PendingEvent("EndBallots"),
         ],
     )
