@@ -37,7 +37,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -58,6 +58,23 @@ def peaks() -> dict[str, float]:
     }
 
 
+def reset_step_peak() -> None:
+    """Reset this process's VmHWM (Linux ≥ 4.0), so each step shows its own peak."""
+    with suppress(OSError):
+        Path("/proc/self/clear_refs").write_text("5")
+
+
+def step_peak_mib() -> float | None:
+    """VmHWM of this process since the last reset, in MiB (None where /proc lacks it)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return None
+
+
 def cpu_seconds() -> float:
     """CPU time so far of this process and its reaped children (pool workers)."""
     own = resource.getrusage(resource.RUSAGE_SELF)
@@ -70,10 +87,13 @@ def step(name: str, figures: dict[str, Any]) -> Iterator[None]:
     print(f"  … {name}", file=sys.stderr, flush=True)
     start, cpu = time.perf_counter(), cpu_seconds()
     load_before = os.getloadavg()[0]
+    reset_step_peak()
     yield
+    step_peak = step_peak_mib()
     figures[name] = {
         "seconds": round(time.perf_counter() - start, 1),
         "cpu_seconds": round(cpu_seconds() - cpu, 1),
+        "step_peak_mib": None if step_peak is None else round(step_peak),
         **{k: round(v) for k, v in peaks().items()},
         "load": f"{load_before:.1f}→{os.getloadavg()[0]:.1f}",
     }
@@ -182,7 +202,7 @@ def main() -> None:
         table[ballots] = {**table.get(ballots, {}), **run_phase("import", folder, ballots, None)}
     print(json.dumps(table, indent=1, ensure_ascii=False))
     rows = sorted({k for t in table.values() for k, v in t.items() if isinstance(v, dict)})
-    width = 48
+    width = 56
     print(f"\n{'ballots':<52}" + "".join(f"{n:>{width}}" for n in table))
     for row in rows:
         cells = []
@@ -190,12 +210,16 @@ def main() -> None:
             f = figures.get(row)
             cells.append(
                 f"{f['seconds']:>7.1f} s {f['cpu_seconds']:>7.1f} cpu-s "
-                f"{f['self_mib']:>5} / {f['children_mib']:>5} MiB {f['load']:>9}"
+                f"{f.get('step_peak_mib')!s:>5} {f['self_mib']:>5} / {f['children_mib']:>5} MiB "
+                f"{f['load']:>9}"
                 if f
                 else ""
             )
         print(f"{row:<52}" + "".join(f"{c:>{width}}" for c in cells))
-    print("(wall, CPU of process + workers, peak MiB process / workers, load before→after)")
+    print(
+        "(wall, CPU of process + workers, peak MiB of the step / of the process so far"
+        " / of its workers so far, load average before→after)"
+    )
 
 
 if __name__ == "__main__":
