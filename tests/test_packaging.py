@@ -65,41 +65,29 @@ def test_the_wheel_installs_working_commands(tmp_path: Path) -> None:
     assert installed.returncode == 0, installed.stderr[-2000:]
     # The installed copy, not the work tree, answers: run from elsewhere with the
     # dependencies of this environment behind it.
-    env = dict(
-        os.environ, PYTHONPATH=os.pathsep.join([str(target), sysconfig.get_paths()["purelib"]])
-    )
-    for module, marker in (
-        ("ceremony.cli", "usage: bureau"),
-        ("bureau_app.main", "usage: bureau-app"),
-    ):
-        out = subprocess.run(
-            [
-                sys.executable,
-                "-I",
-                "-c",
-                f"import sys; sys.path[:0] = {env['PYTHONPATH'].split(os.pathsep)!r}; "
-                f"import runpy; sys.argv = ['x', '--help']; runpy.run_module({module!r}, run_name='__main__')",
-            ],
+    prefix = f"import sys; sys.path[:0] = {[str(target), sysconfig.get_paths()['purelib']]!r}; "
+
+    def python(code: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-I", "-c", prefix + code],
             cwd=tmp_path,
             capture_output=True,
             text=True,
             check=False,
             timeout=120,
         )
+
+    for module, marker in (
+        ("ceremony.cli", "usage: bureau"),
+        ("bureau_app.main", "usage: bureau-app"),
+    ):
+        out = python(
+            f"import runpy; sys.argv = ['x', '--help']; runpy.run_module({module!r}, "
+            "run_name='__main__')"
+        )
         assert out.returncode == 0, out.stderr[-2000:]
         assert marker in out.stdout
-    located = subprocess.run(
-        [
-            sys.executable,
-            "-I",
-            "-c",
-            f"import sys; sys.path[:0] = {env['PYTHONPATH'].split(os.pathsep)!r}; "
-            "from ceremony.simulator.description import DEMO_DESCRIPTION; print(DEMO_DESCRIPTION.exists(), DEMO_DESCRIPTION)",
-        ],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
+    located = python(
+        "from ceremony.simulator.description import DEMO_DESCRIPTION as d; print(d.exists(), d)"
     )
     assert located.stdout.startswith("True " + str(target)), located.stdout + located.stderr
