@@ -401,7 +401,7 @@ def verify_partial_decryptions(ctx: ArchiveContext) -> StepResult:
     )
 
 
-def _figures(data: bytes, what: str) -> tuple[ContestResult, ...]:
+def parse_figures(data: bytes, what: str) -> tuple[ContestResult, ...]:
     obj = parse_json_object(data, what)
     contests = obj.get("contests")
     if obj.get("format") != RESULTS_FORMAT or not isinstance(contests, list):
@@ -421,7 +421,7 @@ def verify_results(ctx: ArchiveContext) -> StepResult:
     count = state.count or {}
     if sha256_hex(data) != count.get("all_figures"):
         raise ResultRecordError("results.json is not the figures the count journaled")
-    figures = _figures(data, RESULTS_JSON)
+    figures = parse_figures(data, RESULTS_JSON)
     by_id = {f.contest_id: f for f in figures}
     if len(by_id) != len(figures) or set(by_id) != {c.contest_uuid for c in bureau.contests}:
         raise ResultRecordError("results.json does not hold one result per contest")
@@ -447,7 +447,9 @@ def verify_results(ctx: ArchiveContext) -> StepResult:
             raise ResultRecordError(
                 f"contest {uuid}: electors, title or lists differ from the definition"
             )
-        bundled = _figures(results.bundle.files[published[uuid].result.path], f"result of {uuid}")
+        bundled = parse_figures(
+            results.bundle.files[published[uuid].result.path], f"result of {uuid}"
+        )
         if bundled != (figure,):
             raise ResultRecordError(
                 f"contest {uuid}: the results bundle says otherwise than results.json"

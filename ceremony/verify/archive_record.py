@@ -158,7 +158,12 @@ def verify_index(ctx: ArchiveContext) -> StepResult:
 
 # 2 -- the journal -------------------------------------------------------------
 def verify_journal(ctx: ArchiveContext) -> StepResult:
-    export = read_journal_export(ctx.read(JOURNAL_FILE))
+    data = ctx.read(JOURNAL_FILE)
+    try:
+        export = read_journal_export(data)
+    except (AttributeError, KeyError, TypeError, ValueError, RecursionError) as e:
+        # The store's reader lets some malformed lines through as these (reported upstream).
+        raise JournalContentError(f"journal unreadable: {type(e).__name__}: {e}") from e
     recorded = {key.public_key for key in export.keys}
     report = verify_chain(
         export.entries,
