@@ -264,7 +264,7 @@ class PlatformSimulator:
         """
         bureau = self.bureau()
         schedule = bureau.schedule
-        frozen_at = (schedule.closing + timedelta(minutes=schedule.grace_minutes)).astimezone(UTC)
+        frozen_at = schedule_end(bureau).astimezone(UTC)
         fingerprints = seal.election_fingerprints()
         with tempfile.TemporaryDirectory(prefix=".urn-", dir=path.parent) as tmp:
             folder = Path(tmp)
