@@ -54,7 +54,12 @@ class CardPromptDialog(QDialog):
     """Waits for the expected card; accepts once it is in. ``inserted_serial`` tells which."""
 
     def __init__(
-        self, expected: ExpectedCard, events: CardEvents, parent: QWidget | None = None
+        self,
+        expected: ExpectedCard,
+        events: CardEvents,
+        parent: QWidget | None = None,
+        *,
+        reader: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._expected = expected
@@ -93,6 +98,10 @@ class CardPromptDialog(QDialog):
         layout.addLayout(head)
         layout.addWidget(self.holder)
         layout.addWidget(self.status)
+        # Training: the stand-in reader where the member "inserts" a training card.
+        self.reader = reader
+        if reader is not None:
+            layout.addWidget(reader)
         layout.addWidget(buttons)
 
         self._events = events

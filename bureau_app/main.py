@@ -21,6 +21,20 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         help="dossier du bureau (par défaut : le dossier de données de l'utilisateur)",
     )
     parser.add_argument(
+        "--demo",
+        metavar="DOSSIER",
+        help=(
+            "démonstration et entraînement : plateforme simulée et cartes d'entraînement "
+            "dans DOSSIER (rouvrir le même dossier reprend la cérémonie)"
+        ),
+    )
+    parser.add_argument(
+        "--ballots",
+        type=int,
+        default=40,
+        help="démonstration : nombre de votants simulés (par défaut : 40)",
+    )
+    parser.add_argument(
         "--lang",
         choices=["fr", "en"],
         help="langue de l'interface (par défaut : celle du système, sinon le français)",

@@ -87,6 +87,7 @@ class QtPinHandler(QObject):
             kind=prompt.kind,
             message=prompt.message,
             parent=self._parent_window,
+            card_serial=prompt.card_serial,
         )
 
         def answer(result: int) -> None:

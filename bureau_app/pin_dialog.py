@@ -43,10 +43,12 @@ class PinDialog(QDialog):
         kind: PinKind = PinKind.USER,
         message: str = "",
         parent: QWidget | None = None,
+        card_serial: str = "",
     ) -> None:
         super().__init__(parent)
         self._pin: str | None = None
         self._kind = kind
+        self.card_serial = card_serial
         self._min_length = MIN_ADMIN_PIN_LENGTH if kind in _ADMIN else MIN_PIN_LENGTH
         self.setWindowTitle(self.tr("Code de la carte"))
         self.setAccessibleName(self.tr("Saisie du code de la carte"))
@@ -123,6 +125,10 @@ class PinDialog(QDialog):
         layout.addWidget(buttons)
         self.field.setFocus()
         fit_to_text(self, 60)
+
+    @property
+    def kind(self) -> PinKind:
+        return self._kind
 
     @property
     def is_new_pin(self) -> bool:

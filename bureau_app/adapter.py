@@ -1,0 +1,377 @@
+"""The engine adapter: ``ceremony.workflow.engine.Bureau`` driven from the window.
+
+It shows the engine's state (``bureau_app.steps``), and when the bureau asks
+for the next action it collects what the step needs from people (cards through
+the card prompt, PINs through ``QtPinHandler``, a fingerprint, the expert's
+words), runs the engine's method as a ``Job`` with a progress dialog, shows a
+``CeremonyError`` in the error dialog, and refreshes journal, results and PV.
+Every decision is the engine's: a refused step changes nothing.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QDialog
+
+from bureau_app.card_prompt import CardPromptDialog
+from bureau_app.card_sources import CardSource
+from bureau_app.error_dialog import ErrorDialog
+from bureau_app.pin_bridge import QtPinHandler
+from bureau_app.platform_sources import PlatformSource, urn_ballots
+from bureau_app.progress_dialog import ProgressDialog
+from bureau_app.records import contest_results, journal_rows
+from bureau_app.roles import expected_card
+from bureau_app.shell import BureauWindow
+from bureau_app.step_dialogs import ExpertDialog, FingerprintDialog
+from bureau_app.steps import Step, StepKind, next_step, phase_views, quorum_members
+from bureau_app.text import fill
+from bureau_app.worker import Job, Progress
+from ceremony.bundles.payloads.definition import BureauDefinition, Member
+from ceremony.workflow.engine import Bureau
+from ceremony.workflow.holders import PresentCard
+from ceremony.workflow.state import CeremonyState
+
+T = TypeVar("T")
+
+_DEMO_EXPERT = "Expert indépendant (démonstration)"
+_DEMO_CONCLUSION = (
+    "Les scellements sont intacts et le système de vote n'a fait l'objet d'aucune altération."
+)
+
+
+class CeremonyAdapter(QObject):
+    """Connects one ``Bureau`` to one ``BureauWindow``."""
+
+    # For tests and accessibility tools: each dialog as it opens.
+    card_prompt_opened = Signal(object)  # CardPromptDialog
+    dialog_opened = Signal(object)  # FingerprintDialog, ExpertDialog, ErrorDialog, ProgressDialog
+    step_finished = Signal(str)  # the StepKind value, after the journal has it
+    step_failed = Signal(object)  # the exception, already shown
+    refreshed = Signal()
+
+    def __init__(
+        self,
+        window: BureauWindow,
+        bureau: Bureau,
+        platform: PlatformSource,
+        cards: Callable[[list[str]], CardSource],
+        pins: QtPinHandler | None = None,
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.bureau = bureau
+        self.platform = platform
+        self._make_cards = cards
+        self._cards: CardSource | None = None
+        self.pins = pins or QtPinHandler(window)
+        self.busy = False
+        self._definition: tuple[str, BureauDefinition] | None = None
+        self._shown_pv: str | None = None
+        self.last_error: ErrorDialog | None = None
+        window.action_requested.connect(self.request_action)
+        window.projection_requested.connect(self.show_projection)
+        self.projection: QObject | None = None
+        self.refresh(show_current=True)
+
+    # --- reading the engine ----------------------------------------------------------------
+
+    def definition(self, state: CeremonyState) -> BureauDefinition | None:
+        """The bureau's definition, parsed once per imported bundle."""
+        if state.definition_blob is None:
+            return None
+        if self._definition is None or self._definition[0] != state.definition_blob:
+            self._definition = (state.definition_blob, self.bureau.bureau_definition(state))
+        return self._definition[1]
+
+    def card_source(self) -> CardSource:
+        if self._cards is None:
+            definition = self.definition(self.bureau.state)
+            members = [m.member_id for m in definition.members] if definition else []
+            self._cards = self._make_cards(members)
+        return self._cards
+
+    def next_step(self) -> Step | None:
+        state = self.bureau.state
+        return next_step(state, self.definition(state))
+
+    def refresh(self, *, show_current: bool = False) -> None:
+        state = self.bureau.state
+        definition = self.definition(state)
+        if definition is not None:
+            self.window.set_bureau_name(definition.name)
+        self.window.set_phases(phase_views(state, definition))
+        names: dict[str, str] = {}
+        if definition is not None:
+            for member in definition.members:
+                names[member.member_id] = member.name
+                card = state.members.get(member.member_id)
+                if card is not None:
+                    names[str(card["serial"])] = member.name
+        self.window.journal_view.set_rows(journal_rows(self.bureau.store.entries(), names))
+        if state.count is not None:
+            self.window.results_view.set_results(contest_results(self.bureau.figures(state)))
+        if state.pv is not None and state.pv["pdf"] != self._shown_pv:
+            self._shown_pv = state.pv["pdf"]
+            self.window.pv_preview.set_document(self.bureau.store.blob_path(state.pv["pdf"]))
+        # Follow the ceremony, unless the bureau is reading the journal or the results.
+        if show_current or self.window.current_page() is not None:
+            self.window.show_phase(self.bureau.phase.value)
+        self.refreshed.emit()
+
+    # --- running a step --------------------------------------------------------------------
+
+    def request_action(self, phase_key: str) -> None:
+        if self.busy:
+            return
+        step = self.next_step()
+        if step is None or phase_key != self.bureau.phase.value:
+            return
+        self.busy = True
+        try:
+            self._start(step)
+        except Exception:
+            self.busy = False
+            raise
+
+    def _start(self, step: Step) -> None:
+        bureau = self.bureau
+        window = self.window
+        kind = step.kind
+        if kind is StepKind.CONFIRM_KEY:
+            dialog = FingerprintDialog(self.platform.key_fingerprint(), window)
+            self._open_then(
+                dialog,
+                lambda: self._run(step, lambda _p: bureau.confirm_platform_key(dialog.key_id())),
+            )
+        elif kind is StepKind.IMPORT_DEFINITION:
+            chosen = self.platform.definition(window)
+            if chosen is None:
+                self._cancelled()
+                return
+            read, bureau_id = chosen
+            self._run(step, lambda _p: bureau.import_definition(read(), bureau_id))
+        elif kind is StepKind.REGISTER:
+            assert step.member is not None
+            self._with_cards(
+                [step.member],
+                lambda cards: self._run(step, lambda _p: bureau.register_member(cards[0])),
+                known_serials=False,
+            )
+        elif kind is StepKind.GENERATE_KEYS:
+            definition = self._definition_now()
+            self._with_cards(
+                list(definition.members),
+                lambda cards: self._run(step, lambda _p: bureau.generate_keys(cards)),
+            )
+        elif kind is StepKind.TEST_VOTE:
+            self._with_cards(
+                quorum_members(self._definition_now()),
+                lambda cards: self._run(step, lambda _p: bureau.run_test_vote(cards)),
+            )
+        elif kind is StepKind.SIGN_SEAL:
+            assert step.member is not None
+            self._with_cards(
+                [step.member], lambda cards: self._run(step, lambda _p: bureau.sign_seal(cards[0]))
+            )
+        elif kind is StepKind.EXPORT_SEAL:
+            deliver = self.platform.deliver_seal(window)
+            if deliver is None:
+                self._cancelled()
+                return
+
+            def export(_p: Progress) -> None:
+                deliver(bureau.export_seal())
+
+            self._run(step, export)
+        elif kind is StepKind.IMPORT_STATUS:
+            read_status = self.platform.status(window, bureau)
+            if read_status is None:
+                self._cancelled()
+                return
+            self._run(step, lambda _p: bureau.import_status(read_status()))
+        elif kind is StepKind.IMPORT_URN:
+            self._import_urn(step)
+        elif kind is StepKind.RECORD_EXPERT:
+            training = self.platform.training
+            expert = ExpertDialog(
+                _DEMO_EXPERT if training else "", _DEMO_CONCLUSION if training else "", window
+            )
+
+            def record(_p: Progress) -> None:
+                bureau.record_expert(
+                    expert.name.text(),
+                    expert.conclusion.toPlainText(),
+                    no_alteration=expert.no_alteration.isChecked(),
+                )
+
+            self._open_then(expert, lambda: self._run(step, record))
+        elif kind is StepKind.COUNT:
+            self._with_cards(
+                quorum_members(self._definition_now()),
+                lambda cards: self._run(step, lambda _p: bureau.count(cards)),
+            )
+        elif kind is StepKind.MAKE_PV:
+            self._run(step, lambda _p: bureau.make_pv())
+        elif kind is StepKind.SIGN_PV:
+            assert step.member is not None
+            self._with_cards(
+                [step.member], lambda cards: self._run(step, lambda _p: bureau.sign_pv(cards[0]))
+            )
+        elif kind is StepKind.EXPORT_RESULTS:
+            self._with_cards(
+                quorum_members(self._definition_now()),
+                lambda cards: self._run(step, lambda _p: bureau.export_results(cards)),
+            )
+        elif kind is StepKind.EXPORT_ARCHIVE:
+            folder = self.platform.archive_folder(window)
+            if folder is None:
+                self._cancelled()
+                return
+            self._run(step, lambda _p: bureau.export_archive(folder))
+
+    def _import_urn(self, step: Step) -> None:
+        make = self.platform.urn(self.window, self.bureau)
+        if make is None:
+            self._cancelled()
+            return
+        bureau = self.bureau
+
+        def work(progress: Progress) -> None:
+            with tempfile.TemporaryDirectory(prefix="bureau-app-urn-") as scratch:
+                progress.report(0.0, self.tr("Préparation de l'urne…"))
+                path = make(Path(scratch))
+                total = urn_ballots(path)
+                seen = {"offset": 0, "last": 0}
+
+                def ballots_done(done: int) -> None:
+                    # The engine counts per contest; the bar counts the whole urn.
+                    if done < seen["last"]:
+                        seen["offset"] += seen["last"]
+                    seen["last"] = done
+                    checked = seen["offset"] + done
+                    progress.report(
+                        checked / total if total else 0.0,
+                        fill(
+                            self.tr("Vérification des bulletins : %1 sur %2"),
+                            str(checked),
+                            str(total),
+                        ),
+                    )
+
+                bureau.import_urn_file(path, ballots_done)
+
+        self._run(step, work)
+
+    def _definition_now(self) -> BureauDefinition:
+        definition = self.definition(self.bureau.state)
+        assert definition is not None
+        return definition
+
+    def _cancelled(self) -> None:
+        self.busy = False
+
+    def _open_then(self, dialog: QDialog, then: Callable[[], None]) -> None:
+        def finished(result: int) -> None:
+            dialog.deleteLater()
+            if result == QDialog.DialogCode.Accepted:
+                then()
+            else:
+                self._cancelled()
+
+        dialog.finished.connect(finished)
+        dialog.open()
+        self.dialog_opened.emit(dialog)
+
+    def _with_cards(
+        self,
+        members: Sequence[Member],
+        then: Callable[[list[PresentCard]], None],
+        *,
+        known_serials: bool = True,
+    ) -> None:
+        """Ask for each member's card in turn; ``then`` gets them all, or nothing happens."""
+        source = self.card_source()
+        registered = self.bureau.state.members
+        collected: list[PresentCard] = []
+
+        def ask(index: int) -> None:
+            if index == len(members):
+                then(collected)
+                return
+            member = members[index]
+            serial = registered.get(member.member_id, {}).get("serial") if known_serials else None
+            prompt = CardPromptDialog(
+                expected_card(member, serial),
+                source.events,
+                self.window,
+                reader=source.reader_widget(member.member_id),
+            )
+            if len(members) > 1:
+                prompt.setWindowTitle(
+                    fill(self.tr("Carte à insérer (%1 sur %2)"), str(index + 1), str(len(members)))
+                )
+
+            def finished(result: int) -> None:
+                prompt.deleteLater()
+                if result != QDialog.DialogCode.Accepted or prompt.inserted_serial is None:
+                    self._cancelled()
+                    return
+                try:
+                    client = source.client(prompt.inserted_serial)
+                except Exception as error:  # noqa: BLE001 - shown to the bureau, step not run
+                    self._failed(error)
+                    return
+                collected.append(PresentCard(member.member_id, client, self.pins))
+                ask(index + 1)
+
+            prompt.finished.connect(finished)
+            prompt.open()
+            self.card_prompt_opened.emit(prompt)
+
+        ask(0)
+
+    def _run(self, step: Step, fn: Callable[[Progress], Any]) -> Job[Any]:
+        job: Job[Any] = Job(fn, cancellable=False)
+        dialog = ProgressDialog(step.label, job, self.window)
+        started = time.monotonic()
+        job.succeeded.connect(lambda _result: self._succeeded(step, started))
+        job.failed.connect(self._failed)
+        dialog.open()
+        self.dialog_opened.emit(dialog)
+        self.window.runner.start(job)
+        return job
+
+    def _succeeded(self, step: Step, _started: float) -> None:
+        self.busy = False
+        self.refresh()
+        self.window.statusBar().showMessage(fill(self.tr("Fait : %1"), step.label), 10_000)
+        self.step_finished.emit(step.kind.value)
+
+    def _failed(self, error: BaseException) -> None:
+        self.busy = False
+        self.refresh()
+        self.last_error = ErrorDialog(error, self.window)
+        self.last_error.open()
+        self.dialog_opened.emit(self.last_error)
+        self.step_failed.emit(error)
+
+    # --- projection -------------------------------------------------------------------------
+
+    def show_projection(self) -> None:
+        from bureau_app.projection import ProjectionWindow
+
+        window = ProjectionWindow(self.window.results_view.contests)
+        window.resize(1280, 720)
+        window.show()
+        self.projection = window
+
+    def close(self) -> None:
+        self.pins.cancel_all()
+        if self._cards is not None:
+            self._cards.close()

@@ -1,0 +1,101 @@
+"""Small dialogs that collect what a step needs from people: a fingerprint, the expert's words."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bureau_app.sizing import fit_to_text, scale_font
+
+
+def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+    ok.setText(ok_text)
+    ok.setAccessibleName(ok_text.replace("&", ""))
+    ok.setDefault(True)
+    cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+    cancel.setText(dialog.tr("&Annuler"))
+    cancel.setAccessibleName(dialog.tr("Annuler"))
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
+def group_fingerprint(key_id: str) -> str:
+    """Groups of four characters: easier to read out loud and compare."""
+    return " ".join(key_id[i : i + 4] for i in range(0, len(key_id), 4))
+
+
+class FingerprintDialog(QDialog):
+    """The organiser reads the platform key's fingerprint out; the bureau compares it."""
+
+    def __init__(self, proposed: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Empreinte de la clé de la plateforme"))
+        self.setAccessibleName(self.tr("Confirmation de l'empreinte de la plateforme"))
+        heading = QLabel(self.tr("Comparez l'empreinte avec celle lue par l'organisateur"))
+        scale_font(heading, 1.3, bold=True)
+        heading.setWordWrap(True)
+        explanation = QLabel(
+            self.tr(
+                "Cette empreinte identifie la plateforme de vote. Elle doit être identique, "
+                "caractère par caractère, à celle que l'organisateur vous communique par un "
+                "autre moyen (courrier, lecture à voix haute). Sinon, n'allez pas plus loin."
+            )
+        )
+        explanation.setWordWrap(True)
+        self.field = QLineEdit(group_fingerprint(proposed))
+        self.field.setAccessibleName(self.tr("Empreinte de la clé de la plateforme"))
+        label = QLabel(self.tr("&Empreinte :"))
+        label.setBuddy(self.field)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(explanation)
+        layout.addWidget(label)
+        layout.addWidget(self.field)
+        layout.addWidget(_buttons(self, self.tr("&Confirmer : les empreintes sont identiques")))
+        fit_to_text(self, 70)
+
+    def key_id(self) -> str:
+        return "".join(self.field.text().split()).lower()
+
+
+class ExpertDialog(QDialog):
+    """The independent expert's conclusion, read out before the count."""
+
+    def __init__(self, name: str = "", conclusion: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Conclusions de l'expert"))
+        self.setAccessibleName(self.tr("Saisie des conclusions de l'expert"))
+        self.name = QLineEdit(name)
+        self.name.setAccessibleName(self.tr("Nom de l'expert"))
+        name_label = QLabel(self.tr("&Nom de l'expert :"))
+        name_label.setBuddy(self.name)
+        self.conclusion = QPlainTextEdit(conclusion)
+        self.conclusion.setTabChangesFocus(True)
+        self.conclusion.setAccessibleName(self.tr("Conclusions de l'expert"))
+        conclusion_label = QLabel(self.tr("&Conclusions, telles que lues au bureau :"))
+        conclusion_label.setBuddy(self.conclusion)
+        self.no_alteration = QCheckBox(
+            self.tr("L'expert constate que le système n'a fait l'objet d'&aucune altération")
+        )
+        self.no_alteration.setChecked(bool(conclusion))
+        layout = QVBoxLayout(self)
+        layout.addWidget(name_label)
+        layout.addWidget(self.name)
+        layout.addWidget(conclusion_label)
+        layout.addWidget(self.conclusion)
+        layout.addWidget(self.no_alteration)
+        layout.addWidget(_buttons(self, self.tr("&Consigner")))
+        fit_to_text(self, 70)

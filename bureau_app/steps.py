@@ -1,0 +1,359 @@
+"""From the engine's state to what the window shows: phases, checklists, the next step.
+
+Everything here is read from ``ceremony.workflow.state.CeremonyState`` (itself
+derived from the journal) and the bureau's definition; nothing is decided in a
+widget. ``next_step`` names the one step the bureau should do now; the adapter
+runs it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import Enum
+
+from PySide6.QtCore import QCoreApplication, QLocale
+
+from bureau_app.phase_model import ChecklistItem, PhaseState
+from bureau_app.roles import role_word
+from ceremony.bundles.payloads.definition import BureauDefinition, Member
+from ceremony.workflow.phases import ORDER, Phase
+from ceremony.workflow.state import CeremonyState, current_phase
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Steps", text)
+
+
+def _fill(template: str, *values: object) -> str:
+    from bureau_app.text import fill
+
+    return fill(template, *(str(v) for v in values))
+
+
+class StepKind(Enum):
+    CONFIRM_KEY = "confirm_key"
+    IMPORT_DEFINITION = "import_definition"
+    REGISTER = "register"
+    GENERATE_KEYS = "generate_keys"
+    TEST_VOTE = "test_vote"
+    SIGN_SEAL = "sign_seal"
+    EXPORT_SEAL = "export_seal"
+    IMPORT_STATUS = "import_status"
+    IMPORT_URN = "import_urn"
+    RECORD_EXPERT = "record_expert"
+    COUNT = "count"
+    MAKE_PV = "make_pv"
+    SIGN_PV = "sign_pv"
+    EXPORT_RESULTS = "export_results"
+    EXPORT_ARCHIVE = "export_archive"
+
+
+@dataclass(frozen=True)
+class Step:
+    kind: StepKind
+    label: str
+    member: Member | None = None
+
+
+@dataclass(frozen=True)
+class CeremonyPhase:
+    """A ``bureau_app.phase_model.PhaseView`` built from the engine's state."""
+
+    key: str
+    title: str
+    state: PhaseState
+    checklist: Sequence[ChecklistItem]
+    verified: Sequence[ChecklistItem]
+    next_action: str | None
+
+
+def quorum_members(definition: BureauDefinition) -> list[Member]:
+    """Who opens and signs by default: the president and the first delegates of the quorum.
+
+    The engine accepts the secretary for the president and any delegates; the
+    window proposes this composition, which the card prompts then ask for.
+    """
+    heads = [m for m in definition.members if m.role == "president"]
+    heads = heads or [m for m in definition.members if m.role == "secretary"]
+    delegates = [m for m in definition.members if m.role == "delegate"]
+    return [*heads[:1], *delegates[: definition.delegate_quorum]]
+
+
+def _name(member: Member) -> str:
+    return f"{member.name} ({role_word(member)})"
+
+
+def next_step(state: CeremonyState, definition: BureauDefinition | None) -> Step | None:
+    """The step to do now, or None when the ceremony is complete."""
+    phase = current_phase(state)
+    if phase is Phase.PREPARATION:
+        if state.platform_key_id is None:
+            return Step(StepKind.CONFIRM_KEY, _tr("Confirmer l'empreinte de la plateforme"))
+        if state.definition_blob is None or definition is None:
+            return Step(StepKind.IMPORT_DEFINITION, _tr("Importer la définition de l'élection"))
+        for member in definition.members:
+            if member.member_id not in state.members:
+                return Step(
+                    StepKind.REGISTER,
+                    _fill(_tr("Enregistrer la carte de %1"), member.name),
+                    member,
+                )
+        return None
+    assert definition is not None
+    quorum = quorum_members(definition)
+    if phase is Phase.KEY_CEREMONY:
+        return Step(
+            StepKind.GENERATE_KEYS,
+            _fill(_tr("Créer les clés du bureau (les %1 cartes)"), len(definition.members)),
+        )
+    if phase is Phase.TEST_VOTE:
+        return Step(StepKind.TEST_VOTE, _tr("Faire le vote à blanc"))
+    if phase is Phase.SEALING:
+        for member in quorum:
+            if member.member_id not in state.seal_signers:
+                return Step(
+                    StepKind.SIGN_SEAL,
+                    _fill(_tr("Signer le scellement : carte de %1"), member.name),
+                    member,
+                )
+        return Step(StepKind.EXPORT_SEAL, _tr("Remettre le scellement à la plateforme"))
+    if phase is Phase.VOTE_OPEN:
+        return Step(StepKind.IMPORT_STATUS, _tr("Importer l'état du vote"))
+    if phase is Phase.CLOSED:
+        return Step(StepKind.IMPORT_URN, _tr("Importer et vérifier l'urne"))
+    if phase is Phase.EXPERT:
+        return Step(StepKind.RECORD_EXPERT, _tr("Consigner les conclusions de l'expert"))
+    if phase is Phase.COUNT:
+        return Step(StepKind.COUNT, _tr("Ouvrir l'urne et dépouiller (cartes du quorum)"))
+    if phase is Phase.PV:
+        if state.pv is None:
+            return Step(StepKind.MAKE_PV, _tr("Établir le procès-verbal"))
+        for member in quorum:
+            if member.member_id not in state.pv_signatures:
+                return Step(
+                    StepKind.SIGN_PV,
+                    _fill(_tr("Signer le procès-verbal : carte de %1"), member.name),
+                    member,
+                )
+        return Step(StepKind.EXPORT_RESULTS, _tr("Signer et exporter les résultats"))
+    if state.archive is None:
+        return Step(StepKind.EXPORT_ARCHIVE, _tr("Écrire l'archive de la cérémonie"))
+    return None
+
+
+def _count(value: int) -> str:
+    return QLocale().toString(value)
+
+
+def _items(*pairs: tuple[str, bool]) -> list[ChecklistItem]:
+    return [ChecklistItem(label, done) for label, done in pairs]
+
+
+def _preparation(
+    state: CeremonyState, definition: BureauDefinition | None
+) -> tuple[list[ChecklistItem], list[ChecklistItem]]:
+    todo = _items(
+        (_tr("Confirmer l'empreinte de la clé de la plateforme (lue par l'organisateur)"),
+         state.platform_key_id is not None),
+        (_tr("Importer la définition de l'élection"), state.definition_blob is not None),
+    )  # fmt: skip
+    verified = []
+    if state.platform_key_id is not None:
+        verified += _items(
+            (_fill(_tr("Empreinte de la plateforme : %1…"), state.platform_key_id[:16]), True)
+        )
+    if definition is not None:
+        verified += _items(
+            (_tr("Signature de la plateforme sur la définition : valide"), True),
+            (_fill(_tr("Bureau : %1, %2 scrutin(s), %3 membres"), definition.name,
+                   len(definition.contests), len(definition.members)), True),
+        )  # fmt: skip
+        for member in definition.members:
+            card = state.members.get(member.member_id)
+            todo.append(
+                ChecklistItem(
+                    _fill(_tr("Enregistrer la carte de %1"), _name(member)), card is not None
+                )
+            )
+            if card is not None:
+                kind = _tr(" (carte d'entraînement)") if card.get("training") else ""
+                verified.append(
+                    ChecklistItem(
+                        _fill(_tr("Carte de %1 : n° %2%3"), member.name, card["serial"], kind),
+                        True,
+                    )
+                )
+    else:
+        todo.append(ChecklistItem(_tr("Enregistrer la carte de chaque membre du bureau"), False))
+    return todo, verified
+
+
+def _phase_content(
+    phase: Phase, state: CeremonyState, definition: BureauDefinition | None
+) -> tuple[list[ChecklistItem], list[ChecklistItem]]:
+    if phase is Phase.PREPARATION:
+        return _preparation(state, definition)
+    quorum = quorum_members(definition) if definition is not None else []
+    if phase is Phase.KEY_CEREMONY:
+        done = state.keys is not None
+        todo = _items(
+            (_tr("Toutes les cartes des membres dans le lecteur, l'une après l'autre"), done),
+            (_tr("Créer la clé du bureau, partagée entre les cartes"), done),
+        )
+        verified = []
+        if state.keys is not None:
+            fingerprint = str(state.keys.get("election_key_fingerprint", ""))
+            verified = _items(
+                (_fill(_tr("Clé publique du bureau : %1…"), fingerprint[:16]), True),
+                (_fill(_tr("%1 scrutin(s) préparé(s) avec cette clé"),
+                       len(state.keys.get("elections", {}))), True),
+            )  # fmt: skip
+        return todo, verified
+    if phase is Phase.TEST_VOTE:
+        done = state.test_vote is not None
+        todo = _items(
+            (_tr("Chiffrer des bulletins de test connus"), done),
+            (_tr("Dépouiller l'urne de test avec les cartes du quorum"), done),
+            (_tr("Comparer au résultat attendu, puis remettre les compteurs à zéro"), done),
+        )
+        verified = []
+        if state.test_vote is not None:
+            verified = _items(
+                (_fill(_tr("Résultat du vote à blanc conforme pour %1 scrutin(s)"),
+                       state.test_vote.get("contests", 0)), True),
+            )  # fmt: skip
+        return todo, verified
+    if phase is Phase.SEALING:
+        todo = [
+            ChecklistItem(
+                _fill(_tr("Signature du scellement par %1"), _name(member)),
+                member.member_id in state.seal_signers,
+            )
+            for member in quorum
+        ]
+        todo.append(
+            ChecklistItem(_tr("Remettre le scellement à la plateforme"), state.seal_exported)
+        )
+        verified = []
+        if state.seal_signers:
+            verified.append(
+                ChecklistItem(
+                    _fill(_tr("Signatures du scellement : %1 sur %2 nécessaires"),
+                          len(state.seal_signers), len(quorum)),
+                    True,
+                )
+            )  # fmt: skip
+        if state.seal_exported:
+            verified.append(ChecklistItem(_tr("Quorum de signatures vérifié avant export"), True))
+        return todo, verified
+    if phase is Phase.VOTE_OPEN:
+        closed = bool(state.statuses) and state.statuses[-1]["state"] == "closed"
+        todo = _items(
+            (_tr("Importer l'état du vote à l'ouverture (urne vide)"), bool(state.statuses)),
+            (_tr("Suivre la participation et les interventions"), len(state.statuses) > 1),
+            (_tr("Importer l'état du vote à la clôture"), closed),
+        )
+        verified = []
+        for status in state.statuses:
+            interventions = len(status.get("interventions", []))
+            word = _tr("clos") if status["state"] == "closed" else _tr("ouvert")
+            verified.append(
+                ChecklistItem(
+                    _fill(_tr("État n° %1 (vote %2) : %3 émargement(s), %4 intervention(s)"),
+                          status["sequence"], word, _count(int(status["emargement_count"])),
+                          interventions),
+                    True,
+                )
+            )  # fmt: skip
+        return todo, verified
+    if phase is Phase.CLOSED:
+        done = state.urn is not None
+        todo = _items(
+            (_tr("Importer l'urne close, signée par la plateforme"), done),
+            (_tr("Vérifier chaque bulletin et le scellement"), done),
+        )
+        verified = []
+        if state.urn is not None:
+            names = {c.contest_uuid: c.name for c in definition.contests} if definition else {}
+            for uuid, contest in state.urn["contests"].items():
+                verified.append(
+                    ChecklistItem(
+                        _fill(_tr("%1 : %2 bulletin(s) vérifié(s), %3 émargement(s)"),
+                              names.get(uuid, uuid), _count(int(contest["num_tallied"])),
+                              _count(int(contest["emargements"]))),
+                        True,
+                    )
+                )  # fmt: skip
+        return todo, verified
+    if phase is Phase.EXPERT:
+        todo = _items((_tr("Consigner les conclusions de l'expert"), state.expert is not None))
+        verified = []
+        if state.expert is not None:
+            verified = _items(
+                (_fill(_tr("%1 : « %2 »"), state.expert["expert"], state.expert["conclusion"]),
+                 bool(state.expert.get("no_alteration"))),
+            )  # fmt: skip
+        return todo, verified
+    if phase is Phase.COUNT:
+        done = state.count is not None
+        todo = _items(
+            (_tr("Cartes du quorum : présidence et délégués"), done),
+            (_tr("Déchiffrer le résultat (jamais bulletin par bulletin)"), done),
+            (_tr("Calculer la répartition des sièges"), done),
+        )
+        verified = []
+        if state.count is not None:
+            verified = _items(
+                (_tr("Déchiffrements partiels vérifiés"), True),
+                (_fill(_tr("Résultats calculés pour %1 scrutin(s)"),
+                       len(state.count.get("results", {}))), True),
+            )  # fmt: skip
+        return todo, verified
+    if phase is Phase.PV:
+        todo = _items((_tr("Établir le procès-verbal"), state.pv is not None))
+        todo += [
+            ChecklistItem(
+                _fill(_tr("Signature du procès-verbal par %1"), _name(member)),
+                member.member_id in state.pv_signatures,
+            )
+            for member in quorum
+        ]
+        todo += _items((_tr("Exporter les résultats signés"), state.results_blob is not None))
+        verified = []
+        if state.pv_signatures:
+            verified = _items(
+                (_fill(_tr("%1 signature(s) du procès-verbal vérifiée(s)"),
+                       len(state.pv_signatures)), True),
+            )  # fmt: skip
+        return todo, verified
+    done = state.archive is not None
+    todo = _items(
+        (_tr("Écrire l'archive de la cérémonie"), done),
+        (_tr("Remettre les cartes et leurs codes sous plis scellés séparés"), False),
+    )
+    verified = []
+    if state.archive is not None:
+        verified = _items(
+            (_fill(_tr("Archive écrite : %1 fichier(s)"), len(state.archive.get("files", {}))),
+             True),
+        )  # fmt: skip
+    return todo, verified
+
+
+def phase_views(state: CeremonyState, definition: BureauDefinition | None) -> list[CeremonyPhase]:
+    current = current_phase(state)
+    step = next_step(state, definition)
+    finished = step is None and current is Phase.ARCHIVED
+    views = []
+    for phase in ORDER:
+        if finished or ORDER.index(phase) < ORDER.index(current):
+            shown = PhaseState.DONE
+        elif phase is current:
+            shown = PhaseState.CURRENT
+        else:
+            shown = PhaseState.TODO
+        todo, verified = _phase_content(phase, state, definition)
+        action = step.label if step is not None and phase is current else None
+        views.append(CeremonyPhase(phase.value, phase.label, shown, todo, verified, action))
+    return views

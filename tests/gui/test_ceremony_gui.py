@@ -1,0 +1,96 @@
+"""A whole training ceremony driven through the GUI, from the definition to the archive.
+
+The real engine, store, training cards and platform simulator sit behind the
+window; the test only clicks the next-action button and answers the real card
+prompts and PIN dialogs (``tests.gui.ceremony_driver``). A screenshot of every
+page is saved (``BUREAU_SCREENSHOTS=DIR`` keeps them).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.gui.ceremony_driver import Members, open_small_demo, save
+
+pytestmark = [pytest.mark.gui, pytest.mark.timeout(600)]
+
+
+def test_a_whole_ceremony_through_the_gui(qtbot, app, settings, tmp_path, screenshot_dir) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    from bureau_app.shell import BureauWindow
+    from ceremony.workflow.phases import ORDER, Phase
+
+    window = BureauWindow(settings)
+    qtbot.addWidget(window)
+    window.resize(1200, 820)
+    adapter = open_small_demo(window, tmp_path / "demo")
+    members = Members(adapter, screenshot_dir)
+    window.show()
+    try:
+        steps: list[str] = []
+        seen_phases: list[str] = []
+        while (step := adapter.next_step()) is not None:
+            phase = adapter.bureau.phase.value
+            page = window.current_page()
+            assert page is not None and page.key == phase
+            assert page.action_button.isEnabled()
+            assert page.action_button.text() == step.label
+            if phase not in seen_phases:
+                seen_phases.append(phase)
+                members.saved.append(
+                    save(window, screenshot_dir, f"ceremony-{len(seen_phases):02d}-{phase}")
+                )
+            with qtbot.waitSignal(adapter.step_finished, timeout=300_000) as finished:
+                qtbot.mouseClick(page.action_button, Qt.MouseButton.LeftButton)
+            assert not members.errors, members.errors
+            assert finished.args == [step.kind.value]
+            steps.append(step.kind.value)
+
+        assert adapter.bureau.phase is Phase.ARCHIVED
+        assert adapter.bureau.state.archive is not None
+        assert (tmp_path / "demo" / "archive" / "journal.jsonl").exists()
+        assert [p.value for p in ORDER] == seen_phases
+        # Every member registered, everyone at the key ceremony, a quorum of 3 for each of
+        # test vote, count and results, one card per seal and PV signature.
+        assert steps.count("register") == 5
+        assert members.prompts == 5 + 5 + 3 + 3 + 3 + 3 + 3
+        assert members.pins == members.prompts  # one code per card per step
+
+        # The finished ceremony, page by page.
+        for number, key in enumerate(window.pages, start=1):
+            window.show_phase(key)
+            members.saved.append(save(window, screenshot_dir, f"final-{number:02d}-{key}"))
+        rows = window.journal_view.model.rowCount()
+        assert rows == len(adapter.bureau.store.entries())
+        window.show_journal()
+        members.saved.append(save(window, screenshot_dir, "final-journal"))
+        contests = window.results_view.contests
+        assert len(contests) == 2
+        assert all(c.voters_cast > 0 for c in contests)
+        window.show_results()
+        members.saved.append(save(window, screenshot_dir, "final-results"))
+        qtbot.waitUntil(lambda: window.pv_preview.pages_layout.count() > 0, timeout=60_000)
+        window.show_pv()
+        members.saved.append(save(window, screenshot_dir, "final-pv"))
+        window.projection_action.trigger()
+        assert adapter.projection is not None
+        members.saved.append(save(adapter.projection, screenshot_dir, "final-projection"))
+        adapter.projection.close()
+    finally:
+        window.runner.wait(60_000)
+        adapter.close()
+        adapter.bureau.store.close()
+    names = {p.name for p in members.saved}
+    for expected in (
+        "dialog-card-prompt.png",
+        "dialog-pin.png",
+        "dialog-pin-new.png",
+        "dialog-fingerprint.png",
+        "dialog-expert.png",
+        "dialog-progress.png",
+    ):
+        assert expected in names
+    assert all(Path(p).stat().st_size > 2000 for p in members.saved)
