@@ -96,7 +96,7 @@ def verify_coverage(ctx: ArchiveContext) -> StepResult:
         raise UnprotectedFileError(f"files covered by no hash: {extra}")
     expected = _expected_files(ctx)
     if expected is None:
-        raise PrerequisiteFailedError("the journal or the definition could not be read")
+        raise PrerequisiteFailedError("state", user_message="le journal et la définition")
     if unknown := sorted(set(index) - expected):
         raise UnprotectedFileError(f"files no step of the ceremony accounts for: {unknown}")
     if absent := sorted(expected - set(index)):
@@ -365,21 +365,37 @@ INPUT_SPEC = CheckSpec(
 _MALFORMED = (KeyError, TypeError, ValueError, AttributeError, IndexError, OSError, RecursionError)
 
 
+def _failed(builder: ReportBuilder, spec: CheckSpec, error: CeremonyError) -> None:
+    """A failed check; the French reason also names what was found (file, entry, contest)."""
+    detail = f" Détail : {error.technical}" if error.technical else ""
+    builder.results.append(
+        CheckResult(
+            spec,
+            Outcome.FAILED,
+            reason_fr=error.user_message + detail,
+            reason_en=error.technical or type(error).__name__,
+            error=type(error).__name__,
+        )
+    )
+
+
 def _run(builder: ReportBuilder, ctx: ArchiveContext, step: Step) -> None:
     ctx.progress(f"{step.spec.name} : {step.spec.title_fr}")
     try:
         outcome = step.run(ctx)
     except PrerequisiteFailedError as e:
         builder.not_applicable(
-            step.spec, f"non exécutée : {e.technical}", f"not run: {e.technical}"
+            step.spec,
+            f"non exécutée : elle s'appuie sur {e.user_message}, dont la vérification a échoué",
+            f"not run: it builds on {e.technical}, whose verification failed",
         )
         return
     except CeremonyError as e:
-        builder.failed(step.spec, e)
+        _failed(builder, step.spec, e)
         return
     except _MALFORMED as e:
         # Defence in depth: content no parser above anticipated is still a named failure.
-        builder.failed(step.spec, MalformedContentError(f"{type(e).__name__}: {e}"))
+        _failed(builder, step.spec, MalformedContentError(f"{type(e).__name__}: {e}"))
         return
     if isinstance(outcome, NotApplicable):
         builder.not_applicable(step.spec, outcome.fr, outcome.en)
@@ -428,7 +444,9 @@ def verify_ceremony_archive(
             count.audit_contests(ctx, builder)
         except PrerequisiteFailedError as e:
             builder.not_applicable(
-                AUDIT_SPEC, f"non exécutée : {e.technical}", f"not run: {e.technical}"
+                AUDIT_SPEC,
+                f"non exécutée : elle s'appuie sur {e.user_message}, dont la vérification a échoué",
+                f"not run: it builds on {e.technical}, whose verification failed",
             )
         for step in STEPS_AFTER_AUDIT:
             _run(builder, ctx, step)

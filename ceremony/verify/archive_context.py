@@ -116,5 +116,37 @@ class ArchiveContext:
     def need(self, key: str) -> Any:
         """A fact an earlier step established; PrerequisiteFailedError if it could not."""
         if key not in self.facts:
-            raise PrerequisiteFailedError(f"needs {key}, which an earlier step did not establish")
+            raise PrerequisiteFailedError(key, user_message=FACT_LABELS.get(key, key))
         return self.facts[key]
+
+
+FACT_LABELS: Final[dict[str, str]] = {
+    "index": "l'index du dossier",
+    "index_sha256": "l'index du dossier",
+    "journal": "le journal",
+    "state": "le journal",
+    "definition_bundle": "la définition signée",
+    "platform_key": "la clé de la plateforme",
+    "definition": "la définition du bureau",
+    "bureau": "la définition du bureau",
+    "members": "les cartes des membres",
+    "member_keys": "les cartes des membres",
+    "seal": "le scellement signé",
+    "seal_sha256": "le scellement signé",
+    "group": "les clés des garants",
+    "trustees": "les clés des garants",
+    "trustees_sha256": "les clés des garants",
+    "delegate_order": "les clés des garants",
+    "elections": "les élections scellées",
+    "election_bytes": "les élections scellées",
+    "statuses": "les bulletins d'état",
+    "urn": "l'urne signée",
+    "urn_bels": "les urnes conformes au scellement",
+    "audits": "l'audit des archives",
+    "bel_partials": "les archives finales",
+    "results_bundle": "le paquet des résultats",
+    "figures": "les résultats vérifiés",
+    "pv": "le procès-verbal signé",
+    "pv_signers": "le procès-verbal signé",
+}
+"""What each fact is, in French, for the line of a step that could not run."""

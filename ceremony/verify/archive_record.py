@@ -573,15 +573,10 @@ def verify_software(ctx: ArchiveContext) -> StepResult:
 # 10 -- status and decision bundles --------------------------------------------
 def verify_statuses(ctx: ArchiveContext) -> StepResult:
     state: CeremonyState = ctx.need("state")
-    index: Mapping[str, str] = ctx.need("index")
     seal: VerifiedBundle[SealPayload] = ctx.need("seal")
     bureau: BureauDefinition = ctx.need("bureau")
     if not state.statuses:
         raise StatusRecordError("the journal records no status of the vote")
-    names = {f"bundles/status-{s.get('sequence')}.zip" for s in state.statuses}
-    on_record = {n for n in index if n.startswith("bundles/status-")}
-    if names != on_record:
-        raise StatusRecordError(f"status files {sorted(on_record)} are not the journal's")
     seen = {ctx.need("definition_bundle").manifest.bundle_id, seal.manifest.bundle_id}
     context = import_context(
         ctx,
@@ -624,11 +619,10 @@ def verify_statuses(ctx: ArchiveContext) -> StepResult:
 
 def verify_decisions(ctx: ArchiveContext) -> StepResult:
     state: CeremonyState = ctx.need("state")
-    index: Mapping[str, str] = ctx.need("index")
     names = [f"bundles/decision-{n}.zip" for n in range(1, len(state.decisions) + 1)]
-    on_record = sorted(n for n in index if n.startswith("bundles/decision-"))
-    if sorted(names) != on_record:
-        raise DecisionRecordError(f"decision files {on_record} are not the journal's")
+    on_disk = sorted(n for n in ctx.files_on_disk() if n.startswith("bundles/decision-"))
+    if names != sorted(on_disk, key=lambda n: (len(n), n)):
+        raise DecisionRecordError(f"decision files {on_disk} are not the journal's")
     if not names:
         return NotApplicable(
             "aucune décision de suspension, reprise ou arrêt n'a été prise",
