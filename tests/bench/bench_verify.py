@@ -14,7 +14,10 @@ belenios-tool. Then it times, on the same archive:
 - belenios-tool election verify (wall and CPU time of the child process);
 - our verification of the credential list and of every ballot, streamed from
   the archive, in one process (wall and CPU) and on a process pool (wall);
-- ``bureau verify`` on the archive, when that command exists.
+- ``bureau verify`` on the archive, when that command exists;
+- the pool's start-up as the caller sees it, for forked and spawned workers:
+  the caller's CPU and wall time until the first outcome, and the bytes
+  pickled to each worker (``--startup-only`` runs just this).
 
 and prints the figures side by side with the ratios (target: one process at
 most 0.4×, pool at most 0.2× of belenios-tool).
@@ -25,6 +28,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import pickle
 import random
 import resource
 import shutil
@@ -34,13 +38,14 @@ import tempfile
 import time
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from itertools import islice
 from pathlib import Path
 
 from ceremony.protocol.archive import PendingEvent, append_events, iter_events, iter_records
 from ceremony.protocol.ballot import make_ballot
 from ceremony.protocol.election import Election
 from ceremony.protocol.fastverify import load_credentials
-from ceremony.protocol.pool import verify_ballots
+from ceremony.protocol.pool import VerifierSeed, verify_ballots
 
 TEMPLATE = {
     "description": "Élections professionnelles — banc d'essai",
@@ -176,6 +181,34 @@ def time_ours(path: Path, workers: int) -> tuple[float, float, int]:
     return elapsed, used, sum(1 for _ in archive_parts(path)[2])
 
 
+def time_startup(path: Path, workers: int, method: str) -> tuple[float, float, int]:
+    """Caller's CPU and wall seconds until the first outcome of a pool, and bytes pickled."""
+    election_bytes, credentials_bytes, ballots = archive_parts(path)
+    election = Election.from_bytes(election_bytes)
+    credentials = load_credentials(election.group, credentials_bytes)
+    first = list(islice(ballots, 4))
+    pickled = 0
+    if method != "fork":  # what the pool hands each spawned worker
+        pickled = len(pickle.dumps(VerifierSeed.of(election, credentials, True)))
+    cpu, wall = time.process_time(), time.perf_counter()
+    outcomes = verify_ballots(
+        election, credentials, first, workers=workers, chunk_size=1, mp_context=method
+    )
+    next(outcomes)
+    elapsed, used = time.perf_counter() - wall, time.process_time() - cpu
+    for _ in outcomes:
+        pass
+    return used, elapsed, pickled
+
+
+def print_startup(path: Path, workers: int) -> None:
+    print(f"\npool start-up (caller's side, {workers} workers, until the first outcome):")
+    print(f"{'':34}{'CPU s':>10}{'wall s':>10}{'pickled':>12}")
+    for method in ("fork", "spawn"):
+        used, elapsed, pickled = time_startup(path, workers, method)
+        print(f"{method:34}{used:10.3f}{elapsed:10.3f}{pickled:12,}")
+
+
 def time_bureau_verify(path: Path) -> float | None:
     bureau = shutil.which("bureau") or str(Path(sys.executable).with_name("bureau"))
     if not Path(bureau).exists():
@@ -196,6 +229,7 @@ def main() -> None:
     parser.add_argument("--ballots", type=int, default=500)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--repeat", type=int, default=1, help="keep the best of N runs")
+    parser.add_argument("--startup-only", action="store_true", help="time the pool's start-up")
     parser.add_argument(
         "--workdir", type=Path, default=None, help="reused when it already holds an election"
     )
@@ -215,6 +249,10 @@ def main() -> None:
         print(f"built in {time.perf_counter() - start:.1f} s; expected totals {expected}")
         path = workdir / f"{uuid}.bel"
 
+    if args.startup_only:
+        print_startup(path, args.workers)
+        print(f"\nload average during the run: {os.getloadavg()}")
+        return
     # The machine may be shared: each figure is the best of --repeat runs.
     runs = [time_belenios(path.parent) for _ in range(args.repeat)]
     bel_wall, bel_cpu = min(r[0] for r in runs), min(r[1] for r in runs)
@@ -244,6 +282,7 @@ def main() -> None:
     if bureau is not None:
         print(f"{'bureau verify (whole archive), wall':34}{bureau:10.2f}"
               f"{bureau / n * 1e3:11.2f}{bureau / bel_wall:8.3f}")  # fmt: skip
+    print_startup(path, args.workers)
     print(f"\nload average during the run: {os.getloadavg()}")
 
 

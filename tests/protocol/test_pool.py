@@ -3,19 +3,25 @@
 from __future__ import annotations
 
 import json
+import pickle
 import random
 from collections.abc import Iterator
+from dataclasses import replace
+
+import pytest
 
 from ceremony.protocol.ballot import make_ballot
 from ceremony.protocol.credentials import (
     CredentialList,
+    PublicCredential,
     derive_public_credential,
     make_credential,
     make_credential_list,
 )
 from ceremony.protocol.election import Election, make_election
+from ceremony.protocol.errors import MalformedDataError
 from ceremony.protocol.group import BELENIOS_2048
-from ceremony.protocol.pool import verify_ballots
+from ceremony.protocol.pool import VerifierSeed, verify_ballots
 from ceremony.protocol.serialization import dumps
 from tests.protocol.tool_election import homomorphic_template
 
@@ -71,3 +77,44 @@ def test_choices_are_returned_when_asked() -> None:
     election, credentials, raws = _election_with_ballots()
     (outcome,) = verify_ballots(election, credentials, raws[:1], workers=1, with_choices=True)
     assert outcome.choices is not None and len(outcome.choices[0]) == 3
+
+
+def test_spawned_workers_build_their_verifier_and_agree_with_one_process() -> None:
+    election, credentials, raws = _election_with_ballots()
+    single = list(verify_ballots(election, credentials, raws, workers=1, with_choices=True))
+    spawned = list(
+        verify_ballots(
+            election, credentials, raws, workers=2, chunk_size=2, with_choices=True,
+            mp_context="spawn",
+        )
+    )  # fmt: skip
+    assert spawned == single
+
+
+def test_seed_rebuilds_the_same_election_and_credential_list() -> None:
+    election, _, _ = _election_with_ballots()
+    group = election.group
+    # Weights, an element whose top byte is zero, and L's order all survive the packing.
+    small = PublicCredential(group.g_pow(3) >> 2000 or 1, 1, weighted=False)
+    entries = (
+        PublicCredential(group.g_pow(7), 3, weighted=True),
+        small,
+        PublicCredential(group.g_pow(5), 1, weighted=True),
+    )
+    credentials = CredentialList(entries)
+    seed = VerifierSeed.of(election, credentials, with_choices=True)
+    again = pickle.loads(pickle.dumps(seed)).verifier()
+    assert again.credentials == credentials
+    assert again.election.to_bytes() == election.to_bytes()
+    assert again.election.fingerprint == election.fingerprint
+    assert again.with_choices
+    # No fixed-base table travels: only the election and about p's size per credential.
+    assert len(pickle.dumps(seed)) < len(election.to_bytes()) + 3 * 300 + 1000
+
+
+def test_seed_refuses_election_bytes_that_changed() -> None:
+    election, credentials, _ = _election_with_ballots()
+    seed = VerifierSeed.of(election, credentials, with_choices=False)
+    other = replace(seed, election=seed.election.replace(b'"name":"', b'"name":"x'))
+    with pytest.raises(MalformedDataError):
+        other.verifier()
