@@ -26,7 +26,7 @@ from bureau_app.pin_bridge import QtPinHandler
 from bureau_app.platform_sources import PlatformSource, urn_ballots
 from bureau_app.progress_dialog import ProgressDialog
 from bureau_app.records import contest_results, journal_rows
-from bureau_app.roles import expected_card
+from bureau_app.roles import expected_card, list_names
 from bureau_app.shell import BureauWindow
 from bureau_app.step_dialogs import ExpertDialog, FingerprintDialog
 from bureau_app.steps import Step, StepKind, next_step, phase_views, quorum_members
@@ -60,7 +60,7 @@ class CeremonyAdapter(QObject):
         window: BureauWindow,
         bureau: Bureau,
         platform: PlatformSource,
-        cards: Callable[[list[str]], CardSource],
+        cards: Callable[[dict[str, str]], CardSource],
         pins: QtPinHandler | None = None,
     ) -> None:
         super().__init__(window)
@@ -92,7 +92,7 @@ class CeremonyAdapter(QObject):
     def card_source(self) -> CardSource:
         if self._cards is None:
             definition = self.definition(self.bureau.state)
-            members = [m.member_id for m in definition.members] if definition else []
+            members = {m.member_id: m.name for m in definition.members} if definition else {}
             self._cards = self._make_cards(members)
         return self._cards
 
@@ -118,7 +118,9 @@ class CeremonyAdapter(QObject):
             self.window.results_view.set_results(contest_results(self.bureau.figures(state)))
         if state.pv is not None and state.pv["pdf"] != self._shown_pv:
             self._shown_pv = state.pv["pdf"]
-            self.window.pv_preview.set_document(self.bureau.store.blob_path(state.pv["pdf"]))
+            self.window.pv_preview.set_document(
+                self.bureau.store.blob_path(state.pv["pdf"]), self.tr("proces-verbal.pdf")
+            )
         # Follow the ceremony, unless the bureau is reading the journal or the results.
         if show_current or self.window.current_page() is not None:
             self.window.show_phase(self.bureau.phase.value)
@@ -307,7 +309,7 @@ class CeremonyAdapter(QObject):
             member = members[index]
             serial = registered.get(member.member_id, {}).get("serial") if known_serials else None
             prompt = CardPromptDialog(
-                expected_card(member, serial),
+                expected_card(member, serial, list_names(self._definition_now())),
                 source.events,
                 self.window,
                 reader=source.reader_widget(member.member_id),

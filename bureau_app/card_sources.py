@@ -33,20 +33,28 @@ class CardSource(Protocol):
 
 
 class TrainingCardSource:
-    """One training card per member in ``folder`` (``<member id>.card``), made when missing."""
+    """One training card per member in ``folder`` (``<member id>.card``), made when missing.
 
-    def __init__(self, folder: Path, member_ids: list[str]) -> None:
+    ``members``: member id → name, to label each card in the training reader.
+    """
+
+    def __init__(self, folder: Path, members: dict[str, str]) -> None:
         self.folder = folder
+        self._names = dict(members)
         self.events = CardEvents()
         folder.mkdir(parents=True, exist_ok=True)
         self._cards: dict[str, TrainingCard] = {}
-        for member_id in member_ids:
+        for member_id in members:
             path = folder / f"{member_id}.card"
             card = TrainingCard(path) if path.exists() else TrainingCard.create(path)
             self._cards[member_id] = card
 
     def serial_of(self, member_id: str) -> str:
         return self._cards[member_id].serial
+
+    def member_of(self, serial: str) -> str:
+        """Whose training card this is (the folder keeps one card file per member)."""
+        return next(m for m, card in self._cards.items() if card.serial == serial)
 
     def reader_widget(self, member_id: str) -> QWidget | None:
         return TrainingReader(self, member_id)
@@ -57,12 +65,15 @@ class TrainingCardSource:
         for member_id, card in self._cards.items():
             fresh = TrainingCard(card.path)  # the file changes when the card is initialised
             try:
-                holder = fresh.read_identity().holder
+                label = fill(
+                    TrainingReader.tr("Carte d'entraînement de %1"), fresh.read_identity().holder
+                )
             except CardError:
-                holder = member_id
-            out.append(
-                (fill(TrainingReader.tr("Carte d'entraînement de %1"), holder), fresh.serial)
-            )
+                label = fill(
+                    TrainingReader.tr("Carte d'entraînement neuve, prévue pour %1"),
+                    self._names.get(member_id, member_id),
+                )
+            out.append((label, fresh.serial))
         return out
 
     def client(self, serial: str) -> CardClient:

@@ -40,6 +40,7 @@ class PvPreview(QWidget):
         self._runner = runner
         self._render = render
         self._document: Path | None = None
+        self._name = ""
         self.setAccessibleName(self.tr("Aperçu du procès-verbal"))
         title = QLabel(self.tr("Procès-verbal"))
         scale_font(title, 1.4, bold=True)
@@ -66,11 +67,15 @@ class PvPreview(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.scroller, 1)
 
-    def set_document(self, pdf: Path) -> Job[list[bytes]]:
-        """Render ``pdf`` on a worker; pages appear when ready."""
+    def set_document(self, pdf: Path, name: str | None = None) -> Job[list[bytes]]:
+        """Render ``pdf`` on a worker; pages appear when ready.
+
+        ``name``: what to call the document (the file may sit under a content hash).
+        """
         self._document = pdf
+        self._name = name or pdf.name
         self.export_button.setEnabled(True)
-        self.status.setText(fill(self.tr("Préparation de l'aperçu de %1…"), pdf.name))
+        self.status.setText(fill(self.tr("Préparation de l'aperçu de %1…"), self._name))
         render = self._render
 
         def work(_progress: Progress) -> list[bytes]:
@@ -98,7 +103,7 @@ class PvPreview(QWidget):
             label.setPixmap(pixmap)
             label.setAccessibleName(fill(self.tr("Page %1 sur %2"), str(number), str(len(pages))))
             self.pages_layout.addWidget(label)
-        document = self._document.name if self._document is not None else ""
+        document = self._name
         template = (
             self.tr("%1 : 1 page. Relisez-la avant de signer.")
             if len(pages) == 1
@@ -119,7 +124,7 @@ class PvPreview(QWidget):
         target, _filter = QFileDialog.getSaveFileName(
             self,
             self.tr("Exporter le procès-verbal"),
-            self._document.name,
+            self._name,
             self.tr("Document PDF (*.pdf)"),
         )
         if target:

@@ -2,15 +2,19 @@
 
 The definition gives a member's civility only inside the name ("Mme Anne
 Rousseau", "M. Paul Mercier", "Dr Julie Caron"): the role word agrees with it
-where it says, and takes the written-out neutral form otherwise.
+where it says, and is phrased without gender otherwise ("présidence du bureau",
+"représentant la liste …").
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import QCoreApplication
 
 from bureau_app.card_prompt import ExpectedCard
-from ceremony.bundles.payloads.definition import Member
+from bureau_app.text import fill
+from ceremony.bundles.payloads.definition import BureauDefinition, Member
 
 
 def _tr(text: str) -> str:
@@ -26,30 +30,42 @@ def _gender(name: str) -> str:
     return ""
 
 
-def role_word(member: Member) -> str:
-    """ "présidente", "secrétaire", "délégué(e) de liste"..., agreeing with the civility."""
+def list_names(definition: BureauDefinition) -> dict[str, str]:
+    """list id → the list's name, over every scrutin of the bureau."""
+    return {lst.list_id: lst.name for c in definition.contests for lst in c.lists}
+
+
+def role_word(member: Member, lists: Mapping[str, str] | None = None) -> str:
+    """The role as people say it ("présidente", "déléguée de la liste …")."""
     gender = _gender(member.name)
-    words = {
-        "president": {
-            "f": _tr("présidente"),
-            "m": _tr("président"),
-            "": _tr("président(e)"),
-        },
-        "secretary": {"f": _tr("secrétaire"), "m": _tr("secrétaire"), "": _tr("secrétaire")},
-        "delegate": {
-            "f": _tr("déléguée de liste"),
-            "m": _tr("délégué de liste"),
-            "": _tr("délégué(e) de liste"),
-        },
-    }
-    return words.get(member.role, {}).get(gender, member.role)
+    if member.role == "president":
+        return {"f": _tr("présidente"), "m": _tr("président")}.get(
+            gender, _tr("présidence du bureau")
+        )
+    if member.role == "secretary":
+        return _tr("secrétaire")
+    if member.role == "delegate":
+        names = [(lists or {}).get(i, i) for i in member.list_ids]
+        which = ", ".join(names)
+        if not which:
+            return {"f": _tr("déléguée de liste"), "m": _tr("délégué de liste")}.get(
+                gender, _tr("délégation d'une liste")
+            )
+        template = {
+            "f": _tr("déléguée de la liste %1"),
+            "m": _tr("délégué de la liste %1"),
+        }.get(gender, _tr("représentant la liste %1"))
+        return fill(template, which)
+    return member.role
 
 
-def expected_card(member: Member, serial: str | None) -> ExpectedCard:
+def expected_card(
+    member: Member, serial: str | None, lists: Mapping[str, str] | None = None
+) -> ExpectedCard:
     """What the card prompt asks for: "Insérez la carte de Mme Anne Rousseau"."""
     return ExpectedCard(
         holder_name=member.name,
-        role=role_word(member),
-        of_role=_tr("de %1").replace("%1", member.name),
+        role=role_word(member, lists),
+        of_role=fill(_tr("de %1"), member.name),
         serial=serial,
     )

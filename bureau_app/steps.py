@@ -15,7 +15,7 @@ from enum import Enum
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from bureau_app.phase_model import ChecklistItem, PhaseState
-from bureau_app.roles import role_word
+from bureau_app.roles import list_names, role_word
 from ceremony.bundles.payloads.definition import BureauDefinition, Member
 from ceremony.workflow.phases import ORDER, Phase
 from ceremony.workflow.state import CeremonyState, current_phase
@@ -80,8 +80,9 @@ def quorum_members(definition: BureauDefinition) -> list[Member]:
     return [*heads[:1], *delegates[: definition.delegate_quorum]]
 
 
-def _name(member: Member) -> str:
-    return f"{member.name} ({role_word(member)})"
+def _name(member: Member, definition: BureauDefinition | None = None) -> str:
+    lists = list_names(definition) if definition is not None else None
+    return f"{member.name} ({role_word(member, lists)})"
 
 
 def next_step(state: CeremonyState, definition: BureauDefinition | None) -> Step | None:
@@ -173,7 +174,8 @@ def _preparation(
             card = state.members.get(member.member_id)
             todo.append(
                 ChecklistItem(
-                    _fill(_tr("Enregistrer la carte de %1"), _name(member)), card is not None
+                    _fill(_tr("Enregistrer la carte de %1"), _name(member, definition)),
+                    card is not None,
                 )
             )
             if card is not None:
@@ -227,7 +229,7 @@ def _phase_content(
     if phase is Phase.SEALING:
         todo = [
             ChecklistItem(
-                _fill(_tr("Signature du scellement par %1"), _name(member)),
+                _fill(_tr("Signature du scellement par %1"), _name(member, definition)),
                 member.member_id in state.seal_signers,
             )
             for member in quorum
@@ -314,7 +316,7 @@ def _phase_content(
         todo = _items((_tr("Établir le procès-verbal"), state.pv is not None))
         todo += [
             ChecklistItem(
-                _fill(_tr("Signature du procès-verbal par %1"), _name(member)),
+                _fill(_tr("Signature du procès-verbal par %1"), _name(member, definition)),
                 member.member_id in state.pv_signatures,
             )
             for member in quorum

@@ -56,8 +56,8 @@ def open_demo(
     )
     platform = SimulatedPlatform(simulator, folder / "archive")
 
-    def cards(member_ids: list[str]) -> CardSource:
-        return TrainingCardSource(folder / "cartes-entrainement", member_ids)
+    def cards(members: dict[str, str]) -> CardSource:
+        return TrainingCardSource(folder / "cartes-entrainement", members)
 
     window.setWindowTitle(window.tr("Bureau de vote électronique — ENTRAÎNEMENT"))
     return CeremonyAdapter(window, bureau, platform, cards)
@@ -69,7 +69,7 @@ def open_bureau(
     """A real bureau: its store, OpenPGP cards in the readers, bundles as files."""
     bureau = Bureau(open_store(store))
 
-    def cards(_member_ids: list[str]) -> CardSource:
+    def cards(_members: dict[str, str]) -> CardSource:
         return PcscCardSource()
 
     return CeremonyAdapter(window, bureau, platform or FilePlatform(), cards)

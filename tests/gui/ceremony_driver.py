@@ -57,15 +57,8 @@ class Members:
             self.adapter.dialog_opened.connect(self._on_dialog)
         self.adapter.step_failed.connect(self.errors.append)
 
-    def _member_of(self, serial: str) -> str:
-        source = self.adapter.card_source()
-        for member_id in source._cards:  # noqa: SLF001 - the test knows its training folder
-            if source.serial_of(member_id) == serial:
-                return str(member_id)
-        raise AssertionError(f"no training card {serial}")
-
     def pin_for(self, dialog: Any) -> str:
-        member = self._member_of(dialog.card_serial)
+        member = self.adapter.card_source().member_of(dialog.card_serial)
         prompt = PinPrompt(dialog.kind, "", dialog.card_serial)
         return DemoPins(SEED, member).get_pin(prompt, None)
 
