@@ -269,6 +269,17 @@ STEPS_BEFORE_AUDIT: tuple[Step, ...] = (
 
 STEPS_AFTER_AUDIT: tuple[Step, ...] = (
     Step(
+        _spec(
+            "expert.conclusion",
+            "Conclusion de l'expert avant l'ouverture",
+            "Expert's conclusion before the opening",
+        ),
+        "L'urne n'a été ouverte qu'après que l'expert indépendant a conclu, en séance, que "
+        "rien n'avait été altéré.",
+        "The urn was opened only after the independent expert concluded nothing was altered.",
+        record.verify_expert,
+    ),
+    Step(
         _spec("urn.emargement", "Émargements concordants", "Émargements consistent"),
         "Chaque bulletin compté correspond à un émargement, dans les heures d'ouverture plus "
         "le délai de grâce.",

@@ -369,6 +369,9 @@ def verify_partial_decryptions(ctx: ArchiveContext) -> StepResult:
     verified = expect_payload(import_bundle_file(path, "results", context), ResultsPayload)
     ctx.provide("results_bundle", verified)
     present = members_of(ctx, last_entry(export, Action.COUNT_DONE))
+    heads = [m for m in present if identities[m].role in {"president", "secretary"}]
+    if not heads or len(present) - len(heads) < bureau.delegate_quorum:
+        raise PartialDecryptionRecordError(f"the count was opened by {sorted(present)}: no quorum")
     journal = (state.count or {}).get("partials", {})
     by_uuid = {c.contest_uuid: c for c in verified.payload.contests}
     if set(by_uuid) != {c.contest_uuid for c in bureau.contests}:

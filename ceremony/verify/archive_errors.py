@@ -137,6 +137,13 @@ class DecisionRecordError(ArchiveVerificationError):
     )
 
 
+class ExpertRecordError(ArchiveVerificationError):
+    default_message = (
+        "Le journal ne consigne pas, avant l'ouverture de l'urne, la conclusion de l'expert "
+        "indépendant selon laquelle rien n'a été altéré."
+    )
+
+
 class UrnRecordError(ArchiveVerificationError):
     default_message = (
         "L'urne n'est pas celle que la plateforme a remise au bureau (signature, bureau, "

@@ -58,6 +58,7 @@ from ceremony.verify.archive_errors import (
     ArchiveIndexError,
     DecisionRecordError,
     DefinitionRecordError,
+    ExpertRecordError,
     JournalArchiveEntryError,
     JournalContentError,
     MalformedContentError,
@@ -72,7 +73,7 @@ from ceremony.verify.archive_errors import (
     TrusteesError,
     WorkstationKeyError,
 )
-from ceremony.workflow.phases import Action
+from ceremony.workflow.phases import ACTION_PHASE, ORDER, Action
 from ceremony.workflow.state import CeremonyState, derive_state
 from ceremony.workflow.testvote import expected_result
 
@@ -181,6 +182,7 @@ def verify_journal(ctx: ArchiveContext) -> StepResult:
     wrong = [a.value for a in ONCE if counts.get(a.value, 0) != 1]
     if wrong:
         raise JournalContentError(f"these steps must appear exactly once: {', '.join(wrong)}")
+    check_order(export.entries)
     try:
         state = derive_state(export.entries)
     except (KeyError, TypeError, ValueError, AttributeError) as e:
@@ -195,6 +197,26 @@ def verify_journal(ctx: ArchiveContext) -> StepResult:
         f"{report.entries} chained entries, {report.checkpoints} signed checkpoint(s) covering "
         f"the last entry. Workstation key: {keys}.",
     )
+
+
+def check_order(entries: tuple[JournalEntry, ...]) -> None:
+    """Each entry in its action's phase, phases in the ceremony's order, time never back."""
+    position = 0
+    previous = None
+    for entry in entries:
+        phase = ACTION_PHASE[Action(entry.action)]
+        if entry.phase != phase.value:
+            raise JournalContentError(
+                f"entry {entry.sequence}: {entry.action} in phase {entry.phase}"
+            )
+        if ORDER.index(phase) < position:
+            raise JournalContentError(
+                f"entry {entry.sequence}: {entry.action} after a step of a later phase"
+            )
+        position = ORDER.index(phase)
+        if previous is not None and entry.moment < previous:
+            raise JournalContentError(f"entry {entry.sequence} is dated before the previous one")
+        previous = entry.moment
 
 
 def last_entry(export: JournalExport, action: Action) -> JournalEntry:
@@ -501,6 +523,8 @@ def verify_test_vote(ctx: ArchiveContext) -> StepResult:
             or item.get("test_election_uuid") == contest.contest_uuid
         ):
             raise TestVoteRecordError(f"contest {contest.contest_uuid}: no passed test vote")
+    if (state.test_vote or {}).get("contests") != len(bureau.contests):
+        raise TestVoteRecordError("the journal's test vote does not cover every contest")
     used = report.get("trustees_used")
     if not isinstance(used, list) or not all(isinstance(u, dict) for u in used):
         raise TestVoteRecordError("the test vote names no key holders")
@@ -640,4 +664,19 @@ def verify_decisions(ctx: ArchiveContext) -> StepResult:
     return Note(
         f"{len(names)} décision(s) signée(s) par la présidence, conformes au journal.",
         f"{len(names)} decision(s) signed by the presidency, as journaled.",
+    )
+
+
+# 11 -- the expert's conclusion -------------------------------------------------
+def verify_expert(ctx: ArchiveContext) -> StepResult:
+    state: CeremonyState = ctx.need("state")
+    expert = state.expert or {}
+    name, conclusion = expert.get("expert"), expert.get("conclusion")
+    if not isinstance(name, str) or not isinstance(conclusion, str) or not name.strip():
+        raise ExpertRecordError("the journal records no expert conclusion")
+    if expert.get("no_alteration") is not True:
+        raise ExpertRecordError("the expert did not conclude that nothing was altered")
+    return Note(
+        f"{name} : « {conclusion} »",
+        f"{name} concluded that nothing was altered.",
     )

@@ -638,6 +638,32 @@ def emargement_twice(folder: Path, demo: DemoArchive) -> None:
     _urn_with(folder, demo, _emargement_change(edit))
 
 
+def expert_after_count(folder: Path, demo: DemoArchive) -> None:
+    def edit(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        expert = next(i for i, e in enumerate(entries) if e["action"] == "expert.recorded")
+        moved = entries.pop(expert)
+        count = next(i for i, e in enumerate(entries) if e["action"] == "count.done")
+        moved["time"] = entries[count]["time"]
+        entries.insert(count + 1, moved)
+        return entries
+
+    reseal(folder, demo.store, edit)
+
+
+def expert_objected(folder: Path, demo: DemoArchive) -> None:
+    reseal(folder, demo.store, _edit("expert.recorded", lambda d: d.update(no_alteration=False)))
+
+
+def count_without_quorum(folder: Path, demo: DemoArchive) -> None:
+    def edit(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        for entry in entries:
+            if entry["action"] == "count.done":
+                entry["actors"] = entry["actors"][:2]
+        return entries
+
+    reseal(folder, demo.store, edit)
+
+
 MUTATIONS = [
     Mutation("definition.zip byte flipped", "archive.index", flip("bundles/definition.zip")),
     Mutation("seal.zip byte flipped", "archive.index", flip("bundles/seal.zip")),
@@ -687,6 +713,9 @@ MUTATIONS = [
     Mutation("journal entry after archiving", "journal.archive_entry", entry_after_archive),
     Mutation("hand-over list replaced", "handover.cards", handover_replaced),
     Mutation("votes in the urn at opening", "vote.status", votes_at_opening),
+    Mutation("expert's conclusion moved after the count", "journal.chain", expert_after_count),
+    Mutation("expert objected, urn opened anyway", "expert.conclusion", expert_objected),
+    Mutation("urn opened without a quorum", "count.partial_decryptions", count_without_quorum),
 ]
 
 
