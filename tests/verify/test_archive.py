@@ -95,3 +95,40 @@ def test_report_with_pooled_workers_and_progress(archive: Path) -> None:
     assert report.passed, report.to_text()
     assert any("bulletin(s) vérifié(s)" in m for m in messages)
     assert any(m.startswith("archive.coverage") for m in messages)
+
+
+def test_symbolic_link_is_refused(
+    archive: Path, verify: Callable[[Path], VerificationReport]
+) -> None:
+    target = archive.parent / "elsewhere.json"
+    (archive / "results.json").rename(target)
+    (archive / "results.json").symlink_to(target)
+    report = verify(archive)
+    assert "archive.index" in [c.name for c in report.failed_checks()]
+    assert "symbolic links" in report.check("archive.index").reason_en
+
+
+def test_index_pointing_outside_is_refused(
+    archive: Path, verify: Callable[[Path], VerificationReport]
+) -> None:
+    index = json.loads((archive / "archive.json").read_bytes())
+    index["files"]["../outside.txt"] = "0" * 64
+    (archive / "archive.json").write_text(json.dumps(index))
+    report = verify(archive)
+    assert report.check("archive.index").error == "ArchiveFileError"
+
+
+def test_failed_report_reads_in_french(
+    archive: Path, verify: Callable[[Path], VerificationReport]
+) -> None:
+    (archive / "bundles/seal.zip").write_bytes(b"not a zip")
+    report = verify(archive)
+    text = format_archive_report(report)
+    assert "Vérifications en échec : archive.index, seal.signatures" in text
+    assert "Résultats vérifiés" not in text
+    for check in report.failed_checks():
+        assert check.reason_fr and "Détail :" in check.reason_fr
+    skipped = [c for c in report.checks if c.outcome is Outcome.NOT_APPLICABLE]
+    assert skipped and all(
+        "non exécutée" in c.reason_fr for c in skipped if c.name != "vote.decisions"
+    )
