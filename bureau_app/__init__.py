@@ -1,5 +1,19 @@
 """Bureau's desktop application (PySide6). Calls `ceremony` only; no business logic here.
 
+Starting points:
+
+- ``window.open_bureau(window, store_folder, platform=None)`` (real cards over
+  PC/SC, bundles as files) and ``window.open_demo(window, folder, ballots=...,
+  seed=..., description=...)`` (platform simulator, training cards) return the
+  ``adapter.CeremonyAdapter`` connecting ``ceremony.workflow.engine.Bureau`` to
+  the window: ``next_step()``, ``start_step(step)``, ``refresh()``, signals
+  ``step_finished(kind)``, ``step_failed(error)``, ``card_prompt_opened``,
+  ``dialog_opened``; ``pins`` is its ``QtPinHandler``.
+- ``steps``: ``next_step(state, definition)`` and ``phase_views(state,
+  definition)``, the engine state as the window shows it.
+- ``card_sources`` (``TrainingCardSource``, ``PcscCardSource``) and
+  ``platform_sources`` (``SimulatedPlatform``, ``FilePlatform``).
+
 What the engine adapter uses (each module's docstring says more):
 
 - ``shell.BureauWindow(settings)``: ``set_phases(views)``, ``set_bureau_name``,

@@ -53,6 +53,7 @@ class CeremonyAdapter(QObject):
     dialog_opened = Signal(object)  # FingerprintDialog, ExpertDialog, ErrorDialog, ProgressDialog
     step_finished = Signal(str)  # the StepKind value, after the journal has it
     step_failed = Signal(object)  # the exception, already shown
+    step_cancelled = Signal(str)  # the StepKind value; nothing was recorded
     refreshed = Signal()
 
     def __init__(
@@ -129,10 +130,14 @@ class CeremonyAdapter(QObject):
     # --- running a step --------------------------------------------------------------------
 
     def request_action(self, phase_key: str) -> None:
-        if self.busy:
-            return
         step = self.next_step()
         if step is None or phase_key != self.bureau.phase.value:
+            return
+        self.start_step(step)
+
+    def start_step(self, step: Step) -> None:
+        """Run ``step`` (the engine refuses it if it is not its turn); ignored while busy."""
+        if self.busy:
             return
         self.busy = True
         try:
@@ -256,6 +261,8 @@ class CeremonyAdapter(QObject):
                     if done < seen["last"]:
                         seen["offset"] += seen["last"]
                     seen["last"] = done
+                    # Safe: the engine stores nothing before every ballot is checked.
+                    progress.check_cancelled()
                     checked = seen["offset"] + done
                     progress.report(
                         checked / total if total else 0.0,
@@ -268,7 +275,7 @@ class CeremonyAdapter(QObject):
 
                 bureau.import_urn_file(path, ballots_done)
 
-        self._run(step, work)
+        self._run(step, work, cancellable=True)
 
     def _definition_now(self) -> BureauDefinition:
         definition = self.definition(self.bureau.state)
@@ -278,7 +285,7 @@ class CeremonyAdapter(QObject):
     def _cancelled(self) -> None:
         self.busy = False
 
-    def _open_then(self, dialog: QDialog, then: Callable[[], None]) -> None:
+    def _open_then(self, dialog: QDialog, then: Callable[[], object]) -> None:
         def finished(result: int) -> None:
             dialog.deleteLater()
             if result == QDialog.DialogCode.Accepted:
@@ -293,7 +300,7 @@ class CeremonyAdapter(QObject):
     def _with_cards(
         self,
         members: Sequence[Member],
-        then: Callable[[list[PresentCard]], None],
+        then: Callable[[list[PresentCard]], object],
         *,
         known_serials: bool = True,
     ) -> None:
@@ -338,12 +345,15 @@ class CeremonyAdapter(QObject):
 
         ask(0)
 
-    def _run(self, step: Step, fn: Callable[[Progress], Any]) -> Job[Any]:
-        job: Job[Any] = Job(fn, cancellable=False)
+    def _run(
+        self, step: Step, fn: Callable[[Progress], Any], *, cancellable: bool = False
+    ) -> Job[Any]:
+        job: Job[Any] = Job(fn, cancellable=cancellable)
         dialog = ProgressDialog(step.label, job, self.window)
         started = time.monotonic()
         job.succeeded.connect(lambda _result: self._succeeded(step, started))
         job.failed.connect(self._failed)
+        job.cancelled.connect(lambda: self._cancelled_job(step))
         dialog.open()
         self.dialog_opened.emit(dialog)
         self.window.runner.start(job)
@@ -354,6 +364,14 @@ class CeremonyAdapter(QObject):
         self.refresh()
         self.window.statusBar().showMessage(fill(self.tr("Fait : %1"), step.label), 10_000)
         self.step_finished.emit(step.kind.value)
+
+    def _cancelled_job(self, step: Step) -> None:
+        self.busy = False
+        self.refresh()
+        self.window.statusBar().showMessage(
+            fill(self.tr("Annulé, rien n'a été enregistré : %1"), step.label), 10_000
+        )
+        self.step_cancelled.emit(step.kind.value)
 
     def _failed(self, error: BaseException) -> None:
         self.busy = False

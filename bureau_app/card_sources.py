@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from bureau_app.card_bridge import CardEventBridge
@@ -66,11 +67,14 @@ class TrainingCardSource:
             fresh = TrainingCard(card.path)  # the file changes when the card is initialised
             try:
                 label = fill(
-                    TrainingReader.tr("Carte d'entraînement de %1"), fresh.read_identity().holder
+                    QCoreApplication.translate("TrainingReader", "Carte d'entraînement de %1"),
+                    fresh.read_identity().holder,
                 )
             except CardError:
                 label = fill(
-                    TrainingReader.tr("Carte d'entraînement neuve, prévue pour %1"),
+                    QCoreApplication.translate(
+                        "TrainingReader", "Carte d'entraînement neuve, prévue pour %1"
+                    ),
                     self._names.get(member_id, member_id),
                 )
             out.append((label, fresh.serial))

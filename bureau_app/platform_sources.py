@@ -120,7 +120,11 @@ class FilePlatform:
         folder = self._folder(parent, _tr("Dossier où écrire le scellement (clé USB)"))
         if folder is None:
             return None
-        return lambda data: (folder / "scellement.zip").write_bytes(data) and None
+
+        def write(data: bytes) -> None:
+            (folder / "scellement.zip").write_bytes(data)
+
+        return write
 
     def archive_folder(self, parent: QWidget) -> Path | None:
         return self._folder(parent, _tr("Dossier de l'archive de la cérémonie"))
@@ -192,7 +196,10 @@ class SimulatedPlatform:
         return make
 
     def deliver_seal(self, parent: QWidget) -> Callable[[bytes], None] | None:
-        return lambda data: self.simulator.accept_seal(data) and None
+        def accept(data: bytes) -> None:
+            self.simulator.accept_seal(data)
+
+        return accept
 
     def archive_folder(self, parent: QWidget) -> Path | None:
         return self._archive

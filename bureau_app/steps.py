@@ -85,6 +85,10 @@ def _name(member: Member, definition: BureauDefinition | None = None) -> str:
     return f"{member.name} ({role_word(member, lists)})"
 
 
+def _names(members: Sequence[Member], definition: BureauDefinition | None) -> str:
+    return ", ".join(_name(m, definition) for m in members)
+
+
 def next_step(state: CeremonyState, definition: BureauDefinition | None) -> Step | None:
     """The step to do now, or None when the ceremony is complete."""
     phase = current_phase(state)
@@ -200,7 +204,13 @@ def _phase_content(
     if phase is Phase.KEY_CEREMONY:
         done = state.keys is not None
         todo = _items(
-            (_tr("Toutes les cartes des membres dans le lecteur, l'une après l'autre"), done),
+            (
+                _fill(
+                    _tr("Cartes à insérer, l'une après l'autre : %1"),
+                    _names(definition.members if definition else [], definition),
+                ),
+                done,
+            ),
             (_tr("Créer la clé du bureau, partagée entre les cartes"), done),
         )
         verified = []
@@ -215,6 +225,7 @@ def _phase_content(
     if phase is Phase.TEST_VOTE:
         done = state.test_vote is not None
         todo = _items(
+            (_fill(_tr("Cartes à insérer : %1"), _names(quorum, definition)), done),
             (_tr("Chiffrer des bulletins de test connus"), done),
             (_tr("Dépouiller l'urne de test avec les cartes du quorum"), done),
             (_tr("Comparer au résultat attendu, puis remettre les compteurs à zéro"), done),
@@ -300,7 +311,7 @@ def _phase_content(
     if phase is Phase.COUNT:
         done = state.count is not None
         todo = _items(
-            (_tr("Cartes du quorum : présidence et délégués"), done),
+            (_fill(_tr("Cartes à insérer : %1"), _names(quorum, definition)), done),
             (_tr("Déchiffrer le résultat (jamais bulletin par bulletin)"), done),
             (_tr("Calculer la répartition des sièges"), done),
         )

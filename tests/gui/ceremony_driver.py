@@ -108,8 +108,9 @@ class Members:
                 QTest.mouseClick(box.button(QDialogButtonBox.StandardButton.Ok), _left())
 
             QTimer.singleShot(0, accept)
-        elif isinstance(dialog, ProgressDialog):
-            QTimer.singleShot(0, lambda: self._shot_once(dialog, "dialog-progress"))
+        elif isinstance(dialog, ProgressDialog) and "urne" in dialog.windowTitle():
+            # Once the engine has reported some ballots: the bar and the time left show.
+            QTimer.singleShot(400, lambda: self._shot_once(dialog, "dialog-progress-urn"))
 
 
 def _left() -> Any:

@@ -90,7 +90,7 @@ def test_a_whole_ceremony_through_the_gui(qtbot, app, settings, tmp_path, screen
         "dialog-pin-new.png",
         "dialog-fingerprint.png",
         "dialog-expert.png",
-        "dialog-progress.png",
+        "dialog-progress-urn.png",
     ):
         assert expected in names
     assert all(Path(p).stat().st_size > 2000 for p in members.saved)
