@@ -23,7 +23,8 @@ fi
 # built with, the libraries Qt loads, belenios-tool (the protocol oracle) and
 # poppler-utils (PDFs read back); the card emulator stack and GnuPG for tests.
 packages=(pcscd libpcsclite-dev gcc libc6-dev pkg-config belenios-tool poppler-utils
-          libgl1 libegl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3)
+          libgl1 libegl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3
+          libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1)
 if [ "$dev" = 1 ]; then
     packages+=(vsmartcard-vpcd gnupg scdaemon)
 fi

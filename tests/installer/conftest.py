@@ -14,13 +14,6 @@ import os
 import pytest
 
 
-def pytest_configure(config: pytest.Config) -> None:
-    # Until pyproject.toml registers it (--strict-markers is on).
-    config.addinivalue_line(
-        "markers", "installer: builds the frozen bundle twice with installer/build.sh (minutes)"
-    )
-
-
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     asked = "installer" in (config.getoption("markexpr") or "")
     if asked or os.environ.get("BUREAU_INSTALLER_TEST") == "1":
