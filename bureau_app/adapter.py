@@ -35,7 +35,7 @@ from bureau_app.worker import Job, Progress
 from ceremony.bundles.payloads.definition import BureauDefinition, Member
 from ceremony.workflow.engine import Bureau
 from ceremony.workflow.holders import PresentCard
-from ceremony.workflow.state import CeremonyState
+from ceremony.workflow.state import CeremonyState, current_phase
 
 T = TypeVar("T")
 
@@ -124,7 +124,7 @@ class CeremonyAdapter(QObject):
             )
         # Follow the ceremony, unless the bureau is reading the journal or the results.
         if show_current or self.window.current_page() is not None:
-            self.window.show_phase(self.bureau.phase.value)
+            self.window.show_phase(current_phase(state).value)
         self.refreshed.emit()
 
     # --- running a step --------------------------------------------------------------------

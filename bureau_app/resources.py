@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from PySide6.QtGui import QIcon
@@ -12,6 +13,7 @@ TRANSLATIONS = RESOURCES / "translations"
 FONTS = RESOURCES / "fonts"
 
 
+@functools.cache  # pages are redrawn after every step: read each SVG once
 def icon(name: str) -> QIcon:
     """An icon from ``resources/icons/<name>.svg``; a missing file is a packaging bug."""
     path = ICONS / f"{name}.svg"

@@ -71,6 +71,7 @@ class BureauWindow(QMainWindow):
         self.close_refusal: QMessageBox | None = None
         self.pages: dict[str, PhasePage] = {}
         self._views: list[PhaseView] = []
+        self._shown: dict[str, PhaseView] = {}
         self.runner = JobRunner(parent=self)
         self.journal_view = JournalView()
         self.results_view = ResultsView()
@@ -98,9 +99,14 @@ class BureauWindow(QMainWindow):
     def set_bureau_name(self, name: str) -> None:
         self.bureau_label.setText(name)
 
-    def set_phases(self, views: Sequence[PhaseView]) -> None:
-        """Show the phases; pages are created once per key and updated in place."""
-        self._views = list(views)
+    def set_phases(self, views: Sequence[PhaseView], *, force: bool = False) -> None:
+        """Show the phases; pages are created once per key and updated in place.
+
+        A page whose view is unchanged is left alone (``force`` redraws all,
+        for a new theme or text size): the adapter refreshes after every step
+        and redrawing ten pages would hold the event loop for nothing.
+        """
+        views = list(views)
         for number, view in enumerate(views, start=1):
             page = self.pages.get(view.key)
             if page is None:
@@ -108,8 +114,13 @@ class BureauWindow(QMainWindow):
                 page.action_requested.connect(self.action_requested)
                 self.pages[view.key] = page
                 self.stack.addWidget(page)
+            elif not force and self._shown.get(view.key) == view:
+                continue
             page.show_view(view)
-        self.panel.set_phases(views)
+            self._shown[view.key] = view
+        if force or views != self._views:
+            self.panel.set_phases(views)
+        self._views = views
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         # Closing mid-operation would leave a step half-done for the journal to sort out.
@@ -184,7 +195,7 @@ class BureauWindow(QMainWindow):
         self.contrast_action.setChecked(appearance.high_contrast)
         # State colours and the action button's style depend on the theme.
         current = self.stack.currentWidget()
-        self.set_phases(self._views)
+        self.set_phases(self._views, force=True)
         if current is not None:
             self.stack.setCurrentWidget(current)
 
