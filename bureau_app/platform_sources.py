@@ -23,12 +23,11 @@ from ceremony.bundles.payloads.common import Intervention
 from ceremony.simulator.platform import ContestVotes, PlatformSimulator
 from ceremony.workflow.engine import Bureau
 
+# A bare name lupdate recognises, so these strings reach the .ts file.
+translate = QCoreApplication.translate
+
 ChooseOpen = Callable[[QWidget, str, str], Path | None]
 ChooseFolder = Callable[[QWidget, str], Path | None]
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Platform", text)
 
 
 def urn_ballots(path: Path) -> int:
@@ -95,13 +94,19 @@ class FilePlatform:
         return ""
 
     def definition(self, parent: QWidget) -> tuple[Callable[[], bytes], str] | None:
-        path = self._open(parent, _tr("Définition de l'élection"), _tr("Paquet (*.zip)"))
+        path = self._open(
+            parent,
+            translate("Platform", "Définition de l'élection"),
+            translate("Platform", "Paquet (*.zip)"),
+        )
         if path is None:
             return None
         bureau_id = self._bureau_id
         if bureau_id is None:
             text, ok = QInputDialog.getText(
-                parent, _tr("Bureau"), _tr("Identifiant du bureau (donné par l'organisateur) :")
+                parent,
+                translate("Platform", "Bureau"),
+                translate("Platform", "Identifiant du bureau (donné par l'organisateur) :"),
             )
             if not ok or not text.strip():
                 return None
@@ -109,15 +114,21 @@ class FilePlatform:
         return path.read_bytes, bureau_id
 
     def status(self, parent: QWidget, bureau: Bureau) -> Callable[[], bytes] | None:
-        path = self._open(parent, _tr("État du vote"), _tr("Paquet (*.zip)"))
+        path = self._open(
+            parent, translate("Platform", "État du vote"), translate("Platform", "Paquet (*.zip)")
+        )
         return None if path is None else path.read_bytes
 
     def urn(self, parent: QWidget, bureau: Bureau) -> Callable[[Path], Path] | None:
-        path = self._open(parent, _tr("Urne close"), _tr("Paquet (*.zip)"))
+        path = self._open(
+            parent, translate("Platform", "Urne close"), translate("Platform", "Paquet (*.zip)")
+        )
         return None if path is None else (lambda _scratch: path)
 
     def deliver_seal(self, parent: QWidget) -> Callable[[bytes], None] | None:
-        folder = self._folder(parent, _tr("Dossier où écrire le scellement (clé USB)"))
+        folder = self._folder(
+            parent, translate("Platform", "Dossier où écrire le scellement (clé USB)")
+        )
         if folder is None:
             return None
 
@@ -127,7 +138,7 @@ class FilePlatform:
         return write
 
     def archive_folder(self, parent: QWidget) -> Path | None:
-        return self._folder(parent, _tr("Dossier de l'archive de la cérémonie"))
+        return self._folder(parent, translate("Platform", "Dossier de l'archive de la cérémonie"))
 
 
 class SimulatedPlatform:

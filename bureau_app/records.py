@@ -13,32 +13,31 @@ from bureau_app.results_model import ContestResult, ListResult
 from ceremony.store.journal import JournalEntry
 from ceremony.workflow.phases import Action, Phase
 
+# A bare name lupdate recognises, so these strings reach the .ts file.
+translate = QCoreApplication.translate
+
 _PARIS = ZoneInfo("Europe/Paris")
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Records", text)
 
 
 def _action_label(action: str) -> str:
     labels = {
-        Action.PLATFORM_KEY_CONFIRMED: _tr("Empreinte de la plateforme confirmée"),
-        Action.DEFINITION_IMPORTED: _tr("Définition de l'élection importée"),
-        Action.MEMBER_REGISTERED: _tr("Carte d'un membre enregistrée"),
-        Action.KEYS_GENERATED: _tr("Clés du bureau créées"),
-        Action.TEST_VOTE_PASSED: _tr("Vote à blanc conforme"),
-        Action.SEAL_SIGNED: _tr("Scellement signé"),
-        Action.SEAL_EXPORTED: _tr("Scellement remis à la plateforme"),
-        Action.STATUS_IMPORTED: _tr("État du vote importé"),
-        Action.DECISION_EXPORTED: _tr("Décision du bureau exportée"),
-        Action.URN_IMPORTED: _tr("Urne importée et vérifiée"),
-        Action.EXPERT_RECORDED: _tr("Conclusions de l'expert consignées"),
-        Action.COUNT_DONE: _tr("Dépouillement fait"),
-        Action.PV_MADE: _tr("Procès-verbal établi"),
-        Action.PV_SIGNED: _tr("Procès-verbal signé"),
-        Action.RESULTS_EXPORTED: _tr("Résultats signés exportés"),
-        Action.ARCHIVE_EXPORTED: _tr("Archive de la cérémonie écrite"),
-        Action.RECOUNT_DONE: _tr("Nouveau décompte identique"),
+        Action.PLATFORM_KEY_CONFIRMED: translate("Records", "Empreinte de la plateforme confirmée"),
+        Action.DEFINITION_IMPORTED: translate("Records", "Définition de l'élection importée"),
+        Action.MEMBER_REGISTERED: translate("Records", "Carte d'un membre enregistrée"),
+        Action.KEYS_GENERATED: translate("Records", "Clés du bureau créées"),
+        Action.TEST_VOTE_PASSED: translate("Records", "Vote à blanc conforme"),
+        Action.SEAL_SIGNED: translate("Records", "Scellement signé"),
+        Action.SEAL_EXPORTED: translate("Records", "Scellement remis à la plateforme"),
+        Action.STATUS_IMPORTED: translate("Records", "État du vote importé"),
+        Action.DECISION_EXPORTED: translate("Records", "Décision du bureau exportée"),
+        Action.URN_IMPORTED: translate("Records", "Urne importée et vérifiée"),
+        Action.EXPERT_RECORDED: translate("Records", "Conclusions de l'expert consignées"),
+        Action.COUNT_DONE: translate("Records", "Dépouillement fait"),
+        Action.PV_MADE: translate("Records", "Procès-verbal établi"),
+        Action.PV_SIGNED: translate("Records", "Procès-verbal signé"),
+        Action.RESULTS_EXPORTED: translate("Records", "Résultats signés exportés"),
+        Action.ARCHIVE_EXPORTED: translate("Records", "Archive de la cérémonie écrite"),
+        Action.RECOUNT_DONE: translate("Records", "Nouveau décompte identique"),
     }
     try:
         return labels[Action(action)]

@@ -16,9 +16,8 @@ from bureau_app.card_prompt import ExpectedCard
 from bureau_app.text import fill
 from ceremony.bundles.payloads.definition import BureauDefinition, Member
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Roles", text)
+# A bare name lupdate recognises, so these strings reach the .ts file.
+translate = QCoreApplication.translate
 
 
 def _gender(name: str) -> str:
@@ -39,22 +38,23 @@ def role_word(member: Member, lists: Mapping[str, str] | None = None) -> str:
     """The role as people say it ("présidente", "déléguée de la liste …")."""
     gender = _gender(member.name)
     if member.role == "president":
-        return {"f": _tr("présidente"), "m": _tr("président")}.get(
-            gender, _tr("présidence du bureau")
+        return {"f": translate("Roles", "présidente"), "m": translate("Roles", "président")}.get(
+            gender, translate("Roles", "présidence du bureau")
         )
     if member.role == "secretary":
-        return _tr("secrétaire")
+        return translate("Roles", "secrétaire")
     if member.role == "delegate":
         names = [(lists or {}).get(i, i) for i in member.list_ids]
         which = ", ".join(names)
         if not which:
-            return {"f": _tr("déléguée de liste"), "m": _tr("délégué de liste")}.get(
-                gender, _tr("délégation d'une liste")
-            )
+            return {
+                "f": translate("Roles", "déléguée de liste"),
+                "m": translate("Roles", "délégué de liste"),
+            }.get(gender, translate("Roles", "délégation d'une liste"))
         template = {
-            "f": _tr("déléguée de la liste %1"),
-            "m": _tr("délégué de la liste %1"),
-        }.get(gender, _tr("représentant la liste %1"))
+            "f": translate("Roles", "déléguée de la liste %1"),
+            "m": translate("Roles", "délégué de la liste %1"),
+        }.get(gender, translate("Roles", "représentant la liste %1"))
         return fill(template, which)
     return member.role
 
@@ -66,6 +66,6 @@ def expected_card(
     return ExpectedCard(
         holder_name=member.name,
         role=role_word(member, lists),
-        of_role=fill(_tr("de %1"), member.name),
+        of_role=fill(translate("Roles", "de %1"), member.name),
         serial=serial,
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -25,8 +26,8 @@ def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
     ok.setAccessibleName(ok_text.replace("&", ""))
     ok.setDefault(True)
     cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
-    cancel.setText(dialog.tr("&Annuler"))
-    cancel.setAccessibleName(dialog.tr("Annuler"))
+    cancel.setText(QCoreApplication.translate("StepDialogs", "&Annuler"))
+    cancel.setAccessibleName(QCoreApplication.translate("StepDialogs", "Annuler"))
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     return buttons

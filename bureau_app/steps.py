@@ -20,9 +20,8 @@ from ceremony.bundles.payloads.definition import BureauDefinition, Member
 from ceremony.workflow.phases import ORDER, Phase
 from ceremony.workflow.state import CeremonyState, current_phase
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Steps", text)
+# A bare name lupdate recognises, so these strings reach the .ts file.
+translate = QCoreApplication.translate
 
 
 def _fill(template: str, *values: object) -> str:
@@ -94,14 +93,19 @@ def next_step(state: CeremonyState, definition: BureauDefinition | None) -> Step
     phase = current_phase(state)
     if phase is Phase.PREPARATION:
         if state.platform_key_id is None:
-            return Step(StepKind.CONFIRM_KEY, _tr("Confirmer l'empreinte de la plateforme"))
+            return Step(
+                StepKind.CONFIRM_KEY, translate("Steps", "Confirmer l'empreinte de la plateforme")
+            )
         if state.definition_blob is None or definition is None:
-            return Step(StepKind.IMPORT_DEFINITION, _tr("Importer la définition de l'élection"))
+            return Step(
+                StepKind.IMPORT_DEFINITION,
+                translate("Steps", "Importer la définition de l'élection"),
+            )
         for member in definition.members:
             if member.member_id not in state.members:
                 return Step(
                     StepKind.REGISTER,
-                    _fill(_tr("Enregistrer la carte de %1"), member.name),
+                    _fill(translate("Steps", "Enregistrer la carte de %1"), member.name),
                     member,
                 )
         return None
@@ -110,40 +114,49 @@ def next_step(state: CeremonyState, definition: BureauDefinition | None) -> Step
     if phase is Phase.KEY_CEREMONY:
         return Step(
             StepKind.GENERATE_KEYS,
-            _fill(_tr("Créer les clés du bureau (les %1 cartes)"), len(definition.members)),
+            _fill(
+                translate("Steps", "Créer les clés du bureau (les %1 cartes)"),
+                len(definition.members),
+            ),
         )
     if phase is Phase.TEST_VOTE:
-        return Step(StepKind.TEST_VOTE, _tr("Faire le vote à blanc"))
+        return Step(StepKind.TEST_VOTE, translate("Steps", "Faire le vote à blanc"))
     if phase is Phase.SEALING:
         for member in quorum:
             if member.member_id not in state.seal_signers:
                 return Step(
                     StepKind.SIGN_SEAL,
-                    _fill(_tr("Signer le scellement : carte de %1"), member.name),
+                    _fill(translate("Steps", "Signer le scellement : carte de %1"), member.name),
                     member,
                 )
-        return Step(StepKind.EXPORT_SEAL, _tr("Remettre le scellement à la plateforme"))
+        return Step(
+            StepKind.EXPORT_SEAL, translate("Steps", "Remettre le scellement à la plateforme")
+        )
     if phase is Phase.VOTE_OPEN:
-        return Step(StepKind.IMPORT_STATUS, _tr("Importer l'état du vote"))
+        return Step(StepKind.IMPORT_STATUS, translate("Steps", "Importer l'état du vote"))
     if phase is Phase.CLOSED:
-        return Step(StepKind.IMPORT_URN, _tr("Importer et vérifier l'urne"))
+        return Step(StepKind.IMPORT_URN, translate("Steps", "Importer et vérifier l'urne"))
     if phase is Phase.EXPERT:
-        return Step(StepKind.RECORD_EXPERT, _tr("Consigner les conclusions de l'expert"))
+        return Step(
+            StepKind.RECORD_EXPERT, translate("Steps", "Consigner les conclusions de l'expert")
+        )
     if phase is Phase.COUNT:
-        return Step(StepKind.COUNT, _tr("Ouvrir l'urne et dépouiller (cartes du quorum)"))
+        return Step(
+            StepKind.COUNT, translate("Steps", "Ouvrir l'urne et dépouiller (cartes du quorum)")
+        )
     if phase is Phase.PV:
         if state.pv is None:
-            return Step(StepKind.MAKE_PV, _tr("Établir le procès-verbal"))
+            return Step(StepKind.MAKE_PV, translate("Steps", "Établir le procès-verbal"))
         for member in quorum:
             if member.member_id not in state.pv_signatures:
                 return Step(
                     StepKind.SIGN_PV,
-                    _fill(_tr("Signer le procès-verbal : carte de %1"), member.name),
+                    _fill(translate("Steps", "Signer le procès-verbal : carte de %1"), member.name),
                     member,
                 )
-        return Step(StepKind.EXPORT_RESULTS, _tr("Signer et exporter les résultats"))
+        return Step(StepKind.EXPORT_RESULTS, translate("Steps", "Signer et exporter les résultats"))
     if state.archive is None:
-        return Step(StepKind.EXPORT_ARCHIVE, _tr("Écrire l'archive de la cérémonie"))
+        return Step(StepKind.EXPORT_ARCHIVE, translate("Steps", "Écrire l'archive de la cérémonie"))
     return None
 
 
@@ -159,39 +172,70 @@ def _preparation(
     state: CeremonyState, definition: BureauDefinition | None
 ) -> tuple[list[ChecklistItem], list[ChecklistItem]]:
     todo = _items(
-        (_tr("Confirmer l'empreinte de la clé de la plateforme (lue par l'organisateur)"),
-         state.platform_key_id is not None),
-        (_tr("Importer la définition de l'élection"), state.definition_blob is not None),
-    )  # fmt: skip
+        (
+            translate(
+                "Steps", "Confirmer l'empreinte de la clé de la plateforme (lue par l'organisateur)"
+            ),
+            state.platform_key_id is not None,
+        ),
+        (
+            translate("Steps", "Importer la définition de l'élection"),
+            state.definition_blob is not None,
+        ),
+    )
     verified = []
     if state.platform_key_id is not None:
         verified += _items(
-            (_fill(_tr("Empreinte de la plateforme : %1…"), state.platform_key_id[:16]), True)
+            (
+                _fill(
+                    translate("Steps", "Empreinte de la plateforme : %1…"),
+                    state.platform_key_id[:16],
+                ),
+                True,
+            )
         )
     if definition is not None:
         verified += _items(
-            (_tr("Signature de la plateforme sur la définition : valide"), True),
-            (_fill(_tr("Bureau : %1, %2 scrutin(s), %3 membres"), definition.name,
-                   len(definition.contests), len(definition.members)), True),
-        )  # fmt: skip
+            (translate("Steps", "Signature de la plateforme sur la définition : valide"), True),
+            (
+                _fill(
+                    translate("Steps", "Bureau : %1, %2 scrutin(s), %3 membres"),
+                    definition.name,
+                    len(definition.contests),
+                    len(definition.members),
+                ),
+                True,
+            ),
+        )
         for member in definition.members:
             card = state.members.get(member.member_id)
             todo.append(
                 ChecklistItem(
-                    _fill(_tr("Enregistrer la carte de %1"), _name(member, definition)),
+                    _fill(
+                        translate("Steps", "Enregistrer la carte de %1"), _name(member, definition)
+                    ),
                     card is not None,
                 )
             )
             if card is not None:
-                kind = _tr(" (carte d'entraînement)") if card.get("training") else ""
+                kind = translate("Steps", " (carte d'entraînement)") if card.get("training") else ""
                 verified.append(
                     ChecklistItem(
-                        _fill(_tr("Carte de %1 : n° %2%3"), member.name, card["serial"], kind),
+                        _fill(
+                            translate("Steps", "Carte de %1 : n° %2%3"),
+                            member.name,
+                            card["serial"],
+                            kind,
+                        ),
                         True,
                     )
                 )
     else:
-        todo.append(ChecklistItem(_tr("Enregistrer la carte de chaque membre du bureau"), False))
+        todo.append(
+            ChecklistItem(
+                translate("Steps", "Enregistrer la carte de chaque membre du bureau"), False
+            )
+        )
     return todo, verified
 
 
@@ -206,85 +250,125 @@ def _phase_content(
         todo = _items(
             (
                 _fill(
-                    _tr("Cartes à insérer, l'une après l'autre : %1"),
+                    translate("Steps", "Cartes à insérer, l'une après l'autre : %1"),
                     _names(definition.members if definition else [], definition),
                 ),
                 done,
             ),
-            (_tr("Créer la clé du bureau, partagée entre les cartes"), done),
+            (translate("Steps", "Créer la clé du bureau, partagée entre les cartes"), done),
         )
         verified = []
         if state.keys is not None:
             fingerprint = str(state.keys.get("election_key_fingerprint", ""))
             verified = _items(
-                (_fill(_tr("Clé publique du bureau : %1…"), fingerprint[:16]), True),
-                (_fill(_tr("%1 scrutin(s) préparé(s) avec cette clé"),
-                       len(state.keys.get("elections", {}))), True),
-            )  # fmt: skip
+                (_fill(translate("Steps", "Clé publique du bureau : %1…"), fingerprint[:16]), True),
+                (
+                    _fill(
+                        translate("Steps", "%1 scrutin(s) préparé(s) avec cette clé"),
+                        len(state.keys.get("elections", {})),
+                    ),
+                    True,
+                ),
+            )
         return todo, verified
     if phase is Phase.TEST_VOTE:
         done = state.test_vote is not None
         todo = _items(
-            (_fill(_tr("Cartes à insérer : %1"), _names(quorum, definition)), done),
-            (_tr("Chiffrer des bulletins de test connus"), done),
-            (_tr("Dépouiller l'urne de test avec les cartes du quorum"), done),
-            (_tr("Comparer au résultat attendu, puis remettre les compteurs à zéro"), done),
+            (_fill(translate("Steps", "Cartes à insérer : %1"), _names(quorum, definition)), done),
+            (translate("Steps", "Chiffrer des bulletins de test connus"), done),
+            (translate("Steps", "Dépouiller l'urne de test avec les cartes du quorum"), done),
+            (
+                translate(
+                    "Steps", "Comparer au résultat attendu, puis remettre les compteurs à zéro"
+                ),
+                done,
+            ),
         )
         verified = []
         if state.test_vote is not None:
             verified = _items(
-                (_fill(_tr("Résultat du vote à blanc conforme pour %1 scrutin(s)"),
-                       state.test_vote.get("contests", 0)), True),
-            )  # fmt: skip
+                (
+                    _fill(
+                        translate("Steps", "Résultat du vote à blanc conforme pour %1 scrutin(s)"),
+                        state.test_vote.get("contests", 0),
+                    ),
+                    True,
+                ),
+            )
         return todo, verified
     if phase is Phase.SEALING:
         todo = [
             ChecklistItem(
-                _fill(_tr("Signature du scellement par %1"), _name(member, definition)),
+                _fill(
+                    translate("Steps", "Signature du scellement par %1"), _name(member, definition)
+                ),
                 member.member_id in state.seal_signers,
             )
             for member in quorum
         ]
         todo.append(
-            ChecklistItem(_tr("Remettre le scellement à la plateforme"), state.seal_exported)
+            ChecklistItem(
+                translate("Steps", "Remettre le scellement à la plateforme"), state.seal_exported
+            )
         )
         verified = []
         if state.seal_signers:
             verified.append(
                 ChecklistItem(
-                    _fill(_tr("Signatures du scellement : %1 sur %2 nécessaires"),
-                          len(state.seal_signers), len(quorum)),
+                    _fill(
+                        translate("Steps", "Signatures du scellement : %1 sur %2 nécessaires"),
+                        len(state.seal_signers),
+                        len(quorum),
+                    ),
                     True,
                 )
-            )  # fmt: skip
+            )
         if state.seal_exported:
-            verified.append(ChecklistItem(_tr("Quorum de signatures vérifié avant export"), True))
+            verified.append(
+                ChecklistItem(translate("Steps", "Quorum de signatures vérifié avant export"), True)
+            )
         return todo, verified
     if phase is Phase.VOTE_OPEN:
         closed = bool(state.statuses) and state.statuses[-1]["state"] == "closed"
         todo = _items(
-            (_tr("Importer l'état du vote à l'ouverture (urne vide)"), bool(state.statuses)),
-            (_tr("Suivre la participation et les interventions"), len(state.statuses) > 1),
-            (_tr("Importer l'état du vote à la clôture"), closed),
+            (
+                translate("Steps", "Importer l'état du vote à l'ouverture (urne vide)"),
+                bool(state.statuses),
+            ),
+            (
+                translate("Steps", "Suivre la participation et les interventions"),
+                len(state.statuses) > 1,
+            ),
+            (translate("Steps", "Importer l'état du vote à la clôture"), closed),
         )
         verified = []
         for status in state.statuses:
             interventions = len(status.get("interventions", []))
-            word = _tr("clos") if status["state"] == "closed" else _tr("ouvert")
+            word = (
+                translate("Steps", "clos")
+                if status["state"] == "closed"
+                else translate("Steps", "ouvert")
+            )
             verified.append(
                 ChecklistItem(
-                    _fill(_tr("État n° %1 (vote %2) : %3 émargement(s), %4 intervention(s)"),
-                          status["sequence"], word, _count(int(status["emargement_count"])),
-                          interventions),
+                    _fill(
+                        translate(
+                            "Steps", "État n° %1 (vote %2) : %3 émargement(s), %4 intervention(s)"
+                        ),
+                        status["sequence"],
+                        word,
+                        _count(int(status["emargement_count"])),
+                        interventions,
+                    ),
                     True,
                 )
-            )  # fmt: skip
+            )
         return todo, verified
     if phase is Phase.CLOSED:
         done = state.urn is not None
         todo = _items(
-            (_tr("Importer l'urne close, signée par la plateforme"), done),
-            (_tr("Vérifier chaque bulletin et le scellement"), done),
+            (translate("Steps", "Importer l'urne close, signée par la plateforme"), done),
+            (translate("Steps", "Vérifier chaque bulletin et le scellement"), done),
         )
         verified = []
         if state.urn is not None:
@@ -292,65 +376,96 @@ def _phase_content(
             for uuid, contest in state.urn["contests"].items():
                 verified.append(
                     ChecklistItem(
-                        _fill(_tr("%1 : %2 bulletin(s) vérifié(s), %3 émargement(s)"),
-                              names.get(uuid, uuid), _count(int(contest["num_tallied"])),
-                              _count(int(contest["emargements"]))),
+                        _fill(
+                            translate("Steps", "%1 : %2 bulletin(s) vérifié(s), %3 émargement(s)"),
+                            names.get(uuid, uuid),
+                            _count(int(contest["num_tallied"])),
+                            _count(int(contest["emargements"])),
+                        ),
                         True,
                     )
-                )  # fmt: skip
+                )
         return todo, verified
     if phase is Phase.EXPERT:
-        todo = _items((_tr("Consigner les conclusions de l'expert"), state.expert is not None))
+        todo = _items(
+            (translate("Steps", "Consigner les conclusions de l'expert"), state.expert is not None)
+        )
         verified = []
         if state.expert is not None:
             verified = _items(
-                (_fill(_tr("%1 : « %2 »"), state.expert["expert"], state.expert["conclusion"]),
-                 bool(state.expert.get("no_alteration"))),
-            )  # fmt: skip
+                (
+                    _fill(
+                        translate("Steps", "%1 : « %2 »"),
+                        state.expert["expert"],
+                        state.expert["conclusion"],
+                    ),
+                    bool(state.expert.get("no_alteration")),
+                ),
+            )
         return todo, verified
     if phase is Phase.COUNT:
         done = state.count is not None
         todo = _items(
-            (_fill(_tr("Cartes à insérer : %1"), _names(quorum, definition)), done),
-            (_tr("Déchiffrer le résultat (jamais bulletin par bulletin)"), done),
-            (_tr("Calculer la répartition des sièges"), done),
+            (_fill(translate("Steps", "Cartes à insérer : %1"), _names(quorum, definition)), done),
+            (translate("Steps", "Déchiffrer le résultat (jamais bulletin par bulletin)"), done),
+            (translate("Steps", "Calculer la répartition des sièges"), done),
         )
         verified = []
         if state.count is not None:
             verified = _items(
-                (_tr("Déchiffrements partiels vérifiés"), True),
-                (_fill(_tr("Résultats calculés pour %1 scrutin(s)"),
-                       len(state.count.get("results", {}))), True),
-            )  # fmt: skip
+                (translate("Steps", "Déchiffrements partiels vérifiés"), True),
+                (
+                    _fill(
+                        translate("Steps", "Résultats calculés pour %1 scrutin(s)"),
+                        len(state.count.get("results", {})),
+                    ),
+                    True,
+                ),
+            )
         return todo, verified
     if phase is Phase.PV:
-        todo = _items((_tr("Établir le procès-verbal"), state.pv is not None))
+        todo = _items((translate("Steps", "Établir le procès-verbal"), state.pv is not None))
         todo += [
             ChecklistItem(
-                _fill(_tr("Signature du procès-verbal par %1"), _name(member, definition)),
+                _fill(
+                    translate("Steps", "Signature du procès-verbal par %1"),
+                    _name(member, definition),
+                ),
                 member.member_id in state.pv_signatures,
             )
             for member in quorum
         ]
-        todo += _items((_tr("Exporter les résultats signés"), state.results_blob is not None))
+        todo += _items(
+            (translate("Steps", "Exporter les résultats signés"), state.results_blob is not None)
+        )
         verified = []
         if state.pv_signatures:
             verified = _items(
-                (_fill(_tr("%1 signature(s) du procès-verbal vérifiée(s)"),
-                       len(state.pv_signatures)), True),
-            )  # fmt: skip
+                (
+                    _fill(
+                        translate("Steps", "%1 signature(s) du procès-verbal vérifiée(s)"),
+                        len(state.pv_signatures),
+                    ),
+                    True,
+                ),
+            )
         return todo, verified
     done = state.archive is not None
     todo = _items(
-        (_tr("Écrire l'archive de la cérémonie"), done),
-        (_tr("Remettre les cartes et leurs codes sous plis scellés séparés"), False),
+        (translate("Steps", "Écrire l'archive de la cérémonie"), done),
+        (translate("Steps", "Remettre les cartes et leurs codes sous plis scellés séparés"), False),
     )
     verified = []
     if state.archive is not None:
         verified = _items(
-            (_fill(_tr("Archive écrite : %1 fichier(s)"), len(state.archive.get("files", {}))),
-             True),
-        )  # fmt: skip
+            (
+                _fill(
+                    translate("Steps", "Archive écrite : %1 fichier(s)"),
+                    len(state.archive.get("files", {})),
+                ),
+                True,
+            ),
+        )
     return todo, verified
 
 

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication
 
 from bureau_app.adapter import CeremonyAdapter
@@ -59,7 +59,9 @@ def open_demo(
     def cards(members: dict[str, str]) -> CardSource:
         return TrainingCardSource(folder / "cartes-entrainement", members)
 
-    window.setWindowTitle(window.tr("Bureau de vote électronique — ENTRAÎNEMENT"))
+    window.setWindowTitle(
+        QCoreApplication.translate("BureauWindow", "Bureau de vote électronique — ENTRAÎNEMENT")
+    )
     return CeremonyAdapter(window, bureau, platform, cards)
 
 

@@ -49,7 +49,7 @@
     </message>
     <message>
         <location filename="../../bureau_app/shell.py" line="55"/>
-        <location filename="../../bureau_app/shell.py" line="233"/>
+        <location filename="../../bureau_app/shell.py" line="244"/>
         <source>&amp;Journal</source>
         <translation>&amp;Log</translation>
     </message>
@@ -60,7 +60,7 @@
     </message>
     <message>
         <location filename="../../bureau_app/shell.py" line="57"/>
-        <location filename="../../bureau_app/shell.py" line="234"/>
+        <location filename="../../bureau_app/shell.py" line="245"/>
         <source>&amp;Résultats</source>
         <translation>&amp;Results</translation>
     </message>
@@ -71,7 +71,7 @@
     </message>
     <message>
         <location filename="../../bureau_app/shell.py" line="59"/>
-        <location filename="../../bureau_app/shell.py" line="235"/>
+        <location filename="../../bureau_app/shell.py" line="246"/>
         <source>Mode e&amp;xpert</source>
         <translation>E&amp;xpert mode</translation>
     </message>
@@ -86,142 +86,180 @@
         <translation>Content of the chosen step</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="93"/>
+        <location filename="../../bureau_app/shell.py" line="94"/>
         <source>Barre d&apos;état</source>
         <translation>Status bar</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="120"/>
+        <location filename="../../bureau_app/shell.py" line="131"/>
         <source>Opération en cours</source>
         <translation>Operation in progress</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="122"/>
+        <location filename="../../bureau_app/shell.py" line="133"/>
         <source>Une opération est en cours. Attendez qu&apos;elle se termine avant de fermer l&apos;application.</source>
         <translation>An operation is in progress. Wait until it ends before closing the application.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="128"/>
+        <location filename="../../bureau_app/shell.py" line="139"/>
         <source>Fermeture refusée</source>
         <translation>Closing refused</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="130"/>
+        <location filename="../../bureau_app/shell.py" line="141"/>
         <source>J&apos;ai compris</source>
         <translation>Understood</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="204"/>
+        <location filename="../../bureau_app/shell.py" line="215"/>
         <source>&amp;Affichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="207"/>
+        <location filename="../../bureau_app/shell.py" line="218"/>
         <source>A&amp;grandir le texte</source>
         <translation>&amp;Larger text</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="213"/>
+        <location filename="../../bureau_app/shell.py" line="224"/>
         <source>&amp;Réduire le texte</source>
         <translation>&amp;Smaller text</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="218"/>
+        <location filename="../../bureau_app/shell.py" line="229"/>
         <source>Taille de texte &amp;normale</source>
         <translation>&amp;Normal text size</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="221"/>
+        <location filename="../../bureau_app/shell.py" line="232"/>
         <source>&amp;Contraste élevé</source>
         <translation>&amp;High contrast</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="230"/>
+        <location filename="../../bureau_app/shell.py" line="241"/>
         <source>Mode &amp;projection</source>
         <translation>&amp;Projection mode</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="232"/>
+        <location filename="../../bureau_app/shell.py" line="243"/>
         <source>A&amp;ller à</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="237"/>
+        <location filename="../../bureau_app/shell.py" line="248"/>
         <source>Liste des é&amp;tapes</source>
         <translation>S&amp;teps list</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="241"/>
+        <location filename="../../bureau_app/shell.py" line="252"/>
         <source>Lancer la &amp;prochaine action</source>
         <translation>Start the &amp;next action</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/window.py" line="63"/>
+        <source>Bureau de vote électronique — ENTRAÎNEMENT</source>
+        <translation>Electronic polling committee — TRAINING</translation>
     </message>
 </context>
 <context>
     <name>CardPromptDialog</name>
     <message>
-        <location filename="../../bureau_app/card_prompt.py" line="63"/>
+        <location filename="../../bureau_app/card_prompt.py" line="68"/>
         <source>Carte à insérer</source>
         <translation>Card to insert</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_prompt.py" line="64"/>
+        <location filename="../../bureau_app/card_prompt.py" line="69"/>
         <source>Demande de carte</source>
         <translation>Card request</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_prompt.py" line="68"/>
+        <location filename="../../bureau_app/card_prompt.py" line="73"/>
         <source>Dessin d&apos;une carte à puce</source>
         <translation>Picture of a smartcard</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_prompt.py" line="69"/>
+        <location filename="../../bureau_app/card_prompt.py" line="74"/>
         <source>Insérez la carte %1</source>
         <translation>Insert the card (%1)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_prompt.py" line="72"/>
+        <location filename="../../bureau_app/card_prompt.py" line="77"/>
         <source>Carte demandée</source>
         <translation>Card requested</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_prompt.py" line="74"/>
+        <location filename="../../bureau_app/card_prompt.py" line="79"/>
         <source>Titulaire de la carte : %1 (%2)</source>
         <translation>Card holder: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_prompt.py" line="77"/>
+        <location filename="../../bureau_app/card_prompt.py" line="82"/>
         <source>Titulaire attendu</source>
         <translation>Expected holder</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_prompt.py" line="80"/>
+        <location filename="../../bureau_app/card_prompt.py" line="85"/>
         <source>État du lecteur de carte</source>
         <translation>Card reader status</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_prompt.py" line="85"/>
+        <location filename="../../bureau_app/card_prompt.py" line="90"/>
         <source>&amp;Annuler</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_prompt.py" line="86"/>
+        <location filename="../../bureau_app/card_prompt.py" line="91"/>
         <source>Annuler la demande de carte</source>
         <translation>Cancel the card request</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_prompt.py" line="114"/>
+        <location filename="../../bureau_app/card_prompt.py" line="123"/>
         <source>En attente de la carte… Placez-la dans le lecteur, puce vers le haut.</source>
         <translation>Waiting for the card… Put it in the reader, chip facing up.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_prompt.py" line="124"/>
+        <location filename="../../bureau_app/card_prompt.py" line="133"/>
         <source>Cette carte (n° %1) n&apos;est pas celle attendue. Retirez-la, puis insérez la carte %2.</source>
         <translation>This card (no. %1) is not the expected one. Remove it, then insert the card (%2).</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_prompt.py" line="133"/>
+        <location filename="../../bureau_app/card_prompt.py" line="142"/>
         <source>Carte détectée (n° %1).</source>
         <translation>Card detected (no. %1).</translation>
+    </message>
+</context>
+<context>
+    <name>CeremonyAdapter</name>
+    <message>
+        <location filename="../../bureau_app/adapter.py" line="123"/>
+        <source>proces-verbal.pdf</source>
+        <translation>minutes.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/adapter.py" line="254"/>
+        <source>Préparation de l&apos;urne…</source>
+        <translation>Preparing the ballot box…</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/adapter.py" line="270"/>
+        <source>Vérification des bulletins : %1 sur %2</source>
+        <translation>Checking ballots: %1 of %2</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/adapter.py" line="326"/>
+        <source>Carte à insérer (%1 sur %2)</source>
+        <translation>Card to insert (%1 of %2)</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/adapter.py" line="365"/>
+        <source>Fait : %1</source>
+        <translation>Done: %1</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/adapter.py" line="372"/>
+        <source>Annulé, rien n&apos;a été enregistré : %1</source>
+        <translation>Cancelled, nothing was recorded: %1</translation>
     </message>
 </context>
 <context>
@@ -297,6 +335,45 @@
     </message>
 </context>
 <context>
+    <name>ExpertDialog</name>
+    <message>
+        <location filename="../../bureau_app/step_dialogs.py" line="80"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="88"/>
+        <source>Conclusions de l&apos;expert</source>
+        <translation>Expert&apos;s conclusions</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/step_dialogs.py" line="81"/>
+        <source>Saisie des conclusions de l&apos;expert</source>
+        <translation>Entering the expert&apos;s conclusions</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/step_dialogs.py" line="83"/>
+        <source>Nom de l&apos;expert</source>
+        <translation>Expert&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/step_dialogs.py" line="84"/>
+        <source>&amp;Nom de l&apos;expert :</source>
+        <translation>Expert&apos;s &amp;name:</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/step_dialogs.py" line="89"/>
+        <source>&amp;Conclusions, telles que lues au bureau :</source>
+        <translation>&amp;Conclusions, as read to the committee:</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/step_dialogs.py" line="92"/>
+        <source>L&apos;expert constate que le système n&apos;a fait l&apos;objet d&apos;&amp;aucune altération</source>
+        <translation>The expert finds that the system has undergone &amp;no alteration</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/step_dialogs.py" line="101"/>
+        <source>&amp;Consigner</source>
+        <translation>&amp;Record</translation>
+    </message>
+</context>
+<context>
     <name>ExpertView</name>
     <message>
         <location filename="../../bureau_app/expert_view.py" line="52"/>
@@ -367,6 +444,40 @@
         <location filename="../../bureau_app/expert_view.py" line="105"/>
         <source>Vérification de l&apos;élection</source>
         <translation>Verifying the election</translation>
+    </message>
+</context>
+<context>
+    <name>FingerprintDialog</name>
+    <message>
+        <location filename="../../bureau_app/step_dialogs.py" line="46"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="60"/>
+        <source>Empreinte de la clé de la plateforme</source>
+        <translation>Fingerprint of the platform key</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/step_dialogs.py" line="47"/>
+        <source>Confirmation de l&apos;empreinte de la plateforme</source>
+        <translation>Confirming the platform fingerprint</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/step_dialogs.py" line="48"/>
+        <source>Comparez l&apos;empreinte avec celle lue par l&apos;organisateur</source>
+        <translation>Compare the fingerprint with the one read out by the organiser</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/step_dialogs.py" line="53"/>
+        <source>Cette empreinte identifie la plateforme de vote. Elle doit être identique, caractère par caractère, à celle que l&apos;organisateur vous communique par un autre moyen (courrier, lecture à voix haute). Sinon, n&apos;allez pas plus loin.</source>
+        <translation>This fingerprint identifies the voting platform. It must match, character for character, the one the organiser gives you by another channel (letter, reading aloud). Otherwise, go no further.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/step_dialogs.py" line="61"/>
+        <source>&amp;Empreinte :</source>
+        <translation>&amp;Fingerprint:</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/step_dialogs.py" line="68"/>
+        <source>&amp;Confirmer : les empreintes sont identiques</source>
+        <translation>&amp;Confirm: the fingerprints are identical</translation>
     </message>
 </context>
 <context>
@@ -671,144 +782,189 @@ Details: %6</translation>
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../../bureau_app/pin_dialog.py" line="51"/>
+        <location filename="../../bureau_app/pin_dialog.py" line="53"/>
         <source>Code de la carte</source>
         <translation>Card PIN</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pin_dialog.py" line="52"/>
+        <location filename="../../bureau_app/pin_dialog.py" line="54"/>
         <source>Saisie du code de la carte</source>
         <translation>Card PIN entry</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pin_dialog.py" line="137"/>
+        <location filename="../../bureau_app/pin_dialog.py" line="143"/>
         <source>%1, tapez le code de votre carte</source>
         <translation>%1, type your card&apos;s PIN</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pin_dialog.py" line="57"/>
+        <location filename="../../bureau_app/pin_dialog.py" line="59"/>
         <source>Qui doit taper son code</source>
         <translation>Who must type their PIN</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pin_dialog.py" line="60"/>
+        <location filename="../../bureau_app/pin_dialog.py" line="62"/>
         <source>Pourquoi ce code est demandé</source>
         <translation>Why this PIN is asked for</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pin_dialog.py" line="63"/>
+        <location filename="../../bureau_app/pin_dialog.py" line="65"/>
         <source>Le code ne s&apos;affiche pas. Vérifiez que personne ne voit le clavier.</source>
         <translation>The PIN is not shown. Make sure nobody can see the keyboard.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pin_dialog.py" line="66"/>
+        <location filename="../../bureau_app/pin_dialog.py" line="68"/>
         <source>Conseil de confidentialité</source>
         <translation>Privacy advice</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pin_dialog.py" line="69"/>
+        <location filename="../../bureau_app/pin_dialog.py" line="71"/>
         <source>Code de la carte (masqué)</source>
         <translation>Card PIN (hidden)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pin_dialog.py" line="71"/>
+        <location filename="../../bureau_app/pin_dialog.py" line="73"/>
         <source>&amp;Code :</source>
         <translation>&amp;PIN:</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pin_dialog.py" line="71"/>
+        <location filename="../../bureau_app/pin_dialog.py" line="73"/>
         <source>&amp;Nouveau code :</source>
         <translation>&amp;New PIN:</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pin_dialog.py" line="73"/>
+        <location filename="../../bureau_app/pin_dialog.py" line="75"/>
         <source>Code</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pin_dialog.py" line="76"/>
+        <location filename="../../bureau_app/pin_dialog.py" line="78"/>
         <source>Nouveau code, une seconde fois (masqué)</source>
         <translation>New PIN, a second time (hidden)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pin_dialog.py" line="78"/>
+        <location filename="../../bureau_app/pin_dialog.py" line="80"/>
         <source>&amp;Retapez le nouveau code :</source>
         <translation>&amp;Type the new PIN again:</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pin_dialog.py" line="80"/>
+        <location filename="../../bureau_app/pin_dialog.py" line="82"/>
         <source>Confirmation du code</source>
         <translation>PIN confirmation</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pin_dialog.py" line="86"/>
+        <location filename="../../bureau_app/pin_dialog.py" line="88"/>
         <source>Essais restants</source>
         <translation>Tries remaining</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pin_dialog.py" line="91"/>
+        <location filename="../../bureau_app/pin_dialog.py" line="93"/>
         <source>Problème avec le code choisi</source>
         <translation>Problem with the chosen PIN</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pin_dialog.py" line="99"/>
+        <location filename="../../bureau_app/pin_dialog.py" line="101"/>
         <source>&amp;Valider</source>
         <translation>&amp;OK</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pin_dialog.py" line="100"/>
+        <location filename="../../bureau_app/pin_dialog.py" line="102"/>
         <source>Valider le code</source>
         <translation>Confirm the PIN</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pin_dialog.py" line="104"/>
+        <location filename="../../bureau_app/pin_dialog.py" line="106"/>
         <source>&amp;Annuler</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pin_dialog.py" line="105"/>
+        <location filename="../../bureau_app/pin_dialog.py" line="107"/>
         <source>Annuler la saisie du code</source>
         <translation>Cancel the PIN entry</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pin_dialog.py" line="134"/>
+        <location filename="../../bureau_app/pin_dialog.py" line="140"/>
         <source>%1, choisissez le code de votre carte</source>
         <translation>%1, choose your card&apos;s PIN</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pin_dialog.py" line="135"/>
+        <location filename="../../bureau_app/pin_dialog.py" line="141"/>
         <source>Choisissez le code de la carte</source>
         <translation>Choose the card&apos;s PIN</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pin_dialog.py" line="138"/>
+        <location filename="../../bureau_app/pin_dialog.py" line="144"/>
         <source>Tapez le code de la carte</source>
         <translation>Type the card&apos;s PIN</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pin_dialog.py" line="145"/>
+        <location filename="../../bureau_app/pin_dialog.py" line="151"/>
         <source>Au moins %1 caractères. Les codes d&apos;usine (123456…) sont refusés. Retenez ce code : personne d&apos;autre ne le connaîtra.</source>
         <translation>At least %1 characters. Factory PINs (123456…) are refused. Remember this PIN: nobody else will know it.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pin_dialog.py" line="153"/>
+        <location filename="../../bureau_app/pin_dialog.py" line="159"/>
         <source>La carte est bloquée : plus aucun essai possible. Prévenez les membres du bureau : l&apos;étape peut se faire avec une autre carte.</source>
         <translation>The card is blocked: no tries left. Tell the committee members: the step can be done with another card.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pin_dialog.py" line="157"/>
+        <location filename="../../bureau_app/pin_dialog.py" line="163"/>
         <source>Attention : dernier essai. Un code faux de plus bloque la carte.</source>
         <translation>Warning: last try. One more wrong PIN blocks the card.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pin_dialog.py" line="158"/>
+        <location filename="../../bureau_app/pin_dialog.py" line="164"/>
         <source>Il reste %1 essais avant le blocage de la carte.</source>
         <translation>%1 tries left before the card is blocked.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pin_dialog.py" line="172"/>
+        <location filename="../../bureau_app/pin_dialog.py" line="178"/>
         <source>Les deux codes tapés sont différents.</source>
         <translation>The two PINs typed are different.</translation>
+    </message>
+</context>
+<context>
+    <name>Platform</name>
+    <message>
+        <location filename="../../bureau_app/platform_sources.py" line="99"/>
+        <source>Définition de l&apos;élection</source>
+        <translation>Election definition</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/platform_sources.py" line="100"/>
+        <location filename="../../bureau_app/platform_sources.py" line="118"/>
+        <location filename="../../bureau_app/platform_sources.py" line="124"/>
+        <source>Paquet (*.zip)</source>
+        <translation>Bundle (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/platform_sources.py" line="108"/>
+        <source>Bureau</source>
+        <translation>Committee</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/platform_sources.py" line="109"/>
+        <source>Identifiant du bureau (donné par l&apos;organisateur) :</source>
+        <translation>Committee identifier (given by the organiser):</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/platform_sources.py" line="118"/>
+        <source>État du vote</source>
+        <translation>Vote status</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/platform_sources.py" line="124"/>
+        <source>Urne close</source>
+        <translation>Closed ballot box</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/platform_sources.py" line="130"/>
+        <source>Dossier où écrire le scellement (clé USB)</source>
+        <translation>Folder to write the seal to (USB stick)</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/platform_sources.py" line="141"/>
+        <source>Dossier de l&apos;archive de la cérémonie</source>
+        <translation>Folder for the ceremony archive</translation>
     </message>
 </context>
 <context>
@@ -950,84 +1106,172 @@ Details: %6</translation>
 <context>
     <name>PvPreview</name>
     <message>
-        <location filename="../../bureau_app/pv_preview.py" line="43"/>
+        <location filename="../../bureau_app/pv_preview.py" line="44"/>
         <source>Aperçu du procès-verbal</source>
         <translation>Official report preview</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pv_preview.py" line="44"/>
+        <location filename="../../bureau_app/pv_preview.py" line="45"/>
         <source>Procès-verbal</source>
         <translation>Official report</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pv_preview.py" line="46"/>
+        <location filename="../../bureau_app/pv_preview.py" line="47"/>
         <source>Titre : procès-verbal</source>
         <translation>Title: official report</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pv_preview.py" line="47"/>
+        <location filename="../../bureau_app/pv_preview.py" line="48"/>
         <source>Aucun procès-verbal pour le moment.</source>
         <translation>No official report yet.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pv_preview.py" line="49"/>
+        <location filename="../../bureau_app/pv_preview.py" line="50"/>
         <source>État de l&apos;aperçu</source>
         <translation>Preview status</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pv_preview.py" line="50"/>
+        <location filename="../../bureau_app/pv_preview.py" line="51"/>
         <source>E&amp;xporter le PDF…</source>
         <translation>E&amp;xport the PDF…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pv_preview.py" line="51"/>
+        <location filename="../../bureau_app/pv_preview.py" line="52"/>
         <source>Exporter le procès-verbal en PDF</source>
         <translation>Export the official report as PDF</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pv_preview.py" line="63"/>
+        <location filename="../../bureau_app/pv_preview.py" line="64"/>
         <source>Pages du procès-verbal</source>
         <translation>Pages of the official report</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pv_preview.py" line="73"/>
+        <location filename="../../bureau_app/pv_preview.py" line="78"/>
         <source>Préparation de l&apos;aperçu de %1…</source>
         <translation>Preparing the preview of %1…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pv_preview.py" line="99"/>
+        <location filename="../../bureau_app/pv_preview.py" line="104"/>
         <source>Page %1 sur %2</source>
         <translation>Page %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pv_preview.py" line="103"/>
+        <location filename="../../bureau_app/pv_preview.py" line="108"/>
         <source>%1 : 1 page. Relisez-la avant de signer.</source>
         <translation>%1: 1 page. Read it before signing.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pv_preview.py" line="105"/>
+        <location filename="../../bureau_app/pv_preview.py" line="110"/>
         <source>%1 : %2 pages. Relisez-les avant de signer.</source>
         <translation>%1: %2 pages. Read them before signing.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pv_preview.py" line="112"/>
+        <location filename="../../bureau_app/pv_preview.py" line="117"/>
         <source>Aperçu indisponible. Le document peut quand même être exporté.</source>
         <translation>Preview unavailable. The document can still be exported.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pv_preview.py" line="121"/>
+        <location filename="../../bureau_app/pv_preview.py" line="126"/>
         <source>Exporter le procès-verbal</source>
         <translation>Export the official report</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pv_preview.py" line="123"/>
+        <location filename="../../bureau_app/pv_preview.py" line="128"/>
         <source>Document PDF (*.pdf)</source>
         <translation>PDF document (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pv_preview.py" line="133"/>
+        <location filename="../../bureau_app/pv_preview.py" line="138"/>
         <source>Procès-verbal exporté : %1</source>
         <translation>Official report exported: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Records</name>
+    <message>
+        <location filename="../../bureau_app/records.py" line="24"/>
+        <source>Empreinte de la plateforme confirmée</source>
+        <translation>Platform fingerprint confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/records.py" line="25"/>
+        <source>Définition de l&apos;élection importée</source>
+        <translation>Election definition imported</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/records.py" line="26"/>
+        <source>Carte d&apos;un membre enregistrée</source>
+        <translation>A member&apos;s card registered</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/records.py" line="27"/>
+        <source>Clés du bureau créées</source>
+        <translation>Committee keys created</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/records.py" line="28"/>
+        <source>Vote à blanc conforme</source>
+        <translation>Test vote as expected</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/records.py" line="29"/>
+        <source>Scellement signé</source>
+        <translation>Seal signed</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/records.py" line="30"/>
+        <source>Scellement remis à la plateforme</source>
+        <translation>Seal handed to the platform</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/records.py" line="31"/>
+        <source>État du vote importé</source>
+        <translation>Vote status imported</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/records.py" line="32"/>
+        <source>Décision du bureau exportée</source>
+        <translation>Committee decision exported</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/records.py" line="33"/>
+        <source>Urne importée et vérifiée</source>
+        <translation>Ballot box imported and checked</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/records.py" line="34"/>
+        <source>Conclusions de l&apos;expert consignées</source>
+        <translation>Expert&apos;s conclusions recorded</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/records.py" line="35"/>
+        <source>Dépouillement fait</source>
+        <translation>Count done</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/records.py" line="36"/>
+        <source>Procès-verbal établi</source>
+        <translation>Minutes drawn up</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/records.py" line="37"/>
+        <source>Procès-verbal signé</source>
+        <translation>Minutes signed</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/records.py" line="38"/>
+        <source>Résultats signés exportés</source>
+        <translation>Signed results exported</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/records.py" line="39"/>
+        <source>Archive de la cérémonie écrite</source>
+        <translation>Ceremony archive written</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/records.py" line="40"/>
+        <source>Nouveau décompte identique</source>
+        <translation>Recount identical</translation>
     </message>
 </context>
 <context>
@@ -1101,6 +1345,390 @@ Details: %6</translation>
         <location filename="../../bureau_app/results_view.py" line="96"/>
         <source>Inscrits : %1 · Votants : %2 · Blancs : %3 · Exprimés : %4</source>
         <translation>Registered: %1 · Voters: %2 · Blank: %3 · Valid votes: %4</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <location filename="../../bureau_app/roles.py" line="41"/>
+        <source>présidente</source>
+        <translation>chair</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/roles.py" line="41"/>
+        <source>président</source>
+        <translation>chair</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/roles.py" line="42"/>
+        <source>présidence du bureau</source>
+        <translation>chair of the committee</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/roles.py" line="45"/>
+        <source>secrétaire</source>
+        <translation>secretary</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/roles.py" line="51"/>
+        <source>déléguée de liste</source>
+        <translation>list delegate</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/roles.py" line="52"/>
+        <source>délégué de liste</source>
+        <translation>list delegate</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/roles.py" line="53"/>
+        <source>délégation d&apos;une liste</source>
+        <translation>list delegate</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/roles.py" line="55"/>
+        <source>déléguée de la liste %1</source>
+        <translation>delegate of the list %1</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/roles.py" line="56"/>
+        <source>délégué de la liste %1</source>
+        <translation>delegate of the list %1</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/roles.py" line="57"/>
+        <source>représentant la liste %1</source>
+        <translation>representing the list %1</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/roles.py" line="69"/>
+        <source>de %1</source>
+        <translation>of %1</translation>
+    </message>
+</context>
+<context>
+    <name>StepDialogs</name>
+    <message>
+        <location filename="../../bureau_app/step_dialogs.py" line="29"/>
+        <source>&amp;Annuler</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/step_dialogs.py" line="30"/>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>Steps</name>
+    <message>
+        <location filename="../../bureau_app/steps.py" line="97"/>
+        <source>Confirmer l&apos;empreinte de la plateforme</source>
+        <translation>Confirm the platform fingerprint</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/steps.py" line="102"/>
+        <location filename="../../bureau_app/steps.py" line="182"/>
+        <source>Importer la définition de l&apos;élection</source>
+        <translation>Import the election definition</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/steps.py" line="108"/>
+        <location filename="../../bureau_app/steps.py" line="215"/>
+        <source>Enregistrer la carte de %1</source>
+        <translation>Register the card of %1</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/steps.py" line="118"/>
+        <source>Créer les clés du bureau (les %1 cartes)</source>
+        <translation>Create the committee keys (all %1 cards)</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/steps.py" line="123"/>
+        <source>Faire le vote à blanc</source>
+        <translation>Run the test vote</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/steps.py" line="129"/>
+        <source>Signer le scellement : carte de %1</source>
+        <translation>Sign the seal: card of %1</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/steps.py" line="133"/>
+        <location filename="../../bureau_app/steps.py" line="311"/>
+        <source>Remettre le scellement à la plateforme</source>
+        <translation>Hand the seal to the platform</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/steps.py" line="136"/>
+        <source>Importer l&apos;état du vote</source>
+        <translation>Import the vote status</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/steps.py" line="138"/>
+        <source>Importer et vérifier l&apos;urne</source>
+        <translation>Import and check the ballot box</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/steps.py" line="141"/>
+        <location filename="../../bureau_app/steps.py" line="391"/>
+        <source>Consigner les conclusions de l&apos;expert</source>
+        <translation>Record the expert&apos;s conclusions</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/steps.py" line="145"/>
+        <source>Ouvrir l&apos;urne et dépouiller (cartes du quorum)</source>
+        <translation>Open the ballot box and count (quorum cards)</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/steps.py" line="149"/>
+        <location filename="../../bureau_app/steps.py" line="427"/>
+        <source>Établir le procès-verbal</source>
+        <translation>Draw up the minutes</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/steps.py" line="154"/>
+        <source>Signer le procès-verbal : carte de %1</source>
+        <translation>Sign the minutes: card of %1</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/steps.py" line="157"/>
+        <source>Signer et exporter les résultats</source>
+        <translation>Sign and export the results</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/steps.py" line="159"/>
+        <location filename="../../bureau_app/steps.py" line="455"/>
+        <source>Écrire l&apos;archive de la cérémonie</source>
+        <translation>Write the ceremony archive</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/steps.py" line="176"/>
+        <source>Confirmer l&apos;empreinte de la clé de la plateforme (lue par l&apos;organisateur)</source>
+        <translation>Confirm the fingerprint of the platform key (read out by the organiser)</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/steps.py" line="191"/>
+        <source>Empreinte de la plateforme : %1…</source>
+        <translation>Platform fingerprint: %1…</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/steps.py" line="199"/>
+        <source>Signature de la plateforme sur la définition : valide</source>
+        <translation>Platform signature on the definition: valid</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/steps.py" line="202"/>
+        <source>Bureau : %1, %2 scrutin(s), %3 membres</source>
+        <translation>Committee: %1, %2 contest(s), %3 members</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/steps.py" line="221"/>
+        <source> (carte d&apos;entraînement)</source>
+        <translation> (training card)</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/steps.py" line="225"/>
+        <source>Carte de %1 : n° %2%3</source>
+        <translation>Card of %1: no. %2%3</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/steps.py" line="236"/>
+        <source>Enregistrer la carte de chaque membre du bureau</source>
+        <translation>Register the card of each committee member</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/steps.py" line="253"/>
+        <source>Cartes à insérer, l&apos;une après l&apos;autre : %1</source>
+        <translation>Cards to insert, one after the other: %1</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/steps.py" line="258"/>
+        <source>Créer la clé du bureau, partagée entre les cartes</source>
+        <translation>Create the committee key, shared between the cards</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/steps.py" line="264"/>
+        <source>Clé publique du bureau : %1…</source>
+        <translation>Committee public key: %1…</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/steps.py" line="267"/>
+        <source>%1 scrutin(s) préparé(s) avec cette clé</source>
+        <translation>%1 contest(s) prepared with this key</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/steps.py" line="277"/>
+        <location filename="../../bureau_app/steps.py" line="409"/>
+        <source>Cartes à insérer : %1</source>
+        <translation>Cards to insert: %1</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/steps.py" line="278"/>
+        <source>Chiffrer des bulletins de test connus</source>
+        <translation>Encrypt known test ballots</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/steps.py" line="279"/>
+        <source>Dépouiller l&apos;urne de test avec les cartes du quorum</source>
+        <translation>Count the test ballot box with the quorum cards</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/steps.py" line="281"/>
+        <source>Comparer au résultat attendu, puis remettre les compteurs à zéro</source>
+        <translation>Compare with the expected result, then reset the counters</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/steps.py" line="292"/>
+        <source>Résultat du vote à blanc conforme pour %1 scrutin(s)</source>
+        <translation>Test vote result as expected for %1 contest(s)</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/steps.py" line="303"/>
+        <source>Signature du scellement par %1</source>
+        <translation>Seal signed by %1</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/steps.py" line="319"/>
+        <source>Signatures du scellement : %1 sur %2 nécessaires</source>
+        <translation>Seal signatures: %1 of the %2 needed</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/steps.py" line="328"/>
+        <source>Quorum de signatures vérifié avant export</source>
+        <translation>Quorum of signatures checked before export</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/steps.py" line="335"/>
+        <source>Importer l&apos;état du vote à l&apos;ouverture (urne vide)</source>
+        <translation>Import the vote status at opening (empty ballot box)</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/steps.py" line="339"/>
+        <source>Suivre la participation et les interventions</source>
+        <translation>Follow turnout and interventions</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/steps.py" line="342"/>
+        <source>Importer l&apos;état du vote à la clôture</source>
+        <translation>Import the vote status at closing</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/steps.py" line="348"/>
+        <source>clos</source>
+        <translation>closed</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/steps.py" line="350"/>
+        <source>ouvert</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/steps.py" line="355"/>
+        <source>État n° %1 (vote %2) : %3 émargement(s), %4 intervention(s)</source>
+        <translation>Status no. %1 (vote %2): %3 signature(s) in the register, %4 intervention(s)</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/steps.py" line="370"/>
+        <source>Importer l&apos;urne close, signée par la plateforme</source>
+        <translation>Import the closed ballot box, signed by the platform</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/steps.py" line="371"/>
+        <source>Vérifier chaque bulletin et le scellement</source>
+        <translation>Check every ballot and the seal</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/steps.py" line="380"/>
+        <source>%1 : %2 bulletin(s) vérifié(s), %3 émargement(s)</source>
+        <translation>%1: %2 ballot(s) checked, %3 signature(s) in the register</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/steps.py" line="398"/>
+        <source>%1 : « %2 »</source>
+        <translation>%1: “%2”</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/steps.py" line="410"/>
+        <source>Déchiffrer le résultat (jamais bulletin par bulletin)</source>
+        <translation>Decrypt the result (never ballot by ballot)</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/steps.py" line="411"/>
+        <source>Calculer la répartition des sièges</source>
+        <translation>Compute the seat allocation</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/steps.py" line="416"/>
+        <source>Déchiffrements partiels vérifiés</source>
+        <translation>Partial decryptions checked</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/steps.py" line="419"/>
+        <source>Résultats calculés pour %1 scrutin(s)</source>
+        <translation>Results computed for %1 contest(s)</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/steps.py" line="431"/>
+        <source>Signature du procès-verbal par %1</source>
+        <translation>Minutes signed by %1</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/steps.py" line="439"/>
+        <source>Exporter les résultats signés</source>
+        <translation>Export the signed results</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/steps.py" line="446"/>
+        <source>%1 signature(s) du procès-verbal vérifiée(s)</source>
+        <translation>%1 signature(s) of the minutes checked</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/steps.py" line="456"/>
+        <source>Remettre les cartes et leurs codes sous plis scellés séparés</source>
+        <translation>Hand over the cards and their codes in separate sealed envelopes</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/steps.py" line="463"/>
+        <source>Archive écrite : %1 fichier(s)</source>
+        <translation>Archive written: %1 file(s)</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingReader</name>
+    <message>
+        <location filename="../../bureau_app/card_sources.py" line="70"/>
+        <source>Carte d&apos;entraînement de %1</source>
+        <translation>Training card of %1</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_sources.py" line="75"/>
+        <source>Carte d&apos;entraînement neuve, prévue pour %1</source>
+        <translation>New training card, meant for %1</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_sources.py" line="99"/>
+        <source>Lecteur de cartes d&apos;entraînement</source>
+        <translation>Training card reader</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_sources.py" line="100"/>
+        <source>Carte d&apos;en&amp;traînement :</source>
+        <translation>&amp;Training card:</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_sources.py" line="102"/>
+        <source>Carte d&apos;entraînement à insérer</source>
+        <translation>Training card to insert</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_sources.py" line="109"/>
+        <source>&amp;Insérer cette carte</source>
+        <translation>&amp;Insert this card</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_sources.py" line="110"/>
+        <source>Insérer la carte d&apos;entraînement choisie</source>
+        <translation>Insert the chosen training card</translation>
     </message>
 </context>
 <context>

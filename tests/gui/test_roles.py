@@ -30,3 +30,19 @@ def test_role_words(name: str, role: str, list_ids: tuple[str, ...], word: str) 
 def test_the_prompt_names_the_holder_and_the_known_serial() -> None:
     card = expected_card(Member("p", "Mme Anne Rousseau", "president", ()), "0001", LISTS)
     assert (card.of_role, card.role, card.serial) == ("de Mme Anne Rousseau", "présidente", "0001")
+
+
+def test_roles_and_steps_are_translated(app) -> None:  # type: ignore[no-untyped-def]
+    from bureau_app.i18n import install_language
+    from bureau_app.steps import StepKind, next_step
+    from ceremony.workflow.state import CeremonyState
+
+    install_language(app, "en")
+    try:
+        member = Member("d", "Dr Julie Caron", "delegate", ("aph",))
+        assert role_word(member, LISTS) == "representing the list Action Praticiens Hôpital"
+        step = next_step(CeremonyState(), None)
+        assert step is not None and step.kind is StepKind.CONFIRM_KEY
+        assert step.label == "Confirm the platform fingerprint"
+    finally:
+        install_language(app, "fr")
