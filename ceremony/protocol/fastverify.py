@@ -212,7 +212,7 @@ class TablePowers:
     A base announced as shifted, x = b · g^-m, is raised as b^e · g^(-m·e):
     the statements "beta encrypts 0" and "beta encrypts 1" of one choice
     (§4.12, §4.13) then share the chain of beta. The chains are per ballot
-    (``forget_bases`` drops them).
+    (``forget_bases`` drops them): one ``BallotVerifier`` per thread.
     """
 
     group: Group
@@ -264,16 +264,18 @@ class TablePowers:
 
     def base_pow(self, x: Element, e: int) -> Element:
         """x^e mod p for a variable base x of a proof (§4.12–4.14), as ``gmpy2.powmod``."""
-        if e >= 0 and x in self._shifted:
-            base, m = self._shifted[x]
-            # (b · g^-m)^e = b^e · g^(-m·e) for any b: only g is assumed in G.
-            return self._chain(base).pow(e) * self._g.pow(-m * e) % self.group.p
-        if x not in self._chains:
-            return gmpy2.powmod(x, e, self.group.p)
-        return self._chain(x).pow(e)
+        shift = self._shifted.get(x) if e >= 0 else None
+        if shift is not None:
+            base, m = shift
+            chain = self._chain(base)
+            if chain is not None:
+                # (b · g^-m)^e = b^e · g^(-m·e) for any b: only g is assumed in G.
+                return chain.pow(e) * self._g.pow(-m * e) % self.group.p
+        chain = self._chain(x)
+        return gmpy2.powmod(x, e, self.group.p) if chain is None else chain.pow(e)
 
-    def _chain(self, base: Element) -> BaseChain:
-        chain = self._chains[base]
+    def _chain(self, base: Element) -> BaseChain | None:
+        chain = self._chains.get(base)
         if isinstance(chain, int):
             chain = BaseChain(self.group, base, chain_window(chain))
             self._chains[base] = chain
