@@ -15,6 +15,7 @@ both outputs byte for byte).
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import random
 from collections import deque
@@ -53,6 +54,18 @@ def workers_or_cores(workers: int | None) -> int:
     return workers or os.cpu_count() or 1
 
 
+def _pool(workers: int, initializer: Callable[..., None], *initargs: object) -> ProcessPoolExecutor:
+    # Spawned, not forked: a worker does not inherit the parent's memory (the
+    # definition's credentials, hundreds of MB at 100,000 ballots), so its
+    # footprint is its own and stays flat in the number of electors.
+    return ProcessPoolExecutor(
+        workers,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=initializer,
+        initargs=initargs,
+    )
+
+
 # -- credentials ---------------------------------------------------------------
 
 _G_TABLE: FixedBaseTable | None = None
@@ -87,7 +100,7 @@ def make_public_credentials(seed: str, uuid: str, registered: int, workers: int)
             (seed, uuid, start, min(start + CREDENTIAL_CHUNK, registered))
             for start in range(0, registered, CREDENTIAL_CHUNK)
         ]
-        with ProcessPoolExecutor(workers, initializer=_init_credential_worker) as pool:
+        with _pool(workers, _init_credential_worker) as pool:
             for chunk in pool.map(_public_credentials, jobs):
                 public.extend(chunk)
     public.sort()
@@ -162,9 +175,7 @@ class BallotFactory:
 
     def __init__(self, seed: str, elections: Mapping[str, bytes], workers: int) -> None:
         self._workers = workers
-        self._pool = ProcessPoolExecutor(
-            workers, initializer=_init_ballot_worker, initargs=(seed, dict(elections))
-        )
+        self._pool = _pool(workers, _init_ballot_worker, seed, dict(elections))
 
     def __enter__(self) -> BallotFactory:
         return self
