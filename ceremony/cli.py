@@ -16,15 +16,23 @@ from ceremony.workflow import command as workflow_command
 
 def run_verify(args: argparse.Namespace) -> int:
     """A ceremony archive goes to the expert verifier, anything else to the Belenios one."""
-    from ceremony.verify.archive import is_ceremony_archive, verify_ceremony_archive
+    from ceremony.verify.archive import (
+        format_archive_report,
+        is_ceremony_archive,
+        verify_ceremony_archive,
+    )
 
     if not is_ceremony_archive(args.path):
         return verify_command.run(args)
-    report = verify_ceremony_archive(args.path, workers=args.workers)
+    report = verify_ceremony_archive(
+        args.path,
+        workers=args.workers,
+        progress=None if args.json else lambda line: print(f"  {line}", file=sys.stderr),
+    )
     if args.json:
         sys.stdout.write(report.to_json() + "\n")
     else:
-        sys.stdout.write(report.to_text("fr") + "\n")
+        sys.stdout.write(format_archive_report(report, "fr") + "\n")
     return 0 if report.passed else 1
 
 

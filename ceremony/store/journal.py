@@ -40,18 +40,12 @@ class Actor:
         return {"role": self.role, "card_serial": self.card_serial}
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Actor:
-        role, serial = data.get("role"), data.get("card_serial")
-        if (
-            not isinstance(role, str)
-            or not isinstance(serial, str)
-            or set(data)
-            != {
-                "role",
-                "card_serial",
-            }
-        ):
-            raise JournalFormatError(f"malformed actor: {sorted(data)}")
+    def from_dict(cls, data: object) -> Actor:
+        if not isinstance(data, Mapping) or set(data) != {"role", "card_serial"}:
+            raise JournalFormatError(f"malformed actor: {type(data).__name__}")
+        role, serial = data["role"], data["card_serial"]
+        if not isinstance(role, str) or not isinstance(serial, str):
+            raise JournalFormatError("malformed actor: role and card_serial must be strings")
         return cls(role, serial)
 
 

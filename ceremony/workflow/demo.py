@@ -28,6 +28,7 @@ from ceremony.cards.training import TrainingCard
 from ceremony.simulator.platform import PlatformSimulator
 from ceremony.store.store import open_store
 from ceremony.store.workstation_key import FileKeySource
+from ceremony.tally.errors import LotDrawRequiredError
 from ceremony.workflow.engine import Bureau
 from ceremony.workflow.holders import PresentCard
 from ceremony.workflow.phases import Phase
@@ -218,7 +219,17 @@ def _run(
         hook("expert")
     if bureau.phase is Phase.COUNT:
         with times.step("Dépouillement : déchiffrement par le quorum de cartes", stream):
-            bureau.count(quorum)
+            try:
+                bureau.count(quorum)
+            except LotDrawRequiredError as tie:
+                # Played in public in a real count: here the seed comes from the demo's.
+                lot_seed = hashlib.sha256(f"{seed}:tirage-au-sort".encode()).hexdigest()[:16]
+                print(
+                    f"  Égalité parfaite ({', '.join(tie.tied_lists)}) : tirage au sort "
+                    f"public, graine {lot_seed}",
+                    file=stream,
+                )
+                bureau.count(quorum, lot_seed=lot_seed)
         hook("count")
     if bureau.phase is Phase.PV:
         if bureau.state.pv is None:

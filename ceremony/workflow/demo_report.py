@@ -33,7 +33,11 @@ def print_results(out: Path, stream: TextIO) -> None:
 
 
 def run_and_report(out: Path, ballots: int, *, seed: str, stream: TextIO = sys.stdout) -> int:
-    from ceremony.verify.archive import verify_ceremony_archive, write_report
+    from ceremony.verify.archive import (
+        format_archive_report,
+        verify_ceremony_archive,
+        write_report,
+    )
 
     try:
         run_demo(out, ballots, seed=seed, stream=stream)
@@ -47,7 +51,7 @@ def run_and_report(out: Path, ballots: int, *, seed: str, stream: TextIO = sys.s
         out, progress=lambda line: print(f"  {line}", file=stream, flush=True)
     )
     write_report(out, report)
-    print(report.to_text("fr"), file=stream)
+    print(format_archive_report(report, "fr"), file=stream)
     print(f"(vérification : {time.perf_counter() - start:.1f} s)", file=stream)
     print_results(out, stream)
     print(f"\nProcès-verbal : {(out / PV_FILE).resolve()}", file=stream)
