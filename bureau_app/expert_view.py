@@ -1,7 +1,10 @@
 """Expert mode: open an election record read-only and read its verification, check by check.
 
 The verification itself is ``ceremony``'s (``verify`` below, by default
-``ceremony.verify.belenios.verify_belenios``); it runs on a worker thread.
+``verify_any``: a whole ceremony archive with
+``ceremony.verify.archive.verify_ceremony_archive``, a ``.bel`` file or an
+election folder with ``ceremony.verify.belenios.verify_belenios``); it runs on a
+worker thread.
 """
 
 from __future__ import annotations
@@ -37,6 +40,16 @@ def _verify_belenios(path: Path) -> VerificationReport:
     return verify_belenios(path, workers=1)
 
 
+def verify_any(path: Path) -> VerificationReport:
+    """A ceremony archive (a folder with its journal) as a whole, else a Belenios election."""
+    if path.is_dir() and (path / "journal.jsonl").is_file():
+        from ceremony.verify.archive import verify_ceremony_archive
+
+        # ceremony's pools spawn (not fork) their workers when the process runs threads.
+        return verify_ceremony_archive(path)
+    return _verify_belenios(path)
+
+
 class ExpertView(QWidget):
     """Opens a ``.bel`` file or an election folder; never writes to it."""
 
@@ -44,7 +57,7 @@ class ExpertView(QWidget):
     failed = Signal(object)  # the exception, already shown to the user
 
     def __init__(
-        self, runner: JobRunner, verify: Verify = _verify_belenios, parent: QWidget | None = None
+        self, runner: JobRunner, verify: Verify = verify_any, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self._runner = runner

@@ -79,6 +79,14 @@ def test_a_whole_ceremony_through_the_gui(qtbot, app, settings, tmp_path, screen
         assert adapter.projection is not None
         members.saved.append(save(adapter.projection, screenshot_dir, "final-projection"))
         adapter.projection.close()
+
+        # Expert mode reads the archive the bureau just wrote and verifies it as a whole.
+        window.show_expert()
+        job = window.expert_view.open_path(tmp_path / "demo" / "archive")
+        qtbot.waitUntil(lambda: job.done, timeout=300_000)
+        assert job.error is None, job.error
+        assert job.result is not None and job.result.passed, job.result.failed_checks
+        members.saved.append(save(window, screenshot_dir, "final-expert"))
     finally:
         window.runner.wait(60_000)
         adapter.close()
