@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QPixmap, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -41,6 +41,8 @@ class PvPreview(QWidget):
         self._render = render
         self._document: Path | None = None
         self._name = ""
+        self._pixmaps: list[QPixmap] = []
+        self._labels: list[QLabel] = []
         self.setAccessibleName(self.tr("Aperçu du procès-verbal"))
         title = QLabel(self.tr("Procès-verbal"))
         scale_font(title, 1.4, bold=True)
@@ -96,13 +98,17 @@ class PvPreview(QWidget):
 
     def _show_pages(self, pages: list[bytes]) -> None:
         self._clear_pages()
+        self._pixmaps = []
+        self._labels = []
         for number, data in enumerate(pages, start=1):
             pixmap = QPixmap()
             pixmap.loadFromData(data, "PNG")
             label = QLabel()
-            label.setPixmap(pixmap)
             label.setAccessibleName(fill(self.tr("Page %1 sur %2"), str(number), str(len(pages))))
             self.pages_layout.addWidget(label)
+            self._pixmaps.append(pixmap)
+            self._labels.append(label)
+        self._fit_pages()
         document = self._name
         template = (
             self.tr("%1 : 1 page. Relisez-la avant de signer.")
@@ -111,6 +117,26 @@ class PvPreview(QWidget):
         )
         self.status.setText(fill(template, document, str(len(pages))))
         self.rendered.emit(len(pages))
+
+    def _fit_pages(self) -> None:
+        """Each page as wide as the view allows (never enlarged): no page is cut on the right."""
+        width = max(200, self.scroller.viewport().width() - 24)
+        for pixmap, label in zip(self._pixmaps, self._labels, strict=True):
+            if pixmap.width() > width:
+                label.setPixmap(
+                    pixmap.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
+                )
+            else:
+                label.setPixmap(pixmap)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit_pages()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        # Rendered while hidden, the view had no width yet: fit again once shown.
+        super().showEvent(event)
+        self._fit_pages()
 
     def _show_failure(self, error: BaseException) -> None:
         self.status.setText(

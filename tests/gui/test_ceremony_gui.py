@@ -74,6 +74,7 @@ def test_a_whole_ceremony_through_the_gui(qtbot, app, settings, tmp_path, screen
         members.saved.append(save(window, screenshot_dir, "final-results"))
         qtbot.waitUntil(lambda: window.pv_preview.pages_layout.count() > 0, timeout=60_000)
         window.show_pv()
+        qtbot.wait(100)  # the pages are fitted to the view's width once shown
         members.saved.append(save(window, screenshot_dir, "final-pv"))
         window.projection_action.trigger()
         assert adapter.projection is not None
