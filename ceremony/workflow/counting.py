@@ -17,6 +17,7 @@ the test vote works at the count.
 from __future__ import annotations
 
 import random
+import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -78,8 +79,11 @@ def verify_and_tally(
     current: dict[str, tuple[int, int]] = {}
     superseded: dict[int, int] = {}
     count = 0
+    # Forking a process that runs threads (the GUI's) can deadlock and holds the GIL
+    # while it copies: spawned workers rebuild their verifier from a small seed instead.
+    context = "spawn" if threading.active_count() > 1 else None
     for outcome in verify_ballots(
-        election, credentials, ballots(), workers=workers, with_choices=True
+        election, credentials, ballots(), workers=workers, with_choices=True, mp_context=context
     ):
         if not outcome.ok or outcome.choices is None or outcome.weight is None:
             raise UrnCheckError(
