@@ -20,8 +20,11 @@ from ceremony.bundles.payloads.common import FileRef
 from ceremony.protocol.archive import (
     HEADER_NAME,
     ArchiveHeader,
+    Event,
     PendingEvent,
     build_members,
+    data_name,
+    event_name,
     sha256_hex,
     tar_member,
 )
@@ -75,13 +78,14 @@ def write_bel(
     with path.open("wb") as stream:
         out = _HashingWriter(stream)
         out.write(tar_member(HEADER_NAME, ArchiveHeader(1, mtime).to_bytes(), mtime))
-        body, parent, height = build_members(
-            [PendingEvent("Setup", (election, trustees, credentials, setup))],
-            parent=None,
-            height=0,
-            mtime=mtime,
-        )
-        out.write(body)
+        # Setup member by member: the credentials file alone is ~600 bytes per
+        # elector, so it is not copied into one body as build_members would.
+        for content in (election, trustees, credentials, setup):
+            out.write(tar_member(data_name(content), content, mtime))
+        event = Event(height=0, type="Setup", payload=sha256_hex(setup)).to_bytes()
+        out.write(tar_member(event_name(event), event, mtime))
+        parent: str | None = sha256_hex(event)
+        height = 1
         for ballot in ballots:
             body, parent, height = build_members(
                 [PendingEvent("Ballot", (ballot,))], parent=parent, height=height, mtime=mtime
