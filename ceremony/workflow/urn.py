@@ -17,12 +17,12 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import IO, TYPE_CHECKING, Any
 
-from ceremony.bundles.importer import VerifiedBundle, read_bundle
+from ceremony.bundles.importer import VerifiedBundle, read_bundle_file
 from ceremony.bundles.payloads.urn import UrnPayload
 from ceremony.bundles.sources import open_file
 from ceremony.protocol.archive import iter_events, iter_records
-from ceremony.protocol.credentials import CredentialList
 from ceremony.protocol.election import Election
+from ceremony.protocol.fastverify import load_credentials
 from ceremony.workflow.counting import ContestTally, verify_and_tally
 from ceremony.workflow.errors import (
     EmargementMismatchError,
@@ -124,7 +124,8 @@ def check_urn(
     bureau_def = bureau.bureau_definition(state)
     schedule = bureau_def.schedule
     trustees = bureau.store.get_blob(state.keys["trustees"])
-    definition = read_bundle(bureau.store.get_blob(state.definition_blob or ""), "definition")
+    # Streamed from the store: the credentials files are read one contest at a time.
+    definition = read_bundle_file(bureau.store.blob_path(state.definition_blob or ""), "definition")
     entries = parse_emargement(urn.bundle.files[urn.payload.emargement.path])
     check_times(
         entries, schedule.opening, schedule.closing, timedelta(minutes=schedule.grace_minutes)
@@ -148,7 +149,7 @@ def check_urn(
         credentials = definition.files[contests[uuid].electors.credentials.path]
         check_closed_setup(archive, election_bytes, trustees, credentials, uuid)
         election = Election.from_bytes(election_bytes)
-        credential_list = CredentialList.from_json(election.group, credentials)
+        credential_list = load_credentials(election.group, credentials)
         tally = verify_and_tally(
             election, credential_list, functools.partial(iter_ballots, archive), progress
         )
