@@ -13,7 +13,6 @@ import shutil
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
@@ -31,14 +30,11 @@ from ceremony.protocol.credentials import CredentialList
 from ceremony.protocol.election import Election
 from ceremony.protocol.fastverify import BallotOutcome
 from ceremony.store.export import JournalExport
-from ceremony.tally.common_lists import UnionShare
+from ceremony.tally.from_definition import contest_definition
 from ceremony.tally.results import (
-    CandidateList,
-    ContestDefinition,
     ContestResult,
     verify_contest_result,
 )
-from ceremony.tally.seats import verify_tie_breaks
 from ceremony.verify.archive_context import ArchiveContext, parse_json_object, sha256_file
 from ceremony.verify.archive_errors import (
     CountArchiveError,
@@ -462,33 +458,6 @@ def verify_results(ctx: ArchiveContext) -> StepResult:
         "Voix, blancs et votants de results.json et du paquet des résultats égaux au résultat "
         "déchiffré de chaque archive.",
         "Figures in results.json and the results bundle equal each archive's decrypted result.",
-    )
-
-
-TIE_BREAK_NAMES = {"drawing_of_lots": "lot"}
-
-
-def contest_definition(contest: Contest) -> ContestDefinition:
-    """The tally's view of a contest of the definition (lists in the drawn order)."""
-    return ContestDefinition(
-        contest_id=contest.contest_uuid,
-        title=contest.name,
-        seats=contest.seats,
-        lists=tuple(
-            CandidateList(
-                c.list_id,
-                c.name,
-                tuple(
-                    UnionShare(u.name, Fraction(u.share, sum(x.share for x in c.unions)))
-                    for u in c.unions
-                ),
-                len(c.candidates),
-            )
-            for c in contest.lists
-        ),
-        tie_breaks=verify_tie_breaks(
-            [TIE_BREAK_NAMES.get(rule, rule) for rule in contest.seat_rule.tie_breaks]
-        ),
     )
 
 
