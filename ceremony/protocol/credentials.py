@@ -60,8 +60,12 @@ class DuplicateCredentialError(ProtocolError):
 
 
 def credential_checksum(digits: str) -> str:
-    """The checksum character of 14 Base58 characters: 53 - n mod 53 (§4.8)."""
-    return ALPHABET[(53 - decode_int(digits)) % 53]
+    """The checksum character of 14 Base58 characters: 53 - (n mod 53) (§4.8).
+
+    The value lies in 1..53 (belenios-tool writes digit 53, ``v``, when n is a
+    multiple of 53), so it is not reduced once more.
+    """
+    return ALPHABET[53 - decode_int(digits) % 53]
 
 
 def check_credential(text: str) -> str:

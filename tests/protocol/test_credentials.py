@@ -82,3 +82,16 @@ def test_public_credentials_match_belenios_tool(belenios: BeleniosTool) -> None:
         derived = belenios.run(["setup", "generate-credentials", "--derive", credential,
                                 "--uuid", UUID, "--group", "BELENIOS-2048"])  # fmt: skip
         assert int(derived.strip()) == derive_public_credential(BELENIOS_2048, credential, UUID)
+
+
+def test_checksum_of_a_multiple_of_53_is_digit_53() -> None:
+    # §4.8 says "53 - c1 mod 53", i.e. 53 - (c1 mod 53), in 1..53: belenios-tool
+    # 2.0 ends such credentials with "v" (digit 53). These 14 characters, whose
+    # value is a multiple of 53, were written so by belenios-tool.
+    from ceremony.protocol.base58 import decode_int
+    from ceremony.protocol.credentials import credential_checksum
+
+    digits = "bRoagEAhRh97Zi"
+    assert decode_int(digits) % 53 == 0
+    assert credential_checksum(digits) == "v"
+    assert check_credential("bRo-agE-AhR-h97-Ziv") == "bRo-agE-AhR-h97-Ziv"
