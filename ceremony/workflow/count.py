@@ -162,7 +162,7 @@ def _final_archive(
 
 
 def count_details(
-    bureau: Bureau, outcome: CountOutcome, blobs: Mapping[str, Any], lot_seed: str | None
+    outcome: CountOutcome, blobs: Mapping[str, Any], lot_seed: str | None
 ) -> dict[str, Any]:
     return {
         "results": {u: list(r.result[0]) for u, r in outcome.results.items()},

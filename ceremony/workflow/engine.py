@@ -23,7 +23,6 @@ from ceremony.bundles.envelope import Bundle, sign_bundle
 from ceremony.bundles.importer import (
     ImportContext,
     StatusMark,
-    VerifiedBundle,
     expect_payload,
     import_bundle,
     import_bundle_file,
@@ -591,7 +590,6 @@ class Bureau:
                 counting.figures_bytes(outcome.figures), kind="results", direction="internal"
             )
             details = counting.count_details(
-                self,
                 outcome,
                 {"figures": figures, "archives": archives, "partials": partials},
                 lot_seed,
@@ -811,6 +809,3 @@ def _bundle_id(rng: random.Random | None) -> str | None:
     import uuid
 
     return str(uuid.UUID(int=rng.getrandbits(128), version=4))
-
-
-VerifiedAny = VerifiedBundle[Any]

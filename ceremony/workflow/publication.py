@@ -10,7 +10,7 @@ results and the partial decryptions, signed by a quorum of cards.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from ceremony.bundles.envelope import Signature as BundleSignature
@@ -296,7 +296,3 @@ def handover_data(bureau: Bureau, state: CeremonyState, at: datetime) -> Handove
 
 def _role_order(role: str) -> int:
     return {"president": 0, "secretary": 1}.get(role, 2)
-
-
-def utc(at: datetime) -> datetime:
-    return at.astimezone(UTC)
