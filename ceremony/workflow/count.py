@@ -10,7 +10,7 @@ contest's archive (the final ``<uuid>.bel``) and computes figures and seats.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, ItemsView, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -24,6 +24,7 @@ from ceremony.protocol.decryption import ElectionResult, OwnedPartialDecryption,
 from ceremony.protocol.hashing import sha256_hex
 from ceremony.protocol.serialization import dumps
 from ceremony.protocol.tally import EncryptedTally, SizedEncryptedTally
+from ceremony.protocol.trustees import PedersenTrustees
 from ceremony.tally.from_definition import contest_definition
 from ceremony.tally.results import ContestCount, ContestResult, compute_results
 from ceremony.workflow.counting import ContestTally, combine_results, decrypt_tallies
@@ -34,6 +35,17 @@ from ceremony.workflow.state import CeremonyState
 
 if TYPE_CHECKING:
     from ceremony.workflow.engine import Bureau
+
+CountProgress = Callable[[str, int, int], None]
+"""``progress(step, done, total)``: ``done`` of the count's ``total`` steps are over,
+the last one of kind ``step`` (:data:`DECRYPTION`, :data:`RESULT` or :data:`ARCHIVE`)."""
+
+DECRYPTION = "decryption"
+"""One trustee's partial decryption of one contest, made and verified (§4.18)."""
+RESULT = "result"
+"""One contest's factors combined and its result computed (§4.19)."""
+ARCHIVE = "archive"
+"""One contest's final ``.bel`` written."""
 
 
 class ExpertObjectionError(WorkflowError):
@@ -84,9 +96,18 @@ def run_count(
     tallies: Mapping[str, ContestTally],
     lot_seed: str | None,
     workdir: Path,
+    progress: CountProgress | None = None,
 ) -> CountOutcome:
+    """Decrypt, combine, compute figures and write each contest's final archive.
+
+    ``progress`` hears of every step: each (trustee, contest) partial
+    decryption once verified, each contest's result, each final archive.
+    """
     assert state.keys is not None and state.bureau_id is not None
     trustees = bureau.trustees(state)
+    pedersen = next(i for i in trustees.items if isinstance(i, PedersenTrustees))
+    shares = 1 + pedersen.parameters.threshold  # the head card's, then the delegates'
+    steps = _Steps(progress, len(tallies) * (shares + 2))
     partials = decrypt_tallies(
         bureau.group,
         state.bureau_id,
@@ -94,11 +115,14 @@ def run_count(
         bureau.voutputs(state),
         state.keys["delegate_order"],
         state.keys["election_key_fingerprint"],
-        tallies,
+        _ReportingTallies(tallies, lambda: steps.done(DECRYPTION)),
         cards,
         bureau.rng,
     )
-    results = combine_results(bureau.group, trustees, tallies, partials)
+    results = {}
+    for uuid in tallies:
+        results.update(combine_results(bureau.group, trustees, {uuid: tallies[uuid]}, partials))
+        steps.done(RESULT)
     bureau_def = bureau.bureau_definition(state)
     definitions = [contest_definition(c) for c in bureau_def.contests]
     counts = [
@@ -113,8 +137,9 @@ def run_count(
     seeds = {c.contest_uuid: lot_seed for c in bureau_def.contests} if lot_seed else None
     figures = compute_results(definitions, counts, lot_seeds=seeds)
     files, paths = _urn_archives(bureau, state)
-    archives = {
-        uuid: _final_archive(
+    archives = {}
+    for uuid in tallies:
+        archives[uuid] = _final_archive(
             files,
             paths[uuid],
             workdir / f"{uuid}.bel",
@@ -122,9 +147,60 @@ def run_count(
             partials[uuid],
             results[uuid],
         )
-        for uuid in tallies
-    }
+        steps.done(ARCHIVE)
     return CountOutcome(results, partials, figures, archives)
+
+
+class _Steps:
+    """Counts the steps done and tells ``progress``, if any."""
+
+    def __init__(self, progress: CountProgress | None, total: int) -> None:
+        self._progress = progress
+        self._total = total
+        self._done = 0
+
+    def done(self, step: str) -> None:
+        self._done += 1
+        if self._progress is not None:
+            self._progress(step, self._done, self._total)
+
+
+class _ReportedItems(ItemsView[str, ContestTally]):
+    def __init__(self, tallies: Mapping[str, ContestTally], done: Callable[[], None]) -> None:
+        super().__init__(tallies)
+        self._done = done
+
+    def __iter__(self) -> Iterator[tuple[str, ContestTally]]:
+        for item in super().__iter__():
+            yield item
+            # Back here when the caller asks for the next contest: this one is finished.
+            self._done()
+
+
+class _ReportingTallies(Mapping[str, ContestTally]):
+    """The tallies, calling ``done`` after each contest a pass over ``items()`` handles.
+
+    :func:`~ceremony.workflow.counting.decrypt_tallies` makes and verifies one
+    trustee's partial decryptions with one pass over ``items()``, so each call
+    is one verified partial decryption; it reads the tallies in no other way
+    through ``items()`` (the count's test checks the steps add up to the total).
+    """
+
+    def __init__(self, tallies: Mapping[str, ContestTally], done: Callable[[], None]) -> None:
+        self._tallies = tallies
+        self._done = done
+
+    def __getitem__(self, uuid: str) -> ContestTally:
+        return self._tallies[uuid]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._tallies)
+
+    def __len__(self) -> int:
+        return len(self._tallies)
+
+    def items(self) -> ItemsView[str, ContestTally]:
+        return _ReportedItems(self._tallies, self._done)
 
 
 def _urn_archives(

@@ -536,8 +536,18 @@ class Bureau:
 
     # -- count ------------------------------------------------------------
 
-    def count(self, cards: Sequence[PresentCard], *, lot_seed: str | None = None) -> Any:
-        """Open the urn in public with a quorum of cards; decrypt, verify, compute seats."""
+    def count(
+        self,
+        cards: Sequence[PresentCard],
+        *,
+        lot_seed: str | None = None,
+        progress: Callable[[str, int, int], None] | None = None,
+    ) -> Any:
+        """Open the urn in public with a quorum of cards; decrypt, verify, compute seats.
+
+        ``progress(step, done, total)`` hears of each step of the count
+        (:data:`ceremony.workflow.count.CountProgress`); it changes nothing journaled.
+        """
         from ceremony.workflow import count as counting
 
         state = self.state
@@ -546,7 +556,13 @@ class Bureau:
         checked = self.checked_quorum(state, cards)
         with tempfile.TemporaryDirectory(prefix="bureau-count-") as tmp:
             outcome = counting.run_count(
-                self, state, checked, counting.stored_tallies(self, state), lot_seed, Path(tmp)
+                self,
+                state,
+                checked,
+                counting.stored_tallies(self, state),
+                lot_seed,
+                Path(tmp),
+                progress,
             )
             self._record_count(state, checked, outcome, lot_seed)
         self.checkpoint()
