@@ -26,13 +26,22 @@ from bureau_app.pin_bridge import QtPinHandler
 from bureau_app.platform_sources import PlatformSource, urn_ballots
 from bureau_app.progress_dialog import ProgressDialog
 from bureau_app.records import contest_results, journal_rows
-from bureau_app.roles import expected_card, list_names
+from bureau_app.roles import expected_card, list_names, role_word
 from bureau_app.shell import BureauWindow
-from bureau_app.step_dialogs import ExpertDialog, FingerprintDialog
-from bureau_app.steps import Step, StepKind, next_step, phase_views, quorum_members
+from bureau_app.step_dialogs import DecisionDialog, ExpertDialog, FingerprintDialog
+from bureau_app.steps import (
+    Step,
+    StepKind,
+    heads,
+    next_step,
+    optional_steps,
+    phase_views,
+    quorum_members,
+)
 from bureau_app.text import fill
 from bureau_app.worker import Job, Progress
 from ceremony.bundles.payloads.definition import BureauDefinition, Member
+from ceremony.fingerprint import PREFIX
 from ceremony.workflow.engine import Bureau
 from ceremony.workflow.holders import PresentCard
 from ceremony.workflow.state import CeremonyState, current_phase
@@ -50,7 +59,8 @@ class CeremonyAdapter(QObject):
 
     # For tests and accessibility tools: each dialog as it opens.
     card_prompt_opened = Signal(object)  # CardPromptDialog
-    dialog_opened = Signal(object)  # FingerprintDialog, ExpertDialog, ErrorDialog, ProgressDialog
+    # FingerprintDialog, ExpertDialog, DecisionDialog, ErrorDialog, ProgressDialog
+    dialog_opened = Signal(object)
     step_finished = Signal(str)  # the StepKind value, after the journal has it
     step_failed = Signal(object)  # the exception, already shown
     step_cancelled = Signal(str)  # the StepKind value; nothing was recorded
@@ -73,9 +83,11 @@ class CeremonyAdapter(QObject):
         self.pins = pins or QtPinHandler(window)
         self.busy = False
         self._definition: tuple[str, BureauDefinition] | None = None
+        self._sealed: tuple[str, str] | None = None  # seal blob, the fingerprint it records
         self._shown_pv: str | None = None
         self.last_error: ErrorDialog | None = None
         window.action_requested.connect(self.request_action)
+        window.optional_action_requested.connect(self.request_optional)
         window.projection_requested.connect(self.show_projection)
         self.projection: QObject | None = None
         self.refresh(show_current=True)
@@ -89,6 +101,15 @@ class CeremonyAdapter(QObject):
         if self._definition is None or self._definition[0] != state.definition_blob:
             self._definition = (state.definition_blob, self.bureau.bureau_definition(state))
         return self._definition[1]
+
+    def sealed_fingerprint(self, state: CeremonyState) -> str | None:
+        """Our software fingerprint as the exported seal records it, read once per seal."""
+        if not state.seal_exported or state.seal_blob is None:
+            return None
+        if self._sealed is None or self._sealed[0] != state.seal_blob:
+            recorded = self.bureau.sealed(state).bureau_software.sha256
+            self._sealed = (state.seal_blob, PREFIX + recorded)
+        return self._sealed[1]
 
     def card_source(self) -> CardSource:
         if self._cards is None:
@@ -107,6 +128,7 @@ class CeremonyAdapter(QObject):
         if definition is not None:
             self.window.set_bureau_name(definition.name)
         self.window.set_phases(phase_views(state, definition))
+        self.window.sealed_fingerprint = self.sealed_fingerprint(state)
         names: dict[str, str] = {}
         if definition is not None:
             for member in definition.members:
@@ -134,6 +156,16 @@ class CeremonyAdapter(QObject):
         if step is None or phase_key != self.bureau.phase.value:
             return
         self.start_step(step)
+
+    def request_optional(self, phase_key: str, action_key: str) -> None:
+        """An optional step (a decision during the vote), if the current phase offers it."""
+        if phase_key != self.bureau.phase.value:
+            return
+        state = self.bureau.state
+        for step in optional_steps(state, self.definition(state)):
+            if step.kind.value == action_key:
+                self.start_step(step)
+                return
 
     def start_step(self, step: Step) -> None:
         """Run ``step`` (the engine refuses it if it is not its turn); ignored while busy."""
@@ -219,10 +251,17 @@ class CeremonyAdapter(QObject):
 
             self._open_then(expert, lambda: self._run(step, record))
         elif kind is StepKind.COUNT:
-            self._with_cards(
-                quorum_members(self._definition_now()),
-                lambda cards: self._run(step, lambda _p: bureau.count(cards)),
-            )
+
+            def count(cards: list[PresentCard]) -> None:
+                def work(progress: Progress) -> None:
+                    progress.report(0.0, self.tr("Déchiffrement avec les cartes du quorum…"))
+                    bureau.count(cards, progress=self._count_progress(progress))
+
+                self._run(step, work)
+
+            self._with_cards(quorum_members(self._definition_now()), count)
+        elif kind is StepKind.DECIDE:
+            self._decide(step)
         elif kind is StepKind.MAKE_PV:
             self._run(step, lambda _p: bureau.make_pv())
         elif kind is StepKind.SIGN_PV:
@@ -241,6 +280,53 @@ class CeremonyAdapter(QObject):
                 self._cancelled()
                 return
             self._run(step, lambda _p: bureau.export_archive(folder))
+
+    def _count_progress(self, progress: Progress) -> Callable[[str, int, int], None]:
+        from ceremony.workflow.count import ARCHIVE, DECRYPTION, RESULT
+
+        messages = {
+            DECRYPTION: self.tr("Déchiffrements partiels faits et vérifiés : étape %1 sur %2"),
+            RESULT: self.tr("Résultats calculés, scrutin par scrutin : étape %1 sur %2"),
+            ARCHIVE: self.tr("Archive de chaque scrutin écrite : étape %1 sur %2"),
+        }
+
+        def report(kind: str, done: int, total: int) -> None:
+            template = messages.get(kind, self.tr("Dépouillement : étape %1 sur %2"))
+            progress.report(done / total if total else 0.0, fill(template, str(done), str(total)))
+
+        return report
+
+    def _decide(self, step: Step) -> None:
+        """Decision, reason and signer; then the folder, the card, and the engine in a job."""
+        definition = self._definition_now()
+        signers = heads(definition)
+        lists = list_names(definition)
+        dialog = DecisionDialog(
+            [(m.member_id, f"{m.name} ({role_word(m, lists)})") for m in signers], self.window
+        )
+        bureau = self.bureau
+
+        def chosen() -> None:
+            decision, reason = dialog.decision(), dialog.reason_text()
+            member = next(m for m in signers if m.member_id == dialog.signer_id())
+            assert decision is not None
+            number = len(bureau.state.decisions) + 1
+            deliver = self.platform.deliver_decision(
+                self.window, f"decision-{number:02d}-{decision}.zip"
+            )
+            if deliver is None:
+                self._cancelled()
+                return
+
+            def sign(cards: list[PresentCard]) -> None:
+                def work(_p: Progress) -> None:
+                    deliver(bureau.export_decision(cards[0], decision, reason))
+
+                self._run(step, work)
+
+            self._with_cards([member], sign)
+
+        self._open_then(dialog, chosen)
 
     def _import_urn(self, step: Step) -> None:
         make = self.platform.urn(self.window, self.bureau)

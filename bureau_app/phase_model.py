@@ -29,6 +29,14 @@ class ChecklistItem:
     done: bool
 
 
+@dataclass(frozen=True)
+class OptionalAction:
+    """A step the bureau may take, as often as needed, besides the phase's next action."""
+
+    key: str
+    label: str
+
+
 class PhaseView(Protocol):
     """One phase as the window displays it; texts are French, written for bureau members."""
 
@@ -52,6 +60,11 @@ class PhaseView(Protocol):
     @property
     def next_action(self) -> str | None:
         """Label of the button that starts the next step; None when nothing is to be done."""
+        ...
+
+    @property
+    def optional_actions(self) -> Sequence[OptionalAction]:
+        """Secondary buttons of the page (e.g. a decision during the vote); often none."""
         ...
 
 
@@ -92,6 +105,7 @@ class StaticPhase:
     checklist: Sequence[ChecklistItem] = ()
     verified: Sequence[ChecklistItem] = ()
     next_action: str | None = None
+    optional_actions: Sequence[OptionalAction] = ()
 
 
 def unconnected_phases() -> list[StaticPhase]:

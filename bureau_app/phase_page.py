@@ -1,4 +1,8 @@
-"""One phase's page: its checklist, what has been verified, and one prominent next action."""
+"""One phase's page: its checklist, what has been verified, and one prominent next action.
+
+Optional, repeatable steps (a decision during the vote) get plain secondary
+buttons below it; the prominent button stays the phase's required step.
+"""
 
 from __future__ import annotations
 
@@ -15,16 +19,20 @@ from PySide6.QtWidgets import (
 
 from bureau_app.appearance import primary_button_style
 from bureau_app.checklist_view import ChecklistView
-from bureau_app.phase_model import PhaseState, PhaseView, phase_title
+from bureau_app.phase_model import OptionalAction, PhaseState, PhaseView, phase_title
 from bureau_app.phase_panel import state_icon, state_word
 from bureau_app.sizing import scale_font
 from bureau_app.text import fill
 
 
 class PhasePage(QWidget):
-    """Shows one ``PhaseView``; the button emits ``action_requested(phase key)``."""
+    """Shows one ``PhaseView``; the button emits ``action_requested(phase key)``.
+
+    A secondary button emits ``optional_action_requested(phase key, action key)``.
+    """
 
     action_requested = Signal(str)
+    optional_action_requested = Signal(str, str)
 
     def __init__(self, number: int, total: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,6 +70,11 @@ class PhasePage(QWidget):
         self.action_hint.setAccessibleName(self.tr("Indication sur la prochaine action"))
         self.action_hint.setWordWrap(True)
 
+        self.optional_label = QLabel(self.tr("Autres actions possibles maintenant :"))
+        self.optional_row = QHBoxLayout()
+        self.optional_buttons: dict[str, QPushButton] = {}
+        self._optional: tuple[OptionalAction, ...] = ()
+
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addLayout(state_row)
@@ -69,6 +82,8 @@ class PhasePage(QWidget):
         layout.addWidget(verified_box, 2)
         layout.addWidget(self.action_hint)
         layout.addWidget(self.action_button)
+        layout.addWidget(self.optional_label)
+        layout.addLayout(self.optional_row)
         self.setTabOrder(self.checklist, self.verified)
         self.setTabOrder(self.verified, self.action_button)
 
@@ -105,6 +120,32 @@ class PhasePage(QWidget):
         self.action_button.setAccessibleName(
             fill(self.tr("Prochaine action : %1"), self.action_button.text())
         )
+        self._show_optional(tuple(view.optional_actions))
+
+    def _show_optional(self, actions: tuple[OptionalAction, ...]) -> None:
+        if actions != self._optional:
+            for button in self.optional_buttons.values():
+                self.optional_row.removeWidget(button)
+                button.deleteLater()
+            self.optional_buttons = {}
+            previous: QWidget = self.action_button
+            for action in actions:
+                button = QPushButton(action.label)
+                button.setObjectName(f"optional_{action.key}")
+                button.setAccessibleName(fill(self.tr("Action possible : %1"), action.label))
+                button.clicked.connect(
+                    lambda _checked=False, key=action.key: self._on_optional(key)
+                )
+                self.optional_row.addWidget(button)
+                self.setTabOrder(previous, button)
+                previous = button
+                self.optional_buttons[action.key] = button
+            self._optional = actions
+        self.optional_label.setVisible(bool(actions))
+
+    def _on_optional(self, action_key: str) -> None:
+        if self._key:
+            self.optional_action_requested.emit(self._key, action_key)
 
     def _on_clicked(self) -> None:
         if self._key:

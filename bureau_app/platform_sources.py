@@ -26,6 +26,10 @@ from ceremony.workflow.engine import Bureau
 # A bare name lupdate recognises, so these strings reach the .ts file.
 translate = QCoreApplication.translate
 
+SEAL_FILE = "scellement.zip"
+OUTBOX = "vers-la-plateforme"
+"""Training: the folder standing for the removable media carried to the platform."""
+
 ChooseOpen = Callable[[QWidget, str, str], Path | None]
 ChooseFolder = Callable[[QWidget, str], Path | None]
 
@@ -62,6 +66,10 @@ class PlatformSource(Protocol):
         """Where the exported seal goes (called in the job), or None if cancelled."""
         ...
 
+    def deliver_decision(self, parent: QWidget, filename: str) -> Callable[[bytes], None] | None:
+        """Where a signed decision goes, as ``filename`` (called in the job), or None."""
+        ...
+
     def archive_folder(self, parent: QWidget) -> Path | None: ...
 
 
@@ -73,6 +81,18 @@ def _dialog_open(parent: QWidget, title: str, pattern: str) -> Path | None:
 def _dialog_folder(parent: QWidget, title: str) -> Path | None:
     path = QFileDialog.getExistingDirectory(parent, title)
     return Path(path) if path else None
+
+
+def _writer(folder: Path | None, filename: str) -> Callable[[bytes], None] | None:
+    """Writes a bundle as ``folder/filename`` (removable media), or None if no folder."""
+    if folder is None:
+        return None
+
+    def write(data: bytes) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / filename).write_bytes(data)
+
+    return write
 
 
 class FilePlatform:
@@ -126,16 +146,19 @@ class FilePlatform:
         return None if path is None else (lambda _scratch: path)
 
     def deliver_seal(self, parent: QWidget) -> Callable[[bytes], None] | None:
-        folder = self._folder(
-            parent, translate("Platform", "Dossier où écrire le scellement (clé USB)")
+        return self._deliver(
+            parent, translate("Platform", "Dossier où écrire le scellement (clé USB)"), SEAL_FILE
         )
-        if folder is None:
-            return None
 
-        def write(data: bytes) -> None:
-            (folder / "scellement.zip").write_bytes(data)
+    def deliver_decision(self, parent: QWidget, filename: str) -> Callable[[bytes], None] | None:
+        return self._deliver(
+            parent, translate("Platform", "Dossier où écrire la décision (clé USB)"), filename
+        )
 
-        return write
+    def _deliver(
+        self, parent: QWidget, title: str, filename: str
+    ) -> Callable[[bytes], None] | None:
+        return _writer(self._folder(parent, title), filename)
 
     def archive_folder(self, parent: QWidget) -> Path | None:
         return self._folder(parent, translate("Platform", "Dossier de l'archive de la cérémonie"))
@@ -146,9 +169,13 @@ class SimulatedPlatform:
 
     training = True
 
-    def __init__(self, simulator: PlatformSimulator, archive_folder: Path) -> None:
+    def __init__(
+        self, simulator: PlatformSimulator, archive_folder: Path, outbox: Path | None = None
+    ) -> None:
         self.simulator = simulator
         self._archive = archive_folder
+        # Stands for the removable media of bundles the simulator does not take (decisions).
+        self.outbox = outbox if outbox is not None else archive_folder.parent / OUTBOX
         self._votes: list[ContestVotes] | None = None
         self._lock = threading.Lock()
 
@@ -211,6 +238,9 @@ class SimulatedPlatform:
             self.simulator.accept_seal(data)
 
         return accept
+
+    def deliver_decision(self, parent: QWidget, filename: str) -> Callable[[bytes], None] | None:
+        return _writer(self.outbox, filename)
 
     def archive_folder(self, parent: QWidget) -> Path | None:
         return self._archive

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bureau_app.about_dialog import AboutDialog
 from bureau_app.appearance import Appearance, apply_appearance, load_appearance, save_appearance
 from bureau_app.expert_view import ExpertView
 from bureau_app.journal_view import JournalView
@@ -33,10 +34,12 @@ from bureau_app.pv_preview import PvPreview
 from bureau_app.results_view import ResultsView
 from bureau_app.sizing import scale_font
 from bureau_app.worker import JobRunner
+from ceremony.fingerprint import ApplicationFiles
 
 
 class BureauWindow(QMainWindow):
     action_requested = Signal(str)
+    optional_action_requested = Signal(str, str)  # phase key, action key
     projection_requested = Signal()
 
     def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
@@ -73,6 +76,11 @@ class BureauWindow(QMainWindow):
         self._views: list[PhaseView] = []
         self._shown: dict[str, PhaseView] = {}
         self.runner = JobRunner(parent=self)
+        # The fingerprint recorded in the exported seal (``sha256:…``), set by the adapter.
+        self.sealed_fingerprint: str | None = None
+        # Which files make "this installation" (None: the running application's).
+        self.application_files: ApplicationFiles | None = None
+        self.about: AboutDialog | None = None
         self.journal_view = JournalView()
         self.results_view = ResultsView()
         self.expert_view = ExpertView(self.runner)
@@ -112,6 +120,7 @@ class BureauWindow(QMainWindow):
             if page is None:
                 page = PhasePage(number, len(views))
                 page.action_requested.connect(self.action_requested)
+                page.optional_action_requested.connect(self.optional_action_requested)
                 self.pages[view.key] = page
                 self.stack.addWidget(page)
             elif not force and self._shown.get(view.key) == view:
@@ -174,6 +183,14 @@ class BureauWindow(QMainWindow):
         self.panel.clearSelection()
         self.stack.setCurrentWidget(self.pv_preview)
         self.pv_preview.export_button.setFocus()
+
+    def show_about(self) -> AboutDialog:
+        """« À propos de Bureau », with the fingerprint comparison once sealed."""
+        self.about = AboutDialog(
+            self.runner, self.sealed_fingerprint, self.application_files, parent=self
+        )
+        self.about.open()
+        return self.about
 
     def trigger_next_action(self) -> None:
         page = self.current_page()
@@ -252,6 +269,11 @@ class BureauWindow(QMainWindow):
             self.tr("Lancer la &prochaine action"),
             [QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")],
             self.trigger_next_action,
+        )
+
+        help_menu = self.menuBar().addMenu(self.tr("Ai&de"))
+        self.about_action = self._action(
+            help_menu, self.tr("À &propos de Bureau"), [QKeySequence("F1")], self.show_about
         )
 
     def _action(

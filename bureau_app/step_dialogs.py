@@ -1,15 +1,22 @@
-"""Small dialogs that collect what a step needs from people: a fingerprint, the expert's words."""
+"""Small dialogs that collect what a step needs from people: a fingerprint, the expert's words,
+the bureau's decision during the vote."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
+    QGroupBox,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
@@ -100,3 +107,76 @@ class ExpertDialog(QDialog):
         layout.addWidget(self.no_alteration)
         layout.addWidget(_buttons(self, self.tr("&Consigner")))
         fit_to_text(self, 70)
+
+
+class DecisionDialog(QDialog):
+    """The bureau suspends, resumes or stops the vote; the reason is written in the bundle."""
+
+    def __init__(self, signers: Sequence[tuple[str, str]], parent: QWidget | None = None) -> None:
+        """``signers``: (member id, name and role) of who may sign, the president first."""
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Décision du bureau pendant le vote"))
+        self.setAccessibleName(self.tr("Décision du bureau pendant le vote"))
+        heading = QLabel(self.tr("Que décide le bureau ?"))
+        scale_font(heading, 1.3, bold=True)
+        explanation = QLabel(
+            self.tr(
+                "La décision est signée par la carte du président ou du secrétaire, "
+                "puis écrite sur le support amovible pour la plateforme de vote. "
+                "Elle figure au journal et au procès-verbal."
+            )
+        )
+        explanation.setWordWrap(True)
+        choices = QGroupBox(self.tr("Décision"))
+        choices_layout = QVBoxLayout(choices)
+        self.choices = QButtonGroup(self)
+        self.choice_buttons: dict[str, QRadioButton] = {}
+        for decision, text in (
+            ("suspend", self.tr("&Suspendre le vote")),
+            ("resume", self.tr("&Reprendre le vote")),
+            ("stop", self.tr("Arrê&ter le vote (définitivement)")),
+        ):
+            button = QRadioButton(text)
+            button.setAccessibleName(text.replace("&", ""))
+            self.choices.addButton(button)
+            self.choice_buttons[decision] = button
+            choices_layout.addWidget(button)
+        self.reason = QPlainTextEdit()
+        self.reason.setTabChangesFocus(True)
+        self.reason.setAccessibleName(self.tr("Motif de la décision (obligatoire)"))
+        reason_label = QLabel(self.tr("&Motif (obligatoire), tel qu'il figurera au journal :"))
+        reason_label.setBuddy(self.reason)
+        self.signer = QComboBox()
+        self.signer.setAccessibleName(self.tr("Carte qui signe la décision"))
+        for member_id, name in signers:
+            self.signer.addItem(name, member_id)
+        signer_label = QLabel(self.tr("&Carte qui signe :"))
+        signer_label.setBuddy(self.signer)
+        buttons = _buttons(self, self.tr("Si&gner la décision"))
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(explanation)
+        layout.addWidget(choices)
+        layout.addWidget(reason_label)
+        layout.addWidget(self.reason)
+        layout.addWidget(signer_label)
+        layout.addWidget(self.signer)
+        layout.addWidget(buttons)
+        self.choices.buttonToggled.connect(self._update)
+        self.reason.textChanged.connect(self._update)
+        self._update()
+        fit_to_text(self, 70)
+
+    def decision(self) -> str | None:
+        """``suspend``, ``resume`` or ``stop`` (the bundle's words), or None if none chosen."""
+        return next((d for d, b in self.choice_buttons.items() if b.isChecked()), None)
+
+    def reason_text(self) -> str:
+        return self.reason.toPlainText().strip()
+
+    def signer_id(self) -> str:
+        return str(self.signer.currentData())
+
+    def _update(self) -> None:
+        self.ok_button.setEnabled(self.decision() is not None and bool(self.reason_text()))

@@ -14,7 +14,7 @@ from enum import Enum
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from bureau_app.phase_model import ChecklistItem, PhaseState
+from bureau_app.phase_model import ChecklistItem, OptionalAction, PhaseState
 from bureau_app.roles import list_names, role_word
 from ceremony.bundles.payloads.definition import BureauDefinition, Member
 from ceremony.workflow.phases import ORDER, Phase
@@ -46,6 +46,8 @@ class StepKind(Enum):
     SIGN_PV = "sign_pv"
     EXPORT_RESULTS = "export_results"
     EXPORT_ARCHIVE = "export_archive"
+    DECIDE = "decide"
+    """Optional and repeatable: never the phase's next step (see ``optional_steps``)."""
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,7 @@ class CeremonyPhase:
     checklist: Sequence[ChecklistItem]
     verified: Sequence[ChecklistItem]
     next_action: str | None
+    optional_actions: Sequence[OptionalAction] = ()
 
 
 def quorum_members(definition: BureauDefinition) -> list[Member]:
@@ -158,6 +161,36 @@ def next_step(state: CeremonyState, definition: BureauDefinition | None) -> Step
     if state.archive is None:
         return Step(StepKind.EXPORT_ARCHIVE, translate("Steps", "Écrire l'archive de la cérémonie"))
     return None
+
+
+def heads(definition: BureauDefinition) -> list[Member]:
+    """Who may sign a decision: the president, then the secretary."""
+    return [m for role in ("president", "secretary") for m in definition.members if m.role == role]
+
+
+def optional_steps(state: CeremonyState, definition: BureauDefinition | None) -> list[Step]:
+    """Steps the bureau may take now besides ``next_step``, as often as it needs.
+
+    During the vote: a decision (suspend, resume or stop), signed by the
+    president's or the secretary's card. Nowhere else.
+    """
+    if current_phase(state) is not Phase.VOTE_OPEN or definition is None:
+        return []
+    return [
+        Step(
+            StepKind.DECIDE,
+            translate("Steps", "Décider : suspendre, reprendre ou arrêter le vote"),
+        )
+    ]
+
+
+def _decision_word(decision: str) -> str:
+    words = {
+        "suspend": translate("Steps", "vote suspendu"),
+        "resume": translate("Steps", "vote repris"),
+        "stop": translate("Steps", "vote arrêté"),
+    }
+    return words.get(decision, decision)
 
 
 def _count(value: int) -> str:
@@ -363,6 +396,18 @@ def _phase_content(
                     True,
                 )
             )
+        for number, decision in enumerate(state.decisions, start=1):
+            verified.append(
+                ChecklistItem(
+                    _fill(
+                        translate("Steps", "Décision n° %1 signée et exportée : %2 (motif : %3)"),
+                        number,
+                        _decision_word(str(decision["decision"])),
+                        decision["reason"],
+                    ),
+                    True,
+                )
+            )
         return todo, verified
     if phase is Phase.CLOSED:
         done = state.urn is not None
@@ -472,6 +517,7 @@ def _phase_content(
 def phase_views(state: CeremonyState, definition: BureauDefinition | None) -> list[CeremonyPhase]:
     current = current_phase(state)
     step = next_step(state, definition)
+    optional = [OptionalAction(s.kind.value, s.label) for s in optional_steps(state, definition)]
     finished = step is None and current is Phase.ARCHIVED
     views = []
     for phase in ORDER:
@@ -483,5 +529,8 @@ def phase_views(state: CeremonyState, definition: BureauDefinition | None) -> li
             shown = PhaseState.TODO
         todo, verified = _phase_content(phase, state, definition)
         action = step.label if step is not None and phase is current else None
-        views.append(CeremonyPhase(phase.value, phase.label, shown, todo, verified, action))
+        extra = optional if phase is current else []
+        views.append(
+            CeremonyPhase(phase.value, phase.label, shown, todo, verified, action, tuple(extra))
+        )
     return views

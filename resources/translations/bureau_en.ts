@@ -2,6 +2,115 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="fr_FR">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../bureau_app/about_dialog.py" line="74"/>
+        <location filename="../../bureau_app/about_dialog.py" line="75"/>
+        <source>À propos de Bureau</source>
+        <translation>About Bureau</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/about_dialog.py" line="76"/>
+        <source>Bureau, version %1</source>
+        <translation>Bureau, version %1</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/about_dialog.py" line="80"/>
+        <source>L&apos;application hors ligne du bureau de vote électronique : scellement, contrôle de l&apos;urne, dépouillement et procès-verbal.</source>
+        <translation>The offline application of the electronic polling committee: sealing, ballot box checks, count and official report.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/about_dialog.py" line="86"/>
+        <source>Empreinte &amp;logicielle de cette installation (SHA-256) :</source>
+        <translation>Software &amp;fingerprint of this installation (SHA-256):</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/about_dialog.py" line="87"/>
+        <source>Empreinte logicielle de cette installation</source>
+        <translation>Software fingerprint of this installation</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/about_dialog.py" line="88"/>
+        <source>Calcul en cours…</source>
+        <translation>Computing…</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/about_dialog.py" line="93"/>
+        <source>Empreinte enregistrée dans le &amp;scellement :</source>
+        <translation>Fingerprint recorded in the &amp;seal:</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/about_dialog.py" line="94"/>
+        <source>Empreinte enregistrée dans le scellement</source>
+        <translation>Fingerprint recorded in the seal</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/about_dialog.py" line="98"/>
+        <source>Comparaison des empreintes</source>
+        <translation>Fingerprint comparison</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/about_dialog.py" line="104"/>
+        <source>Ce bureau n&apos;est pas encore scellé : aucune empreinte à comparer.</source>
+        <translation>This committee is not sealed yet: no fingerprint to compare.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/about_dialog.py" line="108"/>
+        <source>Comparaison : calcul en cours…</source>
+        <translation>Comparison: computing…</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/about_dialog.py" line="112"/>
+        <source>Logiciel libre sous licence GNU AGPL version 3 ou ultérieure. Aucune connexion réseau : l&apos;application n&apos;utilise pas le réseau ; les échanges avec la plateforme se font par fichiers signés.</source>
+        <translation>Free software under the GNU AGPL, version 3 or later. No network connection: the application does not use the network; exchanges with the platform are signed files.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/about_dialog.py" line="120"/>
+        <source>&amp;Fermer</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/about_dialog.py" line="121"/>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/about_dialog.py" line="149"/>
+        <source>paquet autonome</source>
+        <translation>standalone bundle</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/about_dialog.py" line="149"/>
+        <source>installation source</source>
+        <translation>source installation</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/about_dialog.py" line="152"/>
+        <source>%1, %2 fichiers pris en compte.</source>
+        <translation>%1, %2 files taken into account.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/about_dialog.py" line="159"/>
+        <source>Comparaison : identique. Le logiciel est celui qui a été scellé.</source>
+        <translation>Comparison: identical. This software is the one that was sealed.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/about_dialog.py" line="164"/>
+        <source>Comparaison : DIFFÉRENTE. Ce logiciel n&apos;est pas celui qui a été scellé : le dépouillement sera refusé. Prévenez l&apos;expert.</source>
+        <translation>Comparison: DIFFERENT. This software is not the one that was sealed: the count will be refused. Tell the expert.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/about_dialog.py" line="172"/>
+        <source>Impossible de calculer l&apos;empreinte.</source>
+        <translation>The fingerprint could not be computed.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/about_dialog.py" line="175"/>
+        <source>Comparaison impossible.</source>
+        <translation>No comparison possible.</translation>
+    </message>
+</context>
+<context>
     <name>BarChart</name>
     <message>
         <location filename="../../bureau_app/bar_chart.py" line="27"/>
@@ -32,128 +141,138 @@
 <context>
     <name>BureauWindow</name>
     <message>
-        <location filename="../../bureau_app/shell.py" line="46"/>
         <location filename="../../bureau_app/shell.py" line="49"/>
+        <location filename="../../bureau_app/shell.py" line="52"/>
         <source>Bureau de vote électronique</source>
         <translation>Electronic polling committee</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="47"/>
+        <location filename="../../bureau_app/shell.py" line="50"/>
         <source>Fenêtre principale du bureau de vote</source>
         <translation>Main window of the polling committee</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="50"/>
+        <location filename="../../bureau_app/shell.py" line="53"/>
         <source>Nom du bureau</source>
         <translation>Committee name</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="55"/>
-        <location filename="../../bureau_app/shell.py" line="244"/>
+        <location filename="../../bureau_app/shell.py" line="58"/>
+        <location filename="../../bureau_app/shell.py" line="261"/>
         <source>&amp;Journal</source>
         <translation>&amp;Log</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="56"/>
+        <location filename="../../bureau_app/shell.py" line="59"/>
         <source>Ouvrir le journal</source>
         <translation>Open the log</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="57"/>
-        <location filename="../../bureau_app/shell.py" line="245"/>
+        <location filename="../../bureau_app/shell.py" line="60"/>
+        <location filename="../../bureau_app/shell.py" line="262"/>
         <source>&amp;Résultats</source>
         <translation>&amp;Results</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="58"/>
+        <location filename="../../bureau_app/shell.py" line="61"/>
         <source>Ouvrir les résultats</source>
         <translation>Open the results</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="59"/>
-        <location filename="../../bureau_app/shell.py" line="246"/>
+        <location filename="../../bureau_app/shell.py" line="62"/>
+        <location filename="../../bureau_app/shell.py" line="263"/>
         <source>Mode e&amp;xpert</source>
         <translation>E&amp;xpert mode</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="60"/>
+        <location filename="../../bureau_app/shell.py" line="63"/>
         <source>Ouvrir le mode expert</source>
         <translation>Open expert mode</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="70"/>
+        <location filename="../../bureau_app/shell.py" line="73"/>
         <source>Contenu de l&apos;étape choisie</source>
         <translation>Content of the chosen step</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="94"/>
+        <location filename="../../bureau_app/shell.py" line="102"/>
         <source>Barre d&apos;état</source>
         <translation>Status bar</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="131"/>
+        <location filename="../../bureau_app/shell.py" line="140"/>
         <source>Opération en cours</source>
         <translation>Operation in progress</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="133"/>
+        <location filename="../../bureau_app/shell.py" line="142"/>
         <source>Une opération est en cours. Attendez qu&apos;elle se termine avant de fermer l&apos;application.</source>
         <translation>An operation is in progress. Wait until it ends before closing the application.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="139"/>
+        <location filename="../../bureau_app/shell.py" line="148"/>
         <source>Fermeture refusée</source>
         <translation>Closing refused</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="141"/>
+        <location filename="../../bureau_app/shell.py" line="150"/>
         <source>J&apos;ai compris</source>
         <translation>Understood</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="215"/>
+        <location filename="../../bureau_app/shell.py" line="232"/>
         <source>&amp;Affichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="218"/>
+        <location filename="../../bureau_app/shell.py" line="235"/>
         <source>A&amp;grandir le texte</source>
         <translation>&amp;Larger text</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="224"/>
+        <location filename="../../bureau_app/shell.py" line="241"/>
         <source>&amp;Réduire le texte</source>
         <translation>&amp;Smaller text</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="229"/>
+        <location filename="../../bureau_app/shell.py" line="246"/>
         <source>Taille de texte &amp;normale</source>
         <translation>&amp;Normal text size</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="232"/>
+        <location filename="../../bureau_app/shell.py" line="249"/>
         <source>&amp;Contraste élevé</source>
         <translation>&amp;High contrast</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="241"/>
+        <location filename="../../bureau_app/shell.py" line="258"/>
         <source>Mode &amp;projection</source>
         <translation>&amp;Projection mode</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="243"/>
+        <location filename="../../bureau_app/shell.py" line="260"/>
         <source>A&amp;ller à</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="248"/>
+        <location filename="../../bureau_app/shell.py" line="265"/>
         <source>Liste des é&amp;tapes</source>
         <translation>S&amp;teps list</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="252"/>
+        <location filename="../../bureau_app/shell.py" line="269"/>
         <source>Lancer la &amp;prochaine action</source>
         <translation>Start the &amp;next action</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/shell.py" line="274"/>
+        <source>Ai&amp;de</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/shell.py" line="276"/>
+        <source>À &amp;propos de Bureau</source>
+        <translation>&amp;About Bureau</translation>
     </message>
     <message>
         <location filename="../../bureau_app/window.py" line="63"/>
@@ -232,32 +351,57 @@
 <context>
     <name>CeremonyAdapter</name>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="123"/>
+        <location filename="../../bureau_app/adapter.py" line="145"/>
         <source>proces-verbal.pdf</source>
         <translation>minutes.pdf</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="254"/>
+        <location filename="../../bureau_app/adapter.py" line="257"/>
+        <source>Déchiffrement avec les cartes du quorum…</source>
+        <translation>Decrypting with the quorum cards…</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/adapter.py" line="288"/>
+        <source>Déchiffrements partiels faits et vérifiés : étape %1 sur %2</source>
+        <translation>Partial decryptions made and verified: step %1 of %2</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/adapter.py" line="289"/>
+        <source>Résultats calculés, scrutin par scrutin : étape %1 sur %2</source>
+        <translation>Results computed, contest by contest: step %1 of %2</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/adapter.py" line="290"/>
+        <source>Archive de chaque scrutin écrite : étape %1 sur %2</source>
+        <translation>Each contest&apos;s archive written: step %1 of %2</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/adapter.py" line="294"/>
+        <source>Dépouillement : étape %1 sur %2</source>
+        <translation>Count: step %1 of %2</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/adapter.py" line="340"/>
         <source>Préparation de l&apos;urne…</source>
         <translation>Preparing the ballot box…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="270"/>
+        <location filename="../../bureau_app/adapter.py" line="356"/>
         <source>Vérification des bulletins : %1 sur %2</source>
         <translation>Checking ballots: %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="326"/>
+        <location filename="../../bureau_app/adapter.py" line="412"/>
         <source>Carte à insérer (%1 sur %2)</source>
         <translation>Card to insert (%1 of %2)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="365"/>
+        <location filename="../../bureau_app/adapter.py" line="451"/>
         <source>Fait : %1</source>
         <translation>Done: %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="372"/>
+        <location filename="../../bureau_app/adapter.py" line="458"/>
         <source>Annulé, rien n&apos;a été enregistré : %1</source>
         <translation>Cancelled, nothing was recorded: %1</translation>
     </message>
@@ -283,6 +427,70 @@
         <location filename="../../bureau_app/checklist_view.py" line="49"/>
         <source>échec</source>
         <translation>failed</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionDialog</name>
+    <message>
+        <location filename="../../bureau_app/step_dialogs.py" line="118"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="119"/>
+        <source>Décision du bureau pendant le vote</source>
+        <translation>The committee&apos;s decision during the vote</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/step_dialogs.py" line="120"/>
+        <source>Que décide le bureau ?</source>
+        <translation>What does the committee decide?</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/step_dialogs.py" line="124"/>
+        <source>La décision est signée par la carte du président ou du secrétaire, puis écrite sur le support amovible pour la plateforme de vote. Elle figure au journal et au procès-verbal.</source>
+        <translation>The decision is signed with the president&apos;s or the secretary&apos;s card, then written to removable media for the voting platform. It appears in the log and in the official report.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/step_dialogs.py" line="130"/>
+        <source>Décision</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/step_dialogs.py" line="135"/>
+        <source>&amp;Suspendre le vote</source>
+        <translation>&amp;Suspend the vote</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/step_dialogs.py" line="136"/>
+        <source>&amp;Reprendre le vote</source>
+        <translation>&amp;Resume the vote</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/step_dialogs.py" line="137"/>
+        <source>Arrê&amp;ter le vote (définitivement)</source>
+        <translation>S&amp;top the vote (for good)</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/step_dialogs.py" line="146"/>
+        <source>Motif de la décision (obligatoire)</source>
+        <translation>Reason for the decision (required)</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/step_dialogs.py" line="147"/>
+        <source>&amp;Motif (obligatoire), tel qu&apos;il figurera au journal :</source>
+        <translation>Reaso&amp;n (required), as it will appear in the log:</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/step_dialogs.py" line="150"/>
+        <source>Carte qui signe la décision</source>
+        <translation>Card signing the decision</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/step_dialogs.py" line="153"/>
+        <source>&amp;Carte qui signe :</source>
+        <translation>Signing car&amp;d:</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/step_dialogs.py" line="155"/>
+        <source>Si&amp;gner la décision</source>
+        <translation>Si&amp;gn the decision</translation>
     </message>
 </context>
 <context>
@@ -337,38 +545,38 @@
 <context>
     <name>ExpertDialog</name>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="80"/>
-        <location filename="../../bureau_app/step_dialogs.py" line="88"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="87"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="95"/>
         <source>Conclusions de l&apos;expert</source>
         <translation>Expert&apos;s conclusions</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="81"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="88"/>
         <source>Saisie des conclusions de l&apos;expert</source>
         <translation>Entering the expert&apos;s conclusions</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="83"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="90"/>
         <source>Nom de l&apos;expert</source>
         <translation>Expert&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="84"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="91"/>
         <source>&amp;Nom de l&apos;expert :</source>
         <translation>Expert&apos;s &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="89"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="96"/>
         <source>&amp;Conclusions, telles que lues au bureau :</source>
         <translation>&amp;Conclusions, as read to the committee:</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="92"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="99"/>
         <source>L&apos;expert constate que le système n&apos;a fait l&apos;objet d&apos;&amp;aucune altération</source>
         <translation>The expert finds that the system has undergone &amp;no alteration</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="101"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="108"/>
         <source>&amp;Consigner</source>
         <translation>&amp;Record</translation>
     </message>
@@ -376,72 +584,72 @@
 <context>
     <name>ExpertView</name>
     <message>
-        <location filename="../../bureau_app/expert_view.py" line="52"/>
+        <location filename="../../bureau_app/expert_view.py" line="65"/>
         <source>Mode expert</source>
         <translation>Expert mode</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/expert_view.py" line="53"/>
+        <location filename="../../bureau_app/expert_view.py" line="66"/>
         <source>Mode expert : vérification indépendante</source>
         <translation>Expert mode: independent verification</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/expert_view.py" line="55"/>
+        <location filename="../../bureau_app/expert_view.py" line="68"/>
         <source>Titre : mode expert</source>
         <translation>Title: expert mode</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/expert_view.py" line="58"/>
+        <location filename="../../bureau_app/expert_view.py" line="71"/>
         <source>Ouvrez une élection (fichier .bel ou dossier). Elle est lue sans être modifiée, puis chaque contrôle est affiché avec son résultat.</source>
         <translation>Open an election (.bel file or folder). It is read without being changed, then each check is shown with its result.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/expert_view.py" line="63"/>
+        <location filename="../../bureau_app/expert_view.py" line="76"/>
         <source>Explication du mode expert</source>
         <translation>About expert mode</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/expert_view.py" line="64"/>
+        <location filename="../../bureau_app/expert_view.py" line="77"/>
         <source>Ouvrir un &amp;fichier .bel…</source>
         <translation>Open a .bel &amp;file…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/expert_view.py" line="65"/>
+        <location filename="../../bureau_app/expert_view.py" line="78"/>
         <source>Ouvrir un fichier d&apos;élection .bel</source>
         <translation>Open a .bel election file</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/expert_view.py" line="66"/>
+        <location filename="../../bureau_app/expert_view.py" line="79"/>
         <source>Ouvrir un &amp;dossier…</source>
         <translation>Open a &amp;folder…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/expert_view.py" line="67"/>
+        <location filename="../../bureau_app/expert_view.py" line="80"/>
         <source>Ouvrir un dossier d&apos;élection</source>
         <translation>Open an election folder</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/expert_view.py" line="85"/>
+        <location filename="../../bureau_app/expert_view.py" line="98"/>
         <source>Élection à vérifier</source>
         <translation>Election to verify</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/expert_view.py" line="85"/>
+        <location filename="../../bureau_app/expert_view.py" line="98"/>
         <source>Élection Belenios (*.bel)</source>
         <translation>Belenios election (*.bel)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/expert_view.py" line="91"/>
+        <location filename="../../bureau_app/expert_view.py" line="104"/>
         <source>Dossier d&apos;élection à vérifier</source>
         <translation>Election folder to verify</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/expert_view.py" line="98"/>
+        <location filename="../../bureau_app/expert_view.py" line="111"/>
         <source>Lecture et contrôle de %1…</source>
         <translation>Reading and checking %1…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/expert_view.py" line="105"/>
+        <location filename="../../bureau_app/expert_view.py" line="118"/>
         <source>Vérification de l&apos;élection</source>
         <translation>Verifying the election</translation>
     </message>
@@ -449,33 +657,33 @@
 <context>
     <name>FingerprintDialog</name>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="46"/>
-        <location filename="../../bureau_app/step_dialogs.py" line="60"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="53"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="67"/>
         <source>Empreinte de la clé de la plateforme</source>
         <translation>Fingerprint of the platform key</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="47"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="54"/>
         <source>Confirmation de l&apos;empreinte de la plateforme</source>
         <translation>Confirming the platform fingerprint</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="48"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="55"/>
         <source>Comparez l&apos;empreinte avec celle lue par l&apos;organisateur</source>
         <translation>Compare the fingerprint with the one read out by the organiser</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="53"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="60"/>
         <source>Cette empreinte identifie la plateforme de vote. Elle doit être identique, caractère par caractère, à celle que l&apos;organisateur vous communique par un autre moyen (courrier, lecture à voix haute). Sinon, n&apos;allez pas plus loin.</source>
         <translation>This fingerprint identifies the voting platform. It must match, character for character, the one the organiser gives you by another channel (letter, reading aloud). Otherwise, go no further.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="61"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="68"/>
         <source>&amp;Empreinte :</source>
         <translation>&amp;Fingerprint:</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="68"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="75"/>
         <source>&amp;Confirmer : les empreintes sont identiques</source>
         <translation>&amp;Confirm: the fingerprints are identical</translation>
     </message>
@@ -606,91 +814,101 @@ Details: %6</translation>
 <context>
     <name>PhasePage</name>
     <message>
-        <location filename="../../bureau_app/phase_page.py" line="35"/>
+        <location filename="../../bureau_app/phase_page.py" line="43"/>
         <source>Titre de l&apos;étape</source>
         <translation>Step title</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/phase_page.py" line="39"/>
+        <location filename="../../bureau_app/phase_page.py" line="47"/>
         <source>Symbole de l&apos;état de l&apos;étape</source>
         <translation>Step status symbol</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/phase_page.py" line="41"/>
+        <location filename="../../bureau_app/phase_page.py" line="49"/>
         <source>État de l&apos;étape</source>
         <translation>Step status</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/phase_page.py" line="46"/>
-        <location filename="../../bureau_app/phase_page.py" line="47"/>
+        <location filename="../../bureau_app/phase_page.py" line="54"/>
+        <location filename="../../bureau_app/phase_page.py" line="55"/>
         <source>À faire dans cette étape</source>
         <translation>To do in this step</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/phase_page.py" line="50"/>
-        <location filename="../../bureau_app/phase_page.py" line="51"/>
+        <location filename="../../bureau_app/phase_page.py" line="58"/>
+        <location filename="../../bureau_app/phase_page.py" line="59"/>
         <source>Ce qui a été vérifié</source>
         <translation>What has been verified</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/phase_page.py" line="62"/>
+        <location filename="../../bureau_app/phase_page.py" line="70"/>
         <source>Indication sur la prochaine action</source>
         <translation>About the next action</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/phase_page.py" line="82"/>
+        <location filename="../../bureau_app/phase_page.py" line="73"/>
+        <source>Autres actions possibles maintenant :</source>
+        <translation>Other actions possible now:</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/phase_page.py" line="97"/>
         <source>Page de l&apos;étape %1</source>
         <translation>Page of step %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/phase_page.py" line="84"/>
+        <location filename="../../bureau_app/phase_page.py" line="99"/>
         <source>Étape %1 sur %2 : %3</source>
         <translation>Step %1 of %2: %3</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/phase_page.py" line="88"/>
+        <location filename="../../bureau_app/phase_page.py" line="103"/>
         <source>État : %1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/phase_page.py" line="89"/>
+        <location filename="../../bureau_app/phase_page.py" line="104"/>
         <source>Aucune tâche pour cette étape.</source>
         <translation>No task in this step.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/phase_page.py" line="90"/>
+        <location filename="../../bureau_app/phase_page.py" line="105"/>
         <source>Rien n&apos;a encore été vérifié.</source>
         <translation>Nothing has been verified yet.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/phase_page.py" line="93"/>
+        <location filename="../../bureau_app/phase_page.py" line="108"/>
         <source>Aucune action à faire maintenant</source>
         <translation>No action to take now</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/phase_page.py" line="96"/>
+        <location filename="../../bureau_app/phase_page.py" line="111"/>
         <source>Cette étape est terminée.</source>
         <translation>This step is finished.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/phase_page.py" line="97"/>
+        <location filename="../../bureau_app/phase_page.py" line="112"/>
         <source>Rien à faire pour le moment : attendez la suite.</source>
         <translation>Nothing to do for now: wait for what comes next.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/phase_page.py" line="98"/>
+        <location filename="../../bureau_app/phase_page.py" line="113"/>
         <source>Cette étape viendra plus tard.</source>
         <translation>This step comes later.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/phase_page.py" line="104"/>
+        <location filename="../../bureau_app/phase_page.py" line="119"/>
         <source>Prochaine action (raccourci : Ctrl+Entrée) :</source>
         <translation>Next action (shortcut: Ctrl+Enter):</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/phase_page.py" line="106"/>
+        <location filename="../../bureau_app/phase_page.py" line="121"/>
         <source>Prochaine action : %1</source>
         <translation>Next action: %1</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/phase_page.py" line="135"/>
+        <source>Action possible : %1</source>
+        <translation>Possible action: %1</translation>
     </message>
 </context>
 <context>
@@ -729,52 +947,52 @@ Details: %6</translation>
 <context>
     <name>Phases</name>
     <message>
-        <location filename="../../bureau_app/phase_model.py" line="62"/>
+        <location filename="../../bureau_app/phase_model.py" line="75"/>
         <source>Préparation</source>
         <translation>Preparation</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/phase_model.py" line="63"/>
+        <location filename="../../bureau_app/phase_model.py" line="76"/>
         <source>Cérémonie des clés</source>
         <translation>Key ceremony</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/phase_model.py" line="64"/>
+        <location filename="../../bureau_app/phase_model.py" line="77"/>
         <source>Vote à blanc</source>
         <translation>Test vote</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/phase_model.py" line="65"/>
+        <location filename="../../bureau_app/phase_model.py" line="78"/>
         <source>Scellement</source>
         <translation>Sealing</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/phase_model.py" line="66"/>
+        <location filename="../../bureau_app/phase_model.py" line="79"/>
         <source>Vote ouvert</source>
         <translation>Voting open</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/phase_model.py" line="67"/>
+        <location filename="../../bureau_app/phase_model.py" line="80"/>
         <source>Clôture et contrôle de l&apos;urne</source>
         <translation>Closing and urn check</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/phase_model.py" line="68"/>
+        <location filename="../../bureau_app/phase_model.py" line="81"/>
         <source>Conclusions de l&apos;expert</source>
         <translation>Expert&apos;s conclusions</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/phase_model.py" line="71"/>
+        <location filename="../../bureau_app/phase_model.py" line="84"/>
         <source>Archivage et remise des clés</source>
         <translation>Archiving and key hand-over</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/phase_model.py" line="69"/>
+        <location filename="../../bureau_app/phase_model.py" line="82"/>
         <source>Dépouillement</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/phase_model.py" line="70"/>
+        <location filename="../../bureau_app/phase_model.py" line="83"/>
         <source>Procès-verbal</source>
         <translation>Official report</translation>
     </message>
@@ -925,44 +1143,49 @@ Details: %6</translation>
 <context>
     <name>Platform</name>
     <message>
-        <location filename="../../bureau_app/platform_sources.py" line="99"/>
+        <location filename="../../bureau_app/platform_sources.py" line="119"/>
         <source>Définition de l&apos;élection</source>
         <translation>Election definition</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/platform_sources.py" line="100"/>
-        <location filename="../../bureau_app/platform_sources.py" line="118"/>
-        <location filename="../../bureau_app/platform_sources.py" line="124"/>
+        <location filename="../../bureau_app/platform_sources.py" line="120"/>
+        <location filename="../../bureau_app/platform_sources.py" line="138"/>
+        <location filename="../../bureau_app/platform_sources.py" line="144"/>
         <source>Paquet (*.zip)</source>
         <translation>Bundle (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/platform_sources.py" line="108"/>
+        <location filename="../../bureau_app/platform_sources.py" line="128"/>
         <source>Bureau</source>
         <translation>Committee</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/platform_sources.py" line="109"/>
+        <location filename="../../bureau_app/platform_sources.py" line="129"/>
         <source>Identifiant du bureau (donné par l&apos;organisateur) :</source>
         <translation>Committee identifier (given by the organiser):</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/platform_sources.py" line="118"/>
+        <location filename="../../bureau_app/platform_sources.py" line="138"/>
         <source>État du vote</source>
         <translation>Vote status</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/platform_sources.py" line="124"/>
+        <location filename="../../bureau_app/platform_sources.py" line="144"/>
         <source>Urne close</source>
         <translation>Closed ballot box</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/platform_sources.py" line="130"/>
+        <location filename="../../bureau_app/platform_sources.py" line="150"/>
         <source>Dossier où écrire le scellement (clé USB)</source>
         <translation>Folder to write the seal to (USB stick)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/platform_sources.py" line="141"/>
+        <location filename="../../bureau_app/platform_sources.py" line="155"/>
+        <source>Dossier où écrire la décision (clé USB)</source>
+        <translation>Folder to write the decision to (USB stick)</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/platform_sources.py" line="164"/>
         <source>Dossier de l&apos;archive de la cérémonie</source>
         <translation>Folder for the ceremony archive</translation>
     </message>
@@ -1106,82 +1329,82 @@ Details: %6</translation>
 <context>
     <name>PvPreview</name>
     <message>
-        <location filename="../../bureau_app/pv_preview.py" line="44"/>
+        <location filename="../../bureau_app/pv_preview.py" line="46"/>
         <source>Aperçu du procès-verbal</source>
         <translation>Official report preview</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pv_preview.py" line="45"/>
+        <location filename="../../bureau_app/pv_preview.py" line="47"/>
         <source>Procès-verbal</source>
         <translation>Official report</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pv_preview.py" line="47"/>
+        <location filename="../../bureau_app/pv_preview.py" line="49"/>
         <source>Titre : procès-verbal</source>
         <translation>Title: official report</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pv_preview.py" line="48"/>
+        <location filename="../../bureau_app/pv_preview.py" line="50"/>
         <source>Aucun procès-verbal pour le moment.</source>
         <translation>No official report yet.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pv_preview.py" line="50"/>
+        <location filename="../../bureau_app/pv_preview.py" line="52"/>
         <source>État de l&apos;aperçu</source>
         <translation>Preview status</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pv_preview.py" line="51"/>
+        <location filename="../../bureau_app/pv_preview.py" line="53"/>
         <source>E&amp;xporter le PDF…</source>
         <translation>E&amp;xport the PDF…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pv_preview.py" line="52"/>
+        <location filename="../../bureau_app/pv_preview.py" line="54"/>
         <source>Exporter le procès-verbal en PDF</source>
         <translation>Export the official report as PDF</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pv_preview.py" line="64"/>
+        <location filename="../../bureau_app/pv_preview.py" line="66"/>
         <source>Pages du procès-verbal</source>
         <translation>Pages of the official report</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pv_preview.py" line="78"/>
+        <location filename="../../bureau_app/pv_preview.py" line="80"/>
         <source>Préparation de l&apos;aperçu de %1…</source>
         <translation>Preparing the preview of %1…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pv_preview.py" line="104"/>
+        <location filename="../../bureau_app/pv_preview.py" line="107"/>
         <source>Page %1 sur %2</source>
         <translation>Page %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pv_preview.py" line="108"/>
+        <location filename="../../bureau_app/pv_preview.py" line="114"/>
         <source>%1 : 1 page. Relisez-la avant de signer.</source>
         <translation>%1: 1 page. Read it before signing.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pv_preview.py" line="110"/>
+        <location filename="../../bureau_app/pv_preview.py" line="116"/>
         <source>%1 : %2 pages. Relisez-les avant de signer.</source>
         <translation>%1: %2 pages. Read them before signing.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pv_preview.py" line="117"/>
+        <location filename="../../bureau_app/pv_preview.py" line="143"/>
         <source>Aperçu indisponible. Le document peut quand même être exporté.</source>
         <translation>Preview unavailable. The document can still be exported.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pv_preview.py" line="126"/>
+        <location filename="../../bureau_app/pv_preview.py" line="152"/>
         <source>Exporter le procès-verbal</source>
         <translation>Export the official report</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pv_preview.py" line="128"/>
+        <location filename="../../bureau_app/pv_preview.py" line="154"/>
         <source>Document PDF (*.pdf)</source>
         <translation>PDF document (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pv_preview.py" line="138"/>
+        <location filename="../../bureau_app/pv_preview.py" line="164"/>
         <source>Procès-verbal exporté : %1</source>
         <translation>Official report exported: %1</translation>
     </message>
@@ -1408,12 +1631,12 @@ Details: %6</translation>
 <context>
     <name>StepDialogs</name>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="29"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="36"/>
         <source>&amp;Annuler</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="30"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="37"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
@@ -1421,274 +1644,299 @@ Details: %6</translation>
 <context>
     <name>Steps</name>
     <message>
-        <location filename="../../bureau_app/steps.py" line="97"/>
+        <location filename="../../bureau_app/steps.py" line="100"/>
         <source>Confirmer l&apos;empreinte de la plateforme</source>
         <translation>Confirm the platform fingerprint</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="102"/>
-        <location filename="../../bureau_app/steps.py" line="182"/>
+        <location filename="../../bureau_app/steps.py" line="105"/>
+        <location filename="../../bureau_app/steps.py" line="215"/>
         <source>Importer la définition de l&apos;élection</source>
         <translation>Import the election definition</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="108"/>
-        <location filename="../../bureau_app/steps.py" line="215"/>
+        <location filename="../../bureau_app/steps.py" line="111"/>
+        <location filename="../../bureau_app/steps.py" line="248"/>
         <source>Enregistrer la carte de %1</source>
         <translation>Register the card of %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="118"/>
+        <location filename="../../bureau_app/steps.py" line="121"/>
         <source>Créer les clés du bureau (les %1 cartes)</source>
         <translation>Create the committee keys (all %1 cards)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="123"/>
+        <location filename="../../bureau_app/steps.py" line="126"/>
         <source>Faire le vote à blanc</source>
         <translation>Run the test vote</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="129"/>
+        <location filename="../../bureau_app/steps.py" line="132"/>
         <source>Signer le scellement : carte de %1</source>
         <translation>Sign the seal: card of %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="133"/>
-        <location filename="../../bureau_app/steps.py" line="311"/>
+        <location filename="../../bureau_app/steps.py" line="136"/>
+        <location filename="../../bureau_app/steps.py" line="344"/>
         <source>Remettre le scellement à la plateforme</source>
         <translation>Hand the seal to the platform</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="136"/>
+        <location filename="../../bureau_app/steps.py" line="139"/>
         <source>Importer l&apos;état du vote</source>
         <translation>Import the vote status</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="138"/>
+        <location filename="../../bureau_app/steps.py" line="141"/>
         <source>Importer et vérifier l&apos;urne</source>
         <translation>Import and check the ballot box</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="141"/>
-        <location filename="../../bureau_app/steps.py" line="391"/>
+        <location filename="../../bureau_app/steps.py" line="144"/>
+        <location filename="../../bureau_app/steps.py" line="436"/>
         <source>Consigner les conclusions de l&apos;expert</source>
         <translation>Record the expert&apos;s conclusions</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="145"/>
+        <location filename="../../bureau_app/steps.py" line="148"/>
         <source>Ouvrir l&apos;urne et dépouiller (cartes du quorum)</source>
         <translation>Open the ballot box and count (quorum cards)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="149"/>
-        <location filename="../../bureau_app/steps.py" line="427"/>
+        <location filename="../../bureau_app/steps.py" line="152"/>
+        <location filename="../../bureau_app/steps.py" line="472"/>
         <source>Établir le procès-verbal</source>
         <translation>Draw up the minutes</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="154"/>
+        <location filename="../../bureau_app/steps.py" line="157"/>
         <source>Signer le procès-verbal : carte de %1</source>
         <translation>Sign the minutes: card of %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="157"/>
+        <location filename="../../bureau_app/steps.py" line="160"/>
         <source>Signer et exporter les résultats</source>
         <translation>Sign and export the results</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="159"/>
-        <location filename="../../bureau_app/steps.py" line="455"/>
+        <location filename="../../bureau_app/steps.py" line="162"/>
+        <location filename="../../bureau_app/steps.py" line="500"/>
         <source>Écrire l&apos;archive de la cérémonie</source>
         <translation>Write the ceremony archive</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="176"/>
+        <location filename="../../bureau_app/steps.py" line="182"/>
+        <source>Décider : suspendre, reprendre ou arrêter le vote</source>
+        <translation>Decide: suspend, resume or stop the vote</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/steps.py" line="189"/>
+        <source>vote suspendu</source>
+        <translation>vote suspended</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/steps.py" line="190"/>
+        <source>vote repris</source>
+        <translation>vote resumed</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/steps.py" line="191"/>
+        <source>vote arrêté</source>
+        <translation>vote stopped</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/steps.py" line="209"/>
         <source>Confirmer l&apos;empreinte de la clé de la plateforme (lue par l&apos;organisateur)</source>
         <translation>Confirm the fingerprint of the platform key (read out by the organiser)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="191"/>
+        <location filename="../../bureau_app/steps.py" line="224"/>
         <source>Empreinte de la plateforme : %1…</source>
         <translation>Platform fingerprint: %1…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="199"/>
+        <location filename="../../bureau_app/steps.py" line="232"/>
         <source>Signature de la plateforme sur la définition : valide</source>
         <translation>Platform signature on the definition: valid</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="202"/>
+        <location filename="../../bureau_app/steps.py" line="235"/>
         <source>Bureau : %1, %2 scrutin(s), %3 membres</source>
         <translation>Committee: %1, %2 contest(s), %3 members</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="221"/>
+        <location filename="../../bureau_app/steps.py" line="254"/>
         <source> (carte d&apos;entraînement)</source>
         <translation> (training card)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="225"/>
+        <location filename="../../bureau_app/steps.py" line="258"/>
         <source>Carte de %1 : n° %2%3</source>
         <translation>Card of %1: no. %2%3</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="236"/>
+        <location filename="../../bureau_app/steps.py" line="269"/>
         <source>Enregistrer la carte de chaque membre du bureau</source>
         <translation>Register the card of each committee member</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="253"/>
+        <location filename="../../bureau_app/steps.py" line="286"/>
         <source>Cartes à insérer, l&apos;une après l&apos;autre : %1</source>
         <translation>Cards to insert, one after the other: %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="258"/>
+        <location filename="../../bureau_app/steps.py" line="291"/>
         <source>Créer la clé du bureau, partagée entre les cartes</source>
         <translation>Create the committee key, shared between the cards</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="264"/>
+        <location filename="../../bureau_app/steps.py" line="297"/>
         <source>Clé publique du bureau : %1…</source>
         <translation>Committee public key: %1…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="267"/>
+        <location filename="../../bureau_app/steps.py" line="300"/>
         <source>%1 scrutin(s) préparé(s) avec cette clé</source>
         <translation>%1 contest(s) prepared with this key</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="277"/>
-        <location filename="../../bureau_app/steps.py" line="409"/>
+        <location filename="../../bureau_app/steps.py" line="310"/>
+        <location filename="../../bureau_app/steps.py" line="454"/>
         <source>Cartes à insérer : %1</source>
         <translation>Cards to insert: %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="278"/>
+        <location filename="../../bureau_app/steps.py" line="311"/>
         <source>Chiffrer des bulletins de test connus</source>
         <translation>Encrypt known test ballots</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="279"/>
+        <location filename="../../bureau_app/steps.py" line="312"/>
         <source>Dépouiller l&apos;urne de test avec les cartes du quorum</source>
         <translation>Count the test ballot box with the quorum cards</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="281"/>
+        <location filename="../../bureau_app/steps.py" line="314"/>
         <source>Comparer au résultat attendu, puis remettre les compteurs à zéro</source>
         <translation>Compare with the expected result, then reset the counters</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="292"/>
+        <location filename="../../bureau_app/steps.py" line="325"/>
         <source>Résultat du vote à blanc conforme pour %1 scrutin(s)</source>
         <translation>Test vote result as expected for %1 contest(s)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="303"/>
+        <location filename="../../bureau_app/steps.py" line="336"/>
         <source>Signature du scellement par %1</source>
         <translation>Seal signed by %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="319"/>
+        <location filename="../../bureau_app/steps.py" line="352"/>
         <source>Signatures du scellement : %1 sur %2 nécessaires</source>
         <translation>Seal signatures: %1 of the %2 needed</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="328"/>
+        <location filename="../../bureau_app/steps.py" line="361"/>
         <source>Quorum de signatures vérifié avant export</source>
         <translation>Quorum of signatures checked before export</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="335"/>
+        <location filename="../../bureau_app/steps.py" line="368"/>
         <source>Importer l&apos;état du vote à l&apos;ouverture (urne vide)</source>
         <translation>Import the vote status at opening (empty ballot box)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="339"/>
+        <location filename="../../bureau_app/steps.py" line="372"/>
         <source>Suivre la participation et les interventions</source>
         <translation>Follow turnout and interventions</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="342"/>
+        <location filename="../../bureau_app/steps.py" line="375"/>
         <source>Importer l&apos;état du vote à la clôture</source>
         <translation>Import the vote status at closing</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="348"/>
+        <location filename="../../bureau_app/steps.py" line="381"/>
         <source>clos</source>
         <translation>closed</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="350"/>
+        <location filename="../../bureau_app/steps.py" line="383"/>
         <source>ouvert</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="355"/>
+        <location filename="../../bureau_app/steps.py" line="388"/>
         <source>État n° %1 (vote %2) : %3 émargement(s), %4 intervention(s)</source>
         <translation>Status no. %1 (vote %2): %3 signature(s) in the register, %4 intervention(s)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="370"/>
+        <location filename="../../bureau_app/steps.py" line="403"/>
+        <source>Décision n° %1 signée et exportée : %2 (motif : %3)</source>
+        <translation>Decision no. %1 signed and exported: %2 (reason: %3)</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/steps.py" line="415"/>
         <source>Importer l&apos;urne close, signée par la plateforme</source>
         <translation>Import the closed ballot box, signed by the platform</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="371"/>
+        <location filename="../../bureau_app/steps.py" line="416"/>
         <source>Vérifier chaque bulletin et le scellement</source>
         <translation>Check every ballot and the seal</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="380"/>
+        <location filename="../../bureau_app/steps.py" line="425"/>
         <source>%1 : %2 bulletin(s) vérifié(s), %3 émargement(s)</source>
         <translation>%1: %2 ballot(s) checked, %3 signature(s) in the register</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="398"/>
+        <location filename="../../bureau_app/steps.py" line="443"/>
         <source>%1 : « %2 »</source>
         <translation>%1: “%2”</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="410"/>
+        <location filename="../../bureau_app/steps.py" line="455"/>
         <source>Déchiffrer le résultat (jamais bulletin par bulletin)</source>
         <translation>Decrypt the result (never ballot by ballot)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="411"/>
+        <location filename="../../bureau_app/steps.py" line="456"/>
         <source>Calculer la répartition des sièges</source>
         <translation>Compute the seat allocation</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="416"/>
+        <location filename="../../bureau_app/steps.py" line="461"/>
         <source>Déchiffrements partiels vérifiés</source>
         <translation>Partial decryptions checked</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="419"/>
+        <location filename="../../bureau_app/steps.py" line="464"/>
         <source>Résultats calculés pour %1 scrutin(s)</source>
         <translation>Results computed for %1 contest(s)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="431"/>
+        <location filename="../../bureau_app/steps.py" line="476"/>
         <source>Signature du procès-verbal par %1</source>
         <translation>Minutes signed by %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="439"/>
+        <location filename="../../bureau_app/steps.py" line="484"/>
         <source>Exporter les résultats signés</source>
         <translation>Export the signed results</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="446"/>
+        <location filename="../../bureau_app/steps.py" line="491"/>
         <source>%1 signature(s) du procès-verbal vérifiée(s)</source>
         <translation>%1 signature(s) of the minutes checked</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="456"/>
+        <location filename="../../bureau_app/steps.py" line="501"/>
         <source>Remettre les cartes et leurs codes sous plis scellés séparés</source>
         <translation>Hand over the cards and their codes in separate sealed envelopes</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="463"/>
+        <location filename="../../bureau_app/steps.py" line="508"/>
         <source>Archive écrite : %1 fichier(s)</source>
         <translation>Archive written: %1 file(s)</translation>
     </message>

@@ -49,6 +49,8 @@ class Members:
     errors: list[BaseException] = field(default_factory=list)
     saved: list[Path] = field(default_factory=list)
     keyboard_only: bool = False
+    decisions: list[tuple[str, str]] = field(default_factory=list)
+    """What the bureau decides when the decision dialog opens: (decision, reason), in turn."""
 
     def __post_init__(self) -> None:
         if not self.keyboard_only:
@@ -93,9 +95,20 @@ class Members:
 
     def _on_dialog(self, dialog: Any) -> None:
         from bureau_app.progress_dialog import ProgressDialog
-        from bureau_app.step_dialogs import ExpertDialog, FingerprintDialog
+        from bureau_app.step_dialogs import DecisionDialog, ExpertDialog, FingerprintDialog
 
-        if isinstance(dialog, FingerprintDialog | ExpertDialog):
+        if isinstance(dialog, DecisionDialog):
+            decision, reason = self.decisions.pop(0)
+
+            def decide() -> None:
+                dialog.choice_buttons[decision].click()  # its label, not the centre, takes clicks
+                QTest.keyClicks(dialog.reason, reason)
+                self._shot_once(dialog, "dialog-decision")
+                assert dialog.ok_button.isEnabled()
+                QTest.mouseClick(dialog.ok_button, _left())
+
+            QTimer.singleShot(0, decide)
+        elif isinstance(dialog, FingerprintDialog | ExpertDialog):
             name = (
                 "dialog-fingerprint" if isinstance(dialog, FingerprintDialog) else "dialog-expert"
             )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bureau_app.phase_model import ChecklistItem, PhaseState
+from bureau_app.phase_model import ChecklistItem, OptionalAction, PhaseState
 from bureau_app.results_model import ContestResult, ListResult
 
 TITLES = [
@@ -30,6 +30,7 @@ class FakePhase:
     checklist: Sequence[ChecklistItem] = ()
     verified: Sequence[ChecklistItem] = ()
     next_action: str | None = None
+    optional_actions: Sequence[OptionalAction] = ()
 
 
 def ceremony_at_test_vote() -> list[FakePhase]:

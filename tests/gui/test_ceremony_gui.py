@@ -27,7 +27,19 @@ def test_a_whole_ceremony_through_the_gui(qtbot, app, settings, tmp_path, screen
     qtbot.addWidget(window)
     window.resize(1200, 820)
     adapter = open_small_demo(window, tmp_path / "demo")
-    members = Members(adapter, screenshot_dir)
+    # During the vote the bureau suspends it once (an optional step: the ceremony goes on).
+    members = Members(
+        adapter, screenshot_dir, decisions=[("suspend", "Coupure du serveur de vote a 10 h 12.")]
+    )
+    progress_dialogs: dict[str, object] = {}
+
+    def keep_progress(dialog: object) -> None:
+        from bureau_app.progress_dialog import ProgressDialog
+
+        if isinstance(dialog, ProgressDialog):
+            progress_dialogs[dialog.windowTitle()] = dialog
+
+    adapter.dialog_opened.connect(keep_progress)
     window.show()
     try:
         steps: list[str] = []
@@ -43,6 +55,11 @@ def test_a_whole_ceremony_through_the_gui(qtbot, app, settings, tmp_path, screen
                 members.saved.append(
                     save(window, screenshot_dir, f"ceremony-{len(seen_phases):02d}-{phase}")
                 )
+            if phase == "vote_open" and members.decisions:
+                with qtbot.waitSignal(adapter.step_finished, timeout=300_000) as decided:
+                    qtbot.mouseClick(page.optional_buttons["decide"], Qt.MouseButton.LeftButton)
+                assert decided.args == ["decide"] and not members.errors, members.errors
+                assert adapter.next_step() == step  # still the required step
             with qtbot.waitSignal(adapter.step_finished, timeout=300_000) as finished:
                 qtbot.mouseClick(page.action_button, Qt.MouseButton.LeftButton)
             assert not members.errors, members.errors
@@ -56,7 +73,12 @@ def test_a_whole_ceremony_through_the_gui(qtbot, app, settings, tmp_path, screen
         # Every member registered, everyone at the key ceremony, a quorum of 3 for each of
         # test vote, count and results, one card per seal and PV signature.
         assert steps.count("register") == 5
-        assert members.prompts == 5 + 5 + 3 + 3 + 3 + 3 + 3
+        # One more card for the decision.
+        assert members.prompts == 5 + 5 + 3 + 3 + 3 + 3 + 3 + 1
+        assert len(adapter.bureau.state.decisions) == 1
+        # The count reported its steps: the bar went from "busy" to a full, measured bar.
+        count_dialog = progress_dialogs["Ouvrir l'urne et dépouiller (cartes du quorum)"]
+        assert count_dialog.bar.maximum() == 1000 and count_dialog.bar.value() == 1000
         assert members.pins == members.prompts  # one code per card per step
 
         # The finished ceremony, page by page.
@@ -88,6 +110,11 @@ def test_a_whole_ceremony_through_the_gui(qtbot, app, settings, tmp_path, screen
         assert job.error is None, job.error
         assert job.result is not None and job.result.passed, job.result.failed_checks
         members.saved.append(save(window, screenshot_dir, "final-expert"))
+        about = window.show_about()
+        qtbot.waitUntil(lambda: about.job.done, timeout=60_000)
+        assert "identique" in about.comparison.text()
+        members.saved.append(save(about, screenshot_dir, "final-about"))
+        about.close()
     finally:
         window.runner.wait(60_000)
         adapter.close()
@@ -100,6 +127,8 @@ def test_a_whole_ceremony_through_the_gui(qtbot, app, settings, tmp_path, screen
         "dialog-fingerprint.png",
         "dialog-expert.png",
         "dialog-progress-urn.png",
+        "dialog-decision.png",
+        "final-about.png",
     ):
         assert expected in names
     assert all(Path(p).stat().st_size > 2000 for p in members.saved)
