@@ -16,6 +16,7 @@ the test vote works at the count.
 
 from __future__ import annotations
 
+import hashlib
 import random
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -70,13 +71,15 @@ def verify_and_tally(
     (:func:`ceremony.protocol.pool.verify_ballots`); each verified ballot is
     multiplied into the tally at once. A revote supersedes the credential's
     earlier ballot: ``ballots`` is then called a second time to divide the
-    superseded ballots out, without verifying anything again. Memory stays flat
-    in the number of ballots. The first invalid ballot stops the count with
-    :class:`UrnCheckError` naming the failed check.
+    superseded ballots out, without verifying anything again. Ballots are not
+    kept: last(B) keeps about 200 bytes per voter (a digest of the credential,
+    the index and weight of the last ballot). The first invalid ballot stops
+    the count with :class:`UrnCheckError` naming the failed check.
     """
     shape = [q.choice_count for q in election.questions if isinstance(q, HomomorphicQuestion)]
     accumulator = TallyAccumulator(election.group, shape)
-    current: dict[str, tuple[int, int]] = {}
+    # Keyed by SHA-256 of the credential: 32 bytes, not its 617 decimal digits.
+    current: dict[bytes, tuple[int, int]] = {}
     superseded: dict[int, int] = {}
     count = 0
     # Forking a process that runs threads (the GUI's) can deadlock and holds the GIL
@@ -91,10 +94,11 @@ def verify_and_tally(
                 f"[{outcome.error}] {outcome.reason}"
             )
         assert outcome.credential is not None
-        previous = current.get(outcome.credential)
+        voter = hashlib.sha256(outcome.credential.encode()).digest()
+        previous = current.get(voter)
         if previous is not None:
             superseded[previous[0]] = previous[1]
-        current[outcome.credential] = (outcome.index, outcome.weight)
+        current[voter] = (outcome.index, outcome.weight)
         accumulator.add(_ciphertexts(outcome.choices), outcome.weight)
         count += 1
         if progress is not None:
