@@ -302,7 +302,9 @@ class CeremonyAdapter(QObject):
         signers = heads(definition)
         lists = list_names(definition)
         dialog = DecisionDialog(
-            [(m.member_id, f"{m.name} ({role_word(m, lists)})") for m in signers], self.window
+            [(m.member_id, f"{m.name} ({role_word(m, lists)})") for m in signers],
+            self.bureau.allowed_decisions(),
+            self.window,
         )
         bureau = self.bureau
 

@@ -3,7 +3,7 @@ the bureau's decision during the vote."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -112,8 +112,14 @@ class ExpertDialog(QDialog):
 class DecisionDialog(QDialog):
     """The bureau suspends, resumes or stops the vote; the reason is written in the bundle."""
 
-    def __init__(self, signers: Sequence[tuple[str, str]], parent: QWidget | None = None) -> None:
-        """``signers``: (member id, name and role) of who may sign, the president first."""
+    def __init__(
+        self,
+        signers: Sequence[tuple[str, str]],
+        allowed: Collection[str],
+        parent: QWidget | None = None,
+    ) -> None:
+        """``signers``: (member id, name and role) of who may sign, the president first;
+        ``allowed``: the decisions that may follow the previous ones (the engine's rule)."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Décision du bureau pendant le vote"))
         self.setAccessibleName(self.tr("Décision du bureau pendant le vote"))
@@ -138,6 +144,11 @@ class DecisionDialog(QDialog):
         ):
             button = QRadioButton(text)
             button.setAccessibleName(text.replace("&", ""))
+            button.setEnabled(decision in allowed)
+            if decision not in allowed:
+                button.setToolTip(
+                    self.tr("Impossible maintenant : voyez les décisions déjà prises au journal.")
+                )
             self.choices.addButton(button)
             self.choice_buttons[decision] = button
             choices_layout.addWidget(button)

@@ -18,7 +18,7 @@ from bureau_app.phase_model import ChecklistItem, OptionalAction, PhaseState
 from bureau_app.roles import list_names, role_word
 from ceremony.bundles.payloads.definition import BureauDefinition, Member
 from ceremony.workflow.phases import ORDER, Phase
-from ceremony.workflow.state import CeremonyState, current_phase
+from ceremony.workflow.state import CeremonyState, allowed_decisions, current_phase
 
 # A bare name lupdate recognises, so these strings reach the .ts file.
 translate = QCoreApplication.translate
@@ -172,9 +172,9 @@ def optional_steps(state: CeremonyState, definition: BureauDefinition | None) ->
     """Steps the bureau may take now besides ``next_step``, as often as it needs.
 
     During the vote: a decision (suspend, resume or stop), signed by the
-    president's or the secretary's card. Nowhere else.
+    president's or the secretary's card, until the vote is stopped. Nowhere else.
     """
-    if current_phase(state) is not Phase.VOTE_OPEN or definition is None:
+    if not allowed_decisions(state) or definition is None:
         return []
     return [
         Step(

@@ -54,6 +54,7 @@ from ceremony.store.timefmt import utc_now
 from ceremony.store.workstation_key import KeySource, default_key_source, load_workstation_key
 from ceremony.workflow import sealing
 from ceremony.workflow.errors import (
+    DecisionNotAllowedError,
     MemberUnknownError,
     PlatformKeyNotConfirmedError,
     QuorumError,
@@ -65,7 +66,12 @@ from ceremony.workflow.errors import (
 from ceremony.workflow.holders import CheckedCard, PresentCard, check_cards, check_quorum
 from ceremony.workflow.keyceremony import decode_voutputs, make_bureau_keys
 from ceremony.workflow.phases import Action, Phase
-from ceremony.workflow.state import CeremonyState, current_phase, derive_state
+from ceremony.workflow.state import (
+    CeremonyState,
+    allowed_decisions,
+    current_phase,
+    derive_state,
+)
 
 SIMULATOR_SOFTWARE = "bureau-simulator"
 """The voting software name of the platform simulator: only its definitions
@@ -430,10 +436,21 @@ class Bureau:
             )
         return status
 
+    def allowed_decisions(self, state: CeremonyState | None = None) -> frozenset[str]:
+        """What the bureau may decide now: suspend a running vote, resume a suspended one,
+        stop either; nothing after a stop, nothing outside the vote (DESIGN §1)."""
+        return allowed_decisions(state or self.state)
+
     def export_decision(self, card: PresentCard, decision: str, reason: str) -> bytes:
         """Suspend, resume or stop the vote: signed by the president's (or secretary's) card."""
         state = self.state
         self._require(state, Phase.VOTE_OPEN)
+        allowed = self.allowed_decisions(state)
+        if decision not in allowed:
+            raise DecisionNotAllowedError(
+                f"decision {decision!r} after {[d['decision'] for d in state.decisions]}; "
+                f"allowed now: {sorted(allowed)}"
+            )
         (checked,) = self.checked(state, [card])
         if checked.role not in {"president", "secretary"}:
             raise QuorumError(

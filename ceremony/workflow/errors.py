@@ -100,3 +100,10 @@ class CountMismatchError(WorkflowError):
         "Le second dépouillement ne donne pas le même résultat que le premier : "
         "n'en publiez aucun et prévenez l'expert indépendant."
     )
+
+
+class DecisionNotAllowedError(WorkflowError):
+    default_message = (
+        "Cette décision ne suit pas les précédentes : on ne reprend qu'un vote suspendu, "
+        "on ne suspend qu'un vote en cours, et rien ne suit l'arrêt du vote."
+    )

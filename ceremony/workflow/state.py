@@ -124,3 +124,21 @@ def current_phase(state: CeremonyState) -> Phase:
     if state.definition_blob is not None and state.all_members_registered:
         return Phase.KEY_CEREMONY
     return Phase.PREPARATION
+
+
+DECISION_SEQUENCE: Mapping[str | None, frozenset[str]] = {
+    None: frozenset({"suspend", "stop"}),
+    "resume": frozenset({"suspend", "stop"}),
+    "suspend": frozenset({"resume", "stop"}),
+    "stop": frozenset(),
+}
+"""The decisions allowed after the last one (None: no decision yet)."""
+
+
+def allowed_decisions(state: CeremonyState) -> frozenset[str]:
+    """What the bureau may decide now: suspend a running vote, resume a suspended one,
+    stop either; nothing after a stop, nothing outside the vote (DESIGN §1)."""
+    if current_phase(state) is not Phase.VOTE_OPEN:
+        return frozenset()
+    last = state.decisions[-1]["decision"] if state.decisions else None
+    return DECISION_SEQUENCE[last]

@@ -381,27 +381,27 @@
         <translation>Count: step %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="340"/>
+        <location filename="../../bureau_app/adapter.py" line="342"/>
         <source>Préparation de l&apos;urne…</source>
         <translation>Preparing the ballot box…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="356"/>
+        <location filename="../../bureau_app/adapter.py" line="358"/>
         <source>Vérification des bulletins : %1 sur %2</source>
         <translation>Checking ballots: %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="412"/>
+        <location filename="../../bureau_app/adapter.py" line="414"/>
         <source>Carte à insérer (%1 sur %2)</source>
         <translation>Card to insert (%1 of %2)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="451"/>
+        <location filename="../../bureau_app/adapter.py" line="453"/>
         <source>Fait : %1</source>
         <translation>Done: %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="458"/>
+        <location filename="../../bureau_app/adapter.py" line="460"/>
         <source>Annulé, rien n&apos;a été enregistré : %1</source>
         <translation>Cancelled, nothing was recorded: %1</translation>
     </message>
@@ -432,63 +432,68 @@
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="118"/>
-        <location filename="../../bureau_app/step_dialogs.py" line="119"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="124"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="125"/>
         <source>Décision du bureau pendant le vote</source>
         <translation>The committee&apos;s decision during the vote</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="120"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="126"/>
         <source>Que décide le bureau ?</source>
         <translation>What does the committee decide?</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="124"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="130"/>
         <source>La décision est signée par la carte du président ou du secrétaire, puis écrite sur le support amovible pour la plateforme de vote. Elle figure au journal et au procès-verbal.</source>
         <translation>The decision is signed with the president&apos;s or the secretary&apos;s card, then written to removable media for the voting platform. It appears in the log and in the official report.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="130"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="136"/>
         <source>Décision</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="135"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="141"/>
         <source>&amp;Suspendre le vote</source>
         <translation>&amp;Suspend the vote</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="136"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="142"/>
         <source>&amp;Reprendre le vote</source>
         <translation>&amp;Resume the vote</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="137"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="143"/>
         <source>Arrê&amp;ter le vote (définitivement)</source>
         <translation>S&amp;top the vote (for good)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="146"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="150"/>
+        <source>Impossible maintenant : voyez les décisions déjà prises au journal.</source>
+        <translation>Not possible now: see the decisions already taken in the journal.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/step_dialogs.py" line="157"/>
         <source>Motif de la décision (obligatoire)</source>
         <translation>Reason for the decision (required)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="147"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="158"/>
         <source>&amp;Motif (obligatoire), tel qu&apos;il figurera au journal :</source>
         <translation>Reaso&amp;n (required), as it will appear in the log:</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="150"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="161"/>
         <source>Carte qui signe la décision</source>
         <translation>Card signing the decision</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="153"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="164"/>
         <source>&amp;Carte qui signe :</source>
         <translation>Signing car&amp;d:</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="155"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="166"/>
         <source>Si&amp;gner la décision</source>
         <translation>Si&amp;gn the decision</translation>
     </message>

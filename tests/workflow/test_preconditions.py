@@ -21,6 +21,7 @@ from ceremony.simulator.platform import Faults
 from ceremony.workflow.demo import DemoPins
 from ceremony.workflow.errors import (
     CardNotRegisteredError,
+    DecisionNotAllowedError,
     EmargementMismatchError,
     LateBallotError,
     PlatformKeyNotConfirmedError,
@@ -214,3 +215,20 @@ def test_an_objecting_expert_blocks_the_count(sealed: Ceremony) -> None:
     sealed.bureau.import_urn(urn(sealed, votes))
     sealed.bureau.record_expert("Expert", "Le serveur a été modifié.", no_alteration=False)
     refused(sealed, ExpertObjectionError, lambda: sealed.bureau.count(sealed.quorum()))
+
+
+def test_decisions_follow_each_other_in_order(sealed: Ceremony) -> None:
+    bureau, head = sealed.bureau, sealed.cards["presidente"]
+    assert bureau.allowed_decisions() == {"suspend", "stop"}
+    refused(sealed, DecisionNotAllowedError, lambda: bureau.export_decision(head, "resume", "x"))
+    bureau.export_decision(head, "suspend", "panne du serveur")
+    assert bureau.allowed_decisions() == {"resume", "stop"}
+    refused(sealed, DecisionNotAllowedError, lambda: bureau.export_decision(head, "suspend", "x"))
+    bureau.export_decision(head, "resume", "serveur réparé")
+    bureau.export_decision(head, "stop", "fraude constatée")
+    assert bureau.allowed_decisions() == frozenset()
+    for decision in ("suspend", "resume", "stop"):
+        refused(
+            sealed, DecisionNotAllowedError, lambda d=decision: bureau.export_decision(head, d, "x")
+        )
+    assert [d["decision"] for d in bureau.state.decisions] == ["suspend", "resume", "stop"]
