@@ -10,7 +10,7 @@ contest's archive (the final ``<uuid>.bel``) and computes figures and seats.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable, ItemsView, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -115,9 +115,10 @@ def run_count(
         bureau.voutputs(state),
         state.keys["delegate_order"],
         state.keys["election_key_fingerprint"],
-        _ReportingTallies(tallies, lambda: steps.done(DECRYPTION)),
+        tallies,
         cards,
         bureau.rng,
+        verified=lambda: steps.done(DECRYPTION),
     )
     results = {}
     for uuid in tallies:
@@ -163,44 +164,6 @@ class _Steps:
         self._done += 1
         if self._progress is not None:
             self._progress(step, self._done, self._total)
-
-
-class _ReportedItems(ItemsView[str, ContestTally]):
-    def __init__(self, tallies: Mapping[str, ContestTally], done: Callable[[], None]) -> None:
-        super().__init__(tallies)
-        self._done = done
-
-    def __iter__(self) -> Iterator[tuple[str, ContestTally]]:
-        for item in super().__iter__():
-            yield item
-            # Back here when the caller asks for the next contest: this one is finished.
-            self._done()
-
-
-class _ReportingTallies(Mapping[str, ContestTally]):
-    """The tallies, calling ``done`` after each contest a pass over ``items()`` handles.
-
-    :func:`~ceremony.workflow.counting.decrypt_tallies` makes and verifies one
-    trustee's partial decryptions with one pass over ``items()``, so each call
-    is one verified partial decryption; it reads the tallies in no other way
-    through ``items()`` (the count's test checks the steps add up to the total).
-    """
-
-    def __init__(self, tallies: Mapping[str, ContestTally], done: Callable[[], None]) -> None:
-        self._tallies = tallies
-        self._done = done
-
-    def __getitem__(self, uuid: str) -> ContestTally:
-        return self._tallies[uuid]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._tallies)
-
-    def __len__(self) -> int:
-        return len(self._tallies)
-
-    def items(self) -> ItemsView[str, ContestTally]:
-        return _ReportedItems(self._tallies, self._done)
 
 
 def _urn_archives(

@@ -131,8 +131,12 @@ def decrypt_tallies(
     tallies: Mapping[str, ContestTally],
     cards: Sequence[CheckedCard],
     rng: random.Random | None = None,
+    verified: Callable[[], None] | None = None,
 ) -> dict[str, dict[int, PartialDecryption]]:
     """Partial decryptions of every contest from the cards present (§4.18).
+
+    ``verified`` is called after each (trustee, contest) partial decryption is
+    made and verified: ``len(tallies) * (1 + threshold)`` times in all.
 
     One head card (the president's, else the secretary's) and the first
     ``threshold`` delegates present in certificate order. Each partial
@@ -160,6 +164,8 @@ def decrypt_tallies(
             partial = make_partial_decryption(group, fingerprint, matrix, private_key, rng)
             verify_partial_decryption(group, fingerprint, matrix, public_key, partial)
             partials[uuid][owner] = partial
+            if verified is not None:
+                verified()
 
     head = heads[0]
     secret = head.client.unwrap_secret(
