@@ -471,8 +471,21 @@ def make_ballot(
     rng: random.Random | None = None,
 ) -> Ballot:
     """A signed ballot for ``election`` with a private credential (§4.11–4.15)."""
+    powers = PlainPowers(election.group, election.public_key)
+    signed = sign_ballot(election, powers, credential, plaintexts, rng)
+    return Ballot.from_bytes(signed.to_bytes(), election)
+
+
+def sign_ballot(
+    election: Election,
+    powers: Powers,
+    credential: str,
+    plaintexts: list[list[int]],
+    rng: random.Random | None = None,
+) -> Ballot:
+    """The signed ballot of ``make_ballot``, computed with ``powers`` and not read back
+    (§4.11–4.15): the platform simulator passes fixed-base tables."""
     group = election.group
-    powers = PlainPowers(group, election.public_key)
     secret = derive_secret(group, credential, election.uuid)
     public = powers.g_pow(secret)
     phi = election.fingerprint
@@ -488,8 +501,7 @@ def make_ballot(
     unsigned = Ballot(election.uuid, phi, public, tuple(answers), None)
     ballot_hash = unsigned.unsigned_hash()
     signature = Signature(ballot_hash, make_signature(powers, ballot_hash, secret, rng))
-    signed = Ballot(election.uuid, phi, public, tuple(answers), signature)
-    return Ballot.from_bytes(signed.to_bytes(), election)
+    return Ballot(election.uuid, phi, public, tuple(answers), signature)
 
 
 def last(items: Iterable[T], credential_of: Callable[[T], Hashable]) -> list[T]:

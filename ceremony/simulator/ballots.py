@@ -23,18 +23,16 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Final
 
-from ceremony.protocol.ballot import Ballot, Signature, make_answer
+from ceremony.protocol.ballot import sign_ballot
 from ceremony.protocol.credentials import (
     CredentialList,
     PublicCredential,
     derive_secret,
     make_credential,
 )
-from ceremony.protocol.election import Election, HomomorphicQuestion
-from ceremony.protocol.errors import MalformedDataError
+from ceremony.protocol.election import Election
 from ceremony.protocol.fastverify import FixedBaseTable, TablePowers
 from ceremony.protocol.group import BELENIOS_2048, Element
-from ceremony.protocol.proofs import make_signature
 
 CREDENTIAL_CHUNK: Final = 512
 SMALL_ELECTORATE: Final = 2_000
@@ -140,21 +138,7 @@ def make_simulated_ballot(
     rng: random.Random,
 ) -> bytes:
     """The bytes ``ballot.make_ballot`` gives for the same inputs and rng (§4.11–4.15)."""
-    group = election.group
-    secret = derive_secret(group, credential, election.uuid)
-    public: Element = powers.g_pow(secret)
-    phi = election.fingerprint
-    answers = []
-    for i, (question, values) in enumerate(zip(election.questions, plaintexts, strict=True)):
-        if not isinstance(question, HomomorphicQuestion):
-            raise MalformedDataError(f"question {i} is not homomorphic: unsupported")
-        answers.append(
-            make_answer(powers, f"{phi}|{public}", question, values, rng, f"answers[{i}]")
-        )
-    unsigned = Ballot(election.uuid, phi, public, tuple(answers), None)
-    ballot_hash = unsigned.unsigned_hash()
-    signature = Signature(ballot_hash, make_signature(powers, ballot_hash, secret, rng))
-    return Ballot(election.uuid, phi, public, tuple(answers), signature).to_bytes()
+    return sign_ballot(election, powers, credential, plaintexts, rng).to_bytes()
 
 
 def _make_ballots(job: tuple[str, int, Sequence[BallotJob]]) -> list[bytes]:
