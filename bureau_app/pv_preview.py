@@ -1,4 +1,8 @@
-"""The procès-verbal, previewed page by page, and exported where the secretary chooses."""
+"""The procès-verbal, previewed page by page, printed, and exported where the secretary chooses.
+
+The pages shown are the PDF's own pages rendered by poppler: what the members
+read is what they sign, page for page.
+"""
 
 from __future__ import annotations
 
@@ -18,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bureau_app import printing
 from bureau_app.error_dialog import ErrorDialog
 from bureau_app.pdf_pages import render_pages
 from bureau_app.sizing import scale_font
@@ -32,6 +37,8 @@ class PvPreview(QWidget):
 
     rendered = Signal(int)  # number of pages shown
     exported = Signal(object)  # the Path written
+    printed = Signal(int)  # number of pages sent to the printer
+    document_changed = Signal()
 
     def __init__(
         self, runner: JobRunner, render: Renderer = render_pages, parent: QWidget | None = None
@@ -43,6 +50,9 @@ class PvPreview(QWidget):
         self._name = ""
         self._pixmaps: list[QPixmap] = []
         self._labels: list[QLabel] = []
+        self._pages = 0
+        self._signed = (0, 0)  # signatures made, signatures needed
+        self.training = False
         self.setAccessibleName(self.tr("Aperçu du procès-verbal"))
         title = QLabel(self.tr("Procès-verbal"))
         scale_font(title, 1.4, bold=True)
@@ -50,13 +60,21 @@ class PvPreview(QWidget):
         self.status = QLabel(self.tr("Aucun procès-verbal pour le moment."))
         self.status.setWordWrap(True)
         self.status.setAccessibleName(self.tr("État de l'aperçu"))
-        self.export_button = QPushButton(self.tr("E&xporter le PDF…"))
+        self.export_button = QPushButton(self.tr("Ex&porter le PDF…"))
         self.export_button.setAccessibleName(self.tr("Exporter le procès-verbal en PDF"))
         self.export_button.setEnabled(False)
         self.export_button.clicked.connect(self._choose_export)
+        self.print_button = QPushButton(self.tr("&Imprimer…"))
+        self.print_button.setAccessibleName(self.tr("Imprimer le procès-verbal"))
+        self.print_button.setEnabled(False)
+        self.print_button.clicked.connect(self.print_document)
+        self.back_button = QPushButton(self.tr("Retour à l'étape en cours"))
+        self.back_button.setAccessibleName(self.tr("Revenir à l'étape en cours"))
         top = QHBoxLayout()
         top.addWidget(self.status, 1)
+        top.addWidget(self.print_button)
         top.addWidget(self.export_button)
+        top.addWidget(self.back_button)
         self.pages = QWidget()
         self.pages_layout = QVBoxLayout(self.pages)
         self.pages_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter)
@@ -77,6 +95,8 @@ class PvPreview(QWidget):
         self._document = pdf
         self._name = name or pdf.name
         self.export_button.setEnabled(True)
+        self.print_button.setEnabled(True)
+        self.document_changed.emit()
         self.status.setText(fill(self.tr("Préparation de l'aperçu de %1…"), self._name))
         render = self._render
 
@@ -109,14 +129,62 @@ class PvPreview(QWidget):
             self._pixmaps.append(pixmap)
             self._labels.append(label)
         self._fit_pages()
-        document = self._name
-        template = (
-            self.tr("%1 : 1 page. Relisez-la avant de signer.")
-            if len(pages) == 1
-            else self.tr("%1 : %2 pages. Relisez-les avant de signer.")
-        )
-        self.status.setText(fill(template, document, str(len(pages))))
+        self._pages = len(pages)
+        self._show_status()
         self.rendered.emit(len(pages))
+
+    @property
+    def document(self) -> Path | None:
+        return self._document
+
+    @property
+    def page_count(self) -> int:
+        return self._pages
+
+    def set_signatures(self, done: int, needed: int) -> None:
+        """How many members have signed: the advice under the title follows."""
+        if (done, needed) != self._signed:
+            self._signed = (done, needed)
+            if self._pages:
+                self._show_status()
+
+    def _show_status(self) -> None:
+        pages = (
+            self.tr("1 page") if self._pages == 1 else fill(self.tr("%1 pages"), str(self._pages))
+        )
+        done, needed = self._signed
+        if done == 0:
+            advice = self.tr("Relisez chaque page avant de signer.")
+        elif done < needed:
+            advice = fill(
+                self.tr("Signé par %1 membres sur %2 : les autres relisent avant de signer."),
+                str(done),
+                str(needed),
+            )
+            if done == 1:
+                advice = fill(
+                    self.tr("Signé par 1 membre sur %1 : les autres relisent avant de signer."),
+                    str(needed),
+                )
+        else:
+            advice = self.tr("Signé par tous les membres requis. Ce document ne change plus.")
+        self.status.setText(fill(self.tr("%1 : %2. %3"), self._name, pages, advice))
+
+    def print_document(self) -> int:
+        """Qt's print dialog, then every page of the PDF itself; 0 when cancelled."""
+        if self._document is None:
+            return 0
+        try:
+            count = printing.print_pdf(self, self._document, self._name, training=self.training)
+        except Exception as error:  # noqa: BLE001 - shown to the bureau, nothing else changes
+            ErrorDialog(error, self).open()
+            return 0
+        if count:
+            self.status.setText(
+                fill(self.tr("%1 envoyé à l'imprimante (%2 pages)."), self._name, str(count))
+            )
+            self.printed.emit(count)
+        return count
 
     def _fit_pages(self) -> None:
         """Each page as wide as the view allows (never enlarged): no page is cut on the right."""
