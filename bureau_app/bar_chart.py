@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from bureau_app.appearance import is_high_contrast
 from bureau_app.results_model import ContestResult, ListResult
-from bureau_app.text import fill
+from bureau_app.text import fill, typeset
 
 # Bars are one colour: the lists are told apart by their written names, which
 # is fairer to candidates than a palette that favours some hues.
@@ -36,8 +36,11 @@ class BarChart(QWidget):
     def label(self, entry: ListResult) -> str:
         assert self._contest is not None
         locale = QLocale()
+        template = (
+            self.tr("%1 : 1 voix (%3 %)") if entry.votes == 1 else self.tr("%1 : %2 voix (%3 %)")
+        )
         text = fill(
-            self.tr("%1 : %2 voix (%3 %)"),
+            template,
             entry.name,
             locale.toString(entry.votes),
             locale.toString(100 * self._contest.share(entry), "f", 1),
@@ -76,7 +79,7 @@ class BarChart(QWidget):
             y = line / 4 + row * row_height
             painter.setPen(text_colour)
             painter.drawText(
-                QRectF(line, y, width, line), Qt.AlignmentFlag.AlignLeft, self.label(entry)
+                QRectF(line, y, width, line), Qt.AlignmentFlag.AlignLeft, typeset(self.label(entry))
             )
             bar_width = max(2.0, width * entry.votes / top_votes)
             painter.setPen(Qt.PenStyle.NoPen)

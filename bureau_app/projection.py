@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QPalette
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QKeyEvent, QPalette, QResizeEvent, QScreen
+from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
 from bureau_app.appearance import FONT_FAMILY
 from bureau_app.bar_chart import BarChart
@@ -15,12 +15,19 @@ from bureau_app.text import fill
 
 _TITLE_POINTS = 44
 _BODY_POINTS = 30
+_SMALLEST_POINTS = 10
 
 
 class ProjectionWindow(QWidget):
     """Shows one scrutin at a time; PageDown/→ next, PageUp/← previous, Échap closes."""
 
-    def __init__(self, contests: Sequence[ContestResult], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        contests: Sequence[ContestResult],
+        parent: QWidget | None = None,
+        *,
+        training: bool = False,
+    ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self._contests = list(contests)
         self._index = 0
@@ -47,8 +54,19 @@ class ProjectionWindow(QWidget):
         self.footer = self._label(18, name=self.tr("Aide à la navigation"))
         self.footer.setStyleSheet("color: #d0d0d0;")
 
+        self.banner = QLabel(self.tr("ENTRAÎNEMENT — sans valeur légale"))
+        banner_font = QFont(FONT_FAMILY)
+        banner_font.setPointSize(20)
+        banner_font.setBold(True)
+        self.banner.setFont(banner_font)
+        self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.banner.setStyleSheet("background: #ffd200; color: #000000; padding: 6px;")
+        self.banner.setAccessibleName(self.tr("Avertissement : entraînement"))
+        self.banner.setVisible(training)
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 32, 48, 32)
+        layout.addWidget(self.banner)
         layout.addWidget(self.title)
         layout.addWidget(self.summary)
         layout.addWidget(self.chart, 1)
@@ -101,6 +119,49 @@ class ProjectionWindow(QWidget):
     def toggle_full_screen(self) -> None:
         self.showNormal() if self.isFullScreen() else self.showFullScreen()
 
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit()
+
+    def chart_points(self) -> int:
+        """The chart's text size: the largest (up to 30 pt) at which every label and bar fits."""
+        return self.chart.font().pointSize()
+
+    def _fit(self) -> None:
+        """Shrink the chart's type until every list's label fits in width and every row in height.
+
+        The projection is read from the back of the room: as large as possible,
+        but a figure cut off at the edge would be worse than smaller type.
+        """
+        if not self._contests:
+            return
+        contest = self._contests[self._index]
+        margins = self.layout().contentsMargins()
+        width = max(100, self.width() - margins.left() - margins.right())
+        labels = (self.banner, self.title, self.summary, self.footer)
+        taken = sum(
+            max(label.sizeHint().height(), label.heightForWidth(width))
+            for label in labels
+            if not label.isHidden()
+        )
+        height = max(100, self.height() - margins.top() - margins.bottom() - taken - 4 * 12)
+        font = QFont(self.chart.font())
+        points = _BODY_POINTS
+        while points > _SMALLEST_POINTS:
+            font.setPointSize(points)
+            metrics = QFontMetricsF(font)
+            line = metrics.height()
+            widest = max(
+                (metrics.horizontalAdvance(self.chart.label(entry)) for entry in contest.lists),
+                default=0.0,
+            )
+            rows = max(1, len(contest.lists))
+            if widest + 2 * line <= width and rows * line * 2.8 + line <= height:
+                break
+            points -= 1
+        font.setPointSize(points)
+        self.chart.setFont(font)
+
     def _show(self) -> None:
         if not self._contests:
             self.title.setText(self.tr("Aucun résultat à projeter"))
@@ -120,12 +181,35 @@ class ProjectionWindow(QWidget):
             )
         )
         self.chart.set_contest(contest)
+        self._fit()
         self.footer.setText(
             fill(
                 self.tr(
-                    "Scrutin %1 sur %2 · Page suivante / précédente : changer · Échap : fermer"
+                    "Scrutin %1 sur %2 · Page suivante / précédente : changer · "
+                    "F11 : plein écran · Échap : fermer"
                 ),
                 str(self._index + 1),
                 str(len(self._contests)),
             )
         )
+
+
+def projection_screen(main: QWidget | None) -> QScreen:
+    """The screen for the public: another screen than the bureau's window when there is one."""
+    screens = QApplication.screens()
+    own = main.screen() if main is not None else QApplication.primaryScreen()
+    others = [screen for screen in screens if screen is not own]
+    return others[0] if others else own
+
+
+def open_projection(
+    contests: Sequence[ContestResult], main: QWidget | None, *, training: bool = False
+) -> ProjectionWindow:
+    """The projection, full screen on the public's screen (F11 leaves full screen)."""
+    window = ProjectionWindow(contests, training=training)
+    screen = projection_screen(main)
+    window.setScreen(screen)
+    window.setGeometry(screen.geometry())
+    window.showFullScreen()
+    window.activateWindow()
+    return window

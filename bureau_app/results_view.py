@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -24,6 +25,10 @@ from bureau_app.text import fill
 
 
 class ResultsView(QWidget):
+    """``first_results``: results appeared where there were none (the count just finished)."""
+
+    first_results = Signal()
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(self.tr("Résultats des scrutins"))
@@ -40,6 +45,26 @@ class ResultsView(QWidget):
         chooser = QHBoxLayout()
         chooser.addWidget(choose)
         chooser.addWidget(self.contest_box, 1)
+        self.project_button = QPushButton(self.tr("&Projeter (F5)"))
+        self.project_button.setAccessibleName(
+            self.tr("Projeter les résultats en plein écran, sur le second écran s'il y en a un")
+        )
+        self.project_button.setEnabled(False)
+        self.back_button = QPushButton(self.tr("Continuer : retour à l'étape en cours"))
+        self.back_button.setAccessibleName(self.tr("Revenir à l'étape en cours"))
+        actions = QHBoxLayout()
+        actions.addWidget(self.project_button)
+        actions.addStretch(1)
+        actions.addWidget(self.back_button)
+        self.projection_hint = QLabel(
+            self.tr(
+                "Projection : F5 l'ouvre en plein écran (sur le second écran s'il y en a un), "
+                "Page suivante / précédente change de scrutin, F11 sort du plein écran ou y "
+                "revient, Échap ferme."
+            )
+        )
+        self.projection_hint.setWordWrap(True)
+        self.projection_hint.setAccessibleName(self.tr("Touches de la projection"))
 
         self.summary = QLabel()
         self.summary.setAccessibleName(self.tr("Inscrits, votants et blancs"))
@@ -64,16 +89,24 @@ class ResultsView(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.chart, 1)
+        layout.addWidget(self.projection_hint)
+        layout.addLayout(actions)
         self.contest_box.currentIndexChanged.connect(self._show)
         self._show(-1)
 
     def set_results(self, contests: Sequence[ContestResult]) -> None:
+        first = not self._contests and bool(contests)
+        if list(contests) == self._contests:
+            return  # refreshed after every step: keep the chosen contest
         self._contests = list(contests)
+        self.project_button.setEnabled(bool(contests))
         self.contest_box.blockSignals(True)
         self.contest_box.clear()
         self.contest_box.addItems([contest.title for contest in contests])
         self.contest_box.blockSignals(False)
         self._show(0 if contests else -1)
+        if first:
+            self.first_results.emit()
 
     @property
     def contests(self) -> list[ContestResult]:
