@@ -61,7 +61,8 @@ class PhasePage(QWidget):
 
         self.action_button = QPushButton()
         self.action_button.setObjectName("next_action")
-        self.action_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        # Ignored: a long label (a member's full name) never makes the window wider.
+        self.action_button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         scale_font(self.action_button, 1.3, bold=True)
         self.action_button.setMinimumHeight(56)
         self.action_button.setAutoDefault(True)
@@ -72,24 +73,43 @@ class PhasePage(QWidget):
 
         self.optional_label = QLabel(self.tr("Autres actions possibles maintenant :"))
         self.optional_row = QHBoxLayout()
+        # Documents and views this step leads to (results, procès-verbal, help): the window
+        # adds them with ``add_link``; they never change the ceremony.
+        self.links_row = QHBoxLayout()
+        self.links_row.addStretch(1)
+        self.links: dict[str, QPushButton] = {}
         self.optional_buttons: dict[str, QPushButton] = {}
         self._optional: tuple[OptionalAction, ...] = ()
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addLayout(state_row)
-        layout.addWidget(todo_box, 3)
-        layout.addWidget(verified_box, 2)
+        layout.addWidget(todo_box)
+        layout.addWidget(verified_box)
+        layout.addStretch(1)
         layout.addWidget(self.action_hint)
         layout.addWidget(self.action_button)
         layout.addWidget(self.optional_label)
         layout.addLayout(self.optional_row)
+        layout.addLayout(self.links_row)
         self.setTabOrder(self.checklist, self.verified)
         self.setTabOrder(self.verified, self.action_button)
 
     @property
     def key(self) -> str:
         return self._key
+
+    def add_link(self, key: str, text: str, accessible_name: str) -> QPushButton:
+        """A plain button under the actions (e.g. "Relire le procès-verbal"); once per key."""
+        button = self.links.get(key)
+        if button is None:
+            button = QPushButton(text)
+            button.setObjectName(f"link_{key}")
+            button.setAccessibleName(accessible_name)
+            button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+            self.links_row.insertWidget(self.links_row.count() - 1, button)
+            self.links[key] = button
+        return button
 
     def show_view(self, view: PhaseView) -> None:
         self._key = view.key
@@ -115,6 +135,7 @@ class PhasePage(QWidget):
             self.action_hint.setText(hints[view.state])
         else:
             self.action_button.setText(view.next_action)
+            self.action_button.setToolTip(view.next_action)
             self.action_button.setEnabled(True)
             self.action_hint.setText(self.tr("Prochaine action (raccourci : Ctrl+Entrée) :"))
         self.action_button.setAccessibleName(
