@@ -29,6 +29,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         ),
     )
     parser.add_argument(
+        "--expert",
+        action="store_true",
+        help="vérification par un expert : ouvrir une archive ou une élection, sans cérémonie",
+    )
+    parser.add_argument(
         "--ballots",
         type=int,
         default=40,

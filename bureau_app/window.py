@@ -6,8 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, QProcess, QSettings
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from bureau_app.adapter import CeremonyAdapter
 from bureau_app.appearance import apply_appearance, load_appearance, load_fonts
@@ -16,11 +16,17 @@ from bureau_app.i18n import choose_language, install_language
 from bureau_app.platform_sources import FilePlatform, PlatformSource, SimulatedPlatform
 from bureau_app.shell import BureauWindow
 from ceremony import __version__
+from ceremony.store.errors import StoreLockedError
 from ceremony.store.store import default_store_dir, open_store
 from ceremony.store.workstation_key import FileKeySource
 from ceremony.workflow.engine import Bureau
 
 DEMO_BALLOTS = 40
+TRAINING_CARDS = "cartes-entrainement"
+
+
+def default_training_folder() -> Path:
+    return default_store_dir().parent / "bureau-entrainement"
 
 
 def make_application(language: str | None, settings: QSettings) -> QApplication:
@@ -62,6 +68,7 @@ def open_demo(
     window.setWindowTitle(
         QCoreApplication.translate("BureauWindow", "Bureau de vote électronique — ENTRAÎNEMENT")
     )
+    window.set_training(True)
     return CeremonyAdapter(window, bureau, platform, cards)
 
 
@@ -77,14 +84,114 @@ def open_bureau(
     return CeremonyAdapter(window, bureau, platform or FilePlatform(), cards)
 
 
+def already_open(parent: QWidget | None, folder: Path) -> QMessageBox:
+    """The message for a second launch on a ceremony that is already open (no traceback)."""
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        QCoreApplication.translate("BureauWindow", "Cérémonie déjà ouverte"),
+        QCoreApplication.translate(
+            "BureauWindow",
+            "Cette cérémonie est déjà ouverte dans une autre fenêtre de Bureau. Une cérémonie "
+            "ne s'ouvre qu'une fois à la fois, pour que deux fenêtres n'écrivent jamais dans le "
+            "même registre.\n\nRevenez à l'autre fenêtre (elle est peut-être réduite ou "
+            "derrière celle-ci), ou fermez-la avant de rouvrir la cérémonie.",
+        ),
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
+    box.setInformativeText(
+        QCoreApplication.translate("BureauWindow", "Dossier : %1").replace("%1", str(folder))
+    )
+    box.setAccessibleName(QCoreApplication.translate("BureauWindow", "Cérémonie déjà ouverte"))
+    return box
+
+
+def launch(kind: str, parent: QWidget | None, language: str | None = None) -> bool:
+    """Another window of the application for "new", "open", "training" or "expert".
+
+    One window per ceremony: each runs in its own process with its own lock.
+    """
+    arguments = ["-m", "bureau_app.main"]
+    if language:
+        arguments += ["--lang", language]
+    if kind in ("new", "open"):
+        title = (
+            QCoreApplication.translate("BureauWindow", "Dossier de la nouvelle cérémonie (vide)")
+            if kind == "new"
+            else QCoreApplication.translate("BureauWindow", "Dossier de la cérémonie à ouvrir")
+        )
+        chosen = QFileDialog.getExistingDirectory(parent, title)
+        if not chosen:
+            return False
+        arguments += _open_arguments(Path(chosen))
+    elif kind == "training":
+        arguments += ["--demo", str(default_training_folder())]
+    elif kind == "expert":
+        arguments += ["--expert"]
+    else:
+        raise ValueError(kind)
+    started, _pid = QProcess.startDetached(sys.executable, arguments)
+    return bool(started)
+
+
+def _open_arguments(folder: Path) -> list[str]:
+    # A training folder holds its store and its cards; anything else is a bureau's store.
+    if (folder / TRAINING_CARDS).is_dir() and (folder / "store").is_dir():
+        return ["--demo", str(folder)]
+    return ["--store", str(folder)]
+
+
+def _choose_start(args: argparse.Namespace) -> argparse.Namespace | None:
+    """No folder given: the welcome screen says what to open; None when the user quits."""
+    from bureau_app.welcome import WelcomeDialog
+
+    welcome = WelcomeDialog(default_store_dir(), default_training_folder())
+    if welcome.exec() != WelcomeDialog.DialogCode.Accepted or welcome.choice is None:
+        return None
+    choice = welcome.choice
+    chosen = argparse.Namespace(**vars(args))
+    if choice.kind == "expert":
+        chosen.expert = True
+    elif choice.kind == "training":
+        chosen.demo = str(choice.folder)
+    elif choice.folder is not None:
+        kind, folder = _open_arguments(choice.folder)
+        if kind == "--demo":
+            chosen.demo = folder
+        else:
+            chosen.store = folder
+    return chosen
+
+
 def run(args: argparse.Namespace) -> int:
     settings = QSettings("Bureau", "bureau-app")
     app = make_application(getattr(args, "lang", None), settings)
+    opened = getattr(args, "demo", None) or getattr(args, "store", None)
+    if not opened and not getattr(args, "expert", False):
+        chosen = _choose_start(args)
+        if chosen is None:
+            return 0
+        args = chosen
     window = BureauWindow(settings)
-    if getattr(args, "demo", None):
-        adapter = open_demo(window, Path(args.demo), ballots=args.ballots)
-    else:
-        adapter = open_bureau(window, Path(args.store) if args.store else default_store_dir())
+    language = getattr(args, "lang", None)
+    window.launch_requested.connect(lambda kind: launch(kind, window, language))
+    if getattr(args, "expert", False):
+        window.expert_only()
+        window.setWindowTitle(f"{window.windowTitle()} ({__version__})")
+        window.show()
+        return app.exec()
+    folder = Path(args.demo) / "store" if getattr(args, "demo", None) else None
+    try:
+        if getattr(args, "demo", None):
+            adapter = open_demo(window, Path(args.demo), ballots=args.ballots)
+        else:
+            folder = Path(args.store) if args.store else default_store_dir()
+            adapter = open_bureau(window, folder)
+    except StoreLockedError:
+        print(f"bureau-app: {folder} est déjà ouvert par une autre instance", file=sys.stderr)
+        already_open(None, folder or default_store_dir()).exec()
+        window.deleteLater()
+        return 1
     window.setWindowTitle(f"{window.windowTitle()} ({__version__})")
     window.show()
     try:
