@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -60,17 +60,27 @@ class VerificationReportView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(True)
+        # Reasons are read in full: wrapped on as many lines as they need, never "…".
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.table.setIconSize(QSize(20, 20))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.sectionResized.connect(lambda *_args: self.table.resizeRowsToContents())
+        self.detail = QLabel()
+        self.detail.setAccessibleName(self.tr("Contrôle choisi, en entier"))
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail.setFrameShape(QLabel.Shape.StyledPanel)
+        self.table.currentCellChanged.connect(self._show_detail)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.subject)
         layout.addLayout(verdict_row)
         layout.addWidget(self.only_failures)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.detail)
 
     def set_report(self, report: VerificationReport) -> None:
         self._report = report
@@ -95,7 +105,7 @@ class VerificationReportView(QWidget):
         self.verdict_icon.setPixmap(icon(name).pixmap(size, size))
         self._fill_table()
 
-    def _outcome_word(self, outcome: Outcome) -> str:
+    def outcome_word(self, outcome: Outcome) -> str:
         words = {
             Outcome.PASSED: self.tr("RÉUSSI"),
             Outcome.FAILED: self.tr("ÉCHEC"),
@@ -112,7 +122,7 @@ class VerificationReportView(QWidget):
         self.table.setRowCount(len(checks))
         for row, check in enumerate(checks):
             outcome = QTableWidgetItem(
-                icon(_ICONS[check.outcome]), self._outcome_word(check.outcome)
+                icon(_ICONS[check.outcome]), self.outcome_word(check.outcome)
             )
             title = QTableWidgetItem(check.spec.title(language))
             title.setToolTip(check.name)
@@ -121,6 +131,14 @@ class VerificationReportView(QWidget):
             for column, item in enumerate((outcome, title, reason)):
                 self.table.setItem(row, column, item)
         self.table.resizeRowsToContents()
+
+    def _show_detail(self, row: int, *_args: int) -> None:
+        cells = [self.table.item(row, column) for column in range(3)]
+        if any(cell is None for cell in cells):
+            self.detail.clear()
+            return
+        outcome, title, reason = (cell.text() for cell in cells if cell is not None)
+        self.detail.setText(f"{outcome} — {title}\n{reason}")
 
     def shown_names(self) -> list[str]:
         """The checks' identifiers in the rows shown (tooltips of the title column)."""
