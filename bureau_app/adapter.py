@@ -85,6 +85,7 @@ class CeremonyAdapter(QObject):
         self._definition: tuple[str, BureauDefinition] | None = None
         self._sealed: tuple[str, str] | None = None  # seal blob, the fingerprint it records
         self._shown_pv: str | None = None
+        self._archive_folder: Path | None = None
         self.last_error: ErrorDialog | None = None
         window.action_requested.connect(self.request_action)
         window.optional_action_requested.connect(self.request_optional)
@@ -136,14 +137,22 @@ class CeremonyAdapter(QObject):
                 card = state.members.get(member.member_id)
                 if card is not None:
                     names[str(card["serial"])] = member.name
-        self.window.journal_view.set_rows(journal_rows(self.bureau.store.entries(), names))
+        contests = {c.contest_uuid: c.name for c in definition.contests} if definition else {}
+        self.window.journal_view.set_rows(
+            journal_rows(self.bureau.store.entries(), names, contests)
+        )
         if state.count is not None:
-            self.window.results_view.set_results(contest_results(self.bureau.figures(state)))
+            order = [c.contest_uuid for c in definition.contests] if definition else []
+            self.window.results_view.set_results(contest_results(self.bureau.figures(state), order))
         if state.pv is not None and state.pv["pdf"] != self._shown_pv:
             self._shown_pv = state.pv["pdf"]
             self.window.pv_preview.set_document(
                 self.bureau.store.blob_path(state.pv["pdf"]), self.tr("proces-verbal.pdf")
             )
+        if state.pv is not None and definition is not None:
+            self.window.set_pv_signatures(len(state.pv_signatures), len(quorum_members(definition)))
+        if state.archive is not None:
+            self.window.set_archive(self._archive_folder, state.archive.get("files", {}))
         # Follow the ceremony, unless the bureau is reading the journal or the results.
         if show_current or self.window.current_page() is not None:
             self.window.show_phase(current_phase(state).value)
@@ -279,6 +288,7 @@ class CeremonyAdapter(QObject):
             if folder is None:
                 self._cancelled()
                 return
+            self._archive_folder = folder
             self._run(step, lambda _p: bureau.export_archive(folder))
 
     def _count_progress(self, progress: Progress) -> Callable[[str, int, int], None]:
@@ -472,12 +482,11 @@ class CeremonyAdapter(QObject):
     # --- projection -------------------------------------------------------------------------
 
     def show_projection(self) -> None:
-        from bureau_app.projection import ProjectionWindow
+        from bureau_app.projection import open_projection
 
-        window = ProjectionWindow(self.window.results_view.contests)
-        window.resize(1280, 720)
-        window.show()
-        self.projection = window
+        self.projection = open_projection(
+            self.window.results_view.contests, self.window, training=self.window.training
+        )
 
     def close(self) -> None:
         self.pins.cancel_all()

@@ -143,16 +143,15 @@ class JournalView(QWidget):
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
-        # Short columns fit their text; the long ones get a fixed share (full text in the
-        # tooltip) so that "Détails" stays on screen.
-        for column in (0, 1, 2):
+        # Number, time, step and action fit their text (an action is a short sentence, read
+        # in full); the people column gets a fixed share and "Détails" the rest (the whole
+        # entry is also shown, wrapped, under the table).
+        for column in (0, 1, 2, 4):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         characters = self.fontMetrics().averageCharWidth()
         self.table.setColumnWidth(3, characters * 22)
-        self.table.setColumnWidth(4, characters * 14)
         # The whole selected entry, wrapped: long names and details stay readable.
         self.entry = QLabel(self.tr("Choisissez une entrée pour la lire en entier."))
         self.entry.setAccessibleName(self.tr("Entrée choisie, en entier"))

@@ -52,23 +52,113 @@ def _phase_label(phase: str) -> str:
         return phase
 
 
-def _details(entry: JournalEntry, names: Mapping[str, str]) -> str:
+def _decision_word(decision: str) -> str:
+    words = {
+        "suspend": translate("Records", "suspension du vote"),
+        "resume": translate("Records", "reprise du vote"),
+        "stop": translate("Records", "arrêt du vote"),
+    }
+    return words.get(decision, decision)
+
+
+def _plural(count: int, one: str, many: str) -> str:
+    return (one if count == 1 else many).replace("%1", str(count))
+
+
+def _details(entry: JournalEntry, names: Mapping[str, str], contests: Mapping[str, str]) -> str:
+    """What the entry says, in words: every kind of entry shows something."""
     details: Mapping[str, Any] = entry.details
+    if "decision" in details:
+        return (
+            translate("Records", "%1 · motif : %2")
+            .replace("%1", _decision_word(str(details["decision"])))
+            .replace("%2", str(details.get("reason", "")))
+        )
+    if isinstance(details.get("contests"), Mapping):
+        parts = []
+        for uuid, contest in details["contests"].items():
+            checked = int(contest.get("num_tallied", 0))
+            parts.append(
+                translate("Records", "%1 : %2, %3")
+                .replace("%1", contests.get(uuid, uuid))
+                .replace(
+                    "%2",
+                    _plural(
+                        checked,
+                        translate("Records", "1 bulletin vérifié"),
+                        translate("Records", "%1 bulletins vérifiés"),
+                    ),
+                )
+                .replace(
+                    "%3",
+                    _plural(
+                        int(contest.get("emargements", 0)),
+                        translate("Records", "1 émargement"),
+                        translate("Records", "%1 émargements"),
+                    ),
+                )
+            )
+        interventions = len(details.get("interventions", []))
+        parts.append(
+            _plural(
+                interventions,
+                translate("Records", "1 intervention signalée"),
+                translate("Records", "%1 interventions signalées"),
+            )
+        )
+        return " ; ".join(parts)
     if "member_id" in details:
         return names.get(str(details["member_id"]), str(details["member_id"]))
     if "title" in details:
         return str(details["title"])
     if "emargement_count" in details:
-        return f"n° {details.get('sequence')} · {details['emargement_count']} émargement(s)"
+        count = int(details["emargement_count"])
+        return (
+            translate("Records", "n° %1 · %2")
+            .replace("%1", str(details.get("sequence")))
+            .replace(
+                "%2",
+                _plural(
+                    count,
+                    translate("Records", "1 émargement"),
+                    translate("Records", "%1 émargements"),
+                ),
+            )
+        )
     if "conclusion" in details:
         return f"{details.get('expert', '')} : {details['conclusion']}"
     if "key_id" in details:
-        return f"{str(details['key_id'])[:16]}…"
+        return str(details["key_id"])
+    if "election_key_fingerprint" in details:
+        return translate("Records", "Clé publique du bureau : %1").replace(
+            "%1", str(details["election_key_fingerprint"])
+        )
+    if "contests" in details and isinstance(details["contests"], int):
+        return _plural(
+            int(details["contests"]),
+            translate("Records", "1 scrutin conforme"),
+            translate("Records", "%1 scrutins conformes"),
+        )
+    if "files" in details:
+        return _plural(
+            len(details["files"]),
+            translate("Records", "1 fichier écrit"),
+            translate("Records", "%1 fichiers écrits"),
+        )
+    if "bundle_id" in details:
+        return translate("Records", "Paquet n° %1").replace("%1", str(details["bundle_id"]))
     return ""
 
 
-def journal_rows(entries: Iterable[JournalEntry], names: Mapping[str, str]) -> list[JournalRow]:
-    """``names``: card serial and member id → the member's name, for the "Personnes" column."""
+def journal_rows(
+    entries: Iterable[JournalEntry],
+    names: Mapping[str, str],
+    contests: Mapping[str, str] | None = None,
+) -> list[JournalRow]:
+    """``names``: card serial and member id → the member's name, for the "Personnes" column.
+
+    ``contests``: contest id → its name, for the urn import's details.
+    """
     rows = []
     for entry in entries:
         moment = entry.moment.astimezone(_PARIS)
@@ -80,14 +170,20 @@ def journal_rows(entries: Iterable[JournalEntry], names: Mapping[str, str]) -> l
                 _phase_label(entry.phase),
                 actors or "—",
                 _action_label(entry.action),
-                _details(entry, names),
+                _details(entry, names, contests or {}),
             )
         )
     return rows
 
 
-def contest_results(figures: Sequence[Any]) -> list[ContestResult]:
-    """``ceremony.tally.results.ContestResult`` → the views' plain figures."""
+def contest_results(figures: Sequence[Any], order: Sequence[str] = ()) -> list[ContestResult]:
+    """``ceremony.tally.results.ContestResult`` → the views' plain figures.
+
+    ``order``: the definition's contest ids; contests are shown in that order
+    everywhere (a contest missing from it comes last, in its own order).
+    """
+    rank = {contest_id: index for index, contest_id in enumerate(order)}
+    figures = sorted(figures, key=lambda f: rank.get(getattr(f, "contest_id", ""), len(rank)))
     return [
         ContestResult(
             title=f.title,

@@ -418,7 +418,12 @@ def _phase_content(
         verified = []
         if state.urn is not None:
             names = {c.contest_uuid: c.name for c in definition.contests} if definition else {}
-            for uuid, contest in state.urn["contests"].items():
+            # In the definition's order, as everywhere else.
+            order = {uuid: index for index, uuid in enumerate(names)}
+            urn_contests = sorted(
+                state.urn["contests"].items(), key=lambda item: order.get(item[0], len(order))
+            )
+            for uuid, contest in urn_contests:
                 verified.append(
                     ChecklistItem(
                         _fill(
@@ -498,7 +503,15 @@ def _phase_content(
     done = state.archive is not None
     todo = _items(
         (translate("Steps", "Écrire l'archive de la cérémonie"), done),
-        (translate("Steps", "Remettre les cartes et leurs codes sous plis scellés séparés"), False),
+        # The hand-over itself is done by people, in public; the software's part is the
+        # list and its envelope labels, written into the archive (remise-des-cles.pdf).
+        (
+            translate(
+                "Steps",
+                "Établir la liste de remise des clés (cartes et codes sous plis scellés séparés)",
+            ),
+            done,
+        ),
     )
     verified = []
     if state.archive is not None:
