@@ -9,6 +9,36 @@ from bureau_app.resources import TRANSLATIONS
 
 LANGUAGES = ("fr", "en")
 
+# Qt 6's own French catalogue lacks a few strings its file and print dialogs show
+# (their source text gained a "&" since the catalogue was made): completed here.
+_QT_GAPS_FR = {
+    "&Look in:": "&Voir dans\u00a0:",
+    "Files of &type:": "&Type de fichier\u00a0:",
+    "Page &Set:": "&Jeu de pages\u00a0:",
+}
+
+
+class _QtGaps(QTranslator):
+    """Translations Qt's catalogue misses, by source text (any context)."""
+
+    def __init__(self, table: dict[str, str], parent: QApplication) -> None:
+        super().__init__(parent)
+        self._table = table
+
+    def translate(
+        self,
+        context: str,
+        source_text: str,
+        disambiguation: str | None = None,
+        n: int = -1,
+    ) -> str | None:
+        # None, not "": an empty string would blank every other text of Qt's dialogs.
+        return self._table.get(source_text)
+
+    def isEmpty(self) -> bool:  # noqa: N802
+        return False
+
+
 _installed = {"language": "fr"}
 
 
@@ -39,6 +69,8 @@ def install_language(app: QApplication, language: str) -> None:
     qt_own = QTranslator(app)
     if qt_own.load(f"qtbase_{language}", qt_dir):
         app.installTranslator(qt_own)
+    if language == "fr":
+        app.installTranslator(_QtGaps(_QT_GAPS_FR, app))
     if language != "fr":
         ours = QTranslator(app)
         if not ours.load(f"bureau_{language}", str(TRANSLATIONS)):

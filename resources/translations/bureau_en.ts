@@ -123,17 +123,22 @@
         <translation>%1: %2 votes (%3%)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/bar_chart.py" line="46"/>
+        <location filename="../../bureau_app/bar_chart.py" line="40"/>
+        <source>%1 : 1 voix (%3 %)</source>
+        <translation>%1: 1 vote (%3%)</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/bar_chart.py" line="49"/>
         <source>aucun siège</source>
         <translation>no seat</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/bar_chart.py" line="46"/>
+        <location filename="../../bureau_app/bar_chart.py" line="49"/>
         <source>1 siège</source>
         <translation>1 seat</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/bar_chart.py" line="46"/>
+        <location filename="../../bureau_app/bar_chart.py" line="49"/>
         <source>%1 sièges</source>
         <translation>%1 seats</translation>
     </message>
@@ -141,143 +146,305 @@
 <context>
     <name>BureauWindow</name>
     <message>
-        <location filename="../../bureau_app/shell.py" line="49"/>
-        <location filename="../../bureau_app/shell.py" line="52"/>
+        <location filename="../../bureau_app/shell.py" line="60"/>
+        <location filename="../../bureau_app/shell.py" line="63"/>
         <source>Bureau de vote électronique</source>
         <translation>Electronic polling committee</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="50"/>
+        <location filename="../../bureau_app/shell.py" line="61"/>
         <source>Fenêtre principale du bureau de vote</source>
         <translation>Main window of the polling committee</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="53"/>
+        <location filename="../../bureau_app/shell.py" line="64"/>
         <source>Nom du bureau</source>
         <translation>Committee name</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="58"/>
-        <location filename="../../bureau_app/shell.py" line="261"/>
+        <location filename="../../bureau_app/shell.py" line="74"/>
+        <location filename="../../bureau_app/shell.py" line="469"/>
         <source>&amp;Journal</source>
         <translation>&amp;Log</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="59"/>
+        <location filename="../../bureau_app/shell.py" line="75"/>
         <source>Ouvrir le journal</source>
         <translation>Open the log</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="60"/>
-        <location filename="../../bureau_app/shell.py" line="262"/>
+        <location filename="../../bureau_app/shell.py" line="76"/>
+        <location filename="../../bureau_app/shell.py" line="470"/>
         <source>&amp;Résultats</source>
         <translation>&amp;Results</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="61"/>
+        <location filename="../../bureau_app/shell.py" line="77"/>
         <source>Ouvrir les résultats</source>
         <translation>Open the results</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="62"/>
-        <location filename="../../bureau_app/shell.py" line="263"/>
+        <location filename="../../bureau_app/shell.py" line="78"/>
+        <location filename="../../bureau_app/shell.py" line="481"/>
         <source>Mode e&amp;xpert</source>
         <translation>E&amp;xpert mode</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="63"/>
+        <location filename="../../bureau_app/shell.py" line="79"/>
         <source>Ouvrir le mode expert</source>
         <translation>Open expert mode</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="73"/>
+        <location filename="../../bureau_app/shell.py" line="94"/>
+        <source>Vérification indépendante</source>
+        <translation>Independent verification</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/shell.py" line="97"/>
+        <source>Aucune élection ouverte.</source>
+        <translation>No election open.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/shell.py" line="98"/>
+        <source>Élection en cours de vérification</source>
+        <translation>Election being verified</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/shell.py" line="102"/>
+        <source>Retour à la cérémonie</source>
+        <translation>Back to the ceremony</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/shell.py" line="103"/>
+        <source>Revenir aux étapes de la cérémonie</source>
+        <translation>Back to the ceremony&apos;s steps</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/shell.py" line="115"/>
         <source>Contenu de l&apos;étape choisie</source>
         <translation>Content of the chosen step</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="102"/>
+        <location filename="../../bureau_app/shell.py" line="160"/>
         <source>Barre d&apos;état</source>
         <translation>Status bar</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="140"/>
+        <location filename="../../bureau_app/shell.py" line="203"/>
+        <source>Bureau — vérification par un expert</source>
+        <translation>Bureau — expert verification</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/shell.py" line="236"/>
+        <source>Voir les résultats</source>
+        <translation>See the results</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/shell.py" line="241"/>
+        <source>Relire le procès-verbal</source>
+        <translation>Read the official report</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/shell.py" line="242"/>
+        <source>Relire le procès-verbal, page par page, avant de le signer</source>
+        <translation>Read the official report, page by page, before signing it</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/shell.py" line="247"/>
+        <source>Documents et empreintes de fin de cérémonie</source>
+        <translation>End-of-ceremony documents and fingerprints</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/shell.py" line="248"/>
+        <source>Voir où sont les documents de la cérémonie et leurs empreintes</source>
+        <translation>See where the ceremony&apos;s documents are and their fingerprints</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/shell.py" line="251"/>
+        <source>Aide de cette étape (F1)</source>
+        <translation>Help on this step (F1)</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/shell.py" line="251"/>
+        <source>Aide de cette étape</source>
+        <translation>Help on this step</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/shell.py" line="294"/>
         <source>Opération en cours</source>
         <translation>Operation in progress</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="142"/>
+        <location filename="../../bureau_app/shell.py" line="296"/>
         <source>Une opération est en cours. Attendez qu&apos;elle se termine avant de fermer l&apos;application.</source>
         <translation>An operation is in progress. Wait until it ends before closing the application.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="148"/>
+        <location filename="../../bureau_app/shell.py" line="302"/>
         <source>Fermeture refusée</source>
         <translation>Closing refused</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="150"/>
+        <location filename="../../bureau_app/shell.py" line="304"/>
         <source>J&apos;ai compris</source>
         <translation>Understood</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="232"/>
+        <location filename="../../bureau_app/shell.py" line="339"/>
+        <source>Élection vérifiée :
+%1</source>
+        <translation>Election verified:
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/shell.py" line="417"/>
+        <source>&amp;Fichier</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/shell.py" line="419"/>
+        <source>&amp;Nouvelle cérémonie…</source>
+        <translation>&amp;New ceremony…</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/shell.py" line="420"/>
+        <source>&amp;Ouvrir une cérémonie…</source>
+        <translation>&amp;Open a ceremony…</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/shell.py" line="421"/>
+        <source>&amp;Entraînement…</source>
+        <translation>&amp;Training…</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/shell.py" line="422"/>
+        <source>&amp;Vérification par un expert…</source>
+        <translation>Expert &amp;verification…</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/shell.py" line="429"/>
+        <source>&amp;Relire le procès-verbal</source>
+        <translation>&amp;Read the official report</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/shell.py" line="432"/>
+        <source>&amp;Imprimer…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/shell.py" line="435"/>
+        <source>&amp;Quitter</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/shell.py" line="436"/>
         <source>&amp;Affichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="235"/>
+        <location filename="../../bureau_app/shell.py" line="439"/>
         <source>A&amp;grandir le texte</source>
         <translation>&amp;Larger text</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="241"/>
+        <location filename="../../bureau_app/shell.py" line="445"/>
         <source>&amp;Réduire le texte</source>
         <translation>&amp;Smaller text</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="246"/>
+        <location filename="../../bureau_app/shell.py" line="450"/>
         <source>Taille de texte &amp;normale</source>
         <translation>&amp;Normal text size</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="249"/>
+        <location filename="../../bureau_app/shell.py" line="453"/>
         <source>&amp;Contraste élevé</source>
         <translation>&amp;High contrast</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="258"/>
+        <location filename="../../bureau_app/shell.py" line="462"/>
         <source>Mode &amp;projection</source>
         <translation>&amp;Projection mode</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="260"/>
+        <location filename="../../bureau_app/shell.py" line="464"/>
         <source>A&amp;ller à</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="265"/>
+        <location filename="../../bureau_app/shell.py" line="467"/>
+        <source>Étape en &amp;cours</source>
+        <translation>&amp;Current step</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/shell.py" line="472"/>
+        <source>&amp;Procès-verbal</source>
+        <translation>&amp;Official report</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/shell.py" line="476"/>
+        <source>&amp;Fin de la cérémonie</source>
+        <translation>&amp;End of the ceremony</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/shell.py" line="484"/>
         <source>Liste des é&amp;tapes</source>
         <translation>S&amp;teps list</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="269"/>
+        <location filename="../../bureau_app/shell.py" line="489"/>
         <source>Lancer la &amp;prochaine action</source>
         <translation>Start the &amp;next action</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="274"/>
-        <source>Ai&amp;de</source>
+        <location filename="../../bureau_app/shell.py" line="495"/>
+        <source>Aid&amp;e</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="276"/>
+        <location filename="../../bureau_app/shell.py" line="497"/>
+        <source>&amp;Aide de cette étape</source>
+        <translation>&amp;Help on this step</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/shell.py" line="500"/>
         <source>À &amp;propos de Bureau</source>
         <translation>&amp;About Bureau</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/window.py" line="63"/>
+        <location filename="../../bureau_app/window.py" line="69"/>
         <source>Bureau de vote électronique — ENTRAÎNEMENT</source>
         <translation>Electronic polling committee — TRAINING</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/window.py" line="91"/>
+        <location filename="../../bureau_app/window.py" line="105"/>
+        <source>Cérémonie déjà ouverte</source>
+        <translation>Ceremony already open</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/window.py" line="92"/>
+        <source>Cette cérémonie est déjà ouverte dans une autre fenêtre de Bureau. Une cérémonie ne s&apos;ouvre qu&apos;une fois à la fois, pour que deux fenêtres n&apos;écrivent jamais dans le même registre.
+
+Revenez à l&apos;autre fenêtre (elle est peut-être réduite ou derrière celle-ci), ou fermez-la avant de rouvrir la cérémonie.</source>
+        <translation>This ceremony is already open in another Bureau window. A ceremony is open in one window at a time, so that two windows never write to the same record.
+
+Go back to the other window (it may be minimised or behind this one), or close it before opening the ceremony again.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/window.py" line="103"/>
+        <source>Dossier : %1</source>
+        <translation>Folder: %1</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/window.py" line="119"/>
+        <source>Dossier de la nouvelle cérémonie (vide)</source>
+        <translation>Folder of the new ceremony (empty)</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/window.py" line="121"/>
+        <source>Dossier de la cérémonie à ouvrir</source>
+        <translation>Folder of the ceremony to open</translation>
     </message>
 </context>
 <context>
@@ -351,57 +518,57 @@
 <context>
     <name>CeremonyAdapter</name>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="145"/>
+        <location filename="../../bureau_app/adapter.py" line="150"/>
         <source>proces-verbal.pdf</source>
-        <translation>minutes.pdf</translation>
+        <translation>official-report.pdf</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="257"/>
+        <location filename="../../bureau_app/adapter.py" line="266"/>
         <source>Déchiffrement avec les cartes du quorum…</source>
         <translation>Decrypting with the quorum cards…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="288"/>
+        <location filename="../../bureau_app/adapter.py" line="298"/>
         <source>Déchiffrements partiels faits et vérifiés : étape %1 sur %2</source>
         <translation>Partial decryptions made and verified: step %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="289"/>
+        <location filename="../../bureau_app/adapter.py" line="299"/>
         <source>Résultats calculés, scrutin par scrutin : étape %1 sur %2</source>
         <translation>Results computed, contest by contest: step %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="290"/>
+        <location filename="../../bureau_app/adapter.py" line="300"/>
         <source>Archive de chaque scrutin écrite : étape %1 sur %2</source>
         <translation>Each contest&apos;s archive written: step %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="294"/>
+        <location filename="../../bureau_app/adapter.py" line="304"/>
         <source>Dépouillement : étape %1 sur %2</source>
         <translation>Count: step %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="342"/>
+        <location filename="../../bureau_app/adapter.py" line="352"/>
         <source>Préparation de l&apos;urne…</source>
         <translation>Preparing the ballot box…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="358"/>
+        <location filename="../../bureau_app/adapter.py" line="368"/>
         <source>Vérification des bulletins : %1 sur %2</source>
         <translation>Checking ballots: %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="414"/>
+        <location filename="../../bureau_app/adapter.py" line="424"/>
         <source>Carte à insérer (%1 sur %2)</source>
         <translation>Card to insert (%1 of %2)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="453"/>
+        <location filename="../../bureau_app/adapter.py" line="463"/>
         <source>Fait : %1</source>
         <translation>Done: %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="460"/>
+        <location filename="../../bureau_app/adapter.py" line="470"/>
         <source>Annulé, rien n&apos;a été enregistré : %1</source>
         <translation>Cancelled, nothing was recorded: %1</translation>
     </message>
@@ -409,22 +576,22 @@
 <context>
     <name>ChecklistView</name>
     <message>
-        <location filename="../../bureau_app/checklist_view.py" line="48"/>
+        <location filename="../../bureau_app/checklist_view.py" line="90"/>
         <source>fait</source>
         <translation>done</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/checklist_view.py" line="48"/>
+        <location filename="../../bureau_app/checklist_view.py" line="90"/>
         <source>à faire</source>
         <translation>to do</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/checklist_view.py" line="49"/>
+        <location filename="../../bureau_app/checklist_view.py" line="91"/>
         <source>vérifié</source>
         <translation>verified</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/checklist_view.py" line="49"/>
+        <location filename="../../bureau_app/checklist_view.py" line="91"/>
         <source>échec</source>
         <translation>failed</translation>
     </message>
@@ -496,6 +663,116 @@
         <location filename="../../bureau_app/step_dialogs.py" line="166"/>
         <source>Si&amp;gner la décision</source>
         <translation>Si&amp;gn the decision</translation>
+    </message>
+</context>
+<context>
+    <name>EndSummary</name>
+    <message>
+        <location filename="../../bureau_app/summary_view.py" line="51"/>
+        <location filename="../../bureau_app/summary_view.py" line="54"/>
+        <source>Fin de la cérémonie</source>
+        <translation>End of the ceremony</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/summary_view.py" line="56"/>
+        <source>Titre : fin de la cérémonie</source>
+        <translation>Title: end of the ceremony</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/summary_view.py" line="57"/>
+        <source>L&apos;archive de la cérémonie n&apos;est pas encore écrite.</source>
+        <translation>The ceremony archive is not written yet.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/summary_view.py" line="59"/>
+        <source>Où sont les documents</source>
+        <translation>Where the documents are</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/summary_view.py" line="63"/>
+        <source>Documents de la cérémonie et leurs empreintes</source>
+        <translation>The ceremony&apos;s documents and their fingerprints</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/summary_view.py" line="65"/>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/summary_view.py" line="65"/>
+        <source>Fichier</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/summary_view.py" line="65"/>
+        <source>Empreinte SHA-256</source>
+        <translation>SHA-256 fingerprint</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/summary_view.py" line="77"/>
+        <source>Il reste à faire, en public : imprimer la liste de remise des clés, puis chaque titulaire glisse sa carte dans un pli et écrit son code, seul, dans un autre pli ; les plis sont scellés séparément et remis à l&apos;administration, qui les conserve deux ans avec l&apos;archive (arrêté, art. 23).</source>
+        <translation>Still to do, in public: print the key hand-over list; then each holder puts their card in one envelope and writes their PIN, alone, in another; the envelopes are sealed separately and handed to the administration, which keeps them two years with the archive (arrêté, art. 23).</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/summary_view.py" line="84"/>
+        <source>Ce qui reste à faire</source>
+        <translation>What remains to be done</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/summary_view.py" line="85"/>
+        <location filename="../../bureau_app/summary_view.py" line="86"/>
+        <source>Ouvrir le dossier de l&apos;archive</source>
+        <translation>Open the archive folder</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/summary_view.py" line="87"/>
+        <source>Imprimer le procès-verbal signé…</source>
+        <translation>Print the signed official report…</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/summary_view.py" line="88"/>
+        <source>Imprimer le procès-verbal signé</source>
+        <translation>Print the signed official report</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/summary_view.py" line="89"/>
+        <source>Imprimer la liste de remise des clés…</source>
+        <translation>Print the key hand-over list…</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/summary_view.py" line="91"/>
+        <source>Imprimer la liste de remise des clés et les étiquettes</source>
+        <translation>Print the key hand-over list and the labels</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/summary_view.py" line="122"/>
+        <source>(dossier non mémorisé)</source>
+        <translation>(folder not remembered)</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/summary_view.py" line="127"/>
+        <source>La cérémonie est terminée. L&apos;archive (%1 fichiers, dont le journal) est dans : %2</source>
+        <translation>The ceremony is over. The archive (%1 files, the journal included) is in: %2</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/summary_view.py" line="136"/>
+        <source>Procès-verbal signé</source>
+        <translation>Signed official report</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/summary_view.py" line="137"/>
+        <source>Liste de remise des clés</source>
+        <translation>Key hand-over list</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/summary_view.py" line="138"/>
+        <source>Résultats signés (pour la publication)</source>
+        <translation>Signed results (for publication)</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/summary_view.py" line="139"/>
+        <source>Index de l&apos;archive</source>
+        <translation>Archive index</translation>
     </message>
 </context>
 <context>
@@ -589,74 +866,119 @@
 <context>
     <name>ExpertView</name>
     <message>
-        <location filename="../../bureau_app/expert_view.py" line="65"/>
+        <location filename="../../bureau_app/expert_view.py" line="73"/>
         <source>Mode expert</source>
         <translation>Expert mode</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/expert_view.py" line="66"/>
+        <location filename="../../bureau_app/expert_view.py" line="74"/>
         <source>Mode expert : vérification indépendante</source>
         <translation>Expert mode: independent verification</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/expert_view.py" line="68"/>
+        <location filename="../../bureau_app/expert_view.py" line="77"/>
         <source>Titre : mode expert</source>
         <translation>Title: expert mode</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/expert_view.py" line="71"/>
+        <location filename="../../bureau_app/expert_view.py" line="80"/>
         <source>Ouvrez une élection (fichier .bel ou dossier). Elle est lue sans être modifiée, puis chaque contrôle est affiché avec son résultat.</source>
         <translation>Open an election (.bel file or folder). It is read without being changed, then each check is shown with its result.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/expert_view.py" line="76"/>
+        <location filename="../../bureau_app/expert_view.py" line="85"/>
         <source>Explication du mode expert</source>
         <translation>About expert mode</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/expert_view.py" line="77"/>
-        <source>Ouvrir un &amp;fichier .bel…</source>
-        <translation>Open a .bel &amp;file…</translation>
+        <location filename="../../bureau_app/expert_view.py" line="86"/>
+        <source>Ouvrir un fichier .&amp;bel…</source>
+        <translation>Open a .&amp;bel file…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/expert_view.py" line="78"/>
+        <location filename="../../bureau_app/expert_view.py" line="87"/>
         <source>Ouvrir un fichier d&apos;élection .bel</source>
         <translation>Open a .bel election file</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/expert_view.py" line="79"/>
+        <location filename="../../bureau_app/expert_view.py" line="88"/>
         <source>Ouvrir un &amp;dossier…</source>
         <translation>Open a &amp;folder…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/expert_view.py" line="80"/>
+        <location filename="../../bureau_app/expert_view.py" line="89"/>
         <source>Ouvrir un dossier d&apos;élection</source>
         <translation>Open an election folder</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/expert_view.py" line="98"/>
+        <location filename="../../bureau_app/expert_view.py" line="92"/>
+        <source>&amp;Imprimer le rapport…</source>
+        <translation>&amp;Print the report…</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/expert_view.py" line="93"/>
+        <source>Imprimer le rapport de vérification</source>
+        <translation>Print the verification report</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/expert_view.py" line="94"/>
+        <source>Ex&amp;porter le rapport…</source>
+        <translation>Ex&amp;port the report…</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/expert_view.py" line="96"/>
+        <source>Exporter le rapport de vérification (PDF, texte ou JSON)</source>
+        <translation>Export the verification report (PDF, text or JSON)</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/expert_view.py" line="124"/>
         <source>Élection à vérifier</source>
         <translation>Election to verify</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/expert_view.py" line="98"/>
+        <location filename="../../bureau_app/expert_view.py" line="124"/>
         <source>Élection Belenios (*.bel)</source>
         <translation>Belenios election (*.bel)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/expert_view.py" line="104"/>
+        <location filename="../../bureau_app/expert_view.py" line="130"/>
         <source>Dossier d&apos;élection à vérifier</source>
         <translation>Election folder to verify</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/expert_view.py" line="111"/>
+        <location filename="../../bureau_app/expert_view.py" line="141"/>
         <source>Lecture et contrôle de %1…</source>
         <translation>Reading and checking %1…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/expert_view.py" line="118"/>
+        <location filename="../../bureau_app/expert_view.py" line="157"/>
         <source>Vérification de l&apos;élection</source>
         <translation>Verifying the election</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/expert_view.py" line="202"/>
+        <source>Rapport de vérification</source>
+        <translation>Verification report</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/expert_view.py" line="210"/>
+        <source>Exporter le rapport de vérification</source>
+        <translation>Export the verification report</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/expert_view.py" line="214"/>
+        <source>Document PDF (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/expert_view.py" line="215"/>
+        <source>Texte (*.txt)</source>
+        <translation>Text (*.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/expert_view.py" line="216"/>
+        <source>JSON pour les outils (*.json)</source>
+        <translation>JSON for tools (*.json)</translation>
     </message>
 </context>
 <context>
@@ -691,6 +1013,127 @@
         <location filename="../../bureau_app/step_dialogs.py" line="75"/>
         <source>&amp;Confirmer : les empreintes sont identiques</source>
         <translation>&amp;Confirm: the fingerprints are identical</translation>
+    </message>
+</context>
+<context>
+    <name>Help</name>
+    <message>
+        <location filename="../../bureau_app/help.py" line="65"/>
+        <source>À quoi sert cette étape</source>
+        <translation>What this step is for</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/help.py" line="66"/>
+        <source>Qui agit</source>
+        <translation>Who acts</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/help.py" line="67"/>
+        <source>Déroulement</source>
+        <translation>How it goes</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/help.py" line="68"/>
+        <source>Ce que prévoit le texte</source>
+        <translation>What the regulation requires</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/help.py" line="88"/>
+        <source>Date :</source>
+        <translation>Date:</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/help.py" line="89"/>
+        <source>Heure de début :</source>
+        <translation>Start time:</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/help.py" line="90"/>
+        <source>À apporter</source>
+        <translation>To bring</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/help.py" line="91"/>
+        <source>Qui agit :</source>
+        <translation>Who acts:</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/help.py" line="92"/>
+        <source>Signatures des membres présents :</source>
+        <translation>Signatures of the members present:</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <location filename="../../bureau_app/help.py" line="129"/>
+        <source>Aide</source>
+        <translation>Help</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/help.py" line="130"/>
+        <source>Aide du bureau de vote</source>
+        <translation>Polling committee help</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/help.py" line="132"/>
+        <source>Texte de l&apos;aide</source>
+        <translation>Help text</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/help.py" line="134"/>
+        <source>Cette &amp;étape</source>
+        <translation>This &amp;step</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/help.py" line="135"/>
+        <source>Aide de l&apos;étape en cours</source>
+        <translation>Help on the current step</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/help.py" line="136"/>
+        <source>&amp;Toutes les étapes</source>
+        <translation>&amp;All steps</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/help.py" line="137"/>
+        <source>Aide de toutes les étapes</source>
+        <translation>Help on every step</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/help.py" line="138"/>
+        <source>Liste de la séance de &amp;scellement</source>
+        <translation>&amp;Sealing session checklist</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/help.py" line="139"/>
+        <source>Liste à cocher de la séance de scellement</source>
+        <translation>Checklist of the sealing session</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/help.py" line="140"/>
+        <source>Liste de la séance de &amp;dépouillement</source>
+        <translation>&amp;Count session checklist</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/help.py" line="141"/>
+        <source>Liste à cocher de la séance de dépouillement</source>
+        <translation>Checklist of the count session</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/help.py" line="142"/>
+        <source>&amp;Imprimer…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/help.py" line="143"/>
+        <source>Imprimer le texte affiché</source>
+        <translation>Print the text shown</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/help.py" line="186"/>
+        <source>Aide : toutes les étapes</source>
+        <translation>Help: every step</translation>
     </message>
 </context>
 <context>
@@ -765,17 +1208,17 @@
         <translation>Log entries</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/journal_view.py" line="157"/>
+        <location filename="../../bureau_app/journal_view.py" line="156"/>
         <source>Choisissez une entrée pour la lire en entier.</source>
         <translation>Choose an entry to read it in full.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/journal_view.py" line="158"/>
+        <location filename="../../bureau_app/journal_view.py" line="157"/>
         <source>Entrée choisie, en entier</source>
         <translation>Chosen entry, in full</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/journal_view.py" line="188"/>
+        <location filename="../../bureau_app/journal_view.py" line="187"/>
         <source>N° %1 · %2 · %3
 Personnes : %4
 Action : %5
@@ -786,32 +1229,32 @@ Action: %5
 Details: %6</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/journal_view.py" line="201"/>
+        <location filename="../../bureau_app/journal_view.py" line="200"/>
         <source>Aucune entrée</source>
         <translation>No entries</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/journal_view.py" line="201"/>
+        <location filename="../../bureau_app/journal_view.py" line="200"/>
         <source>1 entrée</source>
         <translation>1 entry</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/journal_view.py" line="201"/>
+        <location filename="../../bureau_app/journal_view.py" line="200"/>
         <source>%1 entrées</source>
         <translation>%1 entries</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/journal_view.py" line="205"/>
+        <location filename="../../bureau_app/journal_view.py" line="204"/>
         <source>Aucune entrée trouvée sur %2</source>
         <translation>No entry found out of %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/journal_view.py" line="206"/>
+        <location filename="../../bureau_app/journal_view.py" line="205"/>
         <source>1 entrée trouvée sur %2</source>
         <translation>1 entry found out of %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/journal_view.py" line="207"/>
+        <location filename="../../bureau_app/journal_view.py" line="206"/>
         <source>%1 entrées trouvées sur %2</source>
         <translation>%1 entries found out of %2</translation>
     </message>
@@ -846,72 +1289,72 @@ Details: %6</translation>
         <translation>What has been verified</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/phase_page.py" line="70"/>
+        <location filename="../../bureau_app/phase_page.py" line="71"/>
         <source>Indication sur la prochaine action</source>
         <translation>About the next action</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/phase_page.py" line="73"/>
+        <location filename="../../bureau_app/phase_page.py" line="74"/>
         <source>Autres actions possibles maintenant :</source>
         <translation>Other actions possible now:</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/phase_page.py" line="97"/>
+        <location filename="../../bureau_app/phase_page.py" line="117"/>
         <source>Page de l&apos;étape %1</source>
         <translation>Page of step %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/phase_page.py" line="99"/>
+        <location filename="../../bureau_app/phase_page.py" line="119"/>
         <source>Étape %1 sur %2 : %3</source>
         <translation>Step %1 of %2: %3</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/phase_page.py" line="103"/>
+        <location filename="../../bureau_app/phase_page.py" line="123"/>
         <source>État : %1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/phase_page.py" line="104"/>
+        <location filename="../../bureau_app/phase_page.py" line="124"/>
         <source>Aucune tâche pour cette étape.</source>
         <translation>No task in this step.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/phase_page.py" line="105"/>
+        <location filename="../../bureau_app/phase_page.py" line="125"/>
         <source>Rien n&apos;a encore été vérifié.</source>
         <translation>Nothing has been verified yet.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/phase_page.py" line="108"/>
+        <location filename="../../bureau_app/phase_page.py" line="128"/>
         <source>Aucune action à faire maintenant</source>
         <translation>No action to take now</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/phase_page.py" line="111"/>
+        <location filename="../../bureau_app/phase_page.py" line="131"/>
         <source>Cette étape est terminée.</source>
         <translation>This step is finished.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/phase_page.py" line="112"/>
+        <location filename="../../bureau_app/phase_page.py" line="132"/>
         <source>Rien à faire pour le moment : attendez la suite.</source>
         <translation>Nothing to do for now: wait for what comes next.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/phase_page.py" line="113"/>
+        <location filename="../../bureau_app/phase_page.py" line="133"/>
         <source>Cette étape viendra plus tard.</source>
         <translation>This step comes later.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/phase_page.py" line="119"/>
+        <location filename="../../bureau_app/phase_page.py" line="140"/>
         <source>Prochaine action (raccourci : Ctrl+Entrée) :</source>
         <translation>Next action (shortcut: Ctrl+Enter):</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/phase_page.py" line="121"/>
+        <location filename="../../bureau_app/phase_page.py" line="142"/>
         <source>Prochaine action : %1</source>
         <translation>Next action: %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/phase_page.py" line="135"/>
+        <location filename="../../bureau_app/phase_page.py" line="156"/>
         <source>Action possible : %1</source>
         <translation>Possible action: %1</translation>
     </message>
@@ -1196,6 +1639,19 @@ Details: %6</translation>
     </message>
 </context>
 <context>
+    <name>Printing</name>
+    <message>
+        <location filename="../../bureau_app/printing.py" line="29"/>
+        <source>ENTRAÎNEMENT — sans valeur légale</source>
+        <translation>TRAINING — no legal value</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/printing.py" line="46"/>
+        <source>Imprimer : %1</source>
+        <translation>Print: %1</translation>
+    </message>
+</context>
+<context>
     <name>ProgressDialog</name>
     <message>
         <location filename="../../bureau_app/progress_dialog.py" line="26"/>
@@ -1278,7 +1734,7 @@ Details: %6</translation>
         <translation>Cancel the operation</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/progress_dialog.py" line="108"/>
+        <location filename="../../bureau_app/progress_dialog.py" line="113"/>
         <source>Annulation demandée : arrêt au prochain point sûr…</source>
         <translation>Cancel requested: stopping at the next safe point…</translation>
     </message>
@@ -1286,130 +1742,190 @@ Details: %6</translation>
 <context>
     <name>ProjectionWindow</name>
     <message>
-        <location filename="../../bureau_app/projection.py" line="27"/>
+        <location filename="../../bureau_app/projection.py" line="34"/>
         <source>Projection des résultats</source>
         <translation>Results projection</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/projection.py" line="28"/>
+        <location filename="../../bureau_app/projection.py" line="35"/>
         <source>Projection des résultats en grands caractères</source>
         <translation>Results projection in large print</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/projection.py" line="40"/>
+        <location filename="../../bureau_app/projection.py" line="47"/>
         <source>Scrutin projeté</source>
         <translation>Contest shown</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/projection.py" line="41"/>
+        <location filename="../../bureau_app/projection.py" line="48"/>
         <source>Inscrits, votants et blancs</source>
         <translation>Registered, voters and blank</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/projection.py" line="47"/>
+        <location filename="../../bureau_app/projection.py" line="54"/>
         <source>Aide à la navigation</source>
         <translation>Navigation help</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/projection.py" line="106"/>
+        <location filename="../../bureau_app/projection.py" line="57"/>
+        <source>ENTRAÎNEMENT — sans valeur légale</source>
+        <translation>TRAINING — no legal value</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/projection.py" line="64"/>
+        <source>Avertissement : entraînement</source>
+        <translation>Warning: training</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/projection.py" line="167"/>
         <source>Aucun résultat à projeter</source>
         <translation>No results to show</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/projection.py" line="109"/>
+        <location filename="../../bureau_app/projection.py" line="170"/>
         <source>Échap : fermer</source>
         <translation>Esc: close</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/projection.py" line="116"/>
+        <location filename="../../bureau_app/projection.py" line="177"/>
         <source>Inscrits %1 · Votants %2 · Blancs %3</source>
         <translation>Registered %1 · Voters %2 · Blank %3</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/projection.py" line="126"/>
-        <source>Scrutin %1 sur %2 · Page suivante / précédente : changer · Échap : fermer</source>
-        <translation>Contest %1 of %2 · Page Down / Page Up: change · Esc: close</translation>
+        <location filename="../../bureau_app/projection.py" line="188"/>
+        <source>Scrutin %1 sur %2 · Page suivante / précédente : changer · F11 : plein écran · Échap : fermer</source>
+        <translation>Contest %1 of %2 · Page Down / Page Up: change · F11: full screen · Esc: close</translation>
     </message>
 </context>
 <context>
     <name>PvPreview</name>
     <message>
-        <location filename="../../bureau_app/pv_preview.py" line="46"/>
+        <location filename="../../bureau_app/pv_preview.py" line="56"/>
         <source>Aperçu du procès-verbal</source>
         <translation>Official report preview</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pv_preview.py" line="47"/>
+        <location filename="../../bureau_app/pv_preview.py" line="57"/>
         <source>Procès-verbal</source>
         <translation>Official report</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pv_preview.py" line="49"/>
+        <location filename="../../bureau_app/pv_preview.py" line="59"/>
         <source>Titre : procès-verbal</source>
         <translation>Title: official report</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pv_preview.py" line="50"/>
+        <location filename="../../bureau_app/pv_preview.py" line="60"/>
         <source>Aucun procès-verbal pour le moment.</source>
         <translation>No official report yet.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pv_preview.py" line="52"/>
+        <location filename="../../bureau_app/pv_preview.py" line="62"/>
         <source>État de l&apos;aperçu</source>
         <translation>Preview status</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pv_preview.py" line="53"/>
-        <source>E&amp;xporter le PDF…</source>
-        <translation>E&amp;xport the PDF…</translation>
+        <location filename="../../bureau_app/pv_preview.py" line="63"/>
+        <source>Ex&amp;porter le PDF…</source>
+        <translation>Ex&amp;port the PDF…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pv_preview.py" line="54"/>
+        <location filename="../../bureau_app/pv_preview.py" line="64"/>
         <source>Exporter le procès-verbal en PDF</source>
         <translation>Export the official report as PDF</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pv_preview.py" line="66"/>
+        <location filename="../../bureau_app/pv_preview.py" line="67"/>
+        <source>&amp;Imprimer…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/pv_preview.py" line="68"/>
+        <source>Imprimer le procès-verbal</source>
+        <translation>Print the official report</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/pv_preview.py" line="71"/>
+        <source>Retour à l&apos;étape en cours</source>
+        <translation>Back to the current step</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/pv_preview.py" line="72"/>
+        <source>Revenir à l&apos;étape en cours</source>
+        <translation>Back to the current step</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/pv_preview.py" line="84"/>
         <source>Pages du procès-verbal</source>
         <translation>Pages of the official report</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pv_preview.py" line="80"/>
+        <location filename="../../bureau_app/pv_preview.py" line="100"/>
         <source>Préparation de l&apos;aperçu de %1…</source>
         <translation>Preparing the preview of %1…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pv_preview.py" line="107"/>
+        <location filename="../../bureau_app/pv_preview.py" line="127"/>
         <source>Page %1 sur %2</source>
         <translation>Page %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pv_preview.py" line="114"/>
-        <source>%1 : 1 page. Relisez-la avant de signer.</source>
-        <translation>%1: 1 page. Read it before signing.</translation>
+        <location filename="../../bureau_app/pv_preview.py" line="153"/>
+        <source>1 page</source>
+        <translation>1 page</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pv_preview.py" line="116"/>
-        <source>%1 : %2 pages. Relisez-les avant de signer.</source>
-        <translation>%1: %2 pages. Read them before signing.</translation>
+        <location filename="../../bureau_app/pv_preview.py" line="153"/>
+        <source>%1 pages</source>
+        <translation>%1 pages</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pv_preview.py" line="143"/>
+        <location filename="../../bureau_app/pv_preview.py" line="157"/>
+        <source>Relisez chaque page avant de signer.</source>
+        <translation>Read every page before signing.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/pv_preview.py" line="160"/>
+        <source>Signé par %1 membres sur %2 : les autres relisent avant de signer.</source>
+        <translation>Signed by %1 members of %2: the others read it before signing.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/pv_preview.py" line="166"/>
+        <source>Signé par 1 membre sur %1 : les autres relisent avant de signer.</source>
+        <translation>Signed by 1 member of %1: the others read it before signing.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/pv_preview.py" line="170"/>
+        <source>Signé par tous les membres requis. Ce document ne change plus.</source>
+        <translation>Signed by every required member. This document no longer changes.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/pv_preview.py" line="171"/>
+        <source>%1 : %2. %3</source>
+        <translation>%1: %2. %3</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/pv_preview.py" line="184"/>
+        <source>%1 envoyé à l&apos;imprimante (%2 pages).</source>
+        <translation>%1 sent to the printer (%2 pages).</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/pv_preview.py" line="211"/>
         <source>Aperçu indisponible. Le document peut quand même être exporté.</source>
         <translation>Preview unavailable. The document can still be exported.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pv_preview.py" line="152"/>
+        <location filename="../../bureau_app/pv_preview.py" line="220"/>
         <source>Exporter le procès-verbal</source>
         <translation>Export the official report</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pv_preview.py" line="154"/>
+        <location filename="../../bureau_app/pv_preview.py" line="222"/>
         <source>Document PDF (*.pdf)</source>
         <translation>PDF document (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pv_preview.py" line="164"/>
+        <location filename="../../bureau_app/pv_preview.py" line="232"/>
         <source>Procès-verbal exporté : %1</source>
         <translation>Official report exported: %1</translation>
     </message>
@@ -1479,12 +1995,12 @@ Details: %6</translation>
     <message>
         <location filename="../../bureau_app/records.py" line="36"/>
         <source>Procès-verbal établi</source>
-        <translation>Minutes drawn up</translation>
+        <translation>Official report drawn up</translation>
     </message>
     <message>
         <location filename="../../bureau_app/records.py" line="37"/>
         <source>Procès-verbal signé</source>
-        <translation>Minutes signed</translation>
+        <translation>Official report signed</translation>
     </message>
     <message>
         <location filename="../../bureau_app/records.py" line="38"/>
@@ -1501,76 +2017,198 @@ Details: %6</translation>
         <source>Nouveau décompte identique</source>
         <translation>Recount identical</translation>
     </message>
+    <message>
+        <location filename="../../bureau_app/records.py" line="57"/>
+        <source>suspension du vote</source>
+        <translation>vote suspended</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/records.py" line="58"/>
+        <source>reprise du vote</source>
+        <translation>vote resumed</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/records.py" line="59"/>
+        <source>arrêt du vote</source>
+        <translation>vote stopped</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/records.py" line="73"/>
+        <source>%1 · motif : %2</source>
+        <translation>%1 · reason: %2</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/records.py" line="82"/>
+        <source>%1 : %2, %3</source>
+        <translation>%1: %2, %3</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/records.py" line="88"/>
+        <source>1 bulletin vérifié</source>
+        <translation>1 ballot checked</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/records.py" line="89"/>
+        <source>%1 bulletins vérifiés</source>
+        <translation>%1 ballots checked</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/records.py" line="96"/>
+        <location filename="../../bureau_app/records.py" line="123"/>
+        <source>1 émargement</source>
+        <translation>1 signature in the register</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/records.py" line="97"/>
+        <location filename="../../bureau_app/records.py" line="124"/>
+        <source>%1 émargements</source>
+        <translation>%1 signatures in the register</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/records.py" line="105"/>
+        <source>1 intervention signalée</source>
+        <translation>1 intervention reported</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/records.py" line="106"/>
+        <source>%1 interventions signalées</source>
+        <translation>%1 interventions reported</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/records.py" line="117"/>
+        <source>n° %1 · %2</source>
+        <translation>no. %1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/records.py" line="133"/>
+        <source>Clé publique du bureau : %1</source>
+        <translation>Committee public key: %1</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/records.py" line="139"/>
+        <source>1 scrutin conforme</source>
+        <translation>1 contest as expected</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/records.py" line="140"/>
+        <source>%1 scrutins conformes</source>
+        <translation>%1 contests as expected</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/records.py" line="145"/>
+        <source>1 fichier écrit</source>
+        <translation>1 file written</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/records.py" line="146"/>
+        <source>%1 fichiers écrits</source>
+        <translation>%1 files written</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/records.py" line="149"/>
+        <source>Paquet n° %1</source>
+        <translation>Bundle no. %1</translation>
+    </message>
 </context>
 <context>
     <name>ResultsView</name>
     <message>
-        <location filename="../../bureau_app/results_view.py" line="29"/>
+        <location filename="../../bureau_app/results_view.py" line="34"/>
         <source>Résultats des scrutins</source>
         <translation>Contest results</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/results_view.py" line="32"/>
+        <location filename="../../bureau_app/results_view.py" line="37"/>
         <source>Résultats</source>
         <translation>Results</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/results_view.py" line="34"/>
+        <location filename="../../bureau_app/results_view.py" line="39"/>
         <source>Titre : résultats</source>
         <translation>Title: results</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/results_view.py" line="36"/>
+        <location filename="../../bureau_app/results_view.py" line="41"/>
         <source>Choix du scrutin</source>
         <translation>Contest choice</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/results_view.py" line="37"/>
+        <location filename="../../bureau_app/results_view.py" line="42"/>
         <source>&amp;Scrutin :</source>
         <translation>&amp;Contest:</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/results_view.py" line="39"/>
+        <location filename="../../bureau_app/results_view.py" line="44"/>
         <source>Scrutin</source>
         <translation>Contest</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/results_view.py" line="45"/>
+        <location filename="../../bureau_app/results_view.py" line="48"/>
+        <source>&amp;Projeter (F5)</source>
+        <translation>&amp;Project (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/results_view.py" line="50"/>
+        <source>Projeter les résultats en plein écran, sur le second écran s&apos;il y en a un</source>
+        <translation>Project the results full screen, on the second screen when there is one</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/results_view.py" line="53"/>
+        <source>Continuer : retour à l&apos;étape en cours</source>
+        <translation>Continue: back to the current step</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/results_view.py" line="54"/>
+        <source>Revenir à l&apos;étape en cours</source>
+        <translation>Back to the current step</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/results_view.py" line="61"/>
+        <source>Projection : F5 l&apos;ouvre en plein écran (sur le second écran s&apos;il y en a un), Page suivante / précédente change de scrutin, F11 sort du plein écran ou y revient, Échap ferme.</source>
+        <translation>Projection: F5 opens it full screen (on the second screen when there is one), Page Down / Page Up changes contest, F11 leaves or returns to full screen, Esc closes.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/results_view.py" line="67"/>
+        <source>Touches de la projection</source>
+        <translation>Projection keys</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/results_view.py" line="70"/>
         <source>Inscrits, votants et blancs</source>
         <translation>Registered, voters and blank</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/results_view.py" line="48"/>
+        <location filename="../../bureau_app/results_view.py" line="73"/>
         <source>Tableau des voix par liste</source>
         <translation>Table of votes per list</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/results_view.py" line="50"/>
+        <location filename="../../bureau_app/results_view.py" line="75"/>
         <source>Liste</source>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/results_view.py" line="50"/>
+        <location filename="../../bureau_app/results_view.py" line="75"/>
         <source>Voix</source>
         <translation>Votes</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/results_view.py" line="50"/>
+        <location filename="../../bureau_app/results_view.py" line="75"/>
         <source>% des exprimés</source>
         <translation>% of valid votes</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/results_view.py" line="50"/>
+        <location filename="../../bureau_app/results_view.py" line="75"/>
         <source>Sièges</source>
         <translation>Seats</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/results_view.py" line="90"/>
+        <location filename="../../bureau_app/results_view.py" line="123"/>
         <source>Aucun résultat pour le moment.</source>
         <translation>No results yet.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/results_view.py" line="96"/>
+        <location filename="../../bureau_app/results_view.py" line="129"/>
         <source>Inscrits : %1 · Votants : %2 · Blancs : %3 · Exprimés : %4</source>
         <translation>Registered: %1 · Voters: %2 · Blank: %3 · Valid votes: %4</translation>
     </message>
@@ -1698,7 +2336,7 @@ Details: %6</translation>
     </message>
     <message>
         <location filename="../../bureau_app/steps.py" line="144"/>
-        <location filename="../../bureau_app/steps.py" line="436"/>
+        <location filename="../../bureau_app/steps.py" line="441"/>
         <source>Consigner les conclusions de l&apos;expert</source>
         <translation>Record the expert&apos;s conclusions</translation>
     </message>
@@ -1709,14 +2347,14 @@ Details: %6</translation>
     </message>
     <message>
         <location filename="../../bureau_app/steps.py" line="152"/>
-        <location filename="../../bureau_app/steps.py" line="472"/>
+        <location filename="../../bureau_app/steps.py" line="477"/>
         <source>Établir le procès-verbal</source>
-        <translation>Draw up the minutes</translation>
+        <translation>Draw up the official report</translation>
     </message>
     <message>
         <location filename="../../bureau_app/steps.py" line="157"/>
         <source>Signer le procès-verbal : carte de %1</source>
-        <translation>Sign the minutes: card of %1</translation>
+        <translation>Sign the official report: card of %1</translation>
     </message>
     <message>
         <location filename="../../bureau_app/steps.py" line="160"/>
@@ -1725,7 +2363,7 @@ Details: %6</translation>
     </message>
     <message>
         <location filename="../../bureau_app/steps.py" line="162"/>
-        <location filename="../../bureau_app/steps.py" line="500"/>
+        <location filename="../../bureau_app/steps.py" line="505"/>
         <source>Écrire l&apos;archive de la cérémonie</source>
         <translation>Write the ceremony archive</translation>
     </message>
@@ -1806,7 +2444,7 @@ Details: %6</translation>
     </message>
     <message>
         <location filename="../../bureau_app/steps.py" line="310"/>
-        <location filename="../../bureau_app/steps.py" line="454"/>
+        <location filename="../../bureau_app/steps.py" line="459"/>
         <source>Cartes à insérer : %1</source>
         <translation>Cards to insert: %1</translation>
     </message>
@@ -1891,59 +2529,77 @@ Details: %6</translation>
         <translation>Check every ballot and the seal</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="425"/>
+        <location filename="../../bureau_app/steps.py" line="430"/>
         <source>%1 : %2 bulletin(s) vérifié(s), %3 émargement(s)</source>
         <translation>%1: %2 ballot(s) checked, %3 signature(s) in the register</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="443"/>
+        <location filename="../../bureau_app/steps.py" line="448"/>
         <source>%1 : « %2 »</source>
         <translation>%1: “%2”</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="455"/>
+        <location filename="../../bureau_app/steps.py" line="460"/>
         <source>Déchiffrer le résultat (jamais bulletin par bulletin)</source>
         <translation>Decrypt the result (never ballot by ballot)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="456"/>
+        <location filename="../../bureau_app/steps.py" line="461"/>
         <source>Calculer la répartition des sièges</source>
         <translation>Compute the seat allocation</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="461"/>
+        <location filename="../../bureau_app/steps.py" line="466"/>
         <source>Déchiffrements partiels vérifiés</source>
         <translation>Partial decryptions checked</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="464"/>
+        <location filename="../../bureau_app/steps.py" line="469"/>
         <source>Résultats calculés pour %1 scrutin(s)</source>
         <translation>Results computed for %1 contest(s)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="476"/>
+        <location filename="../../bureau_app/steps.py" line="481"/>
         <source>Signature du procès-verbal par %1</source>
-        <translation>Minutes signed by %1</translation>
+        <translation>Official report signed by %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="484"/>
+        <location filename="../../bureau_app/steps.py" line="489"/>
         <source>Exporter les résultats signés</source>
         <translation>Export the signed results</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="491"/>
+        <location filename="../../bureau_app/steps.py" line="496"/>
         <source>%1 signature(s) du procès-verbal vérifiée(s)</source>
-        <translation>%1 signature(s) of the minutes checked</translation>
+        <translation>%1 signature(s) of the official report checked</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="501"/>
-        <source>Remettre les cartes et leurs codes sous plis scellés séparés</source>
-        <translation>Hand over the cards and their codes in separate sealed envelopes</translation>
+        <location filename="../../bureau_app/steps.py" line="509"/>
+        <source>Établir la liste de remise des clés (cartes et codes sous plis scellés séparés)</source>
+        <translation>Draw up the key hand-over list (cards and PINs in separate sealed envelopes)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="508"/>
+        <location filename="../../bureau_app/steps.py" line="521"/>
         <source>Archive écrite : %1 fichier(s)</source>
         <translation>Archive written: %1 file(s)</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingBanner</name>
+    <message>
+        <location filename="../../bureau_app/banner.py" line="23"/>
+        <source>ENTRAÎNEMENT — sans valeur légale</source>
+        <translation>TRAINING — no legal value</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/banner.py" line="24"/>
+        <source>Avertissement : cérémonie d&apos;entraînement</source>
+        <translation>Warning: training ceremony</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/banner.py" line="27"/>
+        <source>Cartes d&apos;entraînement et plateforme simulée : rien de ce qui est fait ici n&apos;a de valeur légale.</source>
+        <translation>Training cards and simulated platform: nothing done here has any legal value.</translation>
     </message>
 </context>
 <context>
@@ -2037,44 +2693,133 @@ Details: %6</translation>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/report_view.py" line="77"/>
+        <location filename="../../bureau_app/report_view.py" line="72"/>
+        <source>Contrôle choisi, en entier</source>
+        <translation>Chosen check, in full</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/report_view.py" line="87"/>
         <source>Vérification de %1</source>
         <translation>Verification of %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/report_view.py" line="80"/>
+        <location filename="../../bureau_app/report_view.py" line="90"/>
         <source>Toutes les vérifications ont réussi.</source>
         <translation>All checks passed.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/report_view.py" line="82"/>
+        <location filename="../../bureau_app/report_view.py" line="92"/>
         <source>Aucune vérification n&apos;a pu être faite.</source>
         <translation>No check could be made.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/report_view.py" line="85"/>
+        <location filename="../../bureau_app/report_view.py" line="95"/>
         <source>1 vérification en échec : voir la ligne marquée ÉCHEC.</source>
         <translation>1 check failed: see the line marked FAILED.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/report_view.py" line="90"/>
+        <location filename="../../bureau_app/report_view.py" line="100"/>
         <source>%1 vérifications en échec : voir les lignes marquées ÉCHEC.</source>
         <translation>%1 checks failed: see the lines marked FAILED.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/report_view.py" line="100"/>
+        <location filename="../../bureau_app/report_view.py" line="110"/>
         <source>RÉUSSI</source>
         <translation>PASSED</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/report_view.py" line="101"/>
+        <location filename="../../bureau_app/report_view.py" line="111"/>
         <source>ÉCHEC</source>
         <translation>FAILED</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/report_view.py" line="102"/>
+        <location filename="../../bureau_app/report_view.py" line="112"/>
         <source>sans objet</source>
         <translation>not applicable</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeDialog</name>
+    <message>
+        <location filename="../../bureau_app/welcome.py" line="55"/>
+        <location filename="../../bureau_app/welcome.py" line="57"/>
+        <source>Bureau de vote électronique</source>
+        <translation>Electronic polling committee</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/welcome.py" line="56"/>
+        <source>Accueil : que voulez-vous faire ?</source>
+        <translation>Welcome: what do you want to do?</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/welcome.py" line="59"/>
+        <source>Que voulez-vous faire ?</source>
+        <translation>What do you want to do?</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/welcome.py" line="69"/>
+        <source>&amp;Reprendre la cérémonie de cet ordinateur</source>
+        <translation>&amp;Resume this computer&apos;s ceremony</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/welcome.py" line="70"/>
+        <source>Dossier : %1</source>
+        <translation>Folder: %1</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/welcome.py" line="74"/>
+        <source>&amp;Nouvelle cérémonie</source>
+        <translation>&amp;New ceremony</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/welcome.py" line="75"/>
+        <source>Un bureau réel : cartes des membres, fichiers remis par la plateforme.</source>
+        <translation>A real committee: the members&apos; cards, files handed over by the platform.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/welcome.py" line="79"/>
+        <source>&amp;Ouvrir une cérémonie…</source>
+        <translation>&amp;Open a ceremony…</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/welcome.py" line="80"/>
+        <source>Choisir le dossier d&apos;une cérémonie commencée (par exemple, une copie).</source>
+        <translation>Choose the folder of a ceremony already started (for instance, a copy).</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/welcome.py" line="84"/>
+        <source>&amp;Entraînement</source>
+        <translation>&amp;Training</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/welcome.py" line="86"/>
+        <source>Plateforme simulée et cartes d&apos;entraînement : pour apprendre, sans valeur légale.</source>
+        <translation>Simulated platform and training cards: to learn, no legal value.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/welcome.py" line="92"/>
+        <source>&amp;Vérification par un expert</source>
+        <translation>Expert &amp;verification</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/welcome.py" line="94"/>
+        <source>Vérifier une archive de cérémonie ou une élection Belenios, sans rien modifier.</source>
+        <translation>Verify a ceremony archive or a Belenios election, changing nothing.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/welcome.py" line="116"/>
+        <source>&amp;Quitter</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/welcome.py" line="131"/>
+        <source>Dossier de la nouvelle cérémonie (vide)</source>
+        <translation>Folder of the new ceremony (empty)</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/welcome.py" line="133"/>
+        <source>Dossier de la cérémonie à ouvrir</source>
+        <translation>Folder of the ceremony to open</translation>
     </message>
 </context>
 </TS>
