@@ -46,7 +46,7 @@ def test_pages_are_rendered_and_the_export_is_byte_identical(
     with qtbot.waitSignal(preview.rendered, timeout=60_000) as rendered:
         preview.set_document(pdf)
     assert rendered.args == [2]
-    assert preview.status.text() == "pv.pdf : 2 pages. Relisez-les avant de signer."
+    assert preview.status.text() == "pv.pdf : 2 pages. Relisez chaque page avant de signer."
     labels = [preview.pages_layout.itemAt(i).widget() for i in range(2)]
     assert all(not label.pixmap().isNull() for label in labels)
     assert labels[1].accessibleName() == "Page 2 sur 2"
