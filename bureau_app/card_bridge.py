@@ -12,6 +12,7 @@ import threading
 from collections.abc import Callable
 
 from bureau_app.card_prompt import CardEvents
+from bureau_app.engine_messages import user_text
 from ceremony.cards.errors import CardError
 from ceremony.cards.interface import CardEvent, CardEventKind
 
@@ -30,7 +31,7 @@ class CardEventBridge:
             try:
                 serial = self._identify(event.reader)
             except CardError as unusable:
-                self._events.card_unreadable.emit(unusable.user_message)
+                self._events.card_unreadable.emit(user_text(unusable))
                 return
             with self._lock:
                 self._serials[event.reader] = serial

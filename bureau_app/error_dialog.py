@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bureau_app.engine_messages import user_text
 from bureau_app.sizing import fit_to_text, fit_to_width, scale_font
 from ceremony.errors import CeremonyError
 
@@ -33,7 +34,7 @@ class ErrorDialog(QDialog):
         self.setWindowTitle(self.tr("Un problème est survenu"))
         self.setAccessibleName(self.tr("Message d'erreur"))
         if isinstance(error, CeremonyError):
-            sentence = error.user_message
+            sentence = user_text(error)
         else:
             sentence = self.tr(
                 "Une erreur inattendue est survenue et l'opération n'a pas été menée à son "

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bureau_app.engine_messages import user_text
 from bureau_app.secret_field import SecretLineEdit
 from bureau_app.sizing import fit_to_text, scale_font
 from bureau_app.text import fill
@@ -171,7 +172,7 @@ class PinDialog(QDialog):
             try:
                 check_pin_policy(pin, self._kind)
             except PinPolicyError as refused:
-                problem, ready = refused.user_message, False
+                problem, ready = user_text(refused), False
             else:
                 typed_again = self.confirm_field.text()
                 if typed_again and typed_again != pin[: len(typed_again)]:
