@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from ceremony.bundles.payloads.common import Intervention
 from ceremony.simulator.platform import ContestVotes, PlatformSimulator
@@ -123,14 +123,16 @@ class FilePlatform:
             return None
         bureau_id = self._bureau_id
         if bureau_id is None:
-            text, ok = QInputDialog.getText(
-                parent,
-                translate("Platform", "Bureau"),
-                translate("Platform", "Identifiant du bureau (donné par l'organisateur) :"),
-            )
-            if not ok or not text.strip():
+            from bureau_app.bundle_choice import BundleFileError, choose_bureau
+            from bureau_app.error_dialog import ErrorDialog
+
+            try:
+                bureau_id = choose_bureau(parent, path)  # from the bundle's own list
+            except BundleFileError as error:
+                ErrorDialog(error, parent).open()
                 return None
-            bureau_id = text.strip()
+            if bureau_id is None:
+                return None
         return path.read_bytes, bureau_id
 
     def status(self, parent: QWidget, bureau: Bureau) -> Callable[[], bytes] | None:
