@@ -153,6 +153,12 @@ class CeremonyAdapter(QObject):
             self.window.set_pv_signatures(len(state.pv_signatures), len(quorum_members(definition)))
         if state.archive is not None:
             self.window.set_archive(self._archive_folder, state.archive.get("files", {}))
+            # Once archived, the procès-verbal read and printed is the archived one: the
+            # signed edition, with its page of signatures (one page more than the draft).
+            archived = self.window.summary.path_of("proces-verbal.pdf")
+            if archived is not None and archived.is_file() and self._shown_pv != str(archived):
+                self._shown_pv = str(archived)
+                self.window.pv_preview.set_document(archived, archived.name)
         # Follow the ceremony, unless the bureau is reading the journal or the results.
         if show_current or self.window.current_page() is not None:
             self.window.show_phase(current_phase(state).value)
