@@ -144,6 +144,29 @@
     </message>
 </context>
 <context>
+    <name>BundleChoice</name>
+    <message>
+        <location filename="../../bureau_app/bundle_choice.py" line="40"/>
+        <source>Le fichier « %1 » n&apos;est pas une définition d&apos;élection lisible (%2). Vérifiez que vous avez choisi le fichier remis par l&apos;organisateur, sur la clé USB, ou demandez-lui de le renvoyer ; rien n&apos;a été importé.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/bundle_choice.py" line="52"/>
+        <source>Le fichier « %1 » n&apos;est pas une définition d&apos;élection. Choisissez le fichier de définition remis par l&apos;organisateur ; rien n&apos;a été importé.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/bundle_choice.py" line="69"/>
+        <source>Quel bureau ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/bundle_choice.py" line="70"/>
+        <source>Cette définition décrit plusieurs bureaux. Choisissez celui de cette séance :</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BureauWindow</name>
     <message>
         <location filename="../../bureau_app/shell.py" line="60"/>
@@ -523,52 +546,52 @@ Go back to the other window (it may be minimised or behind this one), or close i
         <translation>official-report.pdf</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="266"/>
+        <location filename="../../bureau_app/adapter.py" line="272"/>
         <source>Déchiffrement avec les cartes du quorum…</source>
         <translation>Decrypting with the quorum cards…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="298"/>
+        <location filename="../../bureau_app/adapter.py" line="304"/>
         <source>Déchiffrements partiels faits et vérifiés : étape %1 sur %2</source>
         <translation>Partial decryptions made and verified: step %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="299"/>
+        <location filename="../../bureau_app/adapter.py" line="305"/>
         <source>Résultats calculés, scrutin par scrutin : étape %1 sur %2</source>
         <translation>Results computed, contest by contest: step %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="300"/>
+        <location filename="../../bureau_app/adapter.py" line="306"/>
         <source>Archive de chaque scrutin écrite : étape %1 sur %2</source>
         <translation>Each contest&apos;s archive written: step %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="304"/>
+        <location filename="../../bureau_app/adapter.py" line="310"/>
         <source>Dépouillement : étape %1 sur %2</source>
         <translation>Count: step %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="352"/>
+        <location filename="../../bureau_app/adapter.py" line="358"/>
         <source>Préparation de l&apos;urne…</source>
         <translation>Preparing the ballot box…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="368"/>
+        <location filename="../../bureau_app/adapter.py" line="374"/>
         <source>Vérification des bulletins : %1 sur %2</source>
         <translation>Checking ballots: %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="424"/>
+        <location filename="../../bureau_app/adapter.py" line="430"/>
         <source>Carte à insérer (%1 sur %2)</source>
         <translation>Card to insert (%1 of %2)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="463"/>
+        <location filename="../../bureau_app/adapter.py" line="469"/>
         <source>Fait : %1</source>
         <translation>Done: %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="470"/>
+        <location filename="../../bureau_app/adapter.py" line="476"/>
         <source>Annulé, rien n&apos;a été enregistré : %1</source>
         <translation>Cancelled, nothing was recorded: %1</translation>
     </message>
@@ -778,48 +801,48 @@ Go back to the other window (it may be minimised or behind this one), or close i
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../bureau_app/error_dialog.py" line="33"/>
+        <location filename="../../bureau_app/error_dialog.py" line="34"/>
         <source>Un problème est survenu</source>
         <translation>A problem occurred</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/error_dialog.py" line="34"/>
+        <location filename="../../bureau_app/error_dialog.py" line="35"/>
         <source>Message d&apos;erreur</source>
         <translation>Error message</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/error_dialog.py" line="39"/>
+        <location filename="../../bureau_app/error_dialog.py" line="40"/>
         <source>Une erreur inattendue est survenue et l&apos;opération n&apos;a pas été menée à son terme. Rien n&apos;a été enregistré pour cette opération. Notez l&apos;heure, puis appelez l&apos;assistance technique en lui montrant les détails ci-dessous.</source>
         <translation>An unexpected error occurred and the operation was not completed. Nothing was recorded for this operation. Note the time, then call technical support and show them the details below.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/error_dialog.py" line="47"/>
+        <location filename="../../bureau_app/error_dialog.py" line="48"/>
         <source>Symbole d&apos;avertissement</source>
         <translation>Warning symbol</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/error_dialog.py" line="51"/>
+        <location filename="../../bureau_app/error_dialog.py" line="52"/>
         <source>Ce qui s&apos;est passé et ce qu&apos;il faut faire</source>
         <translation>What happened and what to do</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/error_dialog.py" line="58"/>
-        <location filename="../../bureau_app/error_dialog.py" line="65"/>
+        <location filename="../../bureau_app/error_dialog.py" line="59"/>
+        <location filename="../../bureau_app/error_dialog.py" line="66"/>
         <source>Détails techniques</source>
         <translation>Technical details</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/error_dialog.py" line="59"/>
+        <location filename="../../bureau_app/error_dialog.py" line="60"/>
         <source>Afficher les détails techniques</source>
         <translation>Show the technical details</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/error_dialog.py" line="71"/>
+        <location filename="../../bureau_app/error_dialog.py" line="72"/>
         <source>&amp;Fermer</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/error_dialog.py" line="72"/>
+        <location filename="../../bureau_app/error_dialog.py" line="73"/>
         <source>Fermer le message</source>
         <translation>Close the message</translation>
     </message>
@@ -1448,142 +1471,142 @@ Details: %6</translation>
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../../bureau_app/pin_dialog.py" line="53"/>
+        <location filename="../../bureau_app/pin_dialog.py" line="54"/>
         <source>Code de la carte</source>
         <translation>Card PIN</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pin_dialog.py" line="54"/>
+        <location filename="../../bureau_app/pin_dialog.py" line="55"/>
         <source>Saisie du code de la carte</source>
         <translation>Card PIN entry</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pin_dialog.py" line="143"/>
+        <location filename="../../bureau_app/pin_dialog.py" line="144"/>
         <source>%1, tapez le code de votre carte</source>
         <translation>%1, type your card&apos;s PIN</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pin_dialog.py" line="59"/>
+        <location filename="../../bureau_app/pin_dialog.py" line="60"/>
         <source>Qui doit taper son code</source>
         <translation>Who must type their PIN</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pin_dialog.py" line="62"/>
+        <location filename="../../bureau_app/pin_dialog.py" line="63"/>
         <source>Pourquoi ce code est demandé</source>
         <translation>Why this PIN is asked for</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pin_dialog.py" line="65"/>
+        <location filename="../../bureau_app/pin_dialog.py" line="66"/>
         <source>Le code ne s&apos;affiche pas. Vérifiez que personne ne voit le clavier.</source>
         <translation>The PIN is not shown. Make sure nobody can see the keyboard.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pin_dialog.py" line="68"/>
+        <location filename="../../bureau_app/pin_dialog.py" line="69"/>
         <source>Conseil de confidentialité</source>
         <translation>Privacy advice</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pin_dialog.py" line="71"/>
+        <location filename="../../bureau_app/pin_dialog.py" line="72"/>
         <source>Code de la carte (masqué)</source>
         <translation>Card PIN (hidden)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pin_dialog.py" line="73"/>
+        <location filename="../../bureau_app/pin_dialog.py" line="74"/>
         <source>&amp;Code :</source>
         <translation>&amp;PIN:</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pin_dialog.py" line="73"/>
+        <location filename="../../bureau_app/pin_dialog.py" line="74"/>
         <source>&amp;Nouveau code :</source>
         <translation>&amp;New PIN:</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pin_dialog.py" line="75"/>
+        <location filename="../../bureau_app/pin_dialog.py" line="76"/>
         <source>Code</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pin_dialog.py" line="78"/>
+        <location filename="../../bureau_app/pin_dialog.py" line="79"/>
         <source>Nouveau code, une seconde fois (masqué)</source>
         <translation>New PIN, a second time (hidden)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pin_dialog.py" line="80"/>
+        <location filename="../../bureau_app/pin_dialog.py" line="81"/>
         <source>&amp;Retapez le nouveau code :</source>
         <translation>&amp;Type the new PIN again:</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pin_dialog.py" line="82"/>
+        <location filename="../../bureau_app/pin_dialog.py" line="83"/>
         <source>Confirmation du code</source>
         <translation>PIN confirmation</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pin_dialog.py" line="88"/>
+        <location filename="../../bureau_app/pin_dialog.py" line="89"/>
         <source>Essais restants</source>
         <translation>Tries remaining</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pin_dialog.py" line="93"/>
+        <location filename="../../bureau_app/pin_dialog.py" line="94"/>
         <source>Problème avec le code choisi</source>
         <translation>Problem with the chosen PIN</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pin_dialog.py" line="101"/>
+        <location filename="../../bureau_app/pin_dialog.py" line="102"/>
         <source>&amp;Valider</source>
         <translation>&amp;OK</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pin_dialog.py" line="102"/>
+        <location filename="../../bureau_app/pin_dialog.py" line="103"/>
         <source>Valider le code</source>
         <translation>Confirm the PIN</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pin_dialog.py" line="106"/>
+        <location filename="../../bureau_app/pin_dialog.py" line="107"/>
         <source>&amp;Annuler</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pin_dialog.py" line="107"/>
+        <location filename="../../bureau_app/pin_dialog.py" line="108"/>
         <source>Annuler la saisie du code</source>
         <translation>Cancel the PIN entry</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pin_dialog.py" line="140"/>
+        <location filename="../../bureau_app/pin_dialog.py" line="141"/>
         <source>%1, choisissez le code de votre carte</source>
         <translation>%1, choose your card&apos;s PIN</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pin_dialog.py" line="141"/>
+        <location filename="../../bureau_app/pin_dialog.py" line="142"/>
         <source>Choisissez le code de la carte</source>
         <translation>Choose the card&apos;s PIN</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pin_dialog.py" line="144"/>
+        <location filename="../../bureau_app/pin_dialog.py" line="145"/>
         <source>Tapez le code de la carte</source>
         <translation>Type the card&apos;s PIN</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pin_dialog.py" line="151"/>
+        <location filename="../../bureau_app/pin_dialog.py" line="152"/>
         <source>Au moins %1 caractères. Les codes d&apos;usine (123456…) sont refusés. Retenez ce code : personne d&apos;autre ne le connaîtra.</source>
         <translation>At least %1 characters. Factory PINs (123456…) are refused. Remember this PIN: nobody else will know it.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pin_dialog.py" line="159"/>
+        <location filename="../../bureau_app/pin_dialog.py" line="160"/>
         <source>La carte est bloquée : plus aucun essai possible. Prévenez les membres du bureau : l&apos;étape peut se faire avec une autre carte.</source>
         <translation>The card is blocked: no tries left. Tell the committee members: the step can be done with another card.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pin_dialog.py" line="163"/>
+        <location filename="../../bureau_app/pin_dialog.py" line="164"/>
         <source>Attention : dernier essai. Un code faux de plus bloque la carte.</source>
         <translation>Warning: last try. One more wrong PIN blocks the card.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pin_dialog.py" line="164"/>
+        <location filename="../../bureau_app/pin_dialog.py" line="165"/>
         <source>Il reste %1 essais avant le blocage de la carte.</source>
         <translation>%1 tries left before the card is blocked.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/pin_dialog.py" line="178"/>
+        <location filename="../../bureau_app/pin_dialog.py" line="179"/>
         <source>Les deux codes tapés sont différents.</source>
         <translation>The two PINs typed are different.</translation>
     </message>
@@ -1597,43 +1620,33 @@ Details: %6</translation>
     </message>
     <message>
         <location filename="../../bureau_app/platform_sources.py" line="120"/>
-        <location filename="../../bureau_app/platform_sources.py" line="138"/>
-        <location filename="../../bureau_app/platform_sources.py" line="144"/>
+        <location filename="../../bureau_app/platform_sources.py" line="140"/>
+        <location filename="../../bureau_app/platform_sources.py" line="146"/>
         <source>Paquet (*.zip)</source>
         <translation>Bundle (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/platform_sources.py" line="128"/>
-        <source>Bureau</source>
-        <translation>Committee</translation>
-    </message>
-    <message>
-        <location filename="../../bureau_app/platform_sources.py" line="129"/>
-        <source>Identifiant du bureau (donné par l&apos;organisateur) :</source>
-        <translation>Committee identifier (given by the organiser):</translation>
-    </message>
-    <message>
-        <location filename="../../bureau_app/platform_sources.py" line="138"/>
+        <location filename="../../bureau_app/platform_sources.py" line="140"/>
         <source>État du vote</source>
         <translation>Vote status</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/platform_sources.py" line="144"/>
+        <location filename="../../bureau_app/platform_sources.py" line="146"/>
         <source>Urne close</source>
         <translation>Closed ballot box</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/platform_sources.py" line="150"/>
+        <location filename="../../bureau_app/platform_sources.py" line="152"/>
         <source>Dossier où écrire le scellement (clé USB)</source>
         <translation>Folder to write the seal to (USB stick)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/platform_sources.py" line="155"/>
+        <location filename="../../bureau_app/platform_sources.py" line="157"/>
         <source>Dossier où écrire la décision (clé USB)</source>
         <translation>Folder to write the decision to (USB stick)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/platform_sources.py" line="164"/>
+        <location filename="../../bureau_app/platform_sources.py" line="166"/>
         <source>Dossier de l&apos;archive de la cérémonie</source>
         <translation>Folder for the ceremony archive</translation>
     </message>

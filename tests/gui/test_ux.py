@@ -532,3 +532,66 @@ def test_checklist_lines_have_no_parenthesised_plural_and_no_box(qtbot, app) -> 
 def test_pdftools_are_there() -> None:
     # The print and page-count checks above read PDFs back with poppler.
     assert shutil.which("pdfinfo") and shutil.which("pdftotext")
+
+
+# --- 13. the engine's messages in English; 12. the bureau from the bundle's list ----------
+
+
+def test_engine_errors_are_english_in_the_english_interface(qtbot, app) -> None:  # type: ignore[no-untyped-def]
+    from bureau_app.engine_messages import user_text
+    from bureau_app.error_dialog import ErrorDialog
+    from bureau_app.i18n import install_language
+    from ceremony.bundles.errors import FileIntegrityError
+    from ceremony.cards.errors import CardRemovedError, WrongPinError
+    from ceremony.workflow.errors import QuorumError
+
+    install_language(app, "en")
+    try:
+        assert user_text(WrongPinError(tries_left=2)) == "Wrong PIN. 2 tries left."
+        assert "blocked" in user_text(WrongPinError(tries_left=1))
+        assert user_text(QuorumError("x")).startswith("The quorum is not reached")
+        assert "changed or damaged" in user_text(FileIntegrityError("x"))
+        dialog = ErrorDialog(CardRemovedError("reader 0"))
+        qtbot.addWidget(dialog)
+        assert dialog.message.text().startswith("The card was removed")
+    finally:
+        install_language(app, "fr")
+    assert user_text(CardRemovedError("reader 0")).startswith("La carte a été retirée")
+
+
+def test_every_engine_error_class_has_an_english_sentence_of_its_own_or_its_family() -> None:
+    import importlib
+    import inspect
+
+    from bureau_app.engine_messages import _EN, english_message
+    from ceremony.errors import CeremonyError
+
+    for module in (
+        "ceremony.cards.errors",
+        "ceremony.workflow.errors",
+        "ceremony.bundles.errors",
+        "ceremony.store.errors",
+    ):
+        for name, cls in inspect.getmembers(importlib.import_module(module), inspect.isclass):
+            if issubclass(cls, CeremonyError) and cls.__module__ == module:
+                if "default_message" in cls.__dict__:
+                    assert name in _EN or name.startswith("Journal") or "Checkpoint" in name, name
+                assert english_message(cls.__new__(cls)) != ""
+
+
+def test_the_bureau_is_chosen_from_the_bundle_and_a_bad_file_is_named(qtbot, app, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from bureau_app.bundle_choice import BundleFileError, definition_bureaux
+    from ceremony.simulator.platform import PlatformSimulator
+    from tests.workflow.ceremony_setup import small_description
+
+    simulator = PlatformSimulator(seed="ux", ballots=2, description=small_description(), workers=1)
+    bundle = tmp_path / "definition.zip"
+    bundle.write_bytes(simulator.definition_bundle())
+    bureaux = definition_bureaux(bundle)
+    assert simulator.bureau_id in [bureau_id for bureau_id, _name in bureaux]
+    bad = tmp_path / "urne-close.zip"
+    bad.write_bytes(b"not a zip at all")
+    with pytest.raises(BundleFileError) as refused:
+        definition_bureaux(bad)
+    assert "« urne-close.zip »" in refused.value.user_message
+    assert "organisateur" in refused.value.user_message
