@@ -148,22 +148,22 @@
     <message>
         <location filename="../../bureau_app/bundle_choice.py" line="40"/>
         <source>Le fichier « %1 » n&apos;est pas une définition d&apos;élection lisible (%2). Vérifiez que vous avez choisi le fichier remis par l&apos;organisateur, sur la clé USB, ou demandez-lui de le renvoyer ; rien n&apos;a été importé.</source>
-        <translation type="unfinished"></translation>
+        <translation>The file “%1” is not a readable election definition (%2). Check that you chose the file the organiser handed over, on the USB stick, or ask them to send it again; nothing was imported.</translation>
     </message>
     <message>
         <location filename="../../bureau_app/bundle_choice.py" line="52"/>
         <source>Le fichier « %1 » n&apos;est pas une définition d&apos;élection. Choisissez le fichier de définition remis par l&apos;organisateur ; rien n&apos;a été importé.</source>
-        <translation type="unfinished"></translation>
+        <translation>The file “%1” is not an election definition. Choose the definition file the organiser handed over; nothing was imported.</translation>
     </message>
     <message>
         <location filename="../../bureau_app/bundle_choice.py" line="69"/>
         <source>Quel bureau ?</source>
-        <translation type="unfinished"></translation>
+        <translation>Which committee?</translation>
     </message>
     <message>
         <location filename="../../bureau_app/bundle_choice.py" line="70"/>
         <source>Cette définition décrit plusieurs bureaux. Choisissez celui de cette séance :</source>
-        <translation type="unfinished"></translation>
+        <translation>This definition describes several committees. Choose the one of this session:</translation>
     </message>
 </context>
 <context>
