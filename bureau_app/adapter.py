@@ -144,25 +144,32 @@ class CeremonyAdapter(QObject):
         if state.count is not None:
             order = [c.contest_uuid for c in definition.contests] if definition else []
             self.window.results_view.set_results(contest_results(self.bureau.figures(state), order))
-        if state.pv is not None and state.pv["pdf"] != self._shown_pv:
-            self._shown_pv = state.pv["pdf"]
-            self.window.pv_preview.set_document(
-                self.bureau.store.blob_path(state.pv["pdf"]), self.tr("proces-verbal.pdf")
-            )
         if state.pv is not None and definition is not None:
             self.window.set_pv_signatures(len(state.pv_signatures), len(quorum_members(definition)))
         if state.archive is not None:
             self.window.set_archive(self._archive_folder, state.archive.get("files", {}))
-            # Once archived, the procès-verbal read and printed is the archived one: the
-            # signed edition, with its page of signatures (one page more than the draft).
-            archived = self.window.summary.path_of("proces-verbal.pdf")
-            if archived is not None and archived.is_file() and self._shown_pv != str(archived):
-                self._shown_pv = str(archived)
-                self.window.pv_preview.set_document(archived, archived.name)
+        self._show_pv(state)
         # Follow the ceremony, unless the bureau is reading the journal or the results.
         if show_current or self.window.current_page() is not None:
             self.window.show_phase(current_phase(state).value)
         self.refreshed.emit()
+
+    def _show_pv(self, state: CeremonyState) -> None:
+        """The draft the members read and sign; once archived, the signed edition.
+
+        The archived edition carries the page of signatures (one page more than
+        the draft): what is printed after the ceremony is that file.
+        """
+        if state.pv is None:
+            return
+        path = self.bureau.store.blob_path(state.pv["pdf"])
+        name = self.tr("proces-verbal.pdf")
+        archived = self.window.summary.path_of("proces-verbal.pdf")
+        if state.archive is not None and archived is not None and archived.is_file():
+            path, name = archived, archived.name
+        if str(path) != self._shown_pv:
+            self._shown_pv = str(path)
+            self.window.pv_preview.set_document(path, name)
 
     # --- running a step --------------------------------------------------------------------
 

@@ -10,7 +10,7 @@ from bureau_app.sizing import scale_font
 # Black on signal yellow with a red rule: readable in high contrast and in black and white.
 _STYLE = (
     "QLabel { background: #ffd200; color: #000000; border-bottom: 4px solid #b3261e;"
-    " padding: 6px; }"
+    " padding: 2px; }"
 )
 
 
@@ -31,7 +31,7 @@ class TrainingBanner(QLabel):
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setWordWrap(True)
         self.setStyleSheet(_STYLE)
-        scale_font(self, 1.3, bold=True)
+        scale_font(self, 1.15, bold=True)
         self.setVisible(False)
 
     def set_training(self, training: bool) -> None:

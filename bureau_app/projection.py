@@ -128,26 +128,32 @@ class ProjectionWindow(QWidget):
         return self.chart.font().pointSize()
 
     def _fit(self) -> None:
-        """Shrink the chart's type until every list's label fits in width and every row in height.
+        """Shrink the type until every list's label fits in width and every row in height.
 
         The projection is read from the back of the room: as large as possible,
-        but a figure cut off at the edge would be worse than smaller type.
+        but a figure cut off at the edge would be worse than smaller type. The
+        title and the summary shrink with the chart, so that the figures, not
+        the heading, get the room.
         """
         if not self._contests:
             return
         contest = self._contests[self._index]
         margins = self.layout().contentsMargins()
         width = max(100, self.width() - margins.left() - margins.right())
-        labels = (self.banner, self.title, self.summary, self.footer)
-        taken = sum(
-            max(label.sizeHint().height(), label.heightForWidth(width))
-            for label in labels
-            if not label.isHidden()
-        )
-        height = max(100, self.height() - margins.top() - margins.bottom() - taken - 4 * 12)
+        rows = max(1, len(contest.lists))
         font = QFont(self.chart.font())
         points = _BODY_POINTS
-        while points > _SMALLEST_POINTS:
+        while True:
+            self._set_points(self.title, max(22, round(points * _TITLE_POINTS / _BODY_POINTS)))
+            self._set_points(self.summary, max(16, points))
+            labels = (self.banner, self.title, self.summary, self.footer)
+            # Wrapped labels: their height at this width (their size hint assumes a narrower one).
+            taken = sum(
+                label.heightForWidth(width) if label.wordWrap() else label.sizeHint().height()
+                for label in labels
+                if not label.isHidden()
+            )
+            height = self.height() - margins.top() - margins.bottom() - taken - 4 * 12
             font.setPointSize(points)
             metrics = QFontMetricsF(font)
             line = metrics.height()
@@ -155,12 +161,18 @@ class ProjectionWindow(QWidget):
                 (metrics.horizontalAdvance(self.chart.label(entry)) for entry in contest.lists),
                 default=0.0,
             )
-            rows = max(1, len(contest.lists))
-            if widest + 2 * line <= width and rows * line * 2.8 + line <= height:
+            fits = widest + 2 * line <= width and rows * line * 2.8 + line <= height
+            if fits or points <= _SMALLEST_POINTS:
                 break
             points -= 1
-        font.setPointSize(points)
         self.chart.setFont(font)
+
+    @staticmethod
+    def _set_points(label: QLabel, points: int) -> None:
+        font = QFont(label.font())
+        if font.pointSize() != points:
+            font.setPointSize(points)
+            label.setFont(font)
 
     def _show(self) -> None:
         if not self._contests:

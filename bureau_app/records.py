@@ -62,7 +62,11 @@ def _decision_word(decision: str) -> str:
 
 
 def _plural(count: int, one: str, many: str) -> str:
-    return (one if count == 1 else many).replace("%1", str(count))
+    from bureau_app.i18n import current_language
+
+    # French counts 0 in the singular ("0 émargement"); English does not.
+    singular = count == 1 or (count == 0 and current_language() == "fr")
+    return (one if singular else many).replace("%1", str(count))
 
 
 def _details(entry: JournalEntry, names: Mapping[str, str], contests: Mapping[str, str]) -> str:
@@ -145,6 +149,14 @@ def _details(entry: JournalEntry, names: Mapping[str, str], contests: Mapping[st
             translate("Records", "1 fichier écrit"),
             translate("Records", "%1 fichiers écrits"),
         )
+    if isinstance(details.get("results"), Mapping):
+        return _plural(
+            len(details["results"]),
+            translate("Records", "1 scrutin dépouillé"),
+            translate("Records", "%1 scrutins dépouillés"),
+        )
+    if "pdf" in details:
+        return translate("Records", "Document à signer : %1").replace("%1", str(details["pdf"]))
     if "bundle_id" in details:
         return translate("Records", "Paquet n° %1").replace("%1", str(details["bundle_id"]))
     return ""

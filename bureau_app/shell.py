@@ -188,8 +188,12 @@ class BureauWindow(QMainWindow):
             folder = Path(str(saved)) if saved else None
         if folder == self.summary.folder and self.summary.table.rowCount():
             return
+        first = self.summary.table.rowCount() == 0
         self.summary.set_archive(folder, files)
         self._update_links()
+        if first and self.isVisible():
+            # The archive was just written: where everything went, before anything else.
+            self.show_summary()
 
     def set_pv_signatures(self, done: int, needed: int) -> None:
         self.pv_preview.set_signatures(done, needed)

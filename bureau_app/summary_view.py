@@ -71,7 +71,6 @@ class EndSummary(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.table.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.next_steps = QLabel(
             self.tr(
                 "Il reste à faire, en public : imprimer la liste de remise des clés, puis "
@@ -147,6 +146,8 @@ class EndSummary(QWidget):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                if column == 2:  # read out digit by digit: a monospace font
+                    item.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
                 self.table.setItem(row, column, item)
         self.table.resizeRowsToContents()
         present = folder is not None and folder.is_dir()

@@ -186,7 +186,7 @@
     </message>
     <message>
         <location filename="../../bureau_app/shell.py" line="74"/>
-        <location filename="../../bureau_app/shell.py" line="469"/>
+        <location filename="../../bureau_app/shell.py" line="473"/>
         <source>&amp;Journal</source>
         <translation>&amp;Log</translation>
     </message>
@@ -197,7 +197,7 @@
     </message>
     <message>
         <location filename="../../bureau_app/shell.py" line="76"/>
-        <location filename="../../bureau_app/shell.py" line="470"/>
+        <location filename="../../bureau_app/shell.py" line="474"/>
         <source>&amp;Résultats</source>
         <translation>&amp;Results</translation>
     </message>
@@ -208,7 +208,7 @@
     </message>
     <message>
         <location filename="../../bureau_app/shell.py" line="78"/>
-        <location filename="../../bureau_app/shell.py" line="481"/>
+        <location filename="../../bureau_app/shell.py" line="485"/>
         <source>Mode e&amp;xpert</source>
         <translation>E&amp;xpert mode</translation>
     </message>
@@ -253,184 +253,184 @@
         <translation>Status bar</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="203"/>
+        <location filename="../../bureau_app/shell.py" line="207"/>
         <source>Bureau — vérification par un expert</source>
         <translation>Bureau — expert verification</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="236"/>
+        <location filename="../../bureau_app/shell.py" line="240"/>
         <source>Voir les résultats</source>
         <translation>See the results</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="241"/>
+        <location filename="../../bureau_app/shell.py" line="245"/>
         <source>Relire le procès-verbal</source>
         <translation>Read the official report</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="242"/>
+        <location filename="../../bureau_app/shell.py" line="246"/>
         <source>Relire le procès-verbal, page par page, avant de le signer</source>
         <translation>Read the official report, page by page, before signing it</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="247"/>
+        <location filename="../../bureau_app/shell.py" line="251"/>
         <source>Documents et empreintes de fin de cérémonie</source>
         <translation>End-of-ceremony documents and fingerprints</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="248"/>
+        <location filename="../../bureau_app/shell.py" line="252"/>
         <source>Voir où sont les documents de la cérémonie et leurs empreintes</source>
         <translation>See where the ceremony&apos;s documents are and their fingerprints</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="251"/>
+        <location filename="../../bureau_app/shell.py" line="255"/>
         <source>Aide de cette étape (F1)</source>
         <translation>Help on this step (F1)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="251"/>
+        <location filename="../../bureau_app/shell.py" line="255"/>
         <source>Aide de cette étape</source>
         <translation>Help on this step</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="294"/>
+        <location filename="../../bureau_app/shell.py" line="298"/>
         <source>Opération en cours</source>
         <translation>Operation in progress</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="296"/>
+        <location filename="../../bureau_app/shell.py" line="300"/>
         <source>Une opération est en cours. Attendez qu&apos;elle se termine avant de fermer l&apos;application.</source>
         <translation>An operation is in progress. Wait until it ends before closing the application.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="302"/>
+        <location filename="../../bureau_app/shell.py" line="306"/>
         <source>Fermeture refusée</source>
         <translation>Closing refused</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="304"/>
+        <location filename="../../bureau_app/shell.py" line="308"/>
         <source>J&apos;ai compris</source>
         <translation>Understood</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="339"/>
+        <location filename="../../bureau_app/shell.py" line="343"/>
         <source>Élection vérifiée :
 %1</source>
         <translation>Election verified:
 %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="417"/>
+        <location filename="../../bureau_app/shell.py" line="421"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="419"/>
+        <location filename="../../bureau_app/shell.py" line="423"/>
         <source>&amp;Nouvelle cérémonie…</source>
         <translation>&amp;New ceremony…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="420"/>
+        <location filename="../../bureau_app/shell.py" line="424"/>
         <source>&amp;Ouvrir une cérémonie…</source>
         <translation>&amp;Open a ceremony…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="421"/>
+        <location filename="../../bureau_app/shell.py" line="425"/>
         <source>&amp;Entraînement…</source>
         <translation>&amp;Training…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="422"/>
+        <location filename="../../bureau_app/shell.py" line="426"/>
         <source>&amp;Vérification par un expert…</source>
         <translation>Expert &amp;verification…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="429"/>
+        <location filename="../../bureau_app/shell.py" line="433"/>
         <source>&amp;Relire le procès-verbal</source>
         <translation>&amp;Read the official report</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="432"/>
+        <location filename="../../bureau_app/shell.py" line="436"/>
         <source>&amp;Imprimer…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="435"/>
+        <location filename="../../bureau_app/shell.py" line="439"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="436"/>
+        <location filename="../../bureau_app/shell.py" line="440"/>
         <source>&amp;Affichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="439"/>
+        <location filename="../../bureau_app/shell.py" line="443"/>
         <source>A&amp;grandir le texte</source>
         <translation>&amp;Larger text</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="445"/>
+        <location filename="../../bureau_app/shell.py" line="449"/>
         <source>&amp;Réduire le texte</source>
         <translation>&amp;Smaller text</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="450"/>
+        <location filename="../../bureau_app/shell.py" line="454"/>
         <source>Taille de texte &amp;normale</source>
         <translation>&amp;Normal text size</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="453"/>
+        <location filename="../../bureau_app/shell.py" line="457"/>
         <source>&amp;Contraste élevé</source>
         <translation>&amp;High contrast</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="462"/>
+        <location filename="../../bureau_app/shell.py" line="466"/>
         <source>Mode &amp;projection</source>
         <translation>&amp;Projection mode</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="464"/>
+        <location filename="../../bureau_app/shell.py" line="468"/>
         <source>A&amp;ller à</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="467"/>
+        <location filename="../../bureau_app/shell.py" line="471"/>
         <source>Étape en &amp;cours</source>
         <translation>&amp;Current step</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="472"/>
+        <location filename="../../bureau_app/shell.py" line="476"/>
         <source>&amp;Procès-verbal</source>
         <translation>&amp;Official report</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="476"/>
+        <location filename="../../bureau_app/shell.py" line="480"/>
         <source>&amp;Fin de la cérémonie</source>
         <translation>&amp;End of the ceremony</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="484"/>
+        <location filename="../../bureau_app/shell.py" line="488"/>
         <source>Liste des é&amp;tapes</source>
         <translation>S&amp;teps list</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="489"/>
+        <location filename="../../bureau_app/shell.py" line="493"/>
         <source>Lancer la &amp;prochaine action</source>
         <translation>Start the &amp;next action</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="495"/>
+        <location filename="../../bureau_app/shell.py" line="499"/>
         <source>Aid&amp;e</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="497"/>
+        <location filename="../../bureau_app/shell.py" line="501"/>
         <source>&amp;Aide de cette étape</source>
         <translation>&amp;Help on this step</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="500"/>
+        <location filename="../../bureau_app/shell.py" line="504"/>
         <source>À &amp;propos de Bureau</source>
         <translation>&amp;About Bureau</translation>
     </message>
@@ -541,57 +541,57 @@ Go back to the other window (it may be minimised or behind this one), or close i
 <context>
     <name>CeremonyAdapter</name>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="150"/>
+        <location filename="../../bureau_app/adapter.py" line="166"/>
         <source>proces-verbal.pdf</source>
         <translation>official-report.pdf</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="272"/>
+        <location filename="../../bureau_app/adapter.py" line="279"/>
         <source>Déchiffrement avec les cartes du quorum…</source>
         <translation>Decrypting with the quorum cards…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="304"/>
+        <location filename="../../bureau_app/adapter.py" line="311"/>
         <source>Déchiffrements partiels faits et vérifiés : étape %1 sur %2</source>
         <translation>Partial decryptions made and verified: step %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="305"/>
+        <location filename="../../bureau_app/adapter.py" line="312"/>
         <source>Résultats calculés, scrutin par scrutin : étape %1 sur %2</source>
         <translation>Results computed, contest by contest: step %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="306"/>
+        <location filename="../../bureau_app/adapter.py" line="313"/>
         <source>Archive de chaque scrutin écrite : étape %1 sur %2</source>
         <translation>Each contest&apos;s archive written: step %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="310"/>
+        <location filename="../../bureau_app/adapter.py" line="317"/>
         <source>Dépouillement : étape %1 sur %2</source>
         <translation>Count: step %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="358"/>
+        <location filename="../../bureau_app/adapter.py" line="365"/>
         <source>Préparation de l&apos;urne…</source>
         <translation>Preparing the ballot box…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="374"/>
+        <location filename="../../bureau_app/adapter.py" line="381"/>
         <source>Vérification des bulletins : %1 sur %2</source>
         <translation>Checking ballots: %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="430"/>
+        <location filename="../../bureau_app/adapter.py" line="437"/>
         <source>Carte à insérer (%1 sur %2)</source>
         <translation>Card to insert (%1 of %2)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="469"/>
+        <location filename="../../bureau_app/adapter.py" line="476"/>
         <source>Fait : %1</source>
         <translation>Done: %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="476"/>
+        <location filename="../../bureau_app/adapter.py" line="483"/>
         <source>Annulé, rien n&apos;a été enregistré : %1</source>
         <translation>Cancelled, nothing was recorded: %1</translation>
     </message>
@@ -732,68 +732,68 @@ Go back to the other window (it may be minimised or behind this one), or close i
         <translation>SHA-256 fingerprint</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/summary_view.py" line="77"/>
+        <location filename="../../bureau_app/summary_view.py" line="76"/>
         <source>Il reste à faire, en public : imprimer la liste de remise des clés, puis chaque titulaire glisse sa carte dans un pli et écrit son code, seul, dans un autre pli ; les plis sont scellés séparément et remis à l&apos;administration, qui les conserve deux ans avec l&apos;archive (arrêté, art. 23).</source>
         <translation>Still to do, in public: print the key hand-over list; then each holder puts their card in one envelope and writes their PIN, alone, in another; the envelopes are sealed separately and handed to the administration, which keeps them two years with the archive (arrêté, art. 23).</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/summary_view.py" line="84"/>
+        <location filename="../../bureau_app/summary_view.py" line="83"/>
         <source>Ce qui reste à faire</source>
         <translation>What remains to be done</translation>
     </message>
     <message>
+        <location filename="../../bureau_app/summary_view.py" line="84"/>
         <location filename="../../bureau_app/summary_view.py" line="85"/>
-        <location filename="../../bureau_app/summary_view.py" line="86"/>
         <source>Ouvrir le dossier de l&apos;archive</source>
         <translation>Open the archive folder</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/summary_view.py" line="87"/>
+        <location filename="../../bureau_app/summary_view.py" line="86"/>
         <source>Imprimer le procès-verbal signé…</source>
         <translation>Print the signed official report…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/summary_view.py" line="88"/>
+        <location filename="../../bureau_app/summary_view.py" line="87"/>
         <source>Imprimer le procès-verbal signé</source>
         <translation>Print the signed official report</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/summary_view.py" line="89"/>
+        <location filename="../../bureau_app/summary_view.py" line="88"/>
         <source>Imprimer la liste de remise des clés…</source>
         <translation>Print the key hand-over list…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/summary_view.py" line="91"/>
+        <location filename="../../bureau_app/summary_view.py" line="90"/>
         <source>Imprimer la liste de remise des clés et les étiquettes</source>
         <translation>Print the key hand-over list and the labels</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/summary_view.py" line="122"/>
+        <location filename="../../bureau_app/summary_view.py" line="121"/>
         <source>(dossier non mémorisé)</source>
         <translation>(folder not remembered)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/summary_view.py" line="127"/>
+        <location filename="../../bureau_app/summary_view.py" line="126"/>
         <source>La cérémonie est terminée. L&apos;archive (%1 fichiers, dont le journal) est dans : %2</source>
         <translation>The ceremony is over. The archive (%1 files, the journal included) is in: %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/summary_view.py" line="136"/>
+        <location filename="../../bureau_app/summary_view.py" line="135"/>
         <source>Procès-verbal signé</source>
         <translation>Signed official report</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/summary_view.py" line="137"/>
+        <location filename="../../bureau_app/summary_view.py" line="136"/>
         <source>Liste de remise des clés</source>
         <translation>Key hand-over list</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/summary_view.py" line="138"/>
+        <location filename="../../bureau_app/summary_view.py" line="137"/>
         <source>Résultats signés (pour la publication)</source>
         <translation>Signed results (for publication)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/summary_view.py" line="139"/>
+        <location filename="../../bureau_app/summary_view.py" line="138"/>
         <source>Index de l&apos;archive</source>
         <translation>Archive index</translation>
     </message>
@@ -1790,22 +1790,22 @@ Details: %6</translation>
         <translation>Warning: training</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/projection.py" line="167"/>
+        <location filename="../../bureau_app/projection.py" line="179"/>
         <source>Aucun résultat à projeter</source>
         <translation>No results to show</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/projection.py" line="170"/>
+        <location filename="../../bureau_app/projection.py" line="182"/>
         <source>Échap : fermer</source>
         <translation>Esc: close</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/projection.py" line="177"/>
+        <location filename="../../bureau_app/projection.py" line="189"/>
         <source>Inscrits %1 · Votants %2 · Blancs %3</source>
         <translation>Registered %1 · Voters %2 · Blank %3</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/projection.py" line="188"/>
+        <location filename="../../bureau_app/projection.py" line="200"/>
         <source>Scrutin %1 sur %2 · Page suivante / précédente : changer · F11 : plein écran · Échap : fermer</source>
         <translation>Contest %1 of %2 · Page Down / Page Up: change · F11: full screen · Esc: close</translation>
     </message>
@@ -2046,79 +2046,94 @@ Details: %6</translation>
         <translation>vote stopped</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="73"/>
+        <location filename="../../bureau_app/records.py" line="77"/>
         <source>%1 · motif : %2</source>
         <translation>%1 · reason: %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="82"/>
+        <location filename="../../bureau_app/records.py" line="86"/>
         <source>%1 : %2, %3</source>
         <translation>%1: %2, %3</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="88"/>
+        <location filename="../../bureau_app/records.py" line="92"/>
         <source>1 bulletin vérifié</source>
         <translation>1 ballot checked</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="89"/>
+        <location filename="../../bureau_app/records.py" line="93"/>
         <source>%1 bulletins vérifiés</source>
         <translation>%1 ballots checked</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="96"/>
-        <location filename="../../bureau_app/records.py" line="123"/>
+        <location filename="../../bureau_app/records.py" line="100"/>
+        <location filename="../../bureau_app/records.py" line="127"/>
         <source>1 émargement</source>
         <translation>1 signature in the register</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="97"/>
-        <location filename="../../bureau_app/records.py" line="124"/>
+        <location filename="../../bureau_app/records.py" line="101"/>
+        <location filename="../../bureau_app/records.py" line="128"/>
         <source>%1 émargements</source>
         <translation>%1 signatures in the register</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="105"/>
+        <location filename="../../bureau_app/records.py" line="109"/>
         <source>1 intervention signalée</source>
         <translation>1 intervention reported</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="106"/>
+        <location filename="../../bureau_app/records.py" line="110"/>
         <source>%1 interventions signalées</source>
         <translation>%1 interventions reported</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="117"/>
+        <location filename="../../bureau_app/records.py" line="121"/>
         <source>n° %1 · %2</source>
         <translation>no. %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="133"/>
+        <location filename="../../bureau_app/records.py" line="137"/>
         <source>Clé publique du bureau : %1</source>
         <translation>Committee public key: %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="139"/>
+        <location filename="../../bureau_app/records.py" line="143"/>
         <source>1 scrutin conforme</source>
         <translation>1 contest as expected</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="140"/>
+        <location filename="../../bureau_app/records.py" line="144"/>
         <source>%1 scrutins conformes</source>
         <translation>%1 contests as expected</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="145"/>
+        <location filename="../../bureau_app/records.py" line="149"/>
         <source>1 fichier écrit</source>
         <translation>1 file written</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="146"/>
+        <location filename="../../bureau_app/records.py" line="150"/>
         <source>%1 fichiers écrits</source>
         <translation>%1 files written</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="149"/>
+        <location filename="../../bureau_app/records.py" line="155"/>
+        <source>1 scrutin dépouillé</source>
+        <translation>1 contest counted</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/records.py" line="156"/>
+        <source>%1 scrutins dépouillés</source>
+        <translation>%1 contests counted</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/records.py" line="159"/>
+        <source>Document à signer : %1</source>
+        <translation>Document to sign: %1</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/records.py" line="161"/>
         <source>Paquet n° %1</source>
         <translation>Bundle no. %1</translation>
     </message>

@@ -101,6 +101,7 @@ def test_projection_pages_through_contests_and_closes_on_escape(qtbot, app) -> N
 
     window = ProjectionWindow(sample_results())
     qtbot.addWidget(window)
+    window.resize(1920, 1080)  # a projector's screen: the type fits it, as large as it can
     window.show()
     qtbot.waitExposed(window)
     assert window.title.text() == "CSN — collège 2 — section Psychiatrie"
