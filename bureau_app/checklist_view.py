@@ -46,8 +46,13 @@ class ChecklistView(QListWidget):
         self._last_width = 0
 
     def content_height(self) -> int:
+        # Laid-out rows, so that wrapped lines count with their real height at this width.
+        self.doItemsLayout()
         spacing = 2 * self.spacing()
-        rows = sum(max(self.sizeHintForRow(row), 0) + spacing for row in range(self.count()))
+        rows = 0
+        for row in range(self.count()):
+            height = self.visualItemRect(self.item(row)).height()
+            rows += (height if height > 0 else max(self.sizeHintForRow(row), 0)) + spacing
         return rows + 2 * self.frameWidth() + spacing
 
     def sizeHint(self) -> QSize:  # noqa: N802

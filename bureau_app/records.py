@@ -89,7 +89,7 @@ def _details(entry: JournalEntry, names: Mapping[str, str], contests: Mapping[st
                     "%2",
                     _plural(
                         checked,
-                        translate("Records", "1 bulletin vérifié"),
+                        translate("Records", "%1 bulletin vérifié"),
                         translate("Records", "%1 bulletins vérifiés"),
                     ),
                 )
@@ -97,7 +97,7 @@ def _details(entry: JournalEntry, names: Mapping[str, str], contests: Mapping[st
                     "%3",
                     _plural(
                         int(contest.get("emargements", 0)),
-                        translate("Records", "1 émargement"),
+                        translate("Records", "%1 émargement"),
                         translate("Records", "%1 émargements"),
                     ),
                 )
@@ -106,7 +106,7 @@ def _details(entry: JournalEntry, names: Mapping[str, str], contests: Mapping[st
         parts.append(
             _plural(
                 interventions,
-                translate("Records", "1 intervention signalée"),
+                translate("Records", "%1 intervention signalée"),
                 translate("Records", "%1 interventions signalées"),
             )
         )
@@ -124,7 +124,7 @@ def _details(entry: JournalEntry, names: Mapping[str, str], contests: Mapping[st
                 "%2",
                 _plural(
                     count,
-                    translate("Records", "1 émargement"),
+                    translate("Records", "%1 émargement"),
                     translate("Records", "%1 émargements"),
                 ),
             )
@@ -140,19 +140,19 @@ def _details(entry: JournalEntry, names: Mapping[str, str], contests: Mapping[st
     if "contests" in details and isinstance(details["contests"], int):
         return _plural(
             int(details["contests"]),
-            translate("Records", "1 scrutin conforme"),
+            translate("Records", "%1 scrutin conforme"),
             translate("Records", "%1 scrutins conformes"),
         )
     if "files" in details:
         return _plural(
             len(details["files"]),
-            translate("Records", "1 fichier écrit"),
+            translate("Records", "%1 fichier écrit"),
             translate("Records", "%1 fichiers écrits"),
         )
     if isinstance(details.get("results"), Mapping):
         return _plural(
             len(details["results"]),
-            translate("Records", "1 scrutin dépouillé"),
+            translate("Records", "%1 scrutin dépouillé"),
             translate("Records", "%1 scrutins dépouillés"),
         )
     if "pdf" in details:

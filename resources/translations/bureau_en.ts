@@ -2057,8 +2057,34 @@ Details: %6</translation>
     </message>
     <message>
         <location filename="../../bureau_app/records.py" line="92"/>
-        <source>1 bulletin vérifié</source>
-        <translation>1 ballot checked</translation>
+        <source>%1 bulletin vérifié</source>
+        <translation>%1 ballot checked</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/records.py" line="100"/>
+        <location filename="../../bureau_app/records.py" line="127"/>
+        <source>%1 émargement</source>
+        <translation>%1 signature in the register</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/records.py" line="109"/>
+        <source>%1 intervention signalée</source>
+        <translation>%1 intervention reported</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/records.py" line="143"/>
+        <source>%1 scrutin conforme</source>
+        <translation>%1 contest as expected</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/records.py" line="149"/>
+        <source>%1 fichier écrit</source>
+        <translation>%1 file written</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/records.py" line="155"/>
+        <source>%1 scrutin dépouillé</source>
+        <translation>%1 contest counted</translation>
     </message>
     <message>
         <location filename="../../bureau_app/records.py" line="93"/>
@@ -2066,21 +2092,10 @@ Details: %6</translation>
         <translation>%1 ballots checked</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="100"/>
-        <location filename="../../bureau_app/records.py" line="127"/>
-        <source>1 émargement</source>
-        <translation>1 signature in the register</translation>
-    </message>
-    <message>
         <location filename="../../bureau_app/records.py" line="101"/>
         <location filename="../../bureau_app/records.py" line="128"/>
         <source>%1 émargements</source>
         <translation>%1 signatures in the register</translation>
-    </message>
-    <message>
-        <location filename="../../bureau_app/records.py" line="109"/>
-        <source>1 intervention signalée</source>
-        <translation>1 intervention reported</translation>
     </message>
     <message>
         <location filename="../../bureau_app/records.py" line="110"/>
@@ -2098,29 +2113,14 @@ Details: %6</translation>
         <translation>Committee public key: %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="143"/>
-        <source>1 scrutin conforme</source>
-        <translation>1 contest as expected</translation>
-    </message>
-    <message>
         <location filename="../../bureau_app/records.py" line="144"/>
         <source>%1 scrutins conformes</source>
         <translation>%1 contests as expected</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="149"/>
-        <source>1 fichier écrit</source>
-        <translation>1 file written</translation>
-    </message>
-    <message>
         <location filename="../../bureau_app/records.py" line="150"/>
         <source>%1 fichiers écrits</source>
         <translation>%1 files written</translation>
-    </message>
-    <message>
-        <location filename="../../bureau_app/records.py" line="155"/>
-        <source>1 scrutin dépouillé</source>
-        <translation>1 contest counted</translation>
     </message>
     <message>
         <location filename="../../bureau_app/records.py" line="156"/>

@@ -595,3 +595,10 @@ def test_the_bureau_is_chosen_from_the_bundle_and_a_bad_file_is_named(qtbot, app
         definition_bureaux(bad)
     assert "« urne-close.zip »" in refused.value.user_message
     assert "organisateur" in refused.value.user_message
+
+
+def test_at_1280_by_720_the_ten_steps_fit_with_the_training_banner(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    window.set_training(True)
+    window.set_bureau_name("Bureau de vote électronique de la commission statutaire nationale")
+    qtbot.wait(50)
+    assert window.panel.verticalScrollBar().maximum() == 0
