@@ -41,6 +41,7 @@ from bureau_app.steps import (
 from bureau_app.text import fill
 from bureau_app.worker import Job, Progress
 from ceremony.bundles.payloads.definition import BureauDefinition, Member
+from ceremony.errors import CeremonyError
 from ceremony.fingerprint import PREFIX
 from ceremony.workflow.engine import Bureau
 from ceremony.workflow.holders import PresentCard
@@ -86,6 +87,7 @@ class CeremonyAdapter(QObject):
         self._sealed: tuple[str, str] | None = None  # seal blob, the fingerprint it records
         self._shown_pv: str | None = None
         self._archive_folder: Path | None = None
+        self._import_file: Path | None = None  # the file being imported, named on failure
         self.last_error: ErrorDialog | None = None
         window.action_requested.connect(self.request_action)
         window.optional_action_requested.connect(self.request_optional)
@@ -216,6 +218,7 @@ class CeremonyAdapter(QObject):
                 self._cancelled()
                 return
             read, bureau_id = chosen
+            self._import_file = getattr(self.platform, "last_chosen", None)
             self._run(step, lambda _p: bureau.import_definition(read(), bureau_id))
         elif kind is StepKind.REGISTER:
             assert step.member is not None
@@ -246,8 +249,8 @@ class CeremonyAdapter(QObject):
                 self._cancelled()
                 return
 
-            def export(_p: Progress) -> None:
-                deliver(bureau.export_seal())
+            def export(_p: Progress) -> object:
+                return deliver(bureau.export_seal())  # where it went, when it is a file
 
             self._run(step, export)
         elif kind is StepKind.IMPORT_STATUS:
@@ -255,6 +258,7 @@ class CeremonyAdapter(QObject):
             if read_status is None:
                 self._cancelled()
                 return
+            self._import_file = getattr(self.platform, "last_chosen", None)
             self._run(step, lambda _p: bureau.import_status(read_status()))
         elif kind is StepKind.IMPORT_URN:
             self._import_urn(step)
@@ -344,8 +348,8 @@ class CeremonyAdapter(QObject):
                 return
 
             def sign(cards: list[PresentCard]) -> None:
-                def work(_p: Progress) -> None:
-                    deliver(bureau.export_decision(cards[0], decision, reason))
+                def work(_p: Progress) -> object:
+                    return deliver(bureau.export_decision(cards[0], decision, reason))
 
                 self._run(step, work)
 
@@ -359,6 +363,7 @@ class CeremonyAdapter(QObject):
             self._cancelled()
             return
         bureau = self.bureau
+        self._import_file = getattr(self.platform, "last_chosen", None)
 
         def work(progress: Progress) -> None:
             with tempfile.TemporaryDirectory(prefix="bureau-app-urn-") as scratch:
@@ -462,7 +467,7 @@ class CeremonyAdapter(QObject):
         job: Job[Any] = Job(fn, cancellable=cancellable)
         dialog = ProgressDialog(step.label, job, self.window)
         started = time.monotonic()
-        job.succeeded.connect(lambda _result: self._succeeded(step, started))
+        job.succeeded.connect(lambda result: self._succeeded(step, started, result))
         job.failed.connect(self._failed)
         job.cancelled.connect(lambda: self._cancelled_job(step))
         dialog.open()
@@ -470,14 +475,25 @@ class CeremonyAdapter(QObject):
         self.window.runner.start(job)
         return job
 
-    def _succeeded(self, step: Step, _started: float) -> None:
+    def _succeeded(self, step: Step, _started: float, result: object = None) -> None:
         self.busy = False
+        self._import_file = None
         self.refresh()
-        self.window.statusBar().showMessage(fill(self.tr("Fait : %1"), step.label), 10_000)
+        written = result if isinstance(result, Path) else None
+        if step.kind is StepKind.EXPORT_ARCHIVE and self._archive_folder is not None:
+            written = self._archive_folder
+        if written is not None:
+            # An export: where the file went stays on screen until the next message.
+            self.window.statusBar().showMessage(
+                fill(self.tr("Fait : %1. Écrit dans : %2"), step.label, str(written))
+            )
+        else:
+            self.window.statusBar().showMessage(fill(self.tr("Fait : %1"), step.label), 10_000)
         self.step_finished.emit(step.kind.value)
 
     def _cancelled_job(self, step: Step) -> None:
         self.busy = False
+        self._import_file = None
         self.refresh()
         self.window.statusBar().showMessage(
             fill(self.tr("Annulé, rien n'a été enregistré : %1"), step.label), 10_000
@@ -486,6 +502,9 @@ class CeremonyAdapter(QObject):
 
     def _failed(self, error: BaseException) -> None:
         self.busy = False
+        if self._import_file is not None and isinstance(error, CeremonyError):
+            error.bureau_file = self._import_file.name  # type: ignore[attr-defined]
+        self._import_file = None
         self.refresh()
         self.last_error = ErrorDialog(error, self.window)
         self.last_error.open()

@@ -236,9 +236,18 @@ def english_message(error: CeremonyError) -> str:
 
 
 def user_text(error: CeremonyError, language: str | None = None) -> str:
-    """What to show the person: the engine's French, or its English in the English interface."""
+    """What to show the person: the engine's French, or its English in the English interface.
+
+    An import refused names the file chosen (``bureau_file``, set by the adapter).
+    """
     if language is None:
         from bureau_app.i18n import current_language
 
         language = current_language()
-    return english_message(error) if language == "en" else error.user_message
+    text = english_message(error) if language == "en" else error.user_message
+    name = getattr(error, "bureau_file", None)
+    if name:
+        if language == "en":
+            return f"The file “{name}” was refused. {text}"
+        return f"Le fichier « {name} » a été refusé. {text}"
+    return text

@@ -88,9 +88,10 @@ def _writer(folder: Path | None, filename: str) -> Callable[[bytes], None] | Non
     if folder is None:
         return None
 
-    def write(data: bytes) -> None:
+    def write(data: bytes) -> Path:
         folder.mkdir(parents=True, exist_ok=True)
         (folder / filename).write_bytes(data)
+        return folder / filename  # the window says where the file went
 
     return write
 
@@ -109,6 +110,8 @@ class FilePlatform:
         self._open = choose_open
         self._folder = choose_folder
         self._bureau_id = bureau_id
+        # The file last chosen for an import: an error message names it.
+        self.last_chosen: Path | None = None
 
     def key_fingerprint(self) -> str:
         return ""
@@ -121,6 +124,7 @@ class FilePlatform:
         )
         if path is None:
             return None
+        self.last_chosen = path
         bureau_id = self._bureau_id
         if bureau_id is None:
             from bureau_app.bundle_choice import BundleFileError, choose_bureau
@@ -139,12 +143,14 @@ class FilePlatform:
         path = self._open(
             parent, translate("Platform", "État du vote"), translate("Platform", "Paquet (*.zip)")
         )
+        self.last_chosen = path
         return None if path is None else path.read_bytes
 
     def urn(self, parent: QWidget, bureau: Bureau) -> Callable[[Path], Path] | None:
         path = self._open(
             parent, translate("Platform", "Urne close"), translate("Platform", "Paquet (*.zip)")
         )
+        self.last_chosen = path
         return None if path is None else (lambda _scratch: path)
 
     def deliver_seal(self, parent: QWidget) -> Callable[[bytes], None] | None:

@@ -186,7 +186,7 @@
     </message>
     <message>
         <location filename="../../bureau_app/shell.py" line="74"/>
-        <location filename="../../bureau_app/shell.py" line="473"/>
+        <location filename="../../bureau_app/shell.py" line="474"/>
         <source>&amp;Journal</source>
         <translation>&amp;Log</translation>
     </message>
@@ -197,7 +197,7 @@
     </message>
     <message>
         <location filename="../../bureau_app/shell.py" line="76"/>
-        <location filename="../../bureau_app/shell.py" line="474"/>
+        <location filename="../../bureau_app/shell.py" line="475"/>
         <source>&amp;Résultats</source>
         <translation>&amp;Results</translation>
     </message>
@@ -208,7 +208,7 @@
     </message>
     <message>
         <location filename="../../bureau_app/shell.py" line="78"/>
-        <location filename="../../bureau_app/shell.py" line="485"/>
+        <location filename="../../bureau_app/shell.py" line="486"/>
         <source>Mode e&amp;xpert</source>
         <translation>E&amp;xpert mode</translation>
     </message>
@@ -218,219 +218,219 @@
         <translation>Open expert mode</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="94"/>
+        <location filename="../../bureau_app/shell.py" line="95"/>
         <source>Vérification indépendante</source>
         <translation>Independent verification</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="97"/>
+        <location filename="../../bureau_app/shell.py" line="98"/>
         <source>Aucune élection ouverte.</source>
         <translation>No election open.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="98"/>
+        <location filename="../../bureau_app/shell.py" line="99"/>
         <source>Élection en cours de vérification</source>
         <translation>Election being verified</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="102"/>
+        <location filename="../../bureau_app/shell.py" line="103"/>
         <source>Retour à la cérémonie</source>
         <translation>Back to the ceremony</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="103"/>
+        <location filename="../../bureau_app/shell.py" line="104"/>
         <source>Revenir aux étapes de la cérémonie</source>
         <translation>Back to the ceremony&apos;s steps</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="115"/>
+        <location filename="../../bureau_app/shell.py" line="116"/>
         <source>Contenu de l&apos;étape choisie</source>
         <translation>Content of the chosen step</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="160"/>
+        <location filename="../../bureau_app/shell.py" line="161"/>
         <source>Barre d&apos;état</source>
         <translation>Status bar</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="207"/>
+        <location filename="../../bureau_app/shell.py" line="208"/>
         <source>Bureau — vérification par un expert</source>
         <translation>Bureau — expert verification</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="240"/>
+        <location filename="../../bureau_app/shell.py" line="241"/>
         <source>Voir les résultats</source>
         <translation>See the results</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="245"/>
+        <location filename="../../bureau_app/shell.py" line="246"/>
         <source>Relire le procès-verbal</source>
         <translation>Read the official report</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="246"/>
+        <location filename="../../bureau_app/shell.py" line="247"/>
         <source>Relire le procès-verbal, page par page, avant de le signer</source>
         <translation>Read the official report, page by page, before signing it</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="251"/>
+        <location filename="../../bureau_app/shell.py" line="252"/>
         <source>Documents et empreintes de fin de cérémonie</source>
         <translation>End-of-ceremony documents and fingerprints</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="252"/>
+        <location filename="../../bureau_app/shell.py" line="253"/>
         <source>Voir où sont les documents de la cérémonie et leurs empreintes</source>
         <translation>See where the ceremony&apos;s documents are and their fingerprints</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="255"/>
+        <location filename="../../bureau_app/shell.py" line="256"/>
         <source>Aide de cette étape (F1)</source>
         <translation>Help on this step (F1)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="255"/>
+        <location filename="../../bureau_app/shell.py" line="256"/>
         <source>Aide de cette étape</source>
         <translation>Help on this step</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="298"/>
+        <location filename="../../bureau_app/shell.py" line="299"/>
         <source>Opération en cours</source>
         <translation>Operation in progress</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="300"/>
+        <location filename="../../bureau_app/shell.py" line="301"/>
         <source>Une opération est en cours. Attendez qu&apos;elle se termine avant de fermer l&apos;application.</source>
         <translation>An operation is in progress. Wait until it ends before closing the application.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="306"/>
+        <location filename="../../bureau_app/shell.py" line="307"/>
         <source>Fermeture refusée</source>
         <translation>Closing refused</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="308"/>
+        <location filename="../../bureau_app/shell.py" line="309"/>
         <source>J&apos;ai compris</source>
         <translation>Understood</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="343"/>
+        <location filename="../../bureau_app/shell.py" line="344"/>
         <source>Élection vérifiée :
 %1</source>
         <translation>Election verified:
 %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="421"/>
+        <location filename="../../bureau_app/shell.py" line="422"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="423"/>
+        <location filename="../../bureau_app/shell.py" line="424"/>
         <source>&amp;Nouvelle cérémonie…</source>
         <translation>&amp;New ceremony…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="424"/>
+        <location filename="../../bureau_app/shell.py" line="425"/>
         <source>&amp;Ouvrir une cérémonie…</source>
         <translation>&amp;Open a ceremony…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="425"/>
+        <location filename="../../bureau_app/shell.py" line="426"/>
         <source>&amp;Entraînement…</source>
         <translation>&amp;Training…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="426"/>
+        <location filename="../../bureau_app/shell.py" line="427"/>
         <source>&amp;Vérification par un expert…</source>
         <translation>Expert &amp;verification…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="433"/>
+        <location filename="../../bureau_app/shell.py" line="434"/>
         <source>&amp;Relire le procès-verbal</source>
         <translation>&amp;Read the official report</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="436"/>
+        <location filename="../../bureau_app/shell.py" line="437"/>
         <source>&amp;Imprimer…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="439"/>
+        <location filename="../../bureau_app/shell.py" line="440"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="440"/>
+        <location filename="../../bureau_app/shell.py" line="441"/>
         <source>&amp;Affichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="443"/>
+        <location filename="../../bureau_app/shell.py" line="444"/>
         <source>A&amp;grandir le texte</source>
         <translation>&amp;Larger text</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="449"/>
+        <location filename="../../bureau_app/shell.py" line="450"/>
         <source>&amp;Réduire le texte</source>
         <translation>&amp;Smaller text</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="454"/>
+        <location filename="../../bureau_app/shell.py" line="455"/>
         <source>Taille de texte &amp;normale</source>
         <translation>&amp;Normal text size</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="457"/>
+        <location filename="../../bureau_app/shell.py" line="458"/>
         <source>&amp;Contraste élevé</source>
         <translation>&amp;High contrast</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="466"/>
+        <location filename="../../bureau_app/shell.py" line="467"/>
         <source>Mode &amp;projection</source>
         <translation>&amp;Projection mode</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="468"/>
+        <location filename="../../bureau_app/shell.py" line="469"/>
         <source>A&amp;ller à</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="471"/>
+        <location filename="../../bureau_app/shell.py" line="472"/>
         <source>Étape en &amp;cours</source>
         <translation>&amp;Current step</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="476"/>
+        <location filename="../../bureau_app/shell.py" line="477"/>
         <source>&amp;Procès-verbal</source>
         <translation>&amp;Official report</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="480"/>
+        <location filename="../../bureau_app/shell.py" line="481"/>
         <source>&amp;Fin de la cérémonie</source>
         <translation>&amp;End of the ceremony</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="488"/>
+        <location filename="../../bureau_app/shell.py" line="489"/>
         <source>Liste des é&amp;tapes</source>
         <translation>S&amp;teps list</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="493"/>
+        <location filename="../../bureau_app/shell.py" line="494"/>
         <source>Lancer la &amp;prochaine action</source>
         <translation>Start the &amp;next action</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="499"/>
+        <location filename="../../bureau_app/shell.py" line="500"/>
         <source>Aid&amp;e</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="501"/>
+        <location filename="../../bureau_app/shell.py" line="502"/>
         <source>&amp;Aide de cette étape</source>
         <translation>&amp;Help on this step</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="504"/>
+        <location filename="../../bureau_app/shell.py" line="505"/>
         <source>À &amp;propos de Bureau</source>
         <translation>&amp;About Bureau</translation>
     </message>
@@ -541,57 +541,62 @@ Go back to the other window (it may be minimised or behind this one), or close i
 <context>
     <name>CeremonyAdapter</name>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="166"/>
+        <location filename="../../bureau_app/adapter.py" line="168"/>
         <source>proces-verbal.pdf</source>
         <translation>official-report.pdf</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="279"/>
+        <location filename="../../bureau_app/adapter.py" line="283"/>
         <source>Déchiffrement avec les cartes du quorum…</source>
         <translation>Decrypting with the quorum cards…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="311"/>
+        <location filename="../../bureau_app/adapter.py" line="315"/>
         <source>Déchiffrements partiels faits et vérifiés : étape %1 sur %2</source>
         <translation>Partial decryptions made and verified: step %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="312"/>
+        <location filename="../../bureau_app/adapter.py" line="316"/>
         <source>Résultats calculés, scrutin par scrutin : étape %1 sur %2</source>
         <translation>Results computed, contest by contest: step %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="313"/>
+        <location filename="../../bureau_app/adapter.py" line="317"/>
         <source>Archive de chaque scrutin écrite : étape %1 sur %2</source>
         <translation>Each contest&apos;s archive written: step %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="317"/>
+        <location filename="../../bureau_app/adapter.py" line="321"/>
         <source>Dépouillement : étape %1 sur %2</source>
         <translation>Count: step %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="365"/>
+        <location filename="../../bureau_app/adapter.py" line="370"/>
         <source>Préparation de l&apos;urne…</source>
         <translation>Preparing the ballot box…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="381"/>
+        <location filename="../../bureau_app/adapter.py" line="386"/>
         <source>Vérification des bulletins : %1 sur %2</source>
         <translation>Checking ballots: %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="437"/>
+        <location filename="../../bureau_app/adapter.py" line="442"/>
         <source>Carte à insérer (%1 sur %2)</source>
         <translation>Card to insert (%1 of %2)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="476"/>
+        <location filename="../../bureau_app/adapter.py" line="488"/>
+        <source>Fait : %1. Écrit dans : %2</source>
+        <translation>Done: %1. Written to: %2</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/adapter.py" line="491"/>
         <source>Fait : %1</source>
         <translation>Done: %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="483"/>
+        <location filename="../../bureau_app/adapter.py" line="499"/>
         <source>Annulé, rien n&apos;a été enregistré : %1</source>
         <translation>Cancelled, nothing was recorded: %1</translation>
     </message>
@@ -599,22 +604,22 @@ Go back to the other window (it may be minimised or behind this one), or close i
 <context>
     <name>ChecklistView</name>
     <message>
-        <location filename="../../bureau_app/checklist_view.py" line="90"/>
+        <location filename="../../bureau_app/checklist_view.py" line="95"/>
         <source>fait</source>
         <translation>done</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/checklist_view.py" line="90"/>
+        <location filename="../../bureau_app/checklist_view.py" line="95"/>
         <source>à faire</source>
         <translation>to do</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/checklist_view.py" line="91"/>
+        <location filename="../../bureau_app/checklist_view.py" line="96"/>
         <source>vérifié</source>
         <translation>verified</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/checklist_view.py" line="91"/>
+        <location filename="../../bureau_app/checklist_view.py" line="96"/>
         <source>échec</source>
         <translation>failed</translation>
     </message>
@@ -1614,39 +1619,39 @@ Details: %6</translation>
 <context>
     <name>Platform</name>
     <message>
-        <location filename="../../bureau_app/platform_sources.py" line="119"/>
+        <location filename="../../bureau_app/platform_sources.py" line="122"/>
         <source>Définition de l&apos;élection</source>
         <translation>Election definition</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/platform_sources.py" line="120"/>
-        <location filename="../../bureau_app/platform_sources.py" line="140"/>
-        <location filename="../../bureau_app/platform_sources.py" line="146"/>
+        <location filename="../../bureau_app/platform_sources.py" line="123"/>
+        <location filename="../../bureau_app/platform_sources.py" line="144"/>
+        <location filename="../../bureau_app/platform_sources.py" line="151"/>
         <source>Paquet (*.zip)</source>
         <translation>Bundle (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/platform_sources.py" line="140"/>
+        <location filename="../../bureau_app/platform_sources.py" line="144"/>
         <source>État du vote</source>
         <translation>Vote status</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/platform_sources.py" line="146"/>
+        <location filename="../../bureau_app/platform_sources.py" line="151"/>
         <source>Urne close</source>
         <translation>Closed ballot box</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/platform_sources.py" line="152"/>
+        <location filename="../../bureau_app/platform_sources.py" line="158"/>
         <source>Dossier où écrire le scellement (clé USB)</source>
         <translation>Folder to write the seal to (USB stick)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/platform_sources.py" line="157"/>
+        <location filename="../../bureau_app/platform_sources.py" line="163"/>
         <source>Dossier où écrire la décision (clé USB)</source>
         <translation>Folder to write the decision to (USB stick)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/platform_sources.py" line="166"/>
+        <location filename="../../bureau_app/platform_sources.py" line="172"/>
         <source>Dossier de l&apos;archive de la cérémonie</source>
         <translation>Folder for the ceremony archive</translation>
     </message>

@@ -64,6 +64,9 @@ def test_a_whole_ceremony_through_the_gui(qtbot, app, settings, tmp_path, screen
                 with qtbot.waitSignal(adapter.step_finished, timeout=300_000) as decided:
                     qtbot.mouseClick(page.optional_buttons["decide"], Qt.MouseButton.LeftButton)
                 assert decided.args == ["decide"] and not members.errors, members.errors
+                # Where the decision bundle went stays on screen (issue 17, point 9).
+                message = window.statusBar().currentMessage()
+                assert "Écrit dans" in message and "decision-01-suspend.zip" in message
                 assert adapter.next_step() == step  # still the required step
             with qtbot.waitSignal(adapter.step_finished, timeout=300_000) as finished:
                 qtbot.mouseClick(page.action_button, Qt.MouseButton.LeftButton)

@@ -602,3 +602,27 @@ def test_at_1280_by_720_the_ten_steps_fit_with_the_training_banner(qtbot, window
     window.set_bureau_name("Bureau de vote électronique de la commission statutaire nationale")
     qtbot.wait(50)
     assert window.panel.verticalScrollBar().maximum() == 0
+
+
+def test_a_refused_import_names_the_file_chosen(qtbot, app, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QWidget
+
+    from bureau_app.engine_messages import user_text
+    from bureau_app.error_dialog import ErrorDialog
+    from bureau_app.platform_sources import FilePlatform
+    from ceremony.bundles.errors import StaleStatusError
+
+    chosen = tmp_path / "etat-du-vote-3.zip"
+    platform = FilePlatform(choose_open=lambda _parent, _title, _pattern: chosen)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    assert platform.status(parent, None) is not None
+    assert platform.last_chosen == chosen
+    error = StaleStatusError("status 2 <= 3")
+    error.bureau_file = chosen.name  # what the adapter does when the import fails
+    assert user_text(error, "fr").startswith("Le fichier « etat-du-vote-3.zip » a été refusé.")
+    assert "importez le dernier statut" in user_text(error, "fr")
+    assert user_text(error, "en").startswith("The file “etat-du-vote-3.zip” was refused.")
+    dialog = ErrorDialog(error)
+    qtbot.addWidget(dialog)
+    assert "etat-du-vote-3.zip" in dialog.message.text()
