@@ -931,7 +931,7 @@ Go back to the other window (it may be minimised or behind this one), or close i
     <message>
         <location filename="../../bureau_app/expert_view.py" line="88"/>
         <source>Ouvrir un &amp;dossier…</source>
-        <translation>Open a &amp;folder…</translation>
+        <translation>Open a fol&amp;der…</translation>
     </message>
     <message>
         <location filename="../../bureau_app/expert_view.py" line="89"/>
@@ -941,7 +941,7 @@ Go back to the other window (it may be minimised or behind this one), or close i
     <message>
         <location filename="../../bureau_app/expert_view.py" line="92"/>
         <source>&amp;Imprimer le rapport…</source>
-        <translation>&amp;Print the report…</translation>
+        <translation>Pri&amp;nt the report…</translation>
     </message>
     <message>
         <location filename="../../bureau_app/expert_view.py" line="93"/>
@@ -1855,7 +1855,7 @@ Details: %6</translation>
     <message>
         <location filename="../../bureau_app/pv_preview.py" line="67"/>
         <source>&amp;Imprimer…</source>
-        <translation>&amp;Print…</translation>
+        <translation>Pri&amp;nt…</translation>
     </message>
     <message>
         <location filename="../../bureau_app/pv_preview.py" line="68"/>
@@ -2698,7 +2698,7 @@ Details: %6</translation>
     <message>
         <location filename="../../bureau_app/report_view.py" line="51"/>
         <source>N&apos;afficher que les &amp;échecs</source>
-        <translation>Show only &amp;failures</translation>
+        <translation>Show only fail&amp;ures</translation>
     </message>
     <message>
         <location filename="../../bureau_app/report_view.py" line="52"/>

@@ -276,19 +276,32 @@ def _mnemonic(text: str) -> str | None:
     return text.replace("&&", "")[index + 1].lower() if index >= 0 else None
 
 
-def test_no_alt_key_is_claimed_twice_in_the_main_window(window) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_no_alt_key_is_claimed_twice_in_the_main_window(qtbot, app, settings, language) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QAbstractButton
 
-    menus = [_mnemonic(a.text()) for a in window.menuBar().actions()]
-    assert len(menus) == len(set(menus)), menus
-    for view in (window.expert_view, window.pv_preview, window.results_view):
-        window.stack.setCurrentWidget(view)
-        side = [b for b in window.side.currentWidget().findChildren(QAbstractButton)]
-        buttons = [*view.findChildren(QAbstractButton), *side]
-        keys = [_mnemonic(b.text()) for b in buttons if b.isVisibleTo(window)]
-        keys = [k for k in keys if k is not None]
-        assert not set(keys) & set(menus), (view.accessibleName(), keys, menus)
-        assert len(keys) == len(set(keys)), keys
+    from bureau_app.i18n import install_language
+    from bureau_app.shell import BureauWindow
+
+    install_language(app, language)
+    try:
+        window = BureauWindow(settings)  # built in the language, as the application does
+        qtbot.addWidget(window)
+        window.set_phases(ceremony_at_test_vote())
+        window.show()
+        menus = [_mnemonic(a.text()) for a in window.menuBar().actions()]
+        assert len(menus) == len(set(menus)), menus
+        for view in (window.expert_view, window.pv_preview, window.results_view):
+            window.stack.setCurrentWidget(view)
+            window.side.setCurrentIndex(1 if view is window.expert_view else 0)
+            side = window.side.currentWidget().findChildren(QAbstractButton)
+            buttons = [*view.findChildren(QAbstractButton), *side]
+            keys = [_mnemonic(b.text()) for b in buttons if b.isVisibleTo(window)]
+            keys = [k for k in keys if k is not None]
+            assert not set(keys) & set(menus), (view.accessibleName(), keys, menus)
+            assert len(keys) == len(set(keys)), (view.accessibleName(), keys)
+    finally:
+        install_language(app, "fr")
 
 
 # --- 7. welcome screen --------------------------------------------------------------------
