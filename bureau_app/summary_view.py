@@ -146,8 +146,11 @@ class EndSummary(QWidget):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-                if column == 2:  # read out digit by digit: a monospace font
-                    item.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+                if column == 2:  # read out digit by digit: a monospace font, same size
+                    fixed = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+                    fixed.setFamilies(["DejaVu Sans Mono", *fixed.families()])
+                    fixed.setPointSizeF(self.table.font().pointSizeF())
+                    item.setFont(fixed)
                 self.table.setItem(row, column, item)
         self.table.resizeRowsToContents()
         present = folder is not None and folder.is_dir()
