@@ -53,7 +53,8 @@ class ChecklistView(QListWidget):
         for row in range(self.count()):
             height = self.visualItemRect(self.item(row)).height()
             rows += (height if height > 0 else max(self.sizeHintForRow(row), 0)) + spacing
-        return rows + 2 * self.frameWidth() + spacing
+        # A little slack: a scroll bar appearing would narrow the rows and wrap them again.
+        return rows + 2 * self.frameWidth() + spacing + self.fontMetrics().height() // 2
 
     def sizeHint(self) -> QSize:  # noqa: N802
         return QSize(super().sizeHint().width(), self.content_height())

@@ -115,7 +115,11 @@ def test_a_decision_during_the_vote_and_the_about_box(  # type: ignore[no-untype
             for c in range(rows.columnCount())
         ]
         assert any("Décision du bureau exportée" in t for t in texts)
-        verified = [page.verified.item(i).text() for i in range(page.verified.count())]
+        # The accessible text: the shown one has French non-breaking spaces ("10 h 12").
+        verified = [
+            page.verified.item(i).data(Qt.ItemDataRole.AccessibleTextRole)
+            for i in range(page.verified.count())
+        ]
         assert any("vote suspendu" in text and REASON in text for text in verified)
 
         # Sealed: the About box shows this installation's fingerprint, identical to the seal's.
