@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from bureau_app.sizing import fit_to_text, scale_font
+from bureau_app.text import typeset
 from bureau_app.worker import Job
 
 
@@ -101,7 +102,7 @@ class ProgressDialog(QDialog):
         self.bar.setValue(round(fraction * 1000))
         self.bar.setFormat(f"{fraction * 100:.0f} %")
         self.message.setText(message)
-        self.remaining.setText(remaining_text(remaining))
+        self.remaining.setText(typeset(remaining_text(remaining)))  # "1 h 05" never split
 
     def _on_finished(self) -> None:
         self.accept()
