@@ -639,3 +639,52 @@ def test_a_refused_import_names_the_file_chosen(qtbot, app, tmp_path) -> None:  
     dialog = ErrorDialog(error)
     qtbot.addWidget(dialog)
     assert "etat-du-vote-3.zip" in dialog.message.text()
+
+
+def test_the_projection_goes_full_screen_on_the_second_screen(tmp_path, screenshot_dir) -> None:
+    import json
+    import os
+    import sys
+
+    # Qt's offscreen platform with two screens: the laptop's and a projector on its right.
+    screens = {
+        "synchronousWindowSystem": True,
+        "windowFrameMargins": False,
+        "screens": [
+            {"name": "laptop", "x": 0, "y": 0, "width": 1280, "height": 720},
+            {"name": "projector", "x": 1280, "y": 0, "width": 1920, "height": 1080},
+        ],
+    }
+    config = tmp_path / "screens.json"
+    config.write_text(json.dumps(screens))
+    shot = screenshot_dir / "projection-on-second-screen.png"
+    script = f"""
+from PySide6.QtWidgets import QApplication, QWidget
+app = QApplication([])
+from bureau_app.appearance import load_fonts
+load_fonts()
+from bureau_app.projection import open_projection
+from tests.gui.fakes import sample_results
+main = QWidget()
+main.resize(800, 600)
+main.show()
+app.processEvents()
+projection = open_projection(sample_results(), main, training=True)
+for _ in range(5):
+    app.processEvents()
+geometry = projection.geometry()
+print(projection.screen().name(), geometry.x(), geometry.width(), projection.isFullScreen())
+projection.grab().save({str(shot)!r})
+"""
+    root = Path(__file__).resolve().parents[2]
+    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}", PYTHONPATH=str(root))
+    out = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    ).stdout.split()
+    assert out[:4] == ["projector", "1280", "1920", "True"], out
