@@ -80,7 +80,9 @@ def _details(entry: JournalEntry, names: Mapping[str, str], contests: Mapping[st
         )
     if isinstance(details.get("contests"), Mapping):
         parts = []
-        for uuid, contest in details["contests"].items():
+        rank = {uuid: index for index, uuid in enumerate(contests)}  # the definition's order
+        ordered = sorted(details["contests"].items(), key=lambda i: rank.get(i[0], len(rank)))
+        for uuid, contest in ordered:
             checked = int(contest.get("num_tallied", 0))
             parts.append(
                 translate("Records", "%1 : %2, %3")

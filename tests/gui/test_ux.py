@@ -688,3 +688,36 @@ projection.grab().save({str(shot)!r})
         check=True,
     ).stdout.split()
     assert out[:4] == ["projector", "1280", "1920", "True"], out
+
+
+def test_a_second_bureau_app_process_shows_a_message_not_a_traceback(tmp_path) -> None:
+    import os
+    import signal
+    import sys
+    import time
+
+    from ceremony.store.store import open_store
+
+    root = Path(__file__).resolve().parents[2]
+    held = open_store(tmp_path / "demo" / "store")  # the ceremony is open in "another window"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bureau_app.main", "--demo", str(tmp_path / "demo")],
+        cwd=root,
+        env=env,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert process.stderr is not None
+        line = process.stderr.readline()  # the message box then waits for the person
+        while "propagateSizeHints" in line:
+            line = process.stderr.readline()
+        assert "est déjà ouvert par une autre instance" in line, line
+        time.sleep(0.5)
+        assert process.poll() is None  # still showing the message, not crashed
+    finally:
+        process.send_signal(signal.SIGTERM)
+        rest = process.communicate(timeout=30)[1]
+        held.close()
+    assert "Traceback" not in rest
