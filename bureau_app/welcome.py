@@ -9,11 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
@@ -37,6 +38,28 @@ def holds_ceremony(folder: Path) -> bool:
     from ceremony.store.store import DATABASE_FILE_NAME
 
     return (folder / DATABASE_FILE_NAME).is_file()
+
+
+def opens_as_ceremony(folder: Path) -> bool:
+    """A bureau's store, or a training folder (its store and its cards)."""
+    return holds_ceremony(folder) or holds_ceremony(folder / "store")
+
+
+def not_a_ceremony(parent: QWidget | None, folder: Path) -> QMessageBox:
+    """Opening is never creating: an empty or foreign folder is refused in words."""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        QCoreApplication.translate("WelcomeDialog", "Pas de cérémonie dans ce dossier"),
+        QCoreApplication.translate(
+            "WelcomeDialog",
+            "Le dossier « %1 » ne contient pas de cérémonie de Bureau. Choisissez le dossier "
+            "où la cérémonie a été commencée, ou « Nouvelle cérémonie » pour en commencer une.",
+        ).replace("%1", str(folder)),
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
+    box.setAccessibleName(box.windowTitle())
+    return box
 
 
 class WelcomeDialog(QDialog):
@@ -136,6 +159,9 @@ class WelcomeDialog(QDialog):
             if not chosen:
                 return
             folder = Path(chosen)
+            if kind == "open" and not opens_as_ceremony(folder):
+                not_a_ceremony(self, folder).exec()
+                return
         elif kind == "training":
             folder = self._training_folder
         self.choice = Choice(kind, folder)

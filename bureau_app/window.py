@@ -123,6 +123,11 @@ def launch(kind: str, parent: QWidget | None, language: str | None = None) -> bo
         chosen = QFileDialog.getExistingDirectory(parent, title)
         if not chosen:
             return False
+        from bureau_app.welcome import not_a_ceremony, opens_as_ceremony
+
+        if kind == "open" and not opens_as_ceremony(Path(chosen)):
+            not_a_ceremony(parent, Path(chosen)).exec()
+            return False
         arguments += _open_arguments(Path(chosen))
     elif kind == "training":
         arguments += ["--demo", str(default_training_folder())]

@@ -604,22 +604,22 @@ Go back to the other window (it may be minimised or behind this one), or close i
 <context>
     <name>ChecklistView</name>
     <message>
-        <location filename="../../bureau_app/checklist_view.py" line="95"/>
+        <location filename="../../bureau_app/checklist_view.py" line="96"/>
         <source>fait</source>
         <translation>done</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/checklist_view.py" line="95"/>
+        <location filename="../../bureau_app/checklist_view.py" line="96"/>
         <source>à faire</source>
         <translation>to do</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/checklist_view.py" line="96"/>
+        <location filename="../../bureau_app/checklist_view.py" line="97"/>
         <source>vérifié</source>
         <translation>verified</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/checklist_view.py" line="96"/>
+        <location filename="../../bureau_app/checklist_view.py" line="97"/>
         <source>échec</source>
         <translation>failed</translation>
     </message>
@@ -1672,87 +1672,87 @@ Details: %6</translation>
 <context>
     <name>ProgressDialog</name>
     <message>
-        <location filename="../../bureau_app/progress_dialog.py" line="26"/>
+        <location filename="../../bureau_app/progress_dialog.py" line="27"/>
         <source>Temps restant : estimation en cours…</source>
         <translation>Time remaining: estimating…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/progress_dialog.py" line="28"/>
+        <location filename="../../bureau_app/progress_dialog.py" line="29"/>
         <source>Presque terminé…</source>
         <translation>Almost done…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/progress_dialog.py" line="30"/>
+        <location filename="../../bureau_app/progress_dialog.py" line="31"/>
         <source>Temps restant : moins d&apos;une minute</source>
         <translation>Time remaining: less than a minute</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/progress_dialog.py" line="34"/>
+        <location filename="../../bureau_app/progress_dialog.py" line="35"/>
         <source>Temps restant : environ 1 minute</source>
         <translation>Time remaining: about 1 minute</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/progress_dialog.py" line="35"/>
+        <location filename="../../bureau_app/progress_dialog.py" line="36"/>
         <source>Temps restant : environ %1 minutes</source>
         <translation>Time remaining: about %1 minutes</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/progress_dialog.py" line="40"/>
+        <location filename="../../bureau_app/progress_dialog.py" line="41"/>
         <source>Temps restant : environ %1 h %2 min</source>
         <translation>Time remaining: about %1 h %2 min</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/progress_dialog.py" line="58"/>
+        <location filename="../../bureau_app/progress_dialog.py" line="59"/>
         <source>Opération en cours</source>
         <translation>Operation in progress</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/progress_dialog.py" line="59"/>
+        <location filename="../../bureau_app/progress_dialog.py" line="60"/>
         <source>Démarrage…</source>
         <translation>Starting…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/progress_dialog.py" line="61"/>
+        <location filename="../../bureau_app/progress_dialog.py" line="62"/>
         <source>Étape de l&apos;opération</source>
         <translation>Operation step</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/progress_dialog.py" line="64"/>
+        <location filename="../../bureau_app/progress_dialog.py" line="65"/>
         <source>Avancement</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/progress_dialog.py" line="66"/>
+        <location filename="../../bureau_app/progress_dialog.py" line="67"/>
         <source>Temps restant estimé</source>
         <translation>Estimated time remaining</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/progress_dialog.py" line="68"/>
+        <location filename="../../bureau_app/progress_dialog.py" line="69"/>
         <source>Vous pouvez annuler sans risque.</source>
         <translation>You can cancel safely.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/progress_dialog.py" line="70"/>
+        <location filename="../../bureau_app/progress_dialog.py" line="71"/>
         <source>Cette opération ne peut pas être interrompue. Merci de patienter.</source>
         <translation>This operation cannot be interrupted. Please wait.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/progress_dialog.py" line="73"/>
+        <location filename="../../bureau_app/progress_dialog.py" line="74"/>
         <source>Peut-on annuler ?</source>
         <translation>Can it be cancelled?</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/progress_dialog.py" line="85"/>
+        <location filename="../../bureau_app/progress_dialog.py" line="86"/>
         <source>&amp;Annuler</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/progress_dialog.py" line="86"/>
+        <location filename="../../bureau_app/progress_dialog.py" line="87"/>
         <source>Annuler l&apos;opération</source>
         <translation>Cancel the operation</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/progress_dialog.py" line="113"/>
+        <location filename="../../bureau_app/progress_dialog.py" line="114"/>
         <source>Annulation demandée : arrêt au prochain point sûr…</source>
         <translation>Cancel requested: stopping at the next safe point…</translation>
     </message>
@@ -2056,89 +2056,89 @@ Details: %6</translation>
         <translation>%1 · reason: %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="86"/>
+        <location filename="../../bureau_app/records.py" line="88"/>
         <source>%1 : %2, %3</source>
         <translation>%1: %2, %3</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="92"/>
+        <location filename="../../bureau_app/records.py" line="94"/>
         <source>%1 bulletin vérifié</source>
         <translation>%1 ballot checked</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="100"/>
-        <location filename="../../bureau_app/records.py" line="127"/>
+        <location filename="../../bureau_app/records.py" line="102"/>
+        <location filename="../../bureau_app/records.py" line="129"/>
         <source>%1 émargement</source>
         <translation>%1 signature in the register</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="109"/>
+        <location filename="../../bureau_app/records.py" line="111"/>
         <source>%1 intervention signalée</source>
         <translation>%1 intervention reported</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="143"/>
+        <location filename="../../bureau_app/records.py" line="145"/>
         <source>%1 scrutin conforme</source>
         <translation>%1 contest as expected</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="149"/>
+        <location filename="../../bureau_app/records.py" line="151"/>
         <source>%1 fichier écrit</source>
         <translation>%1 file written</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="155"/>
+        <location filename="../../bureau_app/records.py" line="157"/>
         <source>%1 scrutin dépouillé</source>
         <translation>%1 contest counted</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="93"/>
+        <location filename="../../bureau_app/records.py" line="95"/>
         <source>%1 bulletins vérifiés</source>
         <translation>%1 ballots checked</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="101"/>
-        <location filename="../../bureau_app/records.py" line="128"/>
+        <location filename="../../bureau_app/records.py" line="103"/>
+        <location filename="../../bureau_app/records.py" line="130"/>
         <source>%1 émargements</source>
         <translation>%1 signatures in the register</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="110"/>
+        <location filename="../../bureau_app/records.py" line="112"/>
         <source>%1 interventions signalées</source>
         <translation>%1 interventions reported</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="121"/>
+        <location filename="../../bureau_app/records.py" line="123"/>
         <source>n° %1 · %2</source>
         <translation>no. %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="137"/>
+        <location filename="../../bureau_app/records.py" line="139"/>
         <source>Clé publique du bureau : %1</source>
         <translation>Committee public key: %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="144"/>
+        <location filename="../../bureau_app/records.py" line="146"/>
         <source>%1 scrutins conformes</source>
         <translation>%1 contests as expected</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="150"/>
+        <location filename="../../bureau_app/records.py" line="152"/>
         <source>%1 fichiers écrits</source>
         <translation>%1 files written</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="156"/>
+        <location filename="../../bureau_app/records.py" line="158"/>
         <source>%1 scrutins dépouillés</source>
         <translation>%1 contests counted</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="159"/>
+        <location filename="../../bureau_app/records.py" line="161"/>
         <source>Document à signer : %1</source>
         <translation>Document to sign: %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="161"/>
+        <location filename="../../bureau_app/records.py" line="163"/>
         <source>Paquet n° %1</source>
         <translation>Bundle no. %1</translation>
     </message>
@@ -2774,83 +2774,93 @@ Details: %6</translation>
 <context>
     <name>WelcomeDialog</name>
     <message>
-        <location filename="../../bureau_app/welcome.py" line="55"/>
-        <location filename="../../bureau_app/welcome.py" line="57"/>
+        <location filename="../../bureau_app/welcome.py" line="52"/>
+        <source>Pas de cérémonie dans ce dossier</source>
+        <translation>No ceremony in this folder</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/welcome.py" line="53"/>
+        <source>Le dossier « %1 » ne contient pas de cérémonie de Bureau. Choisissez le dossier où la cérémonie a été commencée, ou « Nouvelle cérémonie » pour en commencer une.</source>
+        <translation>The folder “%1” holds no Bureau ceremony. Choose the folder where the ceremony was started, or “New ceremony” to start one.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/welcome.py" line="78"/>
+        <location filename="../../bureau_app/welcome.py" line="80"/>
         <source>Bureau de vote électronique</source>
         <translation>Electronic polling committee</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/welcome.py" line="56"/>
+        <location filename="../../bureau_app/welcome.py" line="79"/>
         <source>Accueil : que voulez-vous faire ?</source>
         <translation>Welcome: what do you want to do?</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/welcome.py" line="59"/>
+        <location filename="../../bureau_app/welcome.py" line="82"/>
         <source>Que voulez-vous faire ?</source>
         <translation>What do you want to do?</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/welcome.py" line="69"/>
+        <location filename="../../bureau_app/welcome.py" line="92"/>
         <source>&amp;Reprendre la cérémonie de cet ordinateur</source>
         <translation>&amp;Resume this computer&apos;s ceremony</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/welcome.py" line="70"/>
+        <location filename="../../bureau_app/welcome.py" line="93"/>
         <source>Dossier : %1</source>
         <translation>Folder: %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/welcome.py" line="74"/>
+        <location filename="../../bureau_app/welcome.py" line="97"/>
         <source>&amp;Nouvelle cérémonie</source>
         <translation>&amp;New ceremony</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/welcome.py" line="75"/>
+        <location filename="../../bureau_app/welcome.py" line="98"/>
         <source>Un bureau réel : cartes des membres, fichiers remis par la plateforme.</source>
         <translation>A real committee: the members&apos; cards, files handed over by the platform.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/welcome.py" line="79"/>
+        <location filename="../../bureau_app/welcome.py" line="102"/>
         <source>&amp;Ouvrir une cérémonie…</source>
         <translation>&amp;Open a ceremony…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/welcome.py" line="80"/>
+        <location filename="../../bureau_app/welcome.py" line="103"/>
         <source>Choisir le dossier d&apos;une cérémonie commencée (par exemple, une copie).</source>
         <translation>Choose the folder of a ceremony already started (for instance, a copy).</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/welcome.py" line="84"/>
+        <location filename="../../bureau_app/welcome.py" line="107"/>
         <source>&amp;Entraînement</source>
         <translation>&amp;Training</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/welcome.py" line="86"/>
+        <location filename="../../bureau_app/welcome.py" line="109"/>
         <source>Plateforme simulée et cartes d&apos;entraînement : pour apprendre, sans valeur légale.</source>
         <translation>Simulated platform and training cards: to learn, no legal value.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/welcome.py" line="92"/>
+        <location filename="../../bureau_app/welcome.py" line="115"/>
         <source>&amp;Vérification par un expert</source>
         <translation>Expert &amp;verification</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/welcome.py" line="94"/>
+        <location filename="../../bureau_app/welcome.py" line="117"/>
         <source>Vérifier une archive de cérémonie ou une élection Belenios, sans rien modifier.</source>
         <translation>Verify a ceremony archive or a Belenios election, changing nothing.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/welcome.py" line="116"/>
+        <location filename="../../bureau_app/welcome.py" line="139"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/welcome.py" line="131"/>
+        <location filename="../../bureau_app/welcome.py" line="154"/>
         <source>Dossier de la nouvelle cérémonie (vide)</source>
         <translation>Folder of the new ceremony (empty)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/welcome.py" line="133"/>
+        <location filename="../../bureau_app/welcome.py" line="156"/>
         <source>Dossier de la cérémonie à ouvrir</source>
         <translation>Folder of the ceremony to open</translation>
     </message>

@@ -721,3 +721,25 @@ def test_a_second_bureau_app_process_shows_a_message_not_a_traceback(tmp_path) -
         rest = process.communicate(timeout=30)[1]
         held.close()
     assert "Traceback" not in rest
+
+
+def test_opening_a_folder_without_a_ceremony_is_refused_in_words(
+    qtbot, app, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QFileDialog
+
+    from bureau_app.welcome import WelcomeDialog
+
+    empty = tmp_path / "cle-usb"
+    empty.mkdir()
+    # Qt's folder picker stands in for the person choosing the USB stick.
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_a, **_k: str(empty))
+    dialog = WelcomeDialog(tmp_path / "store", tmp_path / "training")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    seen = _answer_modal(qtbot, Qt.Key.Key_Return)
+    qtbot.mouseClick(dialog.buttons["open"], _left())
+    assert dialog.choice is None and dialog.isVisible()  # nothing created, still choosing
+    assert any("ne contient pas de cérémonie" in text for text in seen), seen
+    assert list(empty.iterdir()) == []
