@@ -62,6 +62,23 @@ def not_a_ceremony(parent: QWidget | None, folder: Path) -> QMessageBox:
     return box
 
 
+def already_a_ceremony(parent: QWidget | None, folder: Path) -> QMessageBox:
+    """A new ceremony never goes where one already is: it would be the same record."""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        QCoreApplication.translate("WelcomeDialog", "Une cérémonie est déjà dans ce dossier"),
+        QCoreApplication.translate(
+            "WelcomeDialog",
+            "Le dossier « %1 » contient déjà une cérémonie. Pour la poursuivre, choisissez "
+            "« Ouvrir une cérémonie » ; pour en commencer une autre, choisissez un dossier vide.",
+        ).replace("%1", str(folder)),
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
+    box.setAccessibleName(box.windowTitle())
+    return box
+
+
 class WelcomeDialog(QDialog):
     """Four choices (five when this laptop already holds a ceremony); Escape quits."""
 
@@ -161,6 +178,9 @@ class WelcomeDialog(QDialog):
             folder = Path(chosen)
             if kind == "open" and not opens_as_ceremony(folder):
                 not_a_ceremony(self, folder).exec()
+                return
+            if kind == "new" and opens_as_ceremony(folder):
+                already_a_ceremony(self, folder).exec()
                 return
         elif kind == "training":
             folder = self._training_folder

@@ -123,10 +123,13 @@ def launch(kind: str, parent: QWidget | None, language: str | None = None) -> bo
         chosen = QFileDialog.getExistingDirectory(parent, title)
         if not chosen:
             return False
-        from bureau_app.welcome import not_a_ceremony, opens_as_ceremony
+        from bureau_app.welcome import already_a_ceremony, not_a_ceremony, opens_as_ceremony
 
         if kind == "open" and not opens_as_ceremony(Path(chosen)):
             not_a_ceremony(parent, Path(chosen)).exec()
+            return False
+        if kind == "new" and opens_as_ceremony(Path(chosen)):
+            already_a_ceremony(parent, Path(chosen)).exec()
             return False
         arguments += _open_arguments(Path(chosen))
     elif kind == "training":

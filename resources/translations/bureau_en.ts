@@ -2784,83 +2784,93 @@ Details: %6</translation>
         <translation>The folder “%1” holds no Bureau ceremony. Choose the folder where the ceremony was started, or “New ceremony” to start one.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/welcome.py" line="78"/>
-        <location filename="../../bureau_app/welcome.py" line="80"/>
+        <location filename="../../bureau_app/welcome.py" line="69"/>
+        <source>Une cérémonie est déjà dans ce dossier</source>
+        <translation>A ceremony is already in this folder</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/welcome.py" line="70"/>
+        <source>Le dossier « %1 » contient déjà une cérémonie. Pour la poursuivre, choisissez « Ouvrir une cérémonie » ; pour en commencer une autre, choisissez un dossier vide.</source>
+        <translation>The folder “%1” already holds a ceremony. To go on with it, choose “Open a ceremony”; to start another one, choose an empty folder.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/welcome.py" line="95"/>
+        <location filename="../../bureau_app/welcome.py" line="97"/>
         <source>Bureau de vote électronique</source>
         <translation>Electronic polling committee</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/welcome.py" line="79"/>
+        <location filename="../../bureau_app/welcome.py" line="96"/>
         <source>Accueil : que voulez-vous faire ?</source>
         <translation>Welcome: what do you want to do?</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/welcome.py" line="82"/>
+        <location filename="../../bureau_app/welcome.py" line="99"/>
         <source>Que voulez-vous faire ?</source>
         <translation>What do you want to do?</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/welcome.py" line="92"/>
+        <location filename="../../bureau_app/welcome.py" line="109"/>
         <source>&amp;Reprendre la cérémonie de cet ordinateur</source>
         <translation>&amp;Resume this computer&apos;s ceremony</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/welcome.py" line="93"/>
+        <location filename="../../bureau_app/welcome.py" line="110"/>
         <source>Dossier : %1</source>
         <translation>Folder: %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/welcome.py" line="97"/>
+        <location filename="../../bureau_app/welcome.py" line="114"/>
         <source>&amp;Nouvelle cérémonie</source>
         <translation>&amp;New ceremony</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/welcome.py" line="98"/>
+        <location filename="../../bureau_app/welcome.py" line="115"/>
         <source>Un bureau réel : cartes des membres, fichiers remis par la plateforme.</source>
         <translation>A real committee: the members&apos; cards, files handed over by the platform.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/welcome.py" line="102"/>
+        <location filename="../../bureau_app/welcome.py" line="119"/>
         <source>&amp;Ouvrir une cérémonie…</source>
         <translation>&amp;Open a ceremony…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/welcome.py" line="103"/>
+        <location filename="../../bureau_app/welcome.py" line="120"/>
         <source>Choisir le dossier d&apos;une cérémonie commencée (par exemple, une copie).</source>
         <translation>Choose the folder of a ceremony already started (for instance, a copy).</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/welcome.py" line="107"/>
+        <location filename="../../bureau_app/welcome.py" line="124"/>
         <source>&amp;Entraînement</source>
         <translation>&amp;Training</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/welcome.py" line="109"/>
+        <location filename="../../bureau_app/welcome.py" line="126"/>
         <source>Plateforme simulée et cartes d&apos;entraînement : pour apprendre, sans valeur légale.</source>
         <translation>Simulated platform and training cards: to learn, no legal value.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/welcome.py" line="115"/>
+        <location filename="../../bureau_app/welcome.py" line="132"/>
         <source>&amp;Vérification par un expert</source>
         <translation>Expert &amp;verification</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/welcome.py" line="117"/>
+        <location filename="../../bureau_app/welcome.py" line="134"/>
         <source>Vérifier une archive de cérémonie ou une élection Belenios, sans rien modifier.</source>
         <translation>Verify a ceremony archive or a Belenios election, changing nothing.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/welcome.py" line="139"/>
+        <location filename="../../bureau_app/welcome.py" line="156"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/welcome.py" line="154"/>
+        <location filename="../../bureau_app/welcome.py" line="171"/>
         <source>Dossier de la nouvelle cérémonie (vide)</source>
         <translation>Folder of the new ceremony (empty)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/welcome.py" line="156"/>
+        <location filename="../../bureau_app/welcome.py" line="173"/>
         <source>Dossier de la cérémonie à ouvrir</source>
         <translation>Folder of the ceremony to open</translation>
     </message>

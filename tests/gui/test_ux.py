@@ -743,3 +743,23 @@ def test_opening_a_folder_without_a_ceremony_is_refused_in_words(
     assert dialog.choice is None and dialog.isVisible()  # nothing created, still choosing
     assert any("ne contient pas de cérémonie" in text for text in seen), seen
     assert list(empty.iterdir()) == []
+
+
+def test_a_new_ceremony_never_goes_where_one_already_is(qtbot, app, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QFileDialog
+
+    from bureau_app.welcome import WelcomeDialog
+    from ceremony.store.store import open_store
+
+    open_store(tmp_path / "existing").close()
+    monkeypatch.setattr(
+        QFileDialog, "getExistingDirectory", lambda *_a, **_k: str(tmp_path / "existing")
+    )
+    dialog = WelcomeDialog(tmp_path / "store", tmp_path / "training")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    seen = _answer_modal(qtbot, Qt.Key.Key_Return)
+    qtbot.mouseClick(dialog.buttons["new"], _left())
+    assert dialog.choice is None
+    assert any("contient déjà une cérémonie" in text for text in seen), seen
