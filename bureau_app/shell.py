@@ -151,6 +151,7 @@ class BureauWindow(QMainWindow):
         self.journal_button.clicked.connect(self.show_journal)
         self.results_button.clicked.connect(self.show_results)
         self.expert_button.clicked.connect(self.show_expert)
+        self.results_view.first_results.connect(self._update_links)
         self.results_view.first_results.connect(self._results_arrived)
         self.results_view.project_button.clicked.connect(self.projection_requested.emit)
         self.results_view.back_button.clicked.connect(self.show_current)

@@ -189,8 +189,10 @@ def test_results_arriving_are_shown_and_projected_full_screen(qtbot, window) -> 
     from bureau_app.projection import open_projection
 
     window.show_phase("test_vote")
+    assert not window.pages["pv"].links["results"].isEnabled()
     window.results_view.set_results(sample_results())
     assert window.stack.currentWidget() is window.results_view
+    assert window.pages["pv"].links["results"].isEnabled()
     with qtbot.waitSignal(window.projection_requested):
         qtbot.mouseClick(window.results_view.project_button, _left())
     projection = open_projection(window.results_view.contests, window, training=True)
