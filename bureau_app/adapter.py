@@ -10,9 +10,10 @@ Every decision is the engine's: a refused step changes nothing.
 
 from __future__ import annotations
 
+import logging
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -25,10 +26,13 @@ from bureau_app.error_dialog import ErrorDialog
 from bureau_app.pin_bridge import QtPinHandler
 from bureau_app.platform_sources import PlatformSource, urn_ballots
 from bureau_app.progress_dialog import ProgressDialog
+from bureau_app.quorum import Need, everyone_need, quorum_need
+from bureau_app.quorum_prompt import QuorumPromptDialog
 from bureau_app.records import contest_results, journal_rows
 from bureau_app.roles import expected_card, list_names, role_word
 from bureau_app.shell import BureauWindow
 from bureau_app.step_dialogs import DecisionDialog, ExpertDialog, FingerprintDialog
+from bureau_app.step_pins import StepPins
 from bureau_app.steps import (
     Step,
     StepKind,
@@ -36,17 +40,19 @@ from bureau_app.steps import (
     next_step,
     optional_steps,
     phase_views,
-    quorum_members,
 )
 from bureau_app.text import fill
 from bureau_app.worker import Job, Progress
 from ceremony.bundles.payloads.definition import BureauDefinition, Member
+from ceremony.cards.errors import PinEntryCancelledError
 from ceremony.fingerprint import PREFIX
 from ceremony.workflow.engine import Bureau
 from ceremony.workflow.holders import PresentCard
 from ceremony.workflow.state import CeremonyState, current_phase
 
+log = logging.getLogger(__name__)
 T = TypeVar("T")
+V = TypeVar("V")
 
 _DEMO_EXPERT = "Expert indépendant (démonstration)"
 _DEMO_CONCLUSION = (
@@ -86,6 +92,7 @@ class CeremonyAdapter(QObject):
         self._sealed: tuple[str, str] | None = None  # seal blob, the fingerprint it records
         self._shown_pv: str | None = None
         self.last_error: ErrorDialog | None = None
+        self._step_pins: StepPins | None = None
         window.action_requested.connect(self.request_action)
         window.optional_action_requested.connect(self.request_optional)
         window.projection_requested.connect(self.show_projection)
@@ -183,11 +190,17 @@ class CeremonyAdapter(QObject):
         window = self.window
         kind = step.kind
         if kind is StepKind.CONFIRM_KEY:
-            dialog = FingerprintDialog(self.platform.key_fingerprint(), window)
-            self._open_then(
-                dialog,
-                lambda: self._run(step, lambda _p: bureau.confirm_platform_key(dialog.key_id())),
+            dialog = FingerprintDialog(
+                self.platform.key_fingerprint(),
+                window,
+                previous=bureau.state.platform_key_id or "",
             )
+
+            def confirm(key_id: str) -> None:
+                self._run(step, lambda _p: bureau.confirm_platform_key(key_id))
+
+            # The key is read here, on the GUI thread, while the dialog still exists.
+            self._open_then(dialog, dialog.key_id, confirm)
         elif kind is StepKind.IMPORT_DEFINITION:
             chosen = self.platform.definition(window)
             if chosen is None:
@@ -203,20 +216,24 @@ class CeremonyAdapter(QObject):
                 known_serials=False,
             )
         elif kind is StepKind.GENERATE_KEYS:
-            definition = self._definition_now()
-            self._with_cards(
-                list(definition.members),
+            self._with_quorum(
+                step,
+                everyone_need(self._definition_now()),
                 lambda cards: self._run(step, lambda _p: bureau.generate_keys(cards)),
             )
         elif kind is StepKind.TEST_VOTE:
-            self._with_cards(
-                quorum_members(self._definition_now()),
+            self._with_quorum(
+                step,
+                quorum_need(self._definition_now()),
                 lambda cards: self._run(step, lambda _p: bureau.run_test_vote(cards)),
             )
         elif kind is StepKind.SIGN_SEAL:
-            assert step.member is not None
-            self._with_cards(
-                [step.member], lambda cards: self._run(step, lambda _p: bureau.sign_seal(cards[0]))
+            self._with_quorum(
+                step,
+                quorum_need(self._definition_now()),
+                lambda cards: self._run(step, lambda _p: bureau.sign_seal(cards[0])),
+                already=bureau.state.seal_signers,
+                one=True,
             )
         elif kind is StepKind.EXPORT_SEAL:
             deliver = self.platform.deliver_seal(window)
@@ -242,14 +259,15 @@ class CeremonyAdapter(QObject):
                 _DEMO_EXPERT if training else "", _DEMO_CONCLUSION if training else "", window
             )
 
-            def record(_p: Progress) -> None:
-                bureau.record_expert(
-                    expert.name.text(),
-                    expert.conclusion.toPlainText(),
-                    no_alteration=expert.no_alteration.isChecked(),
+            def record(values: tuple[str, str, bool]) -> None:
+                name, conclusion, no_alteration = values
+                self._run(
+                    step,
+                    lambda _p: bureau.record_expert(name, conclusion, no_alteration=no_alteration),
                 )
 
-            self._open_then(expert, lambda: self._run(step, record))
+            # Read on the GUI thread before the dialog is deleted; the job gets plain text.
+            self._open_then(expert, expert.values, record)
         elif kind is StepKind.COUNT:
 
             def count(cards: list[PresentCard]) -> None:
@@ -259,19 +277,24 @@ class CeremonyAdapter(QObject):
 
                 self._run(step, work)
 
-            self._with_cards(quorum_members(self._definition_now()), count)
+            self._with_quorum(step, quorum_need(self._definition_now()), count)
         elif kind is StepKind.DECIDE:
             self._decide(step)
         elif kind is StepKind.MAKE_PV:
             self._run(step, lambda _p: bureau.make_pv())
         elif kind is StepKind.SIGN_PV:
-            assert step.member is not None
-            self._with_cards(
-                [step.member], lambda cards: self._run(step, lambda _p: bureau.sign_pv(cards[0]))
+            self._with_quorum(
+                step,
+                quorum_need(self._definition_now()),
+                lambda cards: self._run(step, lambda _p: bureau.sign_pv(cards[0])),
+                already=bureau.state.pv_signatures,
+                one=True,
             )
         elif kind is StepKind.EXPORT_RESULTS:
-            self._with_cards(
-                quorum_members(self._definition_now()),
+            # The engine signs the results with cards whose holders signed the PV.
+            self._with_quorum(
+                step,
+                quorum_need(self._definition_now(), eligible=bureau.state.pv_signatures),
                 lambda cards: self._run(step, lambda _p: bureau.export_results(cards)),
             )
         elif kind is StepKind.EXPORT_ARCHIVE:
@@ -308,9 +331,12 @@ class CeremonyAdapter(QObject):
         )
         bureau = self.bureau
 
-        def chosen() -> None:
-            decision, reason = dialog.decision(), dialog.reason_text()
-            member = next(m for m in signers if m.member_id == dialog.signer_id())
+        def read() -> tuple[str | None, str, str]:
+            return dialog.decision(), dialog.reason_text(), dialog.signer_id()
+
+        def chosen(values: tuple[str | None, str, str]) -> None:
+            decision, reason, signer_id = values
+            member = next(m for m in signers if m.member_id == signer_id)
             assert decision is not None
             number = len(bureau.state.decisions) + 1
             deliver = self.platform.deliver_decision(
@@ -328,7 +354,7 @@ class CeremonyAdapter(QObject):
 
             self._with_cards([member], sign)
 
-        self._open_then(dialog, chosen)
+        self._open_then(dialog, read, chosen)
 
     def _import_urn(self, step: Step) -> None:
         make = self.platform.urn(self.window, self.bureau)
@@ -373,13 +399,20 @@ class CeremonyAdapter(QObject):
     def _cancelled(self) -> None:
         self.busy = False
 
-    def _open_then(self, dialog: QDialog, then: Callable[[], object]) -> None:
+    def _open_then(
+        self, dialog: QDialog, read: Callable[[], V], then: Callable[[V], object]
+    ) -> None:
+        """Open ``dialog``; once accepted, ``read()`` its values on the GUI thread before
+        the dialog is deleted, and hand ``then`` those plain values (never the widgets)."""
+
         def finished(result: int) -> None:
-            dialog.deleteLater()
-            if result == QDialog.DialogCode.Accepted:
-                then()
-            else:
+            if result != QDialog.DialogCode.Accepted:
+                dialog.deleteLater()
                 self._cancelled()
+                return
+            values = read()
+            dialog.deleteLater()
+            then(values)
 
         dialog.finished.connect(finished)
         dialog.open()
@@ -433,6 +466,52 @@ class CeremonyAdapter(QObject):
 
         ask(0)
 
+    def _with_quorum(
+        self,
+        step: Step,
+        need: Need,
+        then: Callable[[list[PresentCard]], object],
+        *,
+        already: Collection[str] = (),
+        one: bool = False,
+    ) -> None:
+        """Ask for any legal set of cards (``need``), each PIN checked as it comes; ``then``
+        gets them, or nothing happens. The PINs are forgotten when the step ends."""
+        source = self.card_source()
+        definition = self._definition_now()
+        state = self.bureau.state
+        pins = StepPins(self.pins)
+        self._step_pins = pins
+        prompt = QuorumPromptDialog(
+            step.label,
+            need,
+            events=source.events,
+            serials={str(card["serial"]): mid for mid, card in state.members.items()},
+            open_client=source.client,
+            pins=pins,
+            runner=self.window.runner,
+            lists=list_names(definition),
+            already=already,
+            one=one,
+            reader=source.reader_widget,
+            parent=self.window,
+        )
+
+        def finished(result: int) -> None:
+            prompt.deleteLater()
+            if result != QDialog.DialogCode.Accepted:
+                pins.forget()
+                self._cancelled()
+                self.window.statusBar().showMessage(
+                    fill(self.tr("Annulé, rien n'a été enregistré : %1"), step.label), 10_000
+                )
+                return
+            then(list(prompt.present))
+
+        prompt.finished.connect(finished)
+        prompt.open()
+        self.card_prompt_opened.emit(prompt)
+
     def _run(
         self, step: Step, fn: Callable[[Progress], Any], *, cancellable: bool = False
     ) -> Job[Any]:
@@ -447,13 +526,20 @@ class CeremonyAdapter(QObject):
         self.window.runner.start(job)
         return job
 
+    def _forget_pins(self) -> None:
+        if self._step_pins is not None:
+            self._step_pins.forget()
+            self._step_pins = None
+
     def _succeeded(self, step: Step, _started: float) -> None:
+        self._forget_pins()
         self.busy = False
         self.refresh()
         self.window.statusBar().showMessage(fill(self.tr("Fait : %1"), step.label), 10_000)
         self.step_finished.emit(step.kind.value)
 
     def _cancelled_job(self, step: Step) -> None:
+        self._forget_pins()
         self.busy = False
         self.refresh()
         self.window.statusBar().showMessage(
@@ -462,6 +548,19 @@ class CeremonyAdapter(QObject):
         self.step_cancelled.emit(step.kind.value)
 
     def _failed(self, error: BaseException) -> None:
+        log.warning("step failed: %r", error, exc_info=error)
+        if isinstance(error, PinEntryCancelledError):
+            # The member cancelled the code: a choice, not a problem to report.
+            self._forget_pins()
+            self.busy = False
+            self.refresh()
+            self.window.statusBar().showMessage(
+                self.tr("Saisie du code annulée : rien n'a été enregistré. Recommencez l'étape."),
+                15_000,
+            )
+            self.step_cancelled.emit("pin")
+            return
+        self._forget_pins()
         self.busy = False
         self.refresh()
         self.last_error = ErrorDialog(error, self.window)

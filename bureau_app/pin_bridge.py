@@ -12,7 +12,7 @@ import threading
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, QThread, Signal
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from bureau_app.pin_dialog import PinDialog
 from ceremony.cards.errors import PinEntryCancelledError
@@ -86,7 +86,8 @@ class QtPinHandler(QObject):
             request.tries_left,
             kind=prompt.kind,
             message=prompt.message,
-            parent=self._parent_window,
+            # On top of the dialog that asked for the card, not beside it.
+            parent=QApplication.activeModalWidget() or self._parent_window,
             card_serial=prompt.card_serial,
         )
 

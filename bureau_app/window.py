@@ -78,9 +78,16 @@ def open_bureau(
 
 
 def run(args: argparse.Namespace) -> int:
+    from bureau_app.app_log import AppLog
+    from bureau_app.error_hook import ErrorHook
+
+    app_log = AppLog()
+    app_log.install()
     settings = QSettings("Bureau", "bureau-app")
     app = make_application(getattr(args, "lang", None), settings)
     window = BureauWindow(settings)
+    error_hook = ErrorHook(lambda: window)
+    error_hook.install()
     if getattr(args, "demo", None):
         adapter = open_demo(window, Path(args.demo), ballots=args.ballots)
     else:
@@ -92,3 +99,5 @@ def run(args: argparse.Namespace) -> int:
     finally:
         adapter.close()
         adapter.bureau.store.close()
+        error_hook.uninstall()
+        app_log.close()
