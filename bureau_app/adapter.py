@@ -178,6 +178,7 @@ class CeremonyAdapter(QObject):
         """Run ``step`` (the engine refuses it if it is not its turn); ignored while busy."""
         if self.busy:
             return
+        log.info("step started: %s", step.kind.value)
         self.busy = True
         try:
             self._start(step)
@@ -397,6 +398,7 @@ class CeremonyAdapter(QObject):
         return definition
 
     def _cancelled(self) -> None:
+        log.info("step cancelled before it ran")
         self.busy = False
 
     def _open_then(
@@ -510,6 +512,7 @@ class CeremonyAdapter(QObject):
 
         prompt.finished.connect(finished)
         prompt.open()
+        log.info("quorum prompt opened: %s", step.kind.value)
         self.card_prompt_opened.emit(prompt)
 
     def _run(
@@ -531,7 +534,8 @@ class CeremonyAdapter(QObject):
             self._step_pins.forget()
             self._step_pins = None
 
-    def _succeeded(self, step: Step, _started: float) -> None:
+    def _succeeded(self, step: Step, started: float) -> None:
+        log.info("step finished: %s (%.1f s)", step.kind.value, time.monotonic() - started)
         self._forget_pins()
         self.busy = False
         self.refresh()

@@ -8,6 +8,7 @@ the card thread wait for the member's answer. The GUI thread never waits.
 
 from __future__ import annotations
 
+import logging
 import threading
 from dataclasses import dataclass, field
 
@@ -18,6 +19,8 @@ from bureau_app.pin_dialog import PinDialog
 from ceremony.cards.errors import PinEntryCancelledError
 from ceremony.cards.interface import PinPrompt
 from ceremony.errors import CeremonyError
+
+log = logging.getLogger(__name__)
 
 
 class PinRequestedOnGuiThreadError(CeremonyError):
@@ -81,6 +84,8 @@ class QtPinHandler(QObject):
         if request.answered.is_set():
             return
         prompt = request.prompt
+        # The card and the kind of code, never the code: the log is for the assistance.
+        log.info("PIN asked: card %s, %s", prompt.card_serial, prompt.kind.value)
         dialog = PinDialog(
             prompt.holder,
             request.tries_left,

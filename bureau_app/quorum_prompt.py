@@ -11,6 +11,7 @@ time, once one more card is checked) and then ``present`` holds the cards.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Collection, Mapping
 
 from PySide6.QtCore import Qt
@@ -42,6 +43,8 @@ from ceremony.cards.errors import (
 )
 from ceremony.cards.interface import CardClient
 from ceremony.workflow.holders import PresentCard
+
+log = logging.getLogger(__name__)
 
 
 class QuorumPromptDialog(QDialog):
@@ -301,6 +304,7 @@ class QuorumPromptDialog(QDialog):
         if self._closed:
             client.close()
             return
+        log.info("quorum prompt: card of %s checked", member_id)
         self.present.append(PresentCard(member_id, client, self._pins))
         done = self._counted()
         self._show()
@@ -324,6 +328,7 @@ class QuorumPromptDialog(QDialog):
         self._checking = None
         self._job = None
         client.close()
+        log.info("quorum prompt: card of %s not taken: %r", member_id, error)
         name = self._name(member_id)
         others = self._others_line(member_id)
         if self._closed:

@@ -70,16 +70,17 @@ def test_a_whole_ceremony_through_the_gui(qtbot, app, settings, tmp_path, screen
         assert adapter.bureau.state.archive is not None
         assert (tmp_path / "demo" / "archive" / "journal.jsonl").exists()
         assert [p.value for p in ORDER] == seen_phases
-        # Every member registered, everyone at the key ceremony, a quorum of 3 for each of
-        # test vote, count and results, one card per seal and PV signature.
+        # Every member registered (a prompt each), one prompt for everyone's cards at the key
+        # ceremony, one quorum prompt each for test vote, count and results, a prompt per
+        # seal and PV signature (three cards), one for the decision.
         assert steps.count("register") == 5
-        # One more card for the decision.
-        assert members.prompts == 5 + 5 + 3 + 3 + 3 + 3 + 3 + 1
+        assert members.prompts == 5 + 1 + 1 + 3 + 1 + 3 + 1 + 1
         assert len(adapter.bureau.state.decisions) == 1
         # The count reported its steps: the bar went from "busy" to a full, measured bar.
         count_dialog = progress_dialogs["Ouvrir l'urne et dépouiller (cartes du quorum)"]
         assert count_dialog.bar.maximum() == 1000 and count_dialog.bar.value() == 1000
-        assert members.pins == members.prompts  # one code per card per step
+        # One code per card per step, asked when the card comes, never again by the work.
+        assert members.pins == 5 + 5 + 3 + 3 + 3 + 3 + 3 + 1
 
         # The finished ceremony, page by page.
         for number, key in enumerate(window.pages, start=1):
