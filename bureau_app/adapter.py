@@ -418,7 +418,7 @@ class CeremonyAdapter(QObject):
 
         dialog.finished.connect(finished)
         dialog.open()
-        self.dialog_opened.emit(dialog)
+        self._opened(dialog)
 
     def _with_cards(
         self,
@@ -464,6 +464,7 @@ class CeremonyAdapter(QObject):
 
             prompt.finished.connect(finished)
             prompt.open()
+            log.info("card prompt opened: %s", member.member_id)
             self.card_prompt_opened.emit(prompt)
 
         ask(0)
@@ -515,6 +516,10 @@ class CeremonyAdapter(QObject):
         log.info("quorum prompt opened: %s", step.kind.value)
         self.card_prompt_opened.emit(prompt)
 
+    def _opened(self, dialog: QDialog) -> None:
+        log.info("dialog opened: %s", type(dialog).__name__)
+        self.dialog_opened.emit(dialog)
+
     def _run(
         self, step: Step, fn: Callable[[Progress], Any], *, cancellable: bool = False
     ) -> Job[Any]:
@@ -525,7 +530,7 @@ class CeremonyAdapter(QObject):
         job.failed.connect(self._failed)
         job.cancelled.connect(lambda: self._cancelled_job(step))
         dialog.open()
-        self.dialog_opened.emit(dialog)
+        self._opened(dialog)
         self.window.runner.start(job)
         return job
 
@@ -569,7 +574,7 @@ class CeremonyAdapter(QObject):
         self.refresh()
         self.last_error = ErrorDialog(error, self.window)
         self.last_error.open()
-        self.dialog_opened.emit(self.last_error)
+        self._opened(self.last_error)
         self.step_failed.emit(error)
 
     # --- projection -------------------------------------------------------------------------

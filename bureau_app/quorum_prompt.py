@@ -132,6 +132,11 @@ class QuorumPromptDialog(QDialog):
         if self.reader is not None:
             layout.addWidget(self.reader)
         layout.addWidget(buttons)
+        if isinstance(self.reader, TrainingReader):
+            # Default once inside the dialog (Qt finds the dialog when the flag is set):
+            # Entrée inserts the card the reader shows, wherever the focus is.
+            self.reader.insert_button.setDefault(True)
+            self.reader.insert_button.setFocus()
 
         events.card_inserted.connect(self._on_inserted)
         events.card_removed.connect(self._on_removed)
@@ -205,6 +210,14 @@ class QuorumPromptDialog(QDialog):
 
     def _say(self, text: str) -> None:
         self.status.setText(text)
+
+    def _focus_next(self) -> None:
+        """Back from the PIN dialog: the focus where the next key press is useful."""
+        self.activateWindow()
+        if self.retry_button.isVisible():
+            self.retry_button.setFocus()
+        elif isinstance(self.reader, TrainingReader):
+            self.reader.insert_button.setFocus()
 
     def _name(self, member_id: str) -> str:
         member = self.need.member(member_id)
@@ -304,11 +317,16 @@ class QuorumPromptDialog(QDialog):
         if self._closed:
             client.close()
             return
-        log.info("quorum prompt: card of %s checked", member_id)
         self.present.append(PresentCard(member_id, client, self._pins))
         done = self._counted()
+        complete = self._one or self.need.complete(done)
+        log.info(
+            "quorum prompt: card of %s checked, %s",
+            member_id,
+            "complete" if complete else "more needed",
+        )
         self._show()
-        if self._one or self.need.complete(done):
+        if complete:
             self._say(self.tr("Toutes les cartes nécessaires sont là. L'étape commence."))
             self.accept()
             return
@@ -321,6 +339,7 @@ class QuorumPromptDialog(QDialog):
                 self._name(member_id),
             )
         )
+        self._focus_next()
 
     def _check_failed(
         self, member_id: str, serial: str, client: CardClient, error: BaseException
@@ -388,6 +407,7 @@ class QuorumPromptDialog(QDialog):
                     "annulez et appelez l'organisateur."
                 )
             )
+        self._focus_next()
 
     def _offer_retry(self, member_id: str) -> None:
         self.retry_button.setText(fill(self.tr("&Ressaisir le code de %1"), self._name(member_id)))
