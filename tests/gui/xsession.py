@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 TOOLS = ("Xvfb", "xdotool", "matchbox-window-manager")
 SEED = "bureau-demo"  # the seed `bureau-app --demo` uses (bureau_app.window.open_demo)
-BALLOTS = 12
+BALLOTS = 40  # the default of `bureau-app --demo`; 12 leaves a tie for the last seat
 
 _FAILURES = re.compile(
     r"step failed|unexpected exception|Fatal Python error|Segmentation fault|Traceback"
