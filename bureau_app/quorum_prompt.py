@@ -103,6 +103,11 @@ class QuorumPromptDialog(QDialog):
         self.members.setAccessibleName(self.tr("Membres et cartes déjà prises en compte"))
         self.members.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.members.setSelectionMode(QListWidget.SelectionMode.NoSelection)
+        # Long list names wrap instead of scrolling sideways.
+        self.members.setWordWrap(True)
+        self.members.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.members.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.members.setMinimumHeight(self.members.fontMetrics().height() * 7)
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setAccessibleName(self.tr("État du lecteur de carte"))

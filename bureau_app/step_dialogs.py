@@ -84,7 +84,9 @@ class FingerprintDialog(QDialog):
                     group_fingerprint(expected),
                 )
             )
-            reading.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+            mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+            mono.setPointSizeF(max(mono.pointSizeF(), self.font().pointSizeF()) * 1.15)
+            reading.setFont(mono)
             reading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             reading.setAccessibleName(self.tr("Empreinte lue par l'organisateur"))
             layout.addWidget(reading)
