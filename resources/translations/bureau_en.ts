@@ -351,57 +351,63 @@
 <context>
     <name>CeremonyAdapter</name>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="145"/>
+        <location filename="../../bureau_app/adapter.py" line="152"/>
         <source>proces-verbal.pdf</source>
         <translation>minutes.pdf</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="257"/>
+        <location filename="../../bureau_app/adapter.py" line="276"/>
         <source>Déchiffrement avec les cartes du quorum…</source>
         <translation>Decrypting with the quorum cards…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="288"/>
+        <location filename="../../bureau_app/adapter.py" line="312"/>
         <source>Déchiffrements partiels faits et vérifiés : étape %1 sur %2</source>
         <translation>Partial decryptions made and verified: step %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="289"/>
+        <location filename="../../bureau_app/adapter.py" line="313"/>
         <source>Résultats calculés, scrutin par scrutin : étape %1 sur %2</source>
         <translation>Results computed, contest by contest: step %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="290"/>
+        <location filename="../../bureau_app/adapter.py" line="314"/>
         <source>Archive de chaque scrutin écrite : étape %1 sur %2</source>
         <translation>Each contest&apos;s archive written: step %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="294"/>
+        <location filename="../../bureau_app/adapter.py" line="318"/>
         <source>Dépouillement : étape %1 sur %2</source>
         <translation>Count: step %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="342"/>
+        <location filename="../../bureau_app/adapter.py" line="369"/>
         <source>Préparation de l&apos;urne…</source>
         <translation>Preparing the ballot box…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="358"/>
+        <location filename="../../bureau_app/adapter.py" line="385"/>
         <source>Vérification des bulletins : %1 sur %2</source>
         <translation>Checking ballots: %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="414"/>
+        <location filename="../../bureau_app/adapter.py" line="449"/>
         <source>Carte à insérer (%1 sur %2)</source>
         <translation>Card to insert (%1 of %2)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="453"/>
+        <location filename="../../bureau_app/adapter.py" line="547"/>
         <source>Fait : %1</source>
         <translation>Done: %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="460"/>
+        <location filename="../../bureau_app/adapter.py" line="567"/>
+        <source>Saisie du code annulée : rien n&apos;a été enregistré. Recommencez l&apos;étape.</source>
+        <translation>PIN entry cancelled: nothing was recorded. Start the step again.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/adapter.py" line="509"/>
+        <location filename="../../bureau_app/adapter.py" line="555"/>
         <source>Annulé, rien n&apos;a été enregistré : %1</source>
         <translation>Cancelled, nothing was recorded: %1</translation>
     </message>
@@ -432,68 +438,68 @@
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="124"/>
-        <location filename="../../bureau_app/step_dialogs.py" line="125"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="177"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="178"/>
         <source>Décision du bureau pendant le vote</source>
         <translation>The committee&apos;s decision during the vote</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="126"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="179"/>
         <source>Que décide le bureau ?</source>
         <translation>What does the committee decide?</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="130"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="183"/>
         <source>La décision est signée par la carte du président ou du secrétaire, puis écrite sur le support amovible pour la plateforme de vote. Elle figure au journal et au procès-verbal.</source>
         <translation>The decision is signed with the president&apos;s or the secretary&apos;s card, then written to removable media for the voting platform. It appears in the log and in the official report.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="136"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="189"/>
         <source>Décision</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="141"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="194"/>
         <source>&amp;Suspendre le vote</source>
         <translation>&amp;Suspend the vote</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="142"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="195"/>
         <source>&amp;Reprendre le vote</source>
         <translation>&amp;Resume the vote</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="143"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="196"/>
         <source>Arrê&amp;ter le vote (définitivement)</source>
         <translation>S&amp;top the vote (for good)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="150"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="203"/>
         <source>Impossible maintenant : voyez les décisions déjà prises au journal.</source>
         <translation>Not possible now: see the decisions already taken in the journal.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="157"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="210"/>
         <source>Motif de la décision (obligatoire)</source>
         <translation>Reason for the decision (required)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="158"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="211"/>
         <source>&amp;Motif (obligatoire), tel qu&apos;il figurera au journal :</source>
         <translation>Reaso&amp;n (required), as it will appear in the log:</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="161"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="214"/>
         <source>Carte qui signe la décision</source>
         <translation>Card signing the decision</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="164"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="217"/>
         <source>&amp;Carte qui signe :</source>
         <translation>Signing car&amp;d:</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="166"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="219"/>
         <source>Si&amp;gner la décision</source>
         <translation>Si&amp;gn the decision</translation>
     </message>
@@ -550,38 +556,38 @@
 <context>
     <name>ExpertDialog</name>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="87"/>
-        <location filename="../../bureau_app/step_dialogs.py" line="95"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="132"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="140"/>
         <source>Conclusions de l&apos;expert</source>
         <translation>Expert&apos;s conclusions</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="88"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="133"/>
         <source>Saisie des conclusions de l&apos;expert</source>
         <translation>Entering the expert&apos;s conclusions</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="90"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="135"/>
         <source>Nom de l&apos;expert</source>
         <translation>Expert&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="91"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="136"/>
         <source>&amp;Nom de l&apos;expert :</source>
         <translation>Expert&apos;s &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="96"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="141"/>
         <source>&amp;Conclusions, telles que lues au bureau :</source>
         <translation>&amp;Conclusions, as read to the committee:</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="99"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="144"/>
         <source>L&apos;expert constate que le système n&apos;a fait l&apos;objet d&apos;&amp;aucune altération</source>
         <translation>The expert finds that the system has undergone &amp;no alteration</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="108"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="153"/>
         <source>&amp;Consigner</source>
         <translation>&amp;Record</translation>
     </message>
@@ -662,35 +668,92 @@
 <context>
     <name>FingerprintDialog</name>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="53"/>
-        <location filename="../../bureau_app/step_dialogs.py" line="67"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="63"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="108"/>
         <source>Empreinte de la clé de la plateforme</source>
         <translation>Fingerprint of the platform key</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="54"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="64"/>
         <source>Confirmation de l&apos;empreinte de la plateforme</source>
         <translation>Confirming the platform fingerprint</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="55"/>
-        <source>Comparez l&apos;empreinte avec celle lue par l&apos;organisateur</source>
-        <translation>Compare the fingerprint with the one read out by the organiser</translation>
+        <location filename="../../bureau_app/step_dialogs.py" line="65"/>
+        <source>Saisissez l&apos;empreinte lue par l&apos;organisateur</source>
+        <translation>Type the fingerprint read out by the organiser</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="60"/>
-        <source>Cette empreinte identifie la plateforme de vote. Elle doit être identique, caractère par caractère, à celle que l&apos;organisateur vous communique par un autre moyen (courrier, lecture à voix haute). Sinon, n&apos;allez pas plus loin.</source>
-        <translation>This fingerprint identifies the voting platform. It must match, character for character, the one the organiser gives you by another channel (letter, reading aloud). Otherwise, go no further.</translation>
+        <location filename="../../bureau_app/step_dialogs.py" line="70"/>
+        <source>Cette empreinte identifie la plateforme de vote. L&apos;organisateur vous la communique par un autre moyen (courrier, lecture à voix haute) : saisissez-la groupe par groupe ; elle doit être identique, caractère par caractère. Sinon, n&apos;allez pas plus loin.</source>
+        <translation>This fingerprint identifies the voting platform. The organiser gives it to you by another channel (letter, reading it out loud): type it group by group; it must be identical, character for character. Otherwise, go no further.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="68"/>
-        <source>&amp;Empreinte :</source>
-        <translation>&amp;Fingerprint:</translation>
+        <location filename="../../bureau_app/step_dialogs.py" line="83"/>
+        <source>Lue par l&apos;organisateur (entraînement) :
+%1</source>
+        <translation>Read out by the organiser (training):
+%1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="75"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="91"/>
+        <source>Empreinte lue par l&apos;organisateur</source>
+        <translation>Fingerprint read out by the organiser</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/step_dialogs.py" line="97"/>
+        <source>Empreinte saisie la dernière fois (refusée à l&apos;import si elle est fausse) :
+%1</source>
+        <translation>Fingerprint entered last time (refused at the import if it is wrong):
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/step_dialogs.py" line="109"/>
+        <source>&amp;Empreinte (64 caractères, par groupes de quatre) :</source>
+        <translation>&amp;Fingerprint (64 characters, in groups of four):</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/step_dialogs.py" line="113"/>
         <source>&amp;Confirmer : les empreintes sont identiques</source>
         <translation>&amp;Confirm: the fingerprints are identical</translation>
+    </message>
+</context>
+<context>
+    <name>FingerprintField</name>
+    <message>
+        <location filename="../../bureau_app/fingerprint_field.py" line="68"/>
+        <source>Caractère « %1 » impossible : une empreinte n&apos;a que les chiffres 0 à 9 et les lettres a à f.</source>
+        <translation>Character “%1” not possible: a fingerprint only has the digits 0 to 9 and the letters a to f.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/fingerprint_field.py" line="76"/>
+        <source>Trop long : %1 caractères pour %2 attendus.</source>
+        <translation>Too long: %1 characters, %2 expected.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/fingerprint_field.py" line="85"/>
+        <source>Différente : le caractère n° %1 (groupe %2) ne correspond pas. Vérifiez la saisie avec l&apos;organisateur.</source>
+        <translation>Different: character no. %1 (group %2) does not match. Check the entry with the organiser.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/fingerprint_field.py" line="95"/>
+        <source>Incomplète : %1 caractères sur %2. Continuez la saisie.</source>
+        <translation>Incomplete: %1 characters of %2. Keep typing.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/fingerprint_field.py" line="102"/>
+        <source>Identique, caractère par caractère, à l&apos;empreinte attendue.</source>
+        <translation>Identical, character for character, to the expected fingerprint.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/fingerprint_field.py" line="105"/>
+        <source>Complète : %1 caractères. Relisez-la groupe par groupe avec l&apos;organisateur.</source>
+        <translation>Complete: %1 characters. Read it back group by group with the organiser.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/fingerprint_field.py" line="131"/>
+        <source>Résultat de la comparaison</source>
+        <translation>Result of the comparison</translation>
     </message>
 </context>
 <context>
@@ -1415,6 +1478,303 @@ Details: %6</translation>
     </message>
 </context>
 <context>
+    <name>Quorum</name>
+    <message>
+        <location filename="../../bureau_app/quorum.py" line="118"/>
+        <source>un</source>
+        <translation>one</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/quorum.py" line="119"/>
+        <source>deux</source>
+        <translation>two</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/quorum.py" line="120"/>
+        <source>trois</source>
+        <translation>three</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/quorum.py" line="121"/>
+        <source>quatre</source>
+        <translation>four</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/quorum.py" line="122"/>
+        <source>cinq</source>
+        <translation>five</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/quorum.py" line="123"/>
+        <source>six</source>
+        <translation>six</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/quorum.py" line="124"/>
+        <source>sept</source>
+        <translation>seven</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/quorum.py" line="125"/>
+        <source>huit</source>
+        <translation>eight</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/quorum.py" line="126"/>
+        <source>neuf</source>
+        <translation>nine</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/quorum.py" line="127"/>
+        <source>dix</source>
+        <translation>ten</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/quorum.py" line="140"/>
+        <source>%1 ou %2</source>
+        <translation>%1 or %2</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/quorum.py" line="152"/>
+        <location filename="../../bureau_app/quorum.py" line="158"/>
+        <source>la carte de %1</source>
+        <translation>the card of %1</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/quorum.py" line="156"/>
+        <source>une carte : %1</source>
+        <translation>one card: %1</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/quorum.py" line="160"/>
+        <source>la carte de la présidence ou du secrétariat</source>
+        <translation>the card of the president or of the secretary</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/quorum.py" line="166"/>
+        <source>la carte du délégué de liste : %2</source>
+        <translation>the card of the list delegate: %2</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/quorum.py" line="168"/>
+        <source>les cartes des %1 délégués de liste : %2</source>
+        <translation>the cards of the %1 list delegates: %2</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/quorum.py" line="173"/>
+        <source>un délégué de liste parmi %2 : %3</source>
+        <translation>one list delegate of %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/quorum.py" line="175"/>
+        <source>%1 délégués de liste parmi %2 : %3</source>
+        <translation>%1 list delegates of %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>QuorumPromptDialog</name>
+    <message>
+        <location filename="../../bureau_app/quorum_prompt.py" line="89"/>
+        <source>Demande des cartes du quorum</source>
+        <translation>Request for the quorum&apos;s cards</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/quorum_prompt.py" line="93"/>
+        <source>Dessin d&apos;une carte à puce</source>
+        <translation>Drawing of a smart card</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/quorum_prompt.py" line="97"/>
+        <source>Cartes demandées</source>
+        <translation>Cards requested</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/quorum_prompt.py" line="101"/>
+        <source>Qui peut présenter sa carte</source>
+        <translation>Who may present their card</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/quorum_prompt.py" line="103"/>
+        <source>Membres et cartes déjà prises en compte</source>
+        <translation>Members and cards already taken</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/quorum_prompt.py" line="113"/>
+        <source>État du lecteur de carte</source>
+        <translation>Card reader status</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/quorum_prompt.py" line="121"/>
+        <source>&amp;Annuler</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/quorum_prompt.py" line="122"/>
+        <source>Annuler la demande de cartes</source>
+        <translation>Cancel the request for cards</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/quorum_prompt.py" line="150"/>
+        <source>En attente d&apos;une carte… Placez-la dans le lecteur, puce vers le haut.</source>
+        <translation>Waiting for a card… Put it in the reader, chip facing up.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/quorum_prompt.py" line="175"/>
+        <source>Une carte de plus, de qui peut signer</source>
+        <translation>One more card, from someone who may sign</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/quorum_prompt.py" line="177"/>
+        <source>Les cartes de tous les membres, dans l&apos;ordre voulu</source>
+        <translation>The cards of all members, in any order</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/quorum_prompt.py" line="179"/>
+        <source>Les cartes du quorum, de qui est présent</source>
+        <translation>The quorum&apos;s cards, from whoever is present</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/quorum_prompt.py" line="183"/>
+        <source>Encore nécessaire :</source>
+        <translation>Still needed:</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/quorum_prompt.py" line="186"/>
+        <source>Le quorum est atteint.</source>
+        <translation>The quorum is reached.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/quorum_prompt.py" line="191"/>
+        <source>déjà fait</source>
+        <translation>already done</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/quorum_prompt.py" line="194"/>
+        <source>carte et code vérifiés</source>
+        <translation>card and PIN checked</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/quorum_prompt.py" line="197"/>
+        <source>code en cours de saisie</source>
+        <translation>PIN being typed</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/quorum_prompt.py" line="200"/>
+        <source>carte bloquée</source>
+        <translation>card blocked</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/quorum_prompt.py" line="203"/>
+        <source>peut présenter sa carte</source>
+        <translation>may present their card</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/quorum_prompt.py" line="206"/>
+        <source>pas nécessaire</source>
+        <translation>not needed</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/quorum_prompt.py" line="237"/>
+        <source>Un instant : le code de la carte de %1 est en cours de saisie.</source>
+        <translation>One moment: the PIN of %1&apos;s card is being typed.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/quorum_prompt.py" line="247"/>
+        <source>Cette carte (n° %1) n&apos;est pas une carte de ce bureau pour cette étape. Retirez-la.</source>
+        <translation>This card (no. %1) is not a card of this committee for this step. Remove it.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/quorum_prompt.py" line="257"/>
+        <source>La carte de %1 est déjà prise en compte.</source>
+        <translation>The card of %1 is already taken.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/quorum_prompt.py" line="264"/>
+        <source>La carte de %1 n&apos;est pas nécessaire : ce rôle est déjà représenté. Retirez-la.</source>
+        <translation>The card of %1 is not needed: this role is already present. Remove it.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/quorum_prompt.py" line="291"/>
+        <source>La carte de %1 ne peut pas être lue : %2</source>
+        <translation>The card of %1 cannot be read: %2</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/quorum_prompt.py" line="302"/>
+        <source>Carte de %1 détectée (n° %2). Saisissez le code de cette carte.</source>
+        <translation>Card of %1 detected (no. %2). Type this card&apos;s PIN.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/quorum_prompt.py" line="335"/>
+        <source>Toutes les cartes nécessaires sont là. L&apos;étape commence.</source>
+        <translation>All the cards needed are here. The step starts.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/quorum_prompt.py" line="341"/>
+        <source>Carte de %1 : code correct, carte prise en compte. Retirez-la ; carte suivante.</source>
+        <translation>Card of %1: PIN correct, card taken. Remove it; next card.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/quorum_prompt.py" line="364"/>
+        <source>Code incorrect pour la carte de %1 : il reste un seul essai avant blocage. %2</source>
+        <translation>Wrong PIN for the card of %1: only one try left before the card is blocked. %2</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/quorum_prompt.py" line="367"/>
+        <source>Code incorrect pour la carte de %1. %2</source>
+        <translation>Wrong PIN for the card of %1. %2</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/quorum_prompt.py" line="370"/>
+        <source>Code incorrect pour la carte de %1 : il reste %3 essais avant blocage. %2</source>
+        <translation>Wrong PIN for the card of %1: %3 tries left before the card is blocked. %2</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/quorum_prompt.py" line="379"/>
+        <source>Saisie du code annulée pour la carte de %1. Les cartes déjà prises en compte le restent. %2</source>
+        <translation>PIN entry cancelled for the card of %1. The cards already taken stay taken. %2</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/quorum_prompt.py" line="390"/>
+        <source>La carte de %1 est bloquée (trop de codes faux). %2</source>
+        <translation>The card of %1 is blocked (too many wrong PINs). %2</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/quorum_prompt.py" line="394"/>
+        <source>Carte de %1 : %2 %3</source>
+        <translation>Card of %1: %2 %3</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/quorum_prompt.py" line="399"/>
+        <source>Carte de %1 : erreur imprévue (%2). %3</source>
+        <translation>Card of %1: unexpected error (%2). %3</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/quorum_prompt.py" line="411"/>
+        <source>Le quorum ne peut plus être atteint avec les cartes restantes : annulez et appelez l&apos;organisateur.</source>
+        <translation>The quorum can no longer be reached with the remaining cards: cancel and call the organiser.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/quorum_prompt.py" line="418"/>
+        <source>&amp;Ressaisir le code de %1</source>
+        <translation>&amp;Retype the PIN of %1</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/quorum_prompt.py" line="432"/>
+        <source>Ressaisissez le code.</source>
+        <translation>Type the PIN again.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/quorum_prompt.py" line="434"/>
+        <source>Ressaisissez le code, ou un autre membre présente sa carte : %1.</source>
+        <translation>Type the PIN again, or another member presents their card: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/quorum_prompt.py" line="443"/>
+        <source>Terminez ou annulez d&apos;abord la saisie du code en cours.</source>
+        <translation>First finish or cancel the PIN being typed.</translation>
+    </message>
+</context>
+<context>
     <name>Records</name>
     <message>
         <location filename="../../bureau_app/records.py" line="24"/>
@@ -1636,12 +1996,12 @@ Details: %6</translation>
 <context>
     <name>StepDialogs</name>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="36"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="39"/>
         <source>&amp;Annuler</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="37"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="40"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
@@ -1649,299 +2009,309 @@ Details: %6</translation>
 <context>
     <name>Steps</name>
     <message>
-        <location filename="../../bureau_app/steps.py" line="100"/>
+        <location filename="../../bureau_app/steps.py" line="96"/>
         <source>Confirmer l&apos;empreinte de la plateforme</source>
         <translation>Confirm the platform fingerprint</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="105"/>
-        <location filename="../../bureau_app/steps.py" line="215"/>
+        <location filename="../../bureau_app/steps.py" line="101"/>
+        <location filename="../../bureau_app/steps.py" line="220"/>
         <source>Importer la définition de l&apos;élection</source>
         <translation>Import the election definition</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="111"/>
-        <location filename="../../bureau_app/steps.py" line="248"/>
+        <location filename="../../bureau_app/steps.py" line="107"/>
+        <location filename="../../bureau_app/steps.py" line="253"/>
         <source>Enregistrer la carte de %1</source>
         <translation>Register the card of %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="121"/>
+        <location filename="../../bureau_app/steps.py" line="117"/>
         <source>Créer les clés du bureau (les %1 cartes)</source>
         <translation>Create the committee keys (all %1 cards)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="126"/>
+        <location filename="../../bureau_app/steps.py" line="122"/>
         <source>Faire le vote à blanc</source>
         <translation>Run the test vote</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="132"/>
-        <source>Signer le scellement : carte de %1</source>
-        <translation>Sign the seal: card of %1</translation>
-    </message>
-    <message>
-        <location filename="../../bureau_app/steps.py" line="136"/>
-        <location filename="../../bureau_app/steps.py" line="344"/>
+        <location filename="../../bureau_app/steps.py" line="130"/>
+        <location filename="../../bureau_app/steps.py" line="364"/>
         <source>Remettre le scellement à la plateforme</source>
         <translation>Hand the seal to the platform</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="139"/>
+        <location filename="../../bureau_app/steps.py" line="133"/>
         <source>Importer l&apos;état du vote</source>
         <translation>Import the vote status</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="141"/>
+        <location filename="../../bureau_app/steps.py" line="135"/>
         <source>Importer et vérifier l&apos;urne</source>
         <translation>Import and check the ballot box</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="144"/>
-        <location filename="../../bureau_app/steps.py" line="436"/>
+        <location filename="../../bureau_app/steps.py" line="138"/>
+        <location filename="../../bureau_app/steps.py" line="456"/>
         <source>Consigner les conclusions de l&apos;expert</source>
         <translation>Record the expert&apos;s conclusions</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="148"/>
+        <location filename="../../bureau_app/steps.py" line="142"/>
         <source>Ouvrir l&apos;urne et dépouiller (cartes du quorum)</source>
         <translation>Open the ballot box and count (quorum cards)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="152"/>
-        <location filename="../../bureau_app/steps.py" line="472"/>
+        <location filename="../../bureau_app/steps.py" line="146"/>
+        <location filename="../../bureau_app/steps.py" line="492"/>
         <source>Établir le procès-verbal</source>
         <translation>Draw up the minutes</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="157"/>
-        <source>Signer le procès-verbal : carte de %1</source>
-        <translation>Sign the minutes: card of %1</translation>
-    </message>
-    <message>
-        <location filename="../../bureau_app/steps.py" line="160"/>
+        <location filename="../../bureau_app/steps.py" line="152"/>
         <source>Signer et exporter les résultats</source>
         <translation>Sign and export the results</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="162"/>
-        <location filename="../../bureau_app/steps.py" line="500"/>
+        <location filename="../../bureau_app/steps.py" line="154"/>
+        <location filename="../../bureau_app/steps.py" line="513"/>
         <source>Écrire l&apos;archive de la cérémonie</source>
         <translation>Write the ceremony archive</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="182"/>
+        <location filename="../../bureau_app/steps.py" line="187"/>
         <source>Décider : suspendre, reprendre ou arrêter le vote</source>
         <translation>Decide: suspend, resume or stop the vote</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="189"/>
+        <location filename="../../bureau_app/steps.py" line="194"/>
         <source>vote suspendu</source>
         <translation>vote suspended</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="190"/>
+        <location filename="../../bureau_app/steps.py" line="195"/>
         <source>vote repris</source>
         <translation>vote resumed</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="191"/>
+        <location filename="../../bureau_app/steps.py" line="196"/>
         <source>vote arrêté</source>
         <translation>vote stopped</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="209"/>
+        <location filename="../../bureau_app/steps.py" line="214"/>
         <source>Confirmer l&apos;empreinte de la clé de la plateforme (lue par l&apos;organisateur)</source>
         <translation>Confirm the fingerprint of the platform key (read out by the organiser)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="224"/>
-        <source>Empreinte de la plateforme : %1…</source>
-        <translation>Platform fingerprint: %1…</translation>
-    </message>
-    <message>
-        <location filename="../../bureau_app/steps.py" line="232"/>
+        <location filename="../../bureau_app/steps.py" line="237"/>
         <source>Signature de la plateforme sur la définition : valide</source>
         <translation>Platform signature on the definition: valid</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="235"/>
+        <location filename="../../bureau_app/steps.py" line="240"/>
         <source>Bureau : %1, %2 scrutin(s), %3 membres</source>
         <translation>Committee: %1, %2 contest(s), %3 members</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="254"/>
+        <location filename="../../bureau_app/steps.py" line="259"/>
         <source> (carte d&apos;entraînement)</source>
         <translation> (training card)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="258"/>
+        <location filename="../../bureau_app/steps.py" line="263"/>
         <source>Carte de %1 : n° %2%3</source>
         <translation>Card of %1: no. %2%3</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="269"/>
+        <location filename="../../bureau_app/steps.py" line="274"/>
         <source>Enregistrer la carte de chaque membre du bureau</source>
         <translation>Register the card of each committee member</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="286"/>
+        <location filename="../../bureau_app/steps.py" line="312"/>
         <source>Cartes à insérer, l&apos;une après l&apos;autre : %1</source>
         <translation>Cards to insert, one after the other: %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="291"/>
+        <location filename="../../bureau_app/steps.py" line="317"/>
         <source>Créer la clé du bureau, partagée entre les cartes</source>
         <translation>Create the committee key, shared between the cards</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="297"/>
+        <location filename="../../bureau_app/steps.py" line="323"/>
         <source>Clé publique du bureau : %1…</source>
         <translation>Committee public key: %1…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="300"/>
+        <location filename="../../bureau_app/steps.py" line="326"/>
         <source>%1 scrutin(s) préparé(s) avec cette clé</source>
         <translation>%1 contest(s) prepared with this key</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="310"/>
-        <location filename="../../bureau_app/steps.py" line="454"/>
+        <location filename="../../bureau_app/steps.py" line="336"/>
+        <location filename="../../bureau_app/steps.py" line="474"/>
         <source>Cartes à insérer : %1</source>
         <translation>Cards to insert: %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="311"/>
+        <location filename="../../bureau_app/steps.py" line="337"/>
         <source>Chiffrer des bulletins de test connus</source>
         <translation>Encrypt known test ballots</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="312"/>
+        <location filename="../../bureau_app/steps.py" line="338"/>
         <source>Dépouiller l&apos;urne de test avec les cartes du quorum</source>
         <translation>Count the test ballot box with the quorum cards</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="314"/>
+        <location filename="../../bureau_app/steps.py" line="340"/>
         <source>Comparer au résultat attendu, puis remettre les compteurs à zéro</source>
         <translation>Compare with the expected result, then reset the counters</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="325"/>
+        <location filename="../../bureau_app/steps.py" line="351"/>
         <source>Résultat du vote à blanc conforme pour %1 scrutin(s)</source>
         <translation>Test vote result as expected for %1 contest(s)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="336"/>
-        <source>Signature du scellement par %1</source>
-        <translation>Seal signed by %1</translation>
+        <location filename="../../bureau_app/steps.py" line="127"/>
+        <source>Signer le scellement avec une carte du quorum</source>
+        <translation>Sign the seal with a quorum card</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="352"/>
+        <location filename="../../bureau_app/steps.py" line="150"/>
+        <source>Signer le procès-verbal avec une carte du quorum</source>
+        <translation>Sign the official report with a quorum card</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/steps.py" line="179"/>
+        <source>Corriger l&apos;empreinte de la plateforme</source>
+        <translation>Correct the platform&apos;s fingerprint</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/steps.py" line="229"/>
+        <source>Empreinte de la plateforme : %1</source>
+        <translation>Platform fingerprint: %1</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/steps.py" line="291"/>
+        <source>Signé par %1</source>
+        <translation>Signed by %1</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/steps.py" line="360"/>
+        <source>Signatures du scellement : %1</source>
+        <translation>Seal signatures: %1</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/steps.py" line="372"/>
         <source>Signatures du scellement : %1 sur %2 nécessaires</source>
         <translation>Seal signatures: %1 of the %2 needed</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="361"/>
+        <location filename="../../bureau_app/steps.py" line="381"/>
         <source>Quorum de signatures vérifié avant export</source>
         <translation>Quorum of signatures checked before export</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="368"/>
+        <location filename="../../bureau_app/steps.py" line="388"/>
         <source>Importer l&apos;état du vote à l&apos;ouverture (urne vide)</source>
         <translation>Import the vote status at opening (empty ballot box)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="372"/>
+        <location filename="../../bureau_app/steps.py" line="392"/>
         <source>Suivre la participation et les interventions</source>
         <translation>Follow turnout and interventions</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="375"/>
+        <location filename="../../bureau_app/steps.py" line="395"/>
         <source>Importer l&apos;état du vote à la clôture</source>
         <translation>Import the vote status at closing</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="381"/>
+        <location filename="../../bureau_app/steps.py" line="401"/>
         <source>clos</source>
         <translation>closed</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="383"/>
+        <location filename="../../bureau_app/steps.py" line="403"/>
         <source>ouvert</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="388"/>
+        <location filename="../../bureau_app/steps.py" line="408"/>
         <source>État n° %1 (vote %2) : %3 émargement(s), %4 intervention(s)</source>
         <translation>Status no. %1 (vote %2): %3 signature(s) in the register, %4 intervention(s)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="403"/>
+        <location filename="../../bureau_app/steps.py" line="423"/>
         <source>Décision n° %1 signée et exportée : %2 (motif : %3)</source>
         <translation>Decision no. %1 signed and exported: %2 (reason: %3)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="415"/>
+        <location filename="../../bureau_app/steps.py" line="435"/>
         <source>Importer l&apos;urne close, signée par la plateforme</source>
         <translation>Import the closed ballot box, signed by the platform</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="416"/>
+        <location filename="../../bureau_app/steps.py" line="436"/>
         <source>Vérifier chaque bulletin et le scellement</source>
         <translation>Check every ballot and the seal</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="425"/>
+        <location filename="../../bureau_app/steps.py" line="445"/>
         <source>%1 : %2 bulletin(s) vérifié(s), %3 émargement(s)</source>
         <translation>%1: %2 ballot(s) checked, %3 signature(s) in the register</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="443"/>
+        <location filename="../../bureau_app/steps.py" line="463"/>
         <source>%1 : « %2 »</source>
         <translation>%1: “%2”</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="455"/>
+        <location filename="../../bureau_app/steps.py" line="475"/>
         <source>Déchiffrer le résultat (jamais bulletin par bulletin)</source>
         <translation>Decrypt the result (never ballot by ballot)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="456"/>
+        <location filename="../../bureau_app/steps.py" line="476"/>
         <source>Calculer la répartition des sièges</source>
         <translation>Compute the seat allocation</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="461"/>
+        <location filename="../../bureau_app/steps.py" line="481"/>
         <source>Déchiffrements partiels vérifiés</source>
         <translation>Partial decryptions checked</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="464"/>
+        <location filename="../../bureau_app/steps.py" line="484"/>
         <source>Résultats calculés pour %1 scrutin(s)</source>
         <translation>Results computed for %1 contest(s)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="476"/>
-        <source>Signature du procès-verbal par %1</source>
-        <translation>Minutes signed by %1</translation>
+        <location filename="../../bureau_app/steps.py" line="494"/>
+        <source>Signatures du procès-verbal : %1</source>
+        <translation>Official report signatures: %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="484"/>
+        <location filename="../../bureau_app/steps.py" line="497"/>
         <source>Exporter les résultats signés</source>
         <translation>Export the signed results</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="491"/>
+        <location filename="../../bureau_app/steps.py" line="504"/>
         <source>%1 signature(s) du procès-verbal vérifiée(s)</source>
         <translation>%1 signature(s) of the minutes checked</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="501"/>
+        <location filename="../../bureau_app/steps.py" line="514"/>
         <source>Remettre les cartes et leurs codes sous plis scellés séparés</source>
         <translation>Hand over the cards and their codes in separate sealed envelopes</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="508"/>
+        <location filename="../../bureau_app/steps.py" line="521"/>
         <source>Archive écrite : %1 fichier(s)</source>
         <translation>Archive written: %1 file(s)</translation>
     </message>
