@@ -44,9 +44,10 @@ from bureau_app.steps import (
 from bureau_app.text import fill
 from bureau_app.worker import Job, Progress
 from ceremony.bundles.payloads.definition import BureauDefinition, Member
-from ceremony.cards.errors import PinEntryCancelledError
+from ceremony.cards.errors import CardError, PinEntryCancelledError
 from ceremony.fingerprint import PREFIX
 from ceremony.workflow.engine import Bureau
+from ceremony.workflow.errors import PlatformKeyNotConfirmedError
 from ceremony.workflow.holders import PresentCard
 from ceremony.workflow.state import CeremonyState, current_phase
 
@@ -220,13 +221,32 @@ class CeremonyAdapter(QObject):
             self._with_quorum(
                 step,
                 everyone_need(self._definition_now()),
-                lambda cards: self._run(step, lambda _p: bureau.generate_keys(cards)),
+                lambda cards: self._run(
+                    step,
+                    lambda p: self._report_then(
+                        p,
+                        self.tr(
+                            "Création de la clé du bureau et écriture d'une part sur chaque carte…"
+                        ),
+                        lambda: bureau.generate_keys(cards),
+                    ),
+                ),
             )
         elif kind is StepKind.TEST_VOTE:
             self._with_quorum(
                 step,
                 quorum_need(self._definition_now()),
-                lambda cards: self._run(step, lambda _p: bureau.run_test_vote(cards)),
+                lambda cards: self._run(
+                    step,
+                    lambda p: self._report_then(
+                        p,
+                        self.tr(
+                            "Vote à blanc : bulletins de test chiffrés, vérifiés puis dépouillés "
+                            "avec les cartes présentes…"
+                        ),
+                        lambda: bureau.run_test_vote(cards),
+                    ),
+                ),
             )
         elif kind is StepKind.SIGN_SEAL:
             self._with_quorum(
@@ -296,7 +316,14 @@ class CeremonyAdapter(QObject):
             self._with_quorum(
                 step,
                 quorum_need(self._definition_now(), eligible=bureau.state.pv_signatures),
-                lambda cards: self._run(step, lambda _p: bureau.export_results(cards)),
+                lambda cards: self._run(
+                    step,
+                    lambda p: self._report_then(
+                        p,
+                        self.tr("Signature des résultats avec les cartes présentes…"),
+                        lambda: bureau.export_results(cards),
+                    ),
+                ),
             )
         elif kind is StepKind.EXPORT_ARCHIVE:
             folder = self.platform.archive_folder(window)
@@ -304,6 +331,12 @@ class CeremonyAdapter(QObject):
                 self._cancelled()
                 return
             self._run(step, lambda _p: bureau.export_archive(folder))
+
+    @staticmethod
+    def _report_then(progress: Progress, message: str, work: Callable[[], T]) -> T:
+        """Say what is being computed from the first second (never a bare "Démarrage…")."""
+        progress.say(message)
+        return work()
 
     def _count_progress(self, progress: Progress) -> Callable[[str, int, int], None]:
         from ceremony.workflow.count import ARCHIVE, DECRYPTION, RESULT
@@ -572,10 +605,30 @@ class CeremonyAdapter(QObject):
         self._forget_pins()
         self.busy = False
         self.refresh()
-        self.last_error = ErrorDialog(error, self.window)
+        self.last_error = ErrorDialog(error, self.window, advice=self._advice(error))
         self.last_error.open()
         self._opened(self.last_error)
         self.step_failed.emit(error)
+
+    def _advice(self, error: BaseException) -> str:
+        """The way on after a refusal, where the bureau has one."""
+        state = self.bureau.state
+        if (
+            isinstance(error, PlatformKeyNotConfirmedError)
+            and state.platform_key_id is not None
+            and state.definition_blob is None
+        ):
+            return self.tr(
+                "Si l'empreinte a été mal saisie, corrigez-la avec « Corriger l'empreinte de "
+                "la plateforme », puis importez de nouveau la définition. Si elle est juste, "
+                "n'allez pas plus loin et prévenez l'organisateur."
+            )
+        if isinstance(error, CardError):
+            return self.tr(
+                "Rien n'a été enregistré pour cette étape ; ce qui était fait avant le reste. "
+                "Recommencez l'étape, avec la même carte ou celle d'un autre membre."
+            )
+        return ""
 
     # --- projection -------------------------------------------------------------------------
 

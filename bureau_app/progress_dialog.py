@@ -92,6 +92,9 @@ class ProgressDialog(QDialog):
         fit_to_text(self, 60)
 
     def _on_progress(self, fraction: float, message: str, remaining: float) -> None:
+        if fraction < 0:  # a message without a measure: the bar stays "busy"
+            self.message.setText(message)
+            return
         self.bar.setRange(0, 1000)
         self.bar.setValue(round(fraction * 1000))
         self.bar.setFormat(f"{fraction * 100:.0f} %")

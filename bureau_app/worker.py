@@ -25,6 +25,7 @@ T = TypeVar("T")
 # otherwise flood the GUI thread's event queue.
 _REPORT_INTERVAL = 0.05
 UNKNOWN_REMAINING = -1.0
+UNKNOWN_FRACTION = -1.0
 
 
 class JobCancelledError(CeremonyError):
@@ -54,6 +55,10 @@ class Progress:
             return
         self._last_sent = now
         self._emit(fraction, message, UNKNOWN_REMAINING if remaining is None else remaining)
+
+    def say(self, message: str) -> None:
+        """What is being done, when no fraction can be told (the bar stays "busy")."""
+        self._emit(UNKNOWN_FRACTION, message, UNKNOWN_REMAINING)
 
     def cancel_requested(self) -> bool:
         return self._cancel.is_set()
