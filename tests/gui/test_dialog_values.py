@@ -18,6 +18,7 @@ pytestmark = [pytest.mark.gui, pytest.mark.timeout(300)]
 
 
 def test_the_fingerprint_survives_the_dialog(qtbot, app, settings, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import shiboken6
     from PySide6.QtCore import QCoreApplication, QEvent, Qt
 
     from bureau_app.shell import BureauWindow
@@ -41,9 +42,9 @@ def test_the_fingerprint_survives_the_dialog(qtbot, app, settings, tmp_path) -> 
         dialog = next(d for d in opened if isinstance(d, FingerprintDialog))
         key = dialog.entry.expected
         qtbot.keyClicks(dialog.field, key)
-        with qtbot.waitSignal(dialog.destroyed, timeout=10_000):
-            qtbot.keyClick(dialog.field, Qt.Key.Key_Return)
-            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        qtbot.keyClick(dialog.field, Qt.Key.Key_Return)
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        qtbot.waitUntil(lambda: not shiboken6.isValid(dialog), timeout=10_000)
         with qtbot.waitSignal(adapter.step_finished, timeout=60_000):
             hold.set()
         assert not failures, failures
