@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bureau_app.fingerprint_field import FingerprintField, group_fingerprint
+from bureau_app.fingerprint_field import FingerprintField
+from bureau_app.fingerprint_field import group_fingerprint as group_fingerprint  # about_dialog
 from bureau_app.sizing import fit_to_text, scale_font
 from bureau_app.text import fill
 
