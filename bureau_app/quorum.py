@@ -153,7 +153,7 @@ def who_may_come(need: Need, present: Collection[str], lists: Mapping[str, str])
         )
     elif heads_needed:
         lines.append(
-            fill(translate("Quorum", "une carte : %1"), _heads_phrase(heads, lists))
+            _heads_phrase(heads, lists)
             if len(heads) > 1
             else fill(translate("Quorum", "la carte de %1"), member_label(heads[0], lists))
             if heads

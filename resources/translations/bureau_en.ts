@@ -351,63 +351,88 @@
 <context>
     <name>CeremonyAdapter</name>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="152"/>
+        <location filename="../../bureau_app/adapter.py" line="153"/>
         <source>proces-verbal.pdf</source>
         <translation>minutes.pdf</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="276"/>
+        <location filename="../../bureau_app/adapter.py" line="229"/>
+        <source>Création de la clé du bureau et écriture d&apos;une part sur chaque carte…</source>
+        <translation>Creating the committee&apos;s key and writing a share on each card…</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/adapter.py" line="244"/>
+        <source>Vote à blanc : bulletins de test chiffrés, vérifiés puis dépouillés avec les cartes présentes…</source>
+        <translation>Test vote: test ballots encrypted, verified, then counted with the cards present…</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/adapter.py" line="296"/>
         <source>Déchiffrement avec les cartes du quorum…</source>
         <translation>Decrypting with the quorum cards…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="312"/>
+        <location filename="../../bureau_app/adapter.py" line="323"/>
+        <source>Signature des résultats avec les cartes présentes…</source>
+        <translation>Signing the results with the cards present…</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/adapter.py" line="345"/>
         <source>Déchiffrements partiels faits et vérifiés : étape %1 sur %2</source>
         <translation>Partial decryptions made and verified: step %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="313"/>
+        <location filename="../../bureau_app/adapter.py" line="346"/>
         <source>Résultats calculés, scrutin par scrutin : étape %1 sur %2</source>
         <translation>Results computed, contest by contest: step %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="314"/>
+        <location filename="../../bureau_app/adapter.py" line="347"/>
         <source>Archive de chaque scrutin écrite : étape %1 sur %2</source>
         <translation>Each contest&apos;s archive written: step %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="318"/>
+        <location filename="../../bureau_app/adapter.py" line="351"/>
         <source>Dépouillement : étape %1 sur %2</source>
         <translation>Count: step %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="369"/>
+        <location filename="../../bureau_app/adapter.py" line="402"/>
         <source>Préparation de l&apos;urne…</source>
         <translation>Preparing the ballot box…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="385"/>
+        <location filename="../../bureau_app/adapter.py" line="418"/>
         <source>Vérification des bulletins : %1 sur %2</source>
         <translation>Checking ballots: %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="449"/>
+        <location filename="../../bureau_app/adapter.py" line="482"/>
         <source>Carte à insérer (%1 sur %2)</source>
         <translation>Card to insert (%1 of %2)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="547"/>
+        <location filename="../../bureau_app/adapter.py" line="580"/>
         <source>Fait : %1</source>
         <translation>Done: %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="567"/>
+        <location filename="../../bureau_app/adapter.py" line="600"/>
         <source>Saisie du code annulée : rien n&apos;a été enregistré. Recommencez l&apos;étape.</source>
         <translation>PIN entry cancelled: nothing was recorded. Start the step again.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="509"/>
-        <location filename="../../bureau_app/adapter.py" line="555"/>
+        <location filename="../../bureau_app/adapter.py" line="622"/>
+        <source>Si l&apos;empreinte a été mal saisie, corrigez-la avec « Corriger l&apos;empreinte de la plateforme », puis importez de nouveau la définition. Si elle est juste, n&apos;allez pas plus loin et prévenez l&apos;organisateur.</source>
+        <translation>If the fingerprint was mistyped, correct it with “Correct the platform&apos;s fingerprint”, then import the definition again. If it is right, go no further and tell the organiser.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/adapter.py" line="628"/>
+        <source>Rien n&apos;a été enregistré pour cette étape ; ce qui était fait avant le reste. Recommencez l&apos;étape, avec la même carte ou celle d&apos;un autre membre.</source>
+        <translation>Nothing was recorded for this step; what was done before stays done. Start the step again, with the same card or another member&apos;s.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/adapter.py" line="542"/>
+        <location filename="../../bureau_app/adapter.py" line="588"/>
         <source>Annulé, rien n&apos;a été enregistré : %1</source>
         <translation>Cancelled, nothing was recorded: %1</translation>
     </message>
@@ -438,68 +463,68 @@
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="177"/>
         <location filename="../../bureau_app/step_dialogs.py" line="178"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="179"/>
         <source>Décision du bureau pendant le vote</source>
         <translation>The committee&apos;s decision during the vote</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="179"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="180"/>
         <source>Que décide le bureau ?</source>
         <translation>What does the committee decide?</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="183"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="184"/>
         <source>La décision est signée par la carte du président ou du secrétaire, puis écrite sur le support amovible pour la plateforme de vote. Elle figure au journal et au procès-verbal.</source>
         <translation>The decision is signed with the president&apos;s or the secretary&apos;s card, then written to removable media for the voting platform. It appears in the log and in the official report.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="189"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="190"/>
         <source>Décision</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="194"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="195"/>
         <source>&amp;Suspendre le vote</source>
         <translation>&amp;Suspend the vote</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="195"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="196"/>
         <source>&amp;Reprendre le vote</source>
         <translation>&amp;Resume the vote</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="196"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="197"/>
         <source>Arrê&amp;ter le vote (définitivement)</source>
         <translation>S&amp;top the vote (for good)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="203"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="204"/>
         <source>Impossible maintenant : voyez les décisions déjà prises au journal.</source>
         <translation>Not possible now: see the decisions already taken in the journal.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="210"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="211"/>
         <source>Motif de la décision (obligatoire)</source>
         <translation>Reason for the decision (required)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="211"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="212"/>
         <source>&amp;Motif (obligatoire), tel qu&apos;il figurera au journal :</source>
         <translation>Reaso&amp;n (required), as it will appear in the log:</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="214"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="215"/>
         <source>Carte qui signe la décision</source>
         <translation>Card signing the decision</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="217"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="218"/>
         <source>&amp;Carte qui signe :</source>
         <translation>Signing car&amp;d:</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="219"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="220"/>
         <source>Si&amp;gner la décision</source>
         <translation>Si&amp;gn the decision</translation>
     </message>
@@ -507,48 +532,53 @@
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../bureau_app/error_dialog.py" line="33"/>
+        <location filename="../../bureau_app/error_dialog.py" line="36"/>
         <source>Un problème est survenu</source>
         <translation>A problem occurred</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/error_dialog.py" line="34"/>
+        <location filename="../../bureau_app/error_dialog.py" line="37"/>
         <source>Message d&apos;erreur</source>
         <translation>Error message</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/error_dialog.py" line="39"/>
+        <location filename="../../bureau_app/error_dialog.py" line="42"/>
         <source>Une erreur inattendue est survenue et l&apos;opération n&apos;a pas été menée à son terme. Rien n&apos;a été enregistré pour cette opération. Notez l&apos;heure, puis appelez l&apos;assistance technique en lui montrant les détails ci-dessous.</source>
         <translation>An unexpected error occurred and the operation was not completed. Nothing was recorded for this operation. Note the time, then call technical support and show them the details below.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/error_dialog.py" line="47"/>
+        <location filename="../../bureau_app/error_dialog.py" line="50"/>
         <source>Symbole d&apos;avertissement</source>
         <translation>Warning symbol</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/error_dialog.py" line="51"/>
+        <location filename="../../bureau_app/error_dialog.py" line="54"/>
         <source>Ce qui s&apos;est passé et ce qu&apos;il faut faire</source>
         <translation>What happened and what to do</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/error_dialog.py" line="58"/>
-        <location filename="../../bureau_app/error_dialog.py" line="65"/>
+        <location filename="../../bureau_app/error_dialog.py" line="62"/>
+        <source>Ce que vous pouvez faire maintenant</source>
+        <translation>What you can do now</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/error_dialog.py" line="69"/>
+        <location filename="../../bureau_app/error_dialog.py" line="76"/>
         <source>Détails techniques</source>
         <translation>Technical details</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/error_dialog.py" line="59"/>
+        <location filename="../../bureau_app/error_dialog.py" line="70"/>
         <source>Afficher les détails techniques</source>
         <translation>Show the technical details</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/error_dialog.py" line="71"/>
+        <location filename="../../bureau_app/error_dialog.py" line="82"/>
         <source>&amp;Fermer</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/error_dialog.py" line="72"/>
+        <location filename="../../bureau_app/error_dialog.py" line="83"/>
         <source>Fermer le message</source>
         <translation>Close the message</translation>
     </message>
@@ -556,38 +586,38 @@
 <context>
     <name>ExpertDialog</name>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="132"/>
-        <location filename="../../bureau_app/step_dialogs.py" line="140"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="133"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="141"/>
         <source>Conclusions de l&apos;expert</source>
         <translation>Expert&apos;s conclusions</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="133"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="134"/>
         <source>Saisie des conclusions de l&apos;expert</source>
         <translation>Entering the expert&apos;s conclusions</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="135"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="136"/>
         <source>Nom de l&apos;expert</source>
         <translation>Expert&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="136"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="137"/>
         <source>&amp;Nom de l&apos;expert :</source>
         <translation>Expert&apos;s &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="141"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="142"/>
         <source>&amp;Conclusions, telles que lues au bureau :</source>
         <translation>&amp;Conclusions, as read to the committee:</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="144"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="145"/>
         <source>L&apos;expert constate que le système n&apos;a fait l&apos;objet d&apos;&amp;aucune altération</source>
         <translation>The expert finds that the system has undergone &amp;no alteration</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="153"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="154"/>
         <source>&amp;Consigner</source>
         <translation>&amp;Record</translation>
     </message>
@@ -668,52 +698,52 @@
 <context>
     <name>FingerprintDialog</name>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="63"/>
-        <location filename="../../bureau_app/step_dialogs.py" line="108"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="64"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="109"/>
         <source>Empreinte de la clé de la plateforme</source>
         <translation>Fingerprint of the platform key</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="64"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="65"/>
         <source>Confirmation de l&apos;empreinte de la plateforme</source>
         <translation>Confirming the platform fingerprint</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="65"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="66"/>
         <source>Saisissez l&apos;empreinte lue par l&apos;organisateur</source>
         <translation>Type the fingerprint read out by the organiser</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="70"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="71"/>
         <source>Cette empreinte identifie la plateforme de vote. L&apos;organisateur vous la communique par un autre moyen (courrier, lecture à voix haute) : saisissez-la groupe par groupe ; elle doit être identique, caractère par caractère. Sinon, n&apos;allez pas plus loin.</source>
         <translation>This fingerprint identifies the voting platform. The organiser gives it to you by another channel (letter, reading it out loud): type it group by group; it must be identical, character for character. Otherwise, go no further.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="83"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="84"/>
         <source>Lue par l&apos;organisateur (entraînement) :
 %1</source>
         <translation>Read out by the organiser (training):
 %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="91"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="92"/>
         <source>Empreinte lue par l&apos;organisateur</source>
         <translation>Fingerprint read out by the organiser</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="97"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="98"/>
         <source>Empreinte saisie la dernière fois (refusée à l&apos;import si elle est fausse) :
 %1</source>
         <translation>Fingerprint entered last time (refused at the import if it is wrong):
 %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="109"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="110"/>
         <source>&amp;Empreinte (64 caractères, par groupes de quatre) :</source>
         <translation>&amp;Fingerprint (64 characters, in groups of four):</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="113"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="114"/>
         <source>&amp;Confirmer : les empreintes sont identiques</source>
         <translation>&amp;Confirm: the fingerprints are identical</translation>
     </message>
@@ -1341,7 +1371,7 @@ Details: %6</translation>
         <translation>Cancel the operation</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/progress_dialog.py" line="108"/>
+        <location filename="../../bureau_app/progress_dialog.py" line="111"/>
         <source>Annulation demandée : arrêt au prochain point sûr…</source>
         <translation>Cancel requested: stopping at the next safe point…</translation>
     </message>
@@ -1539,11 +1569,6 @@ Details: %6</translation>
         <location filename="../../bureau_app/quorum.py" line="158"/>
         <source>la carte de %1</source>
         <translation>the card of %1</translation>
-    </message>
-    <message>
-        <location filename="../../bureau_app/quorum.py" line="156"/>
-        <source>une carte : %1</source>
-        <translation>one card: %1</translation>
     </message>
     <message>
         <location filename="../../bureau_app/quorum.py" line="160"/>
@@ -1996,12 +2021,12 @@ Details: %6</translation>
 <context>
     <name>StepDialogs</name>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="39"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="40"/>
         <source>&amp;Annuler</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="40"/>
+        <location filename="../../bureau_app/step_dialogs.py" line="41"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>

@@ -36,7 +36,7 @@ def test_the_secretary_stands_in_for_the_president_and_any_two_delegates_do() ->
 def test_the_prompt_says_who_may_come_in_words() -> None:
     need = quorum_need(_Definition())  # type: ignore[arg-type]
     lines = who_may_come(need, set(), LISTS)
-    assert lines[0] == "une carte : présidente (Mme Anne Rousseau) ou secrétaire (M. Paul Mercier)"
+    assert lines[0] == "présidente (Mme Anne Rousseau) ou secrétaire (M. Paul Mercier)"
     assert lines[1] == (
         "deux délégués de liste parmi trois : Dr Julie Caron, Dr Yves Perrin, Dr Sarah Benali"
     )
