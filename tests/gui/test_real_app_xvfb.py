@@ -8,12 +8,22 @@ inside the application. The ten-run loop is ``tests/bench/real_app_runs.py``.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
 
-from tests.gui.xceremony import INCIDENTS, CeremonyRun, failures_in_log, platform_fingerprint
-from tests.gui.xsession import XSession, missing_tools
+from ceremony.cards.interface import PinKind, PinPrompt
+from ceremony.workflow.demo import DemoPins
+from tests.gui.xceremony import (
+    INCIDENTS,
+    MEMBERS,
+    WRONG_PIN,
+    CeremonyRun,
+    failures_in_log,
+    platform_fingerprint,
+)
+from tests.gui.xsession import SEED, XSession, missing_tools
 
 pytestmark = [pytest.mark.gui, pytest.mark.timeout(1200)]
 
@@ -57,3 +67,10 @@ def test_a_training_ceremony_in_the_real_application_with_incidents(session: XSe
     log = session.log_path.read_text()
     assert not failures_in_log(log), failures_in_log(log)
     assert "not taken: WrongPinError" in log and "not taken: PinEntryCancelledError" in log
+    # The log names cards and kinds of code, never a code (the wrong one included).
+    pins = {WRONG_PIN} | {
+        DemoPins(SEED, member).get_pin(PinPrompt(kind, "", "-"), None)
+        for member in MEMBERS
+        for kind in (PinKind.USER, PinKind.ADMIN)
+    }
+    assert not [pin for pin in pins if re.search(rf"(?<!\d){pin}(?!\d)", log)]
