@@ -304,9 +304,12 @@ class CeremonyAdapter(QObject):
         elif kind is StepKind.MAKE_PV:
             self._run(step, lambda _p: bureau.make_pv())
         elif kind is StepKind.SIGN_PV:
+            need = quorum_need(self._definition_now())
+            if need.complete(bureau.state.pv_signatures):
+                need = everyone_need(self._definition_now())  # a signature beyond the quorum
             self._with_quorum(
                 step,
-                quorum_need(self._definition_now()),
+                need,
                 lambda cards: self._run(step, lambda _p: bureau.sign_pv(cards[0])),
                 already=bureau.state.pv_signatures,
                 one=True,

@@ -166,7 +166,8 @@ def optional_steps(state: CeremonyState, definition: BureauDefinition | None) ->
     During the vote: a decision (suspend, resume or stop), signed by the
     president's or the secretary's card, until the vote is stopped. Before the
     definition is imported: correcting the platform's fingerprint (a typo must never
-    be a dead end; the engine keeps the last one confirmed).
+    be a dead end; the engine keeps the last one confirmed). Once a quorum has signed
+    the procès-verbal: another member's signature.
     """
     if (
         current_phase(state) is Phase.PREPARATION
@@ -177,6 +178,22 @@ def optional_steps(state: CeremonyState, definition: BureauDefinition | None) ->
             Step(
                 StepKind.CONFIRM_KEY,
                 translate("Steps", "Corriger l'empreinte de la plateforme"),
+            )
+        ]
+    if (
+        definition is not None
+        and current_phase(state) is Phase.PV
+        and state.pv is not None
+        and state.results_blob is None
+        and quorum_need(definition).complete(state.pv_signatures)
+        and any(m.member_id not in state.pv_signatures for m in definition.members)
+    ):
+        # The quorum has signed; every other member present may sign too (the PV lists
+        # who signed), until the results are exported.
+        return [
+            Step(
+                StepKind.SIGN_PV,
+                translate("Steps", "Faire signer aussi un autre membre présent"),
             )
         ]
     if not allowed_decisions(state) or definition is None:

@@ -371,68 +371,68 @@
         <translation>Decrypting with the quorum cards…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="323"/>
+        <location filename="../../bureau_app/adapter.py" line="326"/>
         <source>Signature des résultats avec les cartes présentes…</source>
         <translation>Signing the results with the cards present…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="345"/>
+        <location filename="../../bureau_app/adapter.py" line="348"/>
         <source>Déchiffrements partiels faits et vérifiés : étape %1 sur %2</source>
         <translation>Partial decryptions made and verified: step %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="346"/>
+        <location filename="../../bureau_app/adapter.py" line="349"/>
         <source>Résultats calculés, scrutin par scrutin : étape %1 sur %2</source>
         <translation>Results computed, contest by contest: step %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="347"/>
+        <location filename="../../bureau_app/adapter.py" line="350"/>
         <source>Archive de chaque scrutin écrite : étape %1 sur %2</source>
         <translation>Each contest&apos;s archive written: step %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="351"/>
+        <location filename="../../bureau_app/adapter.py" line="354"/>
         <source>Dépouillement : étape %1 sur %2</source>
         <translation>Count: step %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="402"/>
+        <location filename="../../bureau_app/adapter.py" line="405"/>
         <source>Préparation de l&apos;urne…</source>
         <translation>Preparing the ballot box…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="418"/>
+        <location filename="../../bureau_app/adapter.py" line="421"/>
         <source>Vérification des bulletins : %1 sur %2</source>
         <translation>Checking ballots: %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="482"/>
+        <location filename="../../bureau_app/adapter.py" line="485"/>
         <source>Carte à insérer (%1 sur %2)</source>
         <translation>Card to insert (%1 of %2)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="580"/>
+        <location filename="../../bureau_app/adapter.py" line="583"/>
         <source>Fait : %1</source>
         <translation>Done: %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="600"/>
+        <location filename="../../bureau_app/adapter.py" line="603"/>
         <source>Saisie du code annulée : rien n&apos;a été enregistré. Recommencez l&apos;étape.</source>
         <translation>PIN entry cancelled: nothing was recorded. Start the step again.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="622"/>
+        <location filename="../../bureau_app/adapter.py" line="625"/>
         <source>Si l&apos;empreinte a été mal saisie, corrigez-la avec « Corriger l&apos;empreinte de la plateforme », puis importez de nouveau la définition. Si elle est juste, n&apos;allez pas plus loin et prévenez l&apos;organisateur.</source>
         <translation>If the fingerprint was mistyped, correct it with “Correct the platform&apos;s fingerprint”, then import the definition again. If it is right, go no further and tell the organiser.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="628"/>
+        <location filename="../../bureau_app/adapter.py" line="631"/>
         <source>Rien n&apos;a été enregistré pour cette étape ; ce qui était fait avant le reste. Recommencez l&apos;étape, avec la même carte ou celle d&apos;un autre membre.</source>
         <translation>Nothing was recorded for this step; what was done before stays done. Start the step again, with the same card or another member&apos;s.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="542"/>
-        <location filename="../../bureau_app/adapter.py" line="588"/>
+        <location filename="../../bureau_app/adapter.py" line="545"/>
+        <location filename="../../bureau_app/adapter.py" line="591"/>
         <source>Annulé, rien n&apos;a été enregistré : %1</source>
         <translation>Cancelled, nothing was recorded: %1</translation>
     </message>
@@ -2040,13 +2040,13 @@ Details: %6</translation>
     </message>
     <message>
         <location filename="../../bureau_app/steps.py" line="101"/>
-        <location filename="../../bureau_app/steps.py" line="220"/>
+        <location filename="../../bureau_app/steps.py" line="237"/>
         <source>Importer la définition de l&apos;élection</source>
         <translation>Import the election definition</translation>
     </message>
     <message>
         <location filename="../../bureau_app/steps.py" line="107"/>
-        <location filename="../../bureau_app/steps.py" line="253"/>
+        <location filename="../../bureau_app/steps.py" line="270"/>
         <source>Enregistrer la carte de %1</source>
         <translation>Register the card of %1</translation>
     </message>
@@ -2062,7 +2062,7 @@ Details: %6</translation>
     </message>
     <message>
         <location filename="../../bureau_app/steps.py" line="130"/>
-        <location filename="../../bureau_app/steps.py" line="364"/>
+        <location filename="../../bureau_app/steps.py" line="381"/>
         <source>Remettre le scellement à la plateforme</source>
         <translation>Hand the seal to the platform</translation>
     </message>
@@ -2078,7 +2078,7 @@ Details: %6</translation>
     </message>
     <message>
         <location filename="../../bureau_app/steps.py" line="138"/>
-        <location filename="../../bureau_app/steps.py" line="456"/>
+        <location filename="../../bureau_app/steps.py" line="473"/>
         <source>Consigner les conclusions de l&apos;expert</source>
         <translation>Record the expert&apos;s conclusions</translation>
     </message>
@@ -2089,7 +2089,7 @@ Details: %6</translation>
     </message>
     <message>
         <location filename="../../bureau_app/steps.py" line="146"/>
-        <location filename="../../bureau_app/steps.py" line="492"/>
+        <location filename="../../bureau_app/steps.py" line="509"/>
         <source>Établir le procès-verbal</source>
         <translation>Draw up the minutes</translation>
     </message>
@@ -2100,103 +2100,108 @@ Details: %6</translation>
     </message>
     <message>
         <location filename="../../bureau_app/steps.py" line="154"/>
-        <location filename="../../bureau_app/steps.py" line="513"/>
+        <location filename="../../bureau_app/steps.py" line="530"/>
         <source>Écrire l&apos;archive de la cérémonie</source>
         <translation>Write the ceremony archive</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="187"/>
+        <location filename="../../bureau_app/steps.py" line="196"/>
+        <source>Faire signer aussi un autre membre présent</source>
+        <translation>Have another member present sign too</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/steps.py" line="204"/>
         <source>Décider : suspendre, reprendre ou arrêter le vote</source>
         <translation>Decide: suspend, resume or stop the vote</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="194"/>
+        <location filename="../../bureau_app/steps.py" line="211"/>
         <source>vote suspendu</source>
         <translation>vote suspended</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="195"/>
+        <location filename="../../bureau_app/steps.py" line="212"/>
         <source>vote repris</source>
         <translation>vote resumed</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="196"/>
+        <location filename="../../bureau_app/steps.py" line="213"/>
         <source>vote arrêté</source>
         <translation>vote stopped</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="214"/>
+        <location filename="../../bureau_app/steps.py" line="231"/>
         <source>Confirmer l&apos;empreinte de la clé de la plateforme (lue par l&apos;organisateur)</source>
         <translation>Confirm the fingerprint of the platform key (read out by the organiser)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="237"/>
+        <location filename="../../bureau_app/steps.py" line="254"/>
         <source>Signature de la plateforme sur la définition : valide</source>
         <translation>Platform signature on the definition: valid</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="240"/>
+        <location filename="../../bureau_app/steps.py" line="257"/>
         <source>Bureau : %1, %2 scrutin(s), %3 membres</source>
         <translation>Committee: %1, %2 contest(s), %3 members</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="259"/>
+        <location filename="../../bureau_app/steps.py" line="276"/>
         <source> (carte d&apos;entraînement)</source>
         <translation> (training card)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="263"/>
+        <location filename="../../bureau_app/steps.py" line="280"/>
         <source>Carte de %1 : n° %2%3</source>
         <translation>Card of %1: no. %2%3</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="274"/>
+        <location filename="../../bureau_app/steps.py" line="291"/>
         <source>Enregistrer la carte de chaque membre du bureau</source>
         <translation>Register the card of each committee member</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="312"/>
+        <location filename="../../bureau_app/steps.py" line="329"/>
         <source>Cartes à insérer, l&apos;une après l&apos;autre : %1</source>
         <translation>Cards to insert, one after the other: %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="317"/>
+        <location filename="../../bureau_app/steps.py" line="334"/>
         <source>Créer la clé du bureau, partagée entre les cartes</source>
         <translation>Create the committee key, shared between the cards</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="323"/>
+        <location filename="../../bureau_app/steps.py" line="340"/>
         <source>Clé publique du bureau : %1…</source>
         <translation>Committee public key: %1…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="326"/>
+        <location filename="../../bureau_app/steps.py" line="343"/>
         <source>%1 scrutin(s) préparé(s) avec cette clé</source>
         <translation>%1 contest(s) prepared with this key</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="336"/>
-        <location filename="../../bureau_app/steps.py" line="474"/>
+        <location filename="../../bureau_app/steps.py" line="353"/>
+        <location filename="../../bureau_app/steps.py" line="491"/>
         <source>Cartes à insérer : %1</source>
         <translation>Cards to insert: %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="337"/>
+        <location filename="../../bureau_app/steps.py" line="354"/>
         <source>Chiffrer des bulletins de test connus</source>
         <translation>Encrypt known test ballots</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="338"/>
+        <location filename="../../bureau_app/steps.py" line="355"/>
         <source>Dépouiller l&apos;urne de test avec les cartes du quorum</source>
         <translation>Count the test ballot box with the quorum cards</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="340"/>
+        <location filename="../../bureau_app/steps.py" line="357"/>
         <source>Comparer au résultat attendu, puis remettre les compteurs à zéro</source>
         <translation>Compare with the expected result, then reset the counters</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="351"/>
+        <location filename="../../bureau_app/steps.py" line="368"/>
         <source>Résultat du vote à blanc conforme pour %1 scrutin(s)</source>
         <translation>Test vote result as expected for %1 contest(s)</translation>
     </message>
@@ -2211,132 +2216,132 @@ Details: %6</translation>
         <translation>Sign the official report with a quorum card</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="179"/>
+        <location filename="../../bureau_app/steps.py" line="180"/>
         <source>Corriger l&apos;empreinte de la plateforme</source>
         <translation>Correct the platform&apos;s fingerprint</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="229"/>
+        <location filename="../../bureau_app/steps.py" line="246"/>
         <source>Empreinte de la plateforme : %1</source>
         <translation>Platform fingerprint: %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="291"/>
+        <location filename="../../bureau_app/steps.py" line="308"/>
         <source>Signé par %1</source>
         <translation>Signed by %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="360"/>
+        <location filename="../../bureau_app/steps.py" line="377"/>
         <source>Signatures du scellement : %1</source>
         <translation>Seal signatures: %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="372"/>
+        <location filename="../../bureau_app/steps.py" line="389"/>
         <source>Signatures du scellement : %1 sur %2 nécessaires</source>
         <translation>Seal signatures: %1 of the %2 needed</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="381"/>
+        <location filename="../../bureau_app/steps.py" line="398"/>
         <source>Quorum de signatures vérifié avant export</source>
         <translation>Quorum of signatures checked before export</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="388"/>
+        <location filename="../../bureau_app/steps.py" line="405"/>
         <source>Importer l&apos;état du vote à l&apos;ouverture (urne vide)</source>
         <translation>Import the vote status at opening (empty ballot box)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="392"/>
+        <location filename="../../bureau_app/steps.py" line="409"/>
         <source>Suivre la participation et les interventions</source>
         <translation>Follow turnout and interventions</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="395"/>
+        <location filename="../../bureau_app/steps.py" line="412"/>
         <source>Importer l&apos;état du vote à la clôture</source>
         <translation>Import the vote status at closing</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="401"/>
+        <location filename="../../bureau_app/steps.py" line="418"/>
         <source>clos</source>
         <translation>closed</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="403"/>
+        <location filename="../../bureau_app/steps.py" line="420"/>
         <source>ouvert</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="408"/>
+        <location filename="../../bureau_app/steps.py" line="425"/>
         <source>État n° %1 (vote %2) : %3 émargement(s), %4 intervention(s)</source>
         <translation>Status no. %1 (vote %2): %3 signature(s) in the register, %4 intervention(s)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="423"/>
+        <location filename="../../bureau_app/steps.py" line="440"/>
         <source>Décision n° %1 signée et exportée : %2 (motif : %3)</source>
         <translation>Decision no. %1 signed and exported: %2 (reason: %3)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="435"/>
+        <location filename="../../bureau_app/steps.py" line="452"/>
         <source>Importer l&apos;urne close, signée par la plateforme</source>
         <translation>Import the closed ballot box, signed by the platform</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="436"/>
+        <location filename="../../bureau_app/steps.py" line="453"/>
         <source>Vérifier chaque bulletin et le scellement</source>
         <translation>Check every ballot and the seal</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="445"/>
+        <location filename="../../bureau_app/steps.py" line="462"/>
         <source>%1 : %2 bulletin(s) vérifié(s), %3 émargement(s)</source>
         <translation>%1: %2 ballot(s) checked, %3 signature(s) in the register</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="463"/>
+        <location filename="../../bureau_app/steps.py" line="480"/>
         <source>%1 : « %2 »</source>
         <translation>%1: “%2”</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="475"/>
+        <location filename="../../bureau_app/steps.py" line="492"/>
         <source>Déchiffrer le résultat (jamais bulletin par bulletin)</source>
         <translation>Decrypt the result (never ballot by ballot)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="476"/>
+        <location filename="../../bureau_app/steps.py" line="493"/>
         <source>Calculer la répartition des sièges</source>
         <translation>Compute the seat allocation</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="481"/>
+        <location filename="../../bureau_app/steps.py" line="498"/>
         <source>Déchiffrements partiels vérifiés</source>
         <translation>Partial decryptions checked</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="484"/>
+        <location filename="../../bureau_app/steps.py" line="501"/>
         <source>Résultats calculés pour %1 scrutin(s)</source>
         <translation>Results computed for %1 contest(s)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="494"/>
+        <location filename="../../bureau_app/steps.py" line="511"/>
         <source>Signatures du procès-verbal : %1</source>
         <translation>Official report signatures: %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="497"/>
+        <location filename="../../bureau_app/steps.py" line="514"/>
         <source>Exporter les résultats signés</source>
         <translation>Export the signed results</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="504"/>
+        <location filename="../../bureau_app/steps.py" line="521"/>
         <source>%1 signature(s) du procès-verbal vérifiée(s)</source>
         <translation>%1 signature(s) of the minutes checked</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="514"/>
+        <location filename="../../bureau_app/steps.py" line="531"/>
         <source>Remettre les cartes et leurs codes sous plis scellés séparés</source>
         <translation>Hand over the cards and their codes in separate sealed envelopes</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="521"/>
+        <location filename="../../bureau_app/steps.py" line="538"/>
         <source>Archive écrite : %1 fichier(s)</source>
         <translation>Archive written: %1 file(s)</translation>
     </message>
