@@ -80,6 +80,7 @@ def open_bureau(
 def run(args: argparse.Namespace) -> int:
     from bureau_app.app_log import AppLog
     from bureau_app.error_hook import ErrorHook
+    from bureau_app.gui_gc import GuiThreadCollector
 
     app_log = AppLog()
     app_log.install()
@@ -88,6 +89,8 @@ def run(args: argparse.Namespace) -> int:
     window = BureauWindow(settings)
     error_hook = ErrorHook(lambda: window)
     error_hook.install()
+    # Reference cycles are collected here, never on a worker thread (issue 17).
+    collector = GuiThreadCollector(app)
     if getattr(args, "demo", None):
         adapter = open_demo(window, Path(args.demo), ballots=args.ballots)
     else:
@@ -99,5 +102,6 @@ def run(args: argparse.Namespace) -> int:
     finally:
         adapter.close()
         adapter.bureau.store.close()
+        collector.stop()
         error_hook.uninstall()
         app_log.close()

@@ -14,6 +14,7 @@ for the president, a delegate replaced). A run fails on any error dialog,
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 import tempfile
 import time
@@ -28,6 +29,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("runs", type=int, nargs="?", default=10)
     parser.add_argument("--shots", type=Path)
     parser.add_argument("--size", default="1280x720")
+    parser.add_argument(
+        "--keep", type=Path, default=Path(tempfile.gettempdir()) / "bureau-real-app-failures"
+    )
     args = parser.parse_args(argv)
     if missing_tools():
         print(f"missing: {missing_tools()} (bash scripts/bootstrap.sh --dev)", file=sys.stderr)
@@ -53,6 +57,11 @@ def main(argv: list[str] | None = None) -> int:
             except (AssertionError, RuntimeError) as error:
                 failures += 1
                 outcome = f"FAILED: {str(error)[:2000]}"
+                args.keep.mkdir(parents=True, exist_ok=True)
+                kept = args.keep / f"run-{number:02d}-bureau-app.log"
+                if x.log_path.exists():
+                    shutil.copyfile(x.log_path, kept)
+                    outcome += f"\n  whole log: {kept}"
             finally:
                 x.close()
             kind = "incidents" if plan is INCIDENTS else "plain"
