@@ -335,15 +335,15 @@ class QuorumPromptDialog(QDialog):
             self._say(self.tr("Toutes les cartes nécessaires sont là. L'étape commence."))
             self.accept()
             return
-        self._say(
-            fill(
-                self.tr(
-                    "Carte de %1 : code correct, carte prise en compte. Retirez-la ; "
-                    "carte suivante."
-                ),
-                self._name(member_id),
+        if self.reader is None:
+            # Real cards: the step's work uses every card at once, each in its own reader.
+            template = self.tr(
+                "Carte de %1 : code correct, carte prise en compte. Laissez-la dans son lecteur "
+                "jusqu'à la fin de l'étape ; carte suivante dans un autre lecteur."
             )
-        )
+        else:
+            template = self.tr("Carte de %1 : code correct, carte prise en compte. Carte suivante.")
+        self._say(fill(template, self._name(member_id)))
         self._focus_next()
 
     def _check_failed(

@@ -1735,8 +1735,13 @@ Details: %6</translation>
     </message>
     <message>
         <location filename="../../bureau_app/quorum_prompt.py" line="341"/>
-        <source>Carte de %1 : code correct, carte prise en compte. Retirez-la ; carte suivante.</source>
-        <translation>Card of %1: PIN correct, card taken. Remove it; next card.</translation>
+        <source>Carte de %1 : code correct, carte prise en compte. Laissez-la dans son lecteur jusqu&apos;à la fin de l&apos;étape ; carte suivante dans un autre lecteur.</source>
+        <translation>Card of %1: PIN correct, card taken. Leave it in its reader until the end of the step; next card in another reader.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/quorum_prompt.py" line="345"/>
+        <source>Carte de %1 : code correct, carte prise en compte. Carte suivante.</source>
+        <translation>Card of %1: PIN correct, card taken. Next card.</translation>
     </message>
     <message>
         <location filename="../../bureau_app/quorum_prompt.py" line="364"/>
