@@ -205,8 +205,9 @@ class QuorumPromptDialog(QDialog):
             else:
                 state = self.tr("pas nécessaire")
                 mark = "–"
-            item = QListWidgetItem(f"{mark}  {label} : {state}")
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{label} : {state}")
+            line = fill(self.tr("%1 : %2"), label, state)
+            item = QListWidgetItem(f"{mark}  {line}")
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, line)
             self.members.addItem(item)
         if isinstance(self.reader, TrainingReader):
             wanted = self._next_member()

@@ -1699,107 +1699,112 @@ Details: %6</translation>
         <translation>not needed</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="237"/>
+        <location filename="../../bureau_app/quorum_prompt.py" line="208"/>
+        <source>%1 : %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/quorum_prompt.py" line="238"/>
         <source>Un instant : le code de la carte de %1 est en cours de saisie.</source>
         <translation>One moment: the PIN of %1&apos;s card is being typed.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="247"/>
+        <location filename="../../bureau_app/quorum_prompt.py" line="248"/>
         <source>Cette carte (n° %1) n&apos;est pas une carte de ce bureau pour cette étape. Retirez-la.</source>
         <translation>This card (no. %1) is not a card of this committee for this step. Remove it.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="257"/>
+        <location filename="../../bureau_app/quorum_prompt.py" line="258"/>
         <source>La carte de %1 est déjà prise en compte.</source>
         <translation>The card of %1 is already taken.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="264"/>
+        <location filename="../../bureau_app/quorum_prompt.py" line="265"/>
         <source>La carte de %1 n&apos;est pas nécessaire : ce rôle est déjà représenté. Retirez-la.</source>
         <translation>The card of %1 is not needed: this role is already present. Remove it.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="291"/>
+        <location filename="../../bureau_app/quorum_prompt.py" line="292"/>
         <source>La carte de %1 ne peut pas être lue : %2</source>
         <translation>The card of %1 cannot be read: %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="302"/>
+        <location filename="../../bureau_app/quorum_prompt.py" line="303"/>
         <source>Carte de %1 détectée (n° %2). Saisissez le code de cette carte.</source>
         <translation>Card of %1 detected (no. %2). Type this card&apos;s PIN.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="335"/>
+        <location filename="../../bureau_app/quorum_prompt.py" line="336"/>
         <source>Toutes les cartes nécessaires sont là. L&apos;étape commence.</source>
         <translation>All the cards needed are here. The step starts.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="341"/>
+        <location filename="../../bureau_app/quorum_prompt.py" line="342"/>
         <source>Carte de %1 : code correct, carte prise en compte. Laissez-la dans son lecteur jusqu&apos;à la fin de l&apos;étape ; carte suivante dans un autre lecteur.</source>
         <translation>Card of %1: PIN correct, card taken. Leave it in its reader until the end of the step; next card in another reader.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="345"/>
+        <location filename="../../bureau_app/quorum_prompt.py" line="346"/>
         <source>Carte de %1 : code correct, carte prise en compte. Carte suivante.</source>
         <translation>Card of %1: PIN correct, card taken. Next card.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="364"/>
+        <location filename="../../bureau_app/quorum_prompt.py" line="365"/>
         <source>Code incorrect pour la carte de %1 : il reste un seul essai avant blocage. %2</source>
         <translation>Wrong PIN for the card of %1: only one try left before the card is blocked. %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="367"/>
+        <location filename="../../bureau_app/quorum_prompt.py" line="368"/>
         <source>Code incorrect pour la carte de %1. %2</source>
         <translation>Wrong PIN for the card of %1. %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="370"/>
+        <location filename="../../bureau_app/quorum_prompt.py" line="371"/>
         <source>Code incorrect pour la carte de %1 : il reste %3 essais avant blocage. %2</source>
         <translation>Wrong PIN for the card of %1: %3 tries left before the card is blocked. %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="379"/>
+        <location filename="../../bureau_app/quorum_prompt.py" line="380"/>
         <source>Saisie du code annulée pour la carte de %1. Les cartes déjà prises en compte le restent. %2</source>
         <translation>PIN entry cancelled for the card of %1. The cards already taken stay taken. %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="390"/>
+        <location filename="../../bureau_app/quorum_prompt.py" line="391"/>
         <source>La carte de %1 est bloquée (trop de codes faux). %2</source>
         <translation>The card of %1 is blocked (too many wrong PINs). %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="394"/>
+        <location filename="../../bureau_app/quorum_prompt.py" line="395"/>
         <source>Carte de %1 : %2 %3</source>
         <translation>Card of %1: %2 %3</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="399"/>
+        <location filename="../../bureau_app/quorum_prompt.py" line="400"/>
         <source>Carte de %1 : erreur imprévue (%2). %3</source>
         <translation>Card of %1: unexpected error (%2). %3</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="411"/>
+        <location filename="../../bureau_app/quorum_prompt.py" line="412"/>
         <source>Le quorum ne peut plus être atteint avec les cartes restantes : annulez et appelez l&apos;organisateur.</source>
         <translation>The quorum can no longer be reached with the remaining cards: cancel and call the organiser.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="418"/>
+        <location filename="../../bureau_app/quorum_prompt.py" line="419"/>
         <source>&amp;Ressaisir le code de %1</source>
         <translation>&amp;Retype the PIN of %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="432"/>
+        <location filename="../../bureau_app/quorum_prompt.py" line="433"/>
         <source>Ressaisissez le code.</source>
         <translation>Type the PIN again.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="434"/>
+        <location filename="../../bureau_app/quorum_prompt.py" line="435"/>
         <source>Ressaisissez le code, ou un autre membre présente sa carte : %1.</source>
         <translation>Type the PIN again, or another member presents their card: %1.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="443"/>
+        <location filename="../../bureau_app/quorum_prompt.py" line="444"/>
         <source>Terminez ou annulez d&apos;abord la saisie du code en cours.</source>
         <translation>First finish or cancel the PIN being typed.</translation>
     </message>
