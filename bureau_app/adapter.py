@@ -10,9 +10,10 @@ Every decision is the engine's: a refused step changes nothing.
 
 from __future__ import annotations
 
+import logging
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -25,10 +26,13 @@ from bureau_app.error_dialog import ErrorDialog
 from bureau_app.pin_bridge import QtPinHandler
 from bureau_app.platform_sources import PlatformSource, urn_ballots
 from bureau_app.progress_dialog import ProgressDialog
+from bureau_app.quorum import Need, everyone_need, quorum_need
+from bureau_app.quorum_prompt import QuorumPromptDialog
 from bureau_app.records import contest_results, journal_rows
 from bureau_app.roles import expected_card, list_names, role_word
 from bureau_app.shell import BureauWindow
 from bureau_app.step_dialogs import DecisionDialog, ExpertDialog, FingerprintDialog
+from bureau_app.step_pins import StepPins
 from bureau_app.steps import (
     Step,
     StepKind,
@@ -36,18 +40,21 @@ from bureau_app.steps import (
     next_step,
     optional_steps,
     phase_views,
-    quorum_members,
 )
 from bureau_app.text import fill
 from bureau_app.worker import Job, Progress
 from ceremony.bundles.payloads.definition import BureauDefinition, Member
+from ceremony.cards.errors import CardError, PinEntryCancelledError
 from ceremony.errors import CeremonyError
 from ceremony.fingerprint import PREFIX
 from ceremony.workflow.engine import Bureau
+from ceremony.workflow.errors import PlatformKeyNotConfirmedError
 from ceremony.workflow.holders import PresentCard
 from ceremony.workflow.state import CeremonyState, current_phase
 
+log = logging.getLogger(__name__)
 T = TypeVar("T")
+V = TypeVar("V")
 
 _DEMO_EXPERT = "Expert indépendant (démonstration)"
 _DEMO_CONCLUSION = (
@@ -89,6 +96,7 @@ class CeremonyAdapter(QObject):
         self._archive_folder: Path | None = None
         self._import_file: Path | None = None  # the file being imported, named on failure
         self.last_error: ErrorDialog | None = None
+        self._step_pins: StepPins | None = None
         window.action_requested.connect(self.request_action)
         window.optional_action_requested.connect(self.request_optional)
         window.projection_requested.connect(self.show_projection)
@@ -147,7 +155,8 @@ class CeremonyAdapter(QObject):
             order = [c.contest_uuid for c in definition.contests] if definition else []
             self.window.results_view.set_results(contest_results(self.bureau.figures(state), order))
         if state.pv is not None and definition is not None:
-            self.window.set_pv_signatures(len(state.pv_signatures), len(quorum_members(definition)))
+            needed = quorum_need(definition).missing(())
+            self.window.set_pv_signatures(len(state.pv_signatures), needed)
         if state.archive is not None:
             self.window.set_archive(self._archive_folder, state.archive.get("files", {}))
         self._show_pv(state)
@@ -195,6 +204,7 @@ class CeremonyAdapter(QObject):
         """Run ``step`` (the engine refuses it if it is not its turn); ignored while busy."""
         if self.busy:
             return
+        log.info("step started: %s", step.kind.value)
         self.busy = True
         try:
             self._start(step)
@@ -207,11 +217,17 @@ class CeremonyAdapter(QObject):
         window = self.window
         kind = step.kind
         if kind is StepKind.CONFIRM_KEY:
-            dialog = FingerprintDialog(self.platform.key_fingerprint(), window)
-            self._open_then(
-                dialog,
-                lambda: self._run(step, lambda _p: bureau.confirm_platform_key(dialog.key_id())),
+            dialog = FingerprintDialog(
+                self.platform.key_fingerprint(),
+                window,
+                previous=bureau.state.platform_key_id or "",
             )
+
+            def confirm(key_id: str) -> None:
+                self._run(step, lambda _p: bureau.confirm_platform_key(key_id))
+
+            # The key is read here, on the GUI thread, while the dialog still exists.
+            self._open_then(dialog, dialog.key_id, confirm)
         elif kind is StepKind.IMPORT_DEFINITION:
             chosen = self.platform.definition(window)
             if chosen is None:
@@ -228,20 +244,43 @@ class CeremonyAdapter(QObject):
                 known_serials=False,
             )
         elif kind is StepKind.GENERATE_KEYS:
-            definition = self._definition_now()
-            self._with_cards(
-                list(definition.members),
-                lambda cards: self._run(step, lambda _p: bureau.generate_keys(cards)),
+            self._with_quorum(
+                step,
+                everyone_need(self._definition_now()),
+                lambda cards: self._run(
+                    step,
+                    lambda p: self._report_then(
+                        p,
+                        self.tr(
+                            "Création de la clé du bureau et écriture d'une part sur chaque carte…"
+                        ),
+                        lambda: bureau.generate_keys(cards),
+                    ),
+                ),
             )
         elif kind is StepKind.TEST_VOTE:
-            self._with_cards(
-                quorum_members(self._definition_now()),
-                lambda cards: self._run(step, lambda _p: bureau.run_test_vote(cards)),
+            self._with_quorum(
+                step,
+                quorum_need(self._definition_now()),
+                lambda cards: self._run(
+                    step,
+                    lambda p: self._report_then(
+                        p,
+                        self.tr(
+                            "Vote à blanc : bulletins de test chiffrés, vérifiés puis dépouillés "
+                            "avec les cartes présentes…"
+                        ),
+                        lambda: bureau.run_test_vote(cards),
+                    ),
+                ),
             )
         elif kind is StepKind.SIGN_SEAL:
-            assert step.member is not None
-            self._with_cards(
-                [step.member], lambda cards: self._run(step, lambda _p: bureau.sign_seal(cards[0]))
+            self._with_quorum(
+                step,
+                quorum_need(self._definition_now()),
+                lambda cards: self._run(step, lambda _p: bureau.sign_seal(cards[0])),
+                already=bureau.state.seal_signers,
+                one=True,
             )
         elif kind is StepKind.EXPORT_SEAL:
             deliver = self.platform.deliver_seal(window)
@@ -268,14 +307,15 @@ class CeremonyAdapter(QObject):
                 _DEMO_EXPERT if training else "", _DEMO_CONCLUSION if training else "", window
             )
 
-            def record(_p: Progress) -> None:
-                bureau.record_expert(
-                    expert.name.text(),
-                    expert.conclusion.toPlainText(),
-                    no_alteration=expert.no_alteration.isChecked(),
+            def record(values: tuple[str, str, bool]) -> None:
+                name, conclusion, no_alteration = values
+                self._run(
+                    step,
+                    lambda _p: bureau.record_expert(name, conclusion, no_alteration=no_alteration),
                 )
 
-            self._open_then(expert, lambda: self._run(step, record))
+            # Read on the GUI thread before the dialog is deleted; the job gets plain text.
+            self._open_then(expert, expert.values, record)
         elif kind is StepKind.COUNT:
 
             def count(cards: list[PresentCard]) -> None:
@@ -285,20 +325,35 @@ class CeremonyAdapter(QObject):
 
                 self._run(step, work)
 
-            self._with_cards(quorum_members(self._definition_now()), count)
+            self._with_quorum(step, quorum_need(self._definition_now()), count)
         elif kind is StepKind.DECIDE:
             self._decide(step)
         elif kind is StepKind.MAKE_PV:
             self._run(step, lambda _p: bureau.make_pv())
         elif kind is StepKind.SIGN_PV:
-            assert step.member is not None
-            self._with_cards(
-                [step.member], lambda cards: self._run(step, lambda _p: bureau.sign_pv(cards[0]))
+            need = quorum_need(self._definition_now())
+            if need.complete(bureau.state.pv_signatures):
+                need = everyone_need(self._definition_now())  # a signature beyond the quorum
+            self._with_quorum(
+                step,
+                need,
+                lambda cards: self._run(step, lambda _p: bureau.sign_pv(cards[0])),
+                already=bureau.state.pv_signatures,
+                one=True,
             )
         elif kind is StepKind.EXPORT_RESULTS:
-            self._with_cards(
-                quorum_members(self._definition_now()),
-                lambda cards: self._run(step, lambda _p: bureau.export_results(cards)),
+            # The engine signs the results with cards whose holders signed the PV.
+            self._with_quorum(
+                step,
+                quorum_need(self._definition_now(), eligible=bureau.state.pv_signatures),
+                lambda cards: self._run(
+                    step,
+                    lambda p: self._report_then(
+                        p,
+                        self.tr("Signature des résultats avec les cartes présentes…"),
+                        lambda: bureau.export_results(cards),
+                    ),
+                ),
             )
         elif kind is StepKind.EXPORT_ARCHIVE:
             folder = self.platform.archive_folder(window)
@@ -307,6 +362,12 @@ class CeremonyAdapter(QObject):
                 return
             self._archive_folder = folder
             self._run(step, lambda _p: bureau.export_archive(folder))
+
+    @staticmethod
+    def _report_then(progress: Progress, message: str, work: Callable[[], T]) -> T:
+        """Say what is being computed from the first second (never a bare "Démarrage…")."""
+        progress.say(message)
+        return work()
 
     def _count_progress(self, progress: Progress) -> Callable[[str, int, int], None]:
         from ceremony.workflow.count import ARCHIVE, DECRYPTION, RESULT
@@ -335,9 +396,12 @@ class CeremonyAdapter(QObject):
         )
         bureau = self.bureau
 
-        def chosen() -> None:
-            decision, reason = dialog.decision(), dialog.reason_text()
-            member = next(m for m in signers if m.member_id == dialog.signer_id())
+        def read() -> tuple[str | None, str, str]:
+            return dialog.decision(), dialog.reason_text(), dialog.signer_id()
+
+        def chosen(values: tuple[str | None, str, str]) -> None:
+            decision, reason, signer_id = values
+            member = next(m for m in signers if m.member_id == signer_id)
             assert decision is not None
             number = len(bureau.state.decisions) + 1
             deliver = self.platform.deliver_decision(
@@ -355,7 +419,7 @@ class CeremonyAdapter(QObject):
 
             self._with_cards([member], sign)
 
-        self._open_then(dialog, chosen)
+        self._open_then(dialog, read, chosen)
 
     def _import_urn(self, step: Step) -> None:
         make = self.platform.urn(self.window, self.bureau)
@@ -399,19 +463,27 @@ class CeremonyAdapter(QObject):
         return definition
 
     def _cancelled(self) -> None:
+        log.info("step cancelled before it ran")
         self.busy = False
 
-    def _open_then(self, dialog: QDialog, then: Callable[[], object]) -> None:
+    def _open_then(
+        self, dialog: QDialog, read: Callable[[], V], then: Callable[[V], object]
+    ) -> None:
+        """Open ``dialog``; once accepted, ``read()`` its values on the GUI thread before
+        the dialog is deleted, and hand ``then`` those plain values (never the widgets)."""
+
         def finished(result: int) -> None:
-            dialog.deleteLater()
-            if result == QDialog.DialogCode.Accepted:
-                then()
-            else:
+            if result != QDialog.DialogCode.Accepted:
+                dialog.deleteLater()
                 self._cancelled()
+                return
+            values = read()
+            dialog.deleteLater()
+            then(values)
 
         dialog.finished.connect(finished)
         dialog.open()
-        self.dialog_opened.emit(dialog)
+        self._opened(dialog)
 
     def _with_cards(
         self,
@@ -457,9 +529,61 @@ class CeremonyAdapter(QObject):
 
             prompt.finished.connect(finished)
             prompt.open()
+            log.info("card prompt opened: %s", member.member_id)
             self.card_prompt_opened.emit(prompt)
 
         ask(0)
+
+    def _with_quorum(
+        self,
+        step: Step,
+        need: Need,
+        then: Callable[[list[PresentCard]], object],
+        *,
+        already: Collection[str] = (),
+        one: bool = False,
+    ) -> None:
+        """Ask for any legal set of cards (``need``), each PIN checked as it comes; ``then``
+        gets them, or nothing happens. The PINs are forgotten when the step ends."""
+        source = self.card_source()
+        definition = self._definition_now()
+        state = self.bureau.state
+        pins = StepPins(self.pins)
+        self._step_pins = pins
+        prompt = QuorumPromptDialog(
+            step.label,
+            need,
+            events=source.events,
+            serials={str(card["serial"]): mid for mid, card in state.members.items()},
+            open_client=source.client,
+            pins=pins,
+            runner=self.window.runner,
+            lists=list_names(definition),
+            already=already,
+            one=one,
+            reader=source.reader_widget,
+            parent=self.window,
+        )
+
+        def finished(result: int) -> None:
+            prompt.deleteLater()
+            if result != QDialog.DialogCode.Accepted:
+                pins.forget()
+                self._cancelled()
+                self.window.statusBar().showMessage(
+                    fill(self.tr("Annulé, rien n'a été enregistré : %1"), step.label), 10_000
+                )
+                return
+            then(list(prompt.present))
+
+        prompt.finished.connect(finished)
+        prompt.open()
+        log.info("quorum prompt opened: %s", step.kind.value)
+        self.card_prompt_opened.emit(prompt)
+
+    def _opened(self, dialog: QDialog) -> None:
+        log.info("dialog opened: %s", type(dialog).__name__)
+        self.dialog_opened.emit(dialog)
 
     def _run(
         self, step: Step, fn: Callable[[Progress], Any], *, cancellable: bool = False
@@ -471,11 +595,18 @@ class CeremonyAdapter(QObject):
         job.failed.connect(self._failed)
         job.cancelled.connect(lambda: self._cancelled_job(step))
         dialog.open()
-        self.dialog_opened.emit(dialog)
+        self._opened(dialog)
         self.window.runner.start(job)
         return job
 
-    def _succeeded(self, step: Step, _started: float, result: object = None) -> None:
+    def _forget_pins(self) -> None:
+        if self._step_pins is not None:
+            self._step_pins.forget()
+            self._step_pins = None
+
+    def _succeeded(self, step: Step, started: float, result: object = None) -> None:
+        log.info("step finished: %s (%.1f s)", step.kind.value, time.monotonic() - started)
+        self._forget_pins()
         self.busy = False
         self._import_file = None
         self.refresh()
@@ -492,6 +623,7 @@ class CeremonyAdapter(QObject):
         self.step_finished.emit(step.kind.value)
 
     def _cancelled_job(self, step: Step) -> None:
+        self._forget_pins()
         self.busy = False
         self._import_file = None
         self.refresh()
@@ -501,15 +633,48 @@ class CeremonyAdapter(QObject):
         self.step_cancelled.emit(step.kind.value)
 
     def _failed(self, error: BaseException) -> None:
+        log.warning("step failed: %r", error, exc_info=error)
+        if isinstance(error, PinEntryCancelledError):
+            # The member cancelled the code: a choice, not a problem to report.
+            self._forget_pins()
+            self.busy = False
+            self.refresh()
+            self.window.statusBar().showMessage(
+                self.tr("Saisie du code annulée : rien n'a été enregistré. Recommencez l'étape."),
+                15_000,
+            )
+            self.step_cancelled.emit("pin")
+            return
+        self._forget_pins()
         self.busy = False
         if self._import_file is not None and isinstance(error, CeremonyError):
             error.bureau_file = self._import_file.name  # type: ignore[attr-defined]
         self._import_file = None
         self.refresh()
-        self.last_error = ErrorDialog(error, self.window)
+        self.last_error = ErrorDialog(error, self.window, advice=self._advice(error))
         self.last_error.open()
-        self.dialog_opened.emit(self.last_error)
+        self._opened(self.last_error)
         self.step_failed.emit(error)
+
+    def _advice(self, error: BaseException) -> str:
+        """The way on after a refusal, where the bureau has one."""
+        state = self.bureau.state
+        if (
+            isinstance(error, PlatformKeyNotConfirmedError)
+            and state.platform_key_id is not None
+            and state.definition_blob is None
+        ):
+            return self.tr(
+                "Si l'empreinte a été mal saisie, corrigez-la avec « Corriger l'empreinte de "
+                "la plateforme », puis importez de nouveau la définition. Si elle est juste, "
+                "n'allez pas plus loin et prévenez l'organisateur."
+            )
+        if isinstance(error, CardError):
+            return self.tr(
+                "Rien n'a été enregistré pour cette étape ; ce qui était fait avant le reste. "
+                "Recommencez l'étape, avec la même carte ou celle d'un autre membre."
+            )
+        return ""
 
     # --- projection -------------------------------------------------------------------------
 

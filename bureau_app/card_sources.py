@@ -117,6 +117,12 @@ class TrainingReader(QWidget):
         row.addWidget(self.cards, 1)
         row.addWidget(self.insert_button)
 
+    def choose_member(self, member_id: str) -> None:
+        """Put this member's training card in front (the next card the prompt needs)."""
+        index = self.cards.findData(self._source.serial_of(member_id))
+        if index >= 0:
+            self.cards.setCurrentIndex(index)
+
     def insert(self) -> None:
         serial = self.cards.currentData()
         if isinstance(serial, str):

@@ -29,7 +29,10 @@ def technical_text(error: BaseException) -> str:
 
 
 class ErrorDialog(QDialog):
-    def __init__(self, error: BaseException, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, error: BaseException, parent: QWidget | None = None, *, advice: str = ""
+    ) -> None:
+        """``advice``: what the bureau can do next here, when the caller knows a way on."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Un problème est survenu"))
         self.setAccessibleName(self.tr("Message d'erreur"))
@@ -53,7 +56,15 @@ class ErrorDialog(QDialog):
         scale_font(self.message, 1.15)
         top = QHBoxLayout()
         top.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
-        top.addWidget(self.message, 1)
+        column = QVBoxLayout()
+        column.addWidget(self.message)
+        self.advice = QLabel(advice)
+        self.advice.setWordWrap(True)
+        self.advice.setAccessibleName(self.tr("Ce que vous pouvez faire maintenant"))
+        self.advice.setVisible(bool(advice))
+        scale_font(self.advice, 1.15, bold=True)
+        column.addWidget(self.advice)
+        top.addLayout(column, 1)
 
         self.details_button = QToolButton()
         self.details_button.setText(self.tr("Détails techniques"))

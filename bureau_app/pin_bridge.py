@@ -8,16 +8,19 @@ the card thread wait for the member's answer. The GUI thread never waits.
 
 from __future__ import annotations
 
+import logging
 import threading
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, QThread, Signal
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from bureau_app.pin_dialog import PinDialog
 from ceremony.cards.errors import PinEntryCancelledError
 from ceremony.cards.interface import PinPrompt
 from ceremony.errors import CeremonyError
+
+log = logging.getLogger(__name__)
 
 
 class PinRequestedOnGuiThreadError(CeremonyError):
@@ -81,12 +84,15 @@ class QtPinHandler(QObject):
         if request.answered.is_set():
             return
         prompt = request.prompt
+        # The card and the kind of code, never the code: the log is for the assistance.
+        log.info("PIN asked: card %s, %s", prompt.card_serial, prompt.kind.value)
         dialog = PinDialog(
             prompt.holder,
             request.tries_left,
             kind=prompt.kind,
             message=prompt.message,
-            parent=self._parent_window,
+            # On top of the dialog that asked for the card, not beside it.
+            parent=QApplication.activeModalWidget() or self._parent_window,
             card_serial=prompt.card_serial,
         )
 

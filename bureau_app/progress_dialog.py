@@ -93,9 +93,9 @@ class ProgressDialog(QDialog):
         fit_to_text(self, 60)
 
     def _on_progress(self, fraction: float, message: str, remaining: float) -> None:
-        if fraction <= 0 and self.bar.maximum() == 0:
-            # Nothing measurable yet (a verifier's first steps): keep the moving busy bar,
-            # the message says what is being done; "0 %" would look frozen.
+        if fraction < 0 or (fraction == 0 and self.bar.maximum() == 0):
+            # A message without a measure, or nothing measurable yet (a verifier's first
+            # steps): keep the moving busy bar; "0 %" would look frozen.
             self.message.setText(message)
             return
         self.bar.setRange(0, 1000)

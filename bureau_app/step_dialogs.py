@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -21,7 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bureau_app.fingerprint_field import FingerprintField
+from bureau_app.fingerprint_field import group_fingerprint as group_fingerprint  # about_dialog
 from bureau_app.sizing import fit_to_text, scale_font
+from bureau_app.text import fill
 
 
 def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
@@ -40,43 +44,85 @@ def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
     return buttons
 
 
-def group_fingerprint(key_id: str) -> str:
-    """Groups of four characters: easier to read out loud and compare."""
-    return " ".join(key_id[i : i + 4] for i in range(0, len(key_id), 4))
-
-
 class FingerprintDialog(QDialog):
-    """The organiser reads the platform key's fingerprint out; the bureau compares it."""
+    """The organiser reads the platform key's fingerprint out; the bureau types and compares it.
 
-    def __init__(self, proposed: str, parent: QWidget | None = None) -> None:
+    ``expected``: the fingerprint the entry is compared with as it is typed (training: the
+    simulated organiser's; a correction: the one entered before is only shown); ``""`` when
+    only the organiser's reading can tell. ``text``: what the field starts with.
+    """
+
+    def __init__(
+        self,
+        expected: str = "",
+        parent: QWidget | None = None,
+        *,
+        text: str = "",
+        previous: str = "",
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Empreinte de la clé de la plateforme"))
         self.setAccessibleName(self.tr("Confirmation de l'empreinte de la plateforme"))
-        heading = QLabel(self.tr("Comparez l'empreinte avec celle lue par l'organisateur"))
+        heading = QLabel(self.tr("Saisissez l'empreinte lue par l'organisateur"))
         scale_font(heading, 1.3, bold=True)
         heading.setWordWrap(True)
         explanation = QLabel(
             self.tr(
-                "Cette empreinte identifie la plateforme de vote. Elle doit être identique, "
-                "caractère par caractère, à celle que l'organisateur vous communique par un "
-                "autre moyen (courrier, lecture à voix haute). Sinon, n'allez pas plus loin."
+                "Cette empreinte identifie la plateforme de vote. L'organisateur vous la "
+                "communique par un autre moyen (courrier, lecture à voix haute) : saisissez-la "
+                "groupe par groupe ; elle doit être identique, caractère par caractère. "
+                "Sinon, n'allez pas plus loin."
             )
         )
         explanation.setWordWrap(True)
-        self.field = QLineEdit(group_fingerprint(proposed))
-        self.field.setAccessibleName(self.tr("Empreinte de la clé de la plateforme"))
-        label = QLabel(self.tr("&Empreinte :"))
-        label.setBuddy(self.field)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(explanation)
+        if expected:
+            reading = QLabel(
+                fill(
+                    self.tr("Lue par l'organisateur (entraînement) :\n%1"),
+                    group_fingerprint(expected),
+                )
+            )
+            mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+            mono.setPointSizeF(max(mono.pointSizeF(), self.font().pointSizeF()) * 1.15)
+            reading.setFont(mono)
+            reading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            reading.setAccessibleName(self.tr("Empreinte lue par l'organisateur"))
+            layout.addWidget(reading)
+        if previous:
+            before = QLabel(
+                fill(
+                    self.tr(
+                        "Empreinte saisie la dernière fois (refusée à l'import si elle est "
+                        "fausse) :\n%1"
+                    ),
+                    group_fingerprint(previous),
+                )
+            )
+            before.setWordWrap(True)
+            before.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            layout.addWidget(before)
+        self.entry = FingerprintField(expected or None, text)
+        self.field = self.entry.edit
+        self.field.setAccessibleName(self.tr("Empreinte de la clé de la plateforme"))
+        label = QLabel(self.tr("&Empreinte (64 caractères, par groupes de quatre) :"))
+        label.setBuddy(self.field)
         layout.addWidget(label)
-        layout.addWidget(self.field)
-        layout.addWidget(_buttons(self, self.tr("&Confirmer : les empreintes sont identiques")))
-        fit_to_text(self, 70)
+        layout.addWidget(self.entry)
+        buttons = _buttons(self, self.tr("&Confirmer : les empreintes sont identiques"))
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        layout.addWidget(buttons)
+        self.entry.verdict_changed.connect(self._update)
+        self._update()
+        fit_to_text(self, 90)
 
     def key_id(self) -> str:
-        return "".join(self.field.text().split()).lower()
+        return self.entry.key_id()
+
+    def _update(self) -> None:
+        self.ok_button.setEnabled(self.entry.acceptable())
 
 
 class ExpertDialog(QDialog):
@@ -107,6 +153,14 @@ class ExpertDialog(QDialog):
         layout.addWidget(self.no_alteration)
         layout.addWidget(_buttons(self, self.tr("&Consigner")))
         fit_to_text(self, 70)
+
+    def values(self) -> tuple[str, str, bool]:
+        """Name, conclusion, "no alteration": read on the GUI thread while the dialog lives."""
+        return (
+            self.name.text().strip(),
+            self.conclusion.toPlainText().strip(),
+            self.no_alteration.isChecked(),
+        )
 
 
 class DecisionDialog(QDialog):

@@ -8,13 +8,15 @@ runs it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
+from bureau_app.fingerprint_field import group_fingerprint
 from bureau_app.phase_model import ChecklistItem, OptionalAction, PhaseState
+from bureau_app.quorum import quorum_need, who_may_come
 from bureau_app.roles import list_names, role_word
 from ceremony.bundles.payloads.definition import BureauDefinition, Member
 from ceremony.workflow.phases import ORDER, Phase
@@ -70,16 +72,10 @@ class CeremonyPhase:
     optional_actions: Sequence[OptionalAction] = ()
 
 
-def quorum_members(definition: BureauDefinition) -> list[Member]:
-    """Who opens and signs by default: the president and the first delegates of the quorum.
-
-    The engine accepts the secretary for the president and any delegates; the
-    window proposes this composition, which the card prompts then ask for.
-    """
-    heads = [m for m in definition.members if m.role == "president"]
-    heads = heads or [m for m in definition.members if m.role == "secretary"]
-    delegates = [m for m in definition.members if m.role == "delegate"]
-    return [*heads[:1], *delegates[: definition.delegate_quorum]]
+def quorum_text(definition: BureauDefinition, present: Collection[str] = ()) -> str:
+    """Who may bring a card: "la présidente ou le secrétaire ; deux délégués parmi trois"."""
+    lines = who_may_come(quorum_need(definition), present, list_names(definition))
+    return " ; ".join(lines)
 
 
 def _name(member: Member, definition: BureauDefinition | None = None) -> str:
@@ -113,7 +109,7 @@ def next_step(state: CeremonyState, definition: BureauDefinition | None) -> Step
                 )
         return None
     assert definition is not None
-    quorum = quorum_members(definition)
+    need = quorum_need(definition)
     if phase is Phase.KEY_CEREMONY:
         return Step(
             StepKind.GENERATE_KEYS,
@@ -125,13 +121,11 @@ def next_step(state: CeremonyState, definition: BureauDefinition | None) -> Step
     if phase is Phase.TEST_VOTE:
         return Step(StepKind.TEST_VOTE, translate("Steps", "Faire le vote à blanc"))
     if phase is Phase.SEALING:
-        for member in quorum:
-            if member.member_id not in state.seal_signers:
-                return Step(
-                    StepKind.SIGN_SEAL,
-                    _fill(translate("Steps", "Signer le scellement : carte de %1"), member.name),
-                    member,
-                )
+        if not need.complete(state.seal_signers):
+            return Step(
+                StepKind.SIGN_SEAL,
+                translate("Steps", "Signer le scellement avec une carte du quorum"),
+            )
         return Step(
             StepKind.EXPORT_SEAL, translate("Steps", "Remettre le scellement à la plateforme")
         )
@@ -150,13 +144,11 @@ def next_step(state: CeremonyState, definition: BureauDefinition | None) -> Step
     if phase is Phase.PV:
         if state.pv is None:
             return Step(StepKind.MAKE_PV, translate("Steps", "Établir le procès-verbal"))
-        for member in quorum:
-            if member.member_id not in state.pv_signatures:
-                return Step(
-                    StepKind.SIGN_PV,
-                    _fill(translate("Steps", "Signer le procès-verbal : carte de %1"), member.name),
-                    member,
-                )
+        if not need.complete(state.pv_signatures):
+            return Step(
+                StepKind.SIGN_PV,
+                translate("Steps", "Signer le procès-verbal avec une carte du quorum"),
+            )
         return Step(StepKind.EXPORT_RESULTS, translate("Steps", "Signer et exporter les résultats"))
     if state.archive is None:
         return Step(StepKind.EXPORT_ARCHIVE, translate("Steps", "Écrire l'archive de la cérémonie"))
@@ -172,8 +164,38 @@ def optional_steps(state: CeremonyState, definition: BureauDefinition | None) ->
     """Steps the bureau may take now besides ``next_step``, as often as it needs.
 
     During the vote: a decision (suspend, resume or stop), signed by the
-    president's or the secretary's card, until the vote is stopped. Nowhere else.
+    president's or the secretary's card, until the vote is stopped. Before the
+    definition is imported: correcting the platform's fingerprint (a typo must never
+    be a dead end; the engine keeps the last one confirmed). Once a quorum has signed
+    the procès-verbal: another member's signature.
     """
+    if (
+        current_phase(state) is Phase.PREPARATION
+        and state.platform_key_id is not None
+        and state.definition_blob is None
+    ):
+        return [
+            Step(
+                StepKind.CONFIRM_KEY,
+                translate("Steps", "Corriger l'empreinte de la plateforme"),
+            )
+        ]
+    if (
+        definition is not None
+        and current_phase(state) is Phase.PV
+        and state.pv is not None
+        and state.results_blob is None
+        and quorum_need(definition).complete(state.pv_signatures)
+        and any(m.member_id not in state.pv_signatures for m in definition.members)
+    ):
+        # The quorum has signed; every other member present may sign too (the PV lists
+        # who signed), until the results are exported.
+        return [
+            Step(
+                StepKind.SIGN_PV,
+                translate("Steps", "Faire signer aussi un autre membre présent"),
+            )
+        ]
     if not allowed_decisions(state) or definition is None:
         return []
     return [
@@ -221,8 +243,8 @@ def _preparation(
         verified += _items(
             (
                 _fill(
-                    translate("Steps", "Empreinte de la plateforme : %1…"),
-                    state.platform_key_id[:16],
+                    translate("Steps", "Empreinte de la plateforme : %1"),
+                    group_fingerprint(state.platform_key_id),
                 ),
                 True,
             )
@@ -272,12 +294,33 @@ def _preparation(
     return todo, verified
 
 
+def _quorum_size(definition: BureauDefinition | None) -> int:
+    return 1 + definition.delegate_quorum if definition is not None else 0
+
+
+def _signatures(
+    template: str, signed: Collection[str], definition: BureauDefinition | None
+) -> list[ChecklistItem]:
+    """Who has signed (one ticked item each), then who may still sign, until the quorum."""
+    if definition is None:
+        return []
+    items = [
+        ChecklistItem(_fill(translate("Steps", "Signé par %1"), _name(member, definition)), True)
+        for member in definition.members
+        if member.member_id in signed
+    ]
+    need = quorum_need(definition)
+    if not need.complete(signed):
+        items.append(ChecklistItem(_fill(template, quorum_text(definition, signed)), False))
+    return items
+
+
 def _phase_content(
     phase: Phase, state: CeremonyState, definition: BureauDefinition | None
 ) -> tuple[list[ChecklistItem], list[ChecklistItem]]:
     if phase is Phase.PREPARATION:
         return _preparation(state, definition)
-    quorum = quorum_members(definition) if definition is not None else []
+    quorum = quorum_text(definition) if definition is not None else ""
     if phase is Phase.KEY_CEREMONY:
         done = state.keys is not None
         todo = _items(
@@ -307,7 +350,7 @@ def _phase_content(
     if phase is Phase.TEST_VOTE:
         done = state.test_vote is not None
         todo = _items(
-            (_fill(translate("Steps", "Cartes à insérer : %1"), _names(quorum, definition)), done),
+            (_fill(translate("Steps", "Cartes à insérer : %1"), quorum), done),
             (translate("Steps", "Chiffrer des bulletins de test connus"), done),
             (translate("Steps", "Dépouiller l'urne de test avec les cartes du quorum"), done),
             (
@@ -330,15 +373,9 @@ def _phase_content(
             )
         return todo, verified
     if phase is Phase.SEALING:
-        todo = [
-            ChecklistItem(
-                _fill(
-                    translate("Steps", "Signature du scellement par %1"), _name(member, definition)
-                ),
-                member.member_id in state.seal_signers,
-            )
-            for member in quorum
-        ]
+        todo = _signatures(
+            translate("Steps", "Signatures du scellement : %1"), state.seal_signers, definition
+        )
         todo.append(
             ChecklistItem(
                 translate("Steps", "Remettre le scellement à la plateforme"), state.seal_exported
@@ -351,7 +388,7 @@ def _phase_content(
                     _fill(
                         translate("Steps", "Signatures du scellement : %1 sur %2 nécessaires"),
                         len(state.seal_signers),
-                        len(quorum),
+                        _quorum_size(definition),
                     ),
                     True,
                 )
@@ -456,7 +493,7 @@ def _phase_content(
     if phase is Phase.COUNT:
         done = state.count is not None
         todo = _items(
-            (_fill(translate("Steps", "Cartes à insérer : %1"), _names(quorum, definition)), done),
+            (_fill(translate("Steps", "Cartes à insérer : %1"), quorum), done),
             (translate("Steps", "Déchiffrer le résultat (jamais bulletin par bulletin)"), done),
             (translate("Steps", "Calculer la répartition des sièges"), done),
         )
@@ -475,16 +512,9 @@ def _phase_content(
         return todo, verified
     if phase is Phase.PV:
         todo = _items((translate("Steps", "Établir le procès-verbal"), state.pv is not None))
-        todo += [
-            ChecklistItem(
-                _fill(
-                    translate("Steps", "Signature du procès-verbal par %1"),
-                    _name(member, definition),
-                ),
-                member.member_id in state.pv_signatures,
-            )
-            for member in quorum
-        ]
+        todo += _signatures(
+            translate("Steps", "Signatures du procès-verbal : %1"), state.pv_signatures, definition
+        )
         todo += _items(
             (translate("Steps", "Exporter les résultats signés"), state.results_blob is not None)
         )

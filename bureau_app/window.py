@@ -172,6 +172,12 @@ def _choose_start(args: argparse.Namespace) -> argparse.Namespace | None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from bureau_app.app_log import AppLog
+    from bureau_app.error_hook import ErrorHook
+    from bureau_app.gui_gc import GuiThreadCollector
+
+    app_log = AppLog()
+    app_log.install()
     settings = QSettings("Bureau", "bureau-app")
     app = make_application(getattr(args, "lang", None), settings)
     opened = getattr(args, "demo", None) or getattr(args, "store", None)
@@ -181,13 +187,22 @@ def run(args: argparse.Namespace) -> int:
             return 0
         args = chosen
     window = BureauWindow(settings)
+    error_hook = ErrorHook(lambda: window)
+    error_hook.install()
+    # Reference cycles are collected here, never on a worker thread (issue 17).
+    collector = GuiThreadCollector(app)
     language = getattr(args, "lang", None)
     window.launch_requested.connect(lambda kind: launch(kind, window, language))
     if getattr(args, "expert", False):
         window.expert_only()
         window.setWindowTitle(f"{window.windowTitle()} ({__version__})")
         window.show()
-        return app.exec()
+        try:
+            return app.exec()
+        finally:
+            collector.stop()
+            error_hook.uninstall()
+            app_log.close()
     folder = Path(args.demo) / "store" if getattr(args, "demo", None) else None
     try:
         if getattr(args, "demo", None):
@@ -199,6 +214,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"bureau-app: {folder} est déjà ouvert par une autre instance", file=sys.stderr)
         already_open(None, folder or default_store_dir()).exec()
         window.deleteLater()
+        collector.stop()
+        error_hook.uninstall()
+        app_log.close()
         return 1
     window.setWindowTitle(f"{window.windowTitle()} ({__version__})")
     window.show()
@@ -207,3 +225,6 @@ def run(args: argparse.Namespace) -> int:
     finally:
         adapter.close()
         adapter.bureau.store.close()
+        collector.stop()
+        error_hook.uninstall()
+        app_log.close()

@@ -25,6 +25,7 @@ T = TypeVar("T")
 # otherwise flood the GUI thread's event queue.
 _REPORT_INTERVAL = 0.05
 UNKNOWN_REMAINING = -1.0
+UNKNOWN_FRACTION = -1.0
 
 
 class JobCancelledError(CeremonyError):
@@ -54,6 +55,10 @@ class Progress:
             return
         self._last_sent = now
         self._emit(fraction, message, UNKNOWN_REMAINING if remaining is None else remaining)
+
+    def say(self, message: str) -> None:
+        """What is being done, when no fraction can be told (the bar stays "busy")."""
+        self._emit(UNKNOWN_FRACTION, message, UNKNOWN_REMAINING)
 
     def cancel_requested(self) -> bool:
         return self._cancel.is_set()
@@ -106,15 +111,22 @@ class Job(QObject, Generic[T]):
     def run_here(self) -> None:
         """Run the job in the calling thread (the worker thread)."""
         progress = Progress(self.progressed.emit, self._cancel)
+        fn, self._fn = self._fn, _spent
         try:
-            result = self._fn(progress)
+            result = fn(progress)
         except JobCancelledError:
             self.cancelled.emit()
         except Exception as error:  # noqa: BLE001 - every failure goes to the GUI as a signal
             self.failed.emit(error)
         else:
             self.succeeded.emit(result)
+        # The closure (cards, PIN handlers, widgets' data) is released here, not with the job.
+        del fn
         self.finished.emit()
+
+
+def _spent(_progress: Progress) -> Any:
+    raise RuntimeError("a job runs once")
 
 
 class _Runnable(QRunnable):
@@ -128,7 +140,14 @@ class _Runnable(QRunnable):
 
 
 class JobRunner(QObject):
-    """Starts jobs on its own thread pool and keeps them alive until they finish."""
+    """Starts jobs on its own thread pool and keeps them alive until they finish.
+
+    A job is a QObject of the GUI thread: it must never be destroyed on a pool
+    thread (the last Python reference could otherwise go with the pool's runnable,
+    and Qt would delete an object of another thread, with queued signals still on
+    their way: the crash of issue 17). The runner owns each job in C++ and deletes
+    it later on the GUI thread, once its ``finished`` has been delivered there.
+    """
 
     def __init__(self, max_threads: int = 2, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -138,9 +157,16 @@ class JobRunner(QObject):
 
     def start(self, job: Job[T]) -> Job[T]:
         self._running.add(job)
-        job.finished.connect(lambda: self._running.discard(job))
+        job.setParent(self)
+        job.finished.connect(self._job_finished)
         self._pool.start(_Runnable(job))
         return job
+
+    def _job_finished(self) -> None:
+        job = self.sender()
+        if isinstance(job, Job):
+            self._running.discard(job)
+            job.deleteLater()
 
     @property
     def busy(self) -> bool:

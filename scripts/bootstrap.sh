@@ -27,6 +27,8 @@ packages=(pcscd libpcsclite-dev gcc libc6-dev pkg-config belenios-tool poppler-u
           libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1)
 if [ "$dev" = 1 ]; then
     packages+=(vsmartcard-vpcd gnupg scdaemon)
+    # The real bureau-app in a real X server, driven by key presses (tests/gui/xsession.py).
+    packages+=(xvfb xdotool matchbox-window-manager)
 fi
 if ! "$python" -c 'import ensurepip, venv' >/dev/null 2>&1; then
     packages+=(python3-venv)

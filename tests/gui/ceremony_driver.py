@@ -69,7 +69,22 @@ class Members:
             self.saved.append(save(widget, self.shots, name))
 
     def _on_prompt(self, prompt: Any) -> None:
+        from bureau_app.quorum_prompt import QuorumPromptDialog
+
         self.prompts += 1
+        if isinstance(prompt, QuorumPromptDialog):
+            # Insert the next needed card each time the prompt waits for one.
+            timer = QTimer(prompt)
+
+            def next_card() -> None:
+                if not prompt.isVisible() or prompt._checking is not None:
+                    return
+                self._shot_once(prompt, "dialog-quorum-prompt")
+                QTest.mouseClick(prompt.reader.insert_button, _left())
+
+            timer.timeout.connect(next_card)
+            timer.start(50)
+            return
 
         def insert() -> None:
             self._shot_once(prompt, "dialog-card-prompt")
@@ -116,6 +131,8 @@ class Members:
             def accept() -> None:
                 from PySide6.QtWidgets import QDialogButtonBox
 
+                if isinstance(dialog, FingerprintDialog) and dialog.entry.expected:
+                    QTest.keyClicks(dialog.field, dialog.entry.expected)
                 self._shot_once(dialog, name)
                 box = dialog.findChild(QDialogButtonBox)
                 QTest.mouseClick(box.button(QDialogButtonBox.StandardButton.Ok), _left())

@@ -68,6 +68,16 @@ def test_a_whole_ceremony_through_the_gui(qtbot, app, settings, tmp_path, screen
                 message = window.statusBar().currentMessage()
                 assert "Écrit dans" in message and "decision-01-suspend.zip" in message
                 assert adapter.next_step() == step  # still the required step
+            if step.kind.value == "export_results" and "extra_pv" not in steps:
+                # The quorum has signed the PV: another member present signs it too.
+                assert len(adapter.bureau.state.pv_signatures) == 3
+                with qtbot.waitSignal(adapter.step_finished, timeout=300_000) as extra:
+                    qtbot.mouseClick(page.optional_buttons["sign_pv"], Qt.MouseButton.LeftButton)
+                assert extra.args == ["sign_pv"] and not members.errors, members.errors
+                assert len(adapter.bureau.state.pv_signatures) == 4
+                steps.append("extra_pv")
+                page = window.current_page()
+                assert "sign_pv" in page.optional_buttons  # the fifth member may still sign
             with qtbot.waitSignal(adapter.step_finished, timeout=300_000) as finished:
                 qtbot.mouseClick(page.action_button, Qt.MouseButton.LeftButton)
             assert not members.errors, members.errors
@@ -78,16 +88,17 @@ def test_a_whole_ceremony_through_the_gui(qtbot, app, settings, tmp_path, screen
         assert adapter.bureau.state.archive is not None
         assert (tmp_path / "demo" / "archive" / "journal.jsonl").exists()
         assert [p.value for p in ORDER] == seen_phases
-        # Every member registered, everyone at the key ceremony, a quorum of 3 for each of
-        # test vote, count and results, one card per seal and PV signature.
+        # Every member registered (a prompt each), one prompt for everyone's cards at the key
+        # ceremony, one quorum prompt each for test vote, count and results, a prompt per
+        # seal and PV signature (three cards), one for the decision.
         assert steps.count("register") == 5
-        # One more card for the decision.
-        assert members.prompts == 5 + 5 + 3 + 3 + 3 + 3 + 3 + 1
+        assert members.prompts == 5 + 1 + 1 + 3 + 1 + 3 + 1 + 1 + 1  # + the 4th PV signature
         assert len(adapter.bureau.state.decisions) == 1
         # The count reported its steps: the bar went from "busy" to a full, measured bar.
         count_dialog = progress_dialogs["Ouvrir l'urne et dépouiller (cartes du quorum)"]
         assert count_dialog.bar.maximum() == 1000 and count_dialog.bar.value() == 1000
-        assert members.pins == members.prompts  # one code per card per step
+        # One code per card per step, asked when the card comes, never again by the work.
+        assert members.pins == 5 + 5 + 3 + 3 + 3 + 3 + 3 + 1 + 1
 
         # The finished ceremony, page by page.
         for number, key in enumerate(window.pages, start=1):

@@ -47,6 +47,12 @@ def _prepare_until_test_vote(folder: Path) -> None:
         bureau.store.close()
 
 
+def _open(dialog) -> bool:  # type: ignore[no-untyped-def]
+    import shiboken6
+
+    return bool(shiboken6.isValid(dialog) and dialog.isVisible())
+
+
 def _focused():  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QApplication
 
@@ -62,8 +68,8 @@ def test_the_test_vote_with_the_keyboard_only(
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from bureau_app.card_prompt import CardPromptDialog
     from bureau_app.pin_dialog import PinDialog
+    from bureau_app.quorum_prompt import QuorumPromptDialog
     from bureau_app.shell import BureauWindow
     from ceremony.workflow.phases import Phase
 
@@ -90,11 +96,12 @@ def test_the_test_vote_with_the_keyboard_only(
         assert _focused() is page.action_button
         save(window, screenshot_dir, "keyboard-test_vote-focus")
         prompts = pins = 0
+        seen_prompt = None
         QTest.keyClick(_focused(), Qt.Key.Key_Return)
         while adapter.bureau.state.test_vote is None:
             qtbot.waitUntil(
                 lambda: (
-                    isinstance(QApplication.activeModalWidget(), CardPromptDialog | PinDialog)
+                    isinstance(QApplication.activeModalWidget(), QuorumPromptDialog | PinDialog)
                     or adapter.bureau.state.test_vote is not None
                     or bool(members.errors)
                 ),
@@ -102,19 +109,35 @@ def test_the_test_vote_with_the_keyboard_only(
             )
             assert not members.errors, members.errors
             dialog = QApplication.activeModalWidget()
-            if isinstance(dialog, CardPromptDialog):
-                prompts += 1
-                # The training reader's "Insérer cette carte" is the default button.
-                qtbot.waitUntil(lambda d=dialog: d.isAncestorOf(QApplication.focusWidget()))
+            if isinstance(dialog, QuorumPromptDialog):
+                if dialog is not seen_prompt:
+                    prompts += 1
+                    seen_prompt = dialog
+                # The training reader's "Insérer cette carte" is the default button; the
+                # reader shows the next card the quorum needs; its PIN is asked at once.
+                # Once the last code is checked the prompt closes by itself.
+                qtbot.waitUntil(
+                    lambda d=dialog: (
+                        not _open(d)
+                        or (d._checking is None and d.isAncestorOf(QApplication.focusWidget()))
+                    )
+                )
+                if not _open(dialog):
+                    continue
                 QTest.keyClick(_focused(), Qt.Key.Key_Return)
-                qtbot.waitUntil(lambda d=dialog: not d.isVisible())
+                qtbot.waitUntil(
+                    lambda d=dialog: (
+                        isinstance(QApplication.activeModalWidget(), PinDialog) or not _open(d)
+                    )
+                )
             elif isinstance(dialog, PinDialog):
                 pins += 1
                 qtbot.waitUntil(lambda d=dialog: QApplication.focusWidget() is d.field)
                 QTest.keyClicks(_focused(), members.pin_for(dialog))
                 QTest.keyClick(_focused(), Qt.Key.Key_Return)
                 qtbot.waitUntil(lambda d=dialog: not d.isVisible())
-        assert (prompts, pins) == (3, 3)
+        # One prompt for the quorum, one code per card.
+        assert (prompts, pins) == (1, 3)
         qtbot.waitUntil(lambda: adapter.bureau.phase is Phase.SEALING and not adapter.busy)
         assert window.current_page() is not None
         assert window.current_page().key == "sealing"

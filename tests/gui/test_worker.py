@@ -195,3 +195,19 @@ def test_cancelled_error_is_a_ceremony_error_with_a_french_message() -> None:
     error = JobCancelledError("job cancelled")
     assert isinstance(error, CeremonyError)
     assert error.user_message.startswith("L'opération a été annulée")
+
+
+def test_a_finished_job_is_deleted_on_the_gui_thread(qtbot, runner) -> None:  # type: ignore[no-untyped-def]
+    """Issue 17: a job must never be destroyed on a pool thread (a segfault in libpython)."""
+    import shiboken6
+    from PySide6.QtCore import QThread
+
+    destroyed_on: list[object] = []
+    job = Job(lambda _p: 42, cancellable=False)
+    job.destroyed.connect(lambda: destroyed_on.append(QThread.currentThread()))
+    with qtbot.waitSignal(job.finished, timeout=10_000):
+        runner.start(job)
+    assert job.result == 42
+    qtbot.waitUntil(lambda: not shiboken6.isValid(job), timeout=10_000)
+    assert destroyed_on == [runner.thread()]
+    assert not runner.busy
