@@ -45,7 +45,7 @@ NEXT_STEP = {
 }
 
 
-def _open_card(spec: str) -> PresentCard:
+def _open_card(spec: str, bureau: Bureau | None = None) -> PresentCard:
     member, sep, where = spec.partition("=")
     if not sep or not member or not where:
         raise argparse.ArgumentTypeError(
@@ -53,12 +53,39 @@ def _open_card(spec: str) -> PresentCard:
         )
     client: CardClient
     if where.startswith("training:"):
-        client = TrainingCard(Path(where.removeprefix("training:")))
+        client = _training_card(Path(where.removeprefix("training:")), bureau)
     else:
         from ceremony.cards.discovery import open_card
 
         client = open_card(where)
     return PresentCard(member, client, ConsolePinHandler())
+
+
+def _training_card(path: Path, bureau: Bureau | None) -> TrainingCard:
+    """An existing training card file, or a new one if the operator agrees (training only)."""
+    if path.exists():
+        return TrainingCard(path)
+    from ceremony.cards.errors import TrainingCardFileError, TrainingCardRefusedError
+
+    if bureau is None or bureau.state.definition_blob is None:
+        raise TrainingCardFileError(
+            f"{path} does not exist and no definition is imported",
+            user_message=(
+                f"La carte d'entraînement {path} n'existe pas. Importez d'abord la définition "
+                "d'une élection d'entraînement pour pouvoir la créer."
+            ),
+        )
+    if not bureau.training_allowed:
+        raise TrainingCardRefusedError(f"{path}: training card for a real election")
+    answer = input(f"La carte d'entraînement {path} n'existe pas. La créer ? (oui/non) ")
+    if answer.strip().casefold() not in {"o", "oui", "y", "yes"}:
+        raise TrainingCardFileError(
+            f"{path}: creation declined",
+            user_message="Carte d'entraînement non créée. Rien n'a été modifié.",
+        )
+    card = TrainingCard.create(path)
+    print(f"Carte d'entraînement créée : {path} ({card.serial}).", file=sys.stderr)
+    return card
 
 
 def _bureau(args: argparse.Namespace) -> Bureau:
@@ -70,8 +97,9 @@ def _with_bureau(
 ) -> Callable[[argparse.Namespace], int]:
     def handler(args: argparse.Namespace) -> int:
         bureau = _bureau(args)
+        bureau.notice = lambda text: print(text, file=sys.stderr)
         try:
-            cards = [_open_card(s) for s in getattr(args, "card", None) or []]
+            cards = [_open_card(s, bureau) for s in getattr(args, "card", None) or []]
             args.cards = cards
             result = action(bureau, args)
             if isinstance(result, bytes) and getattr(args, "out", None):
@@ -153,6 +181,9 @@ def add_parsers(subparsers: Any) -> None:
     status.add_argument("--json", action="store_true")
     status.set_defaults(handler=run_status)
 
+    from ceremony.workflow.card_command import add_card_parser
+
+    add_card_parser(subparsers, _with_bureau)
     read = Path.read_bytes
     _step(
         subparsers,

@@ -24,12 +24,11 @@ from ceremony.protocol.decryption import ElectionResult, OwnedPartialDecryption,
 from ceremony.protocol.hashing import sha256_hex
 from ceremony.protocol.serialization import dumps
 from ceremony.protocol.tally import EncryptedTally, SizedEncryptedTally
-from ceremony.protocol.trustees import PedersenTrustees
 from ceremony.tally.from_definition import contest_definition
 from ceremony.tally.results import ContestCount, ContestResult, compute_results
+from ceremony.workflow.card_check import OpenedKey
 from ceremony.workflow.counting import ContestTally, combine_results, decrypt_tallies
 from ceremony.workflow.errors import WorkflowError
-from ceremony.workflow.holders import CheckedCard
 from ceremony.workflow.sealing import canonical
 from ceremony.workflow.state import CeremonyState
 
@@ -92,7 +91,7 @@ def stored_tallies(bureau: Bureau, state: CeremonyState) -> dict[str, ContestTal
 def run_count(
     bureau: Bureau,
     state: CeremonyState,
-    cards: Sequence[CheckedCard],
+    opened: Sequence[OpenedKey],
     tallies: Mapping[str, ContestTally],
     lot_seed: str | None,
     workdir: Path,
@@ -103,20 +102,13 @@ def run_count(
     ``progress`` hears of every step: each (trustee, contest) partial
     decryption once verified, each contest's result, each final archive.
     """
-    assert state.keys is not None and state.bureau_id is not None
     trustees = bureau.trustees(state)
-    pedersen = next(i for i in trustees.items if isinstance(i, PedersenTrustees))
-    shares = 1 + pedersen.parameters.threshold  # the head card's, then the delegates'
-    steps = _Steps(progress, len(tallies) * (shares + 2))
+    steps = _Steps(progress, len(tallies) * (len(opened) + 2))
     partials = decrypt_tallies(
         bureau.group,
-        state.bureau_id,
         trustees,
-        bureau.voutputs(state),
-        state.keys["delegate_order"],
-        state.keys["election_key_fingerprint"],
         tallies,
-        cards,
+        opened,
         bureau.rng,
         verified=lambda: steps.done(DECRYPTION),
     )

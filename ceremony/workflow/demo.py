@@ -154,7 +154,7 @@ def _run(
         hook("keys")
     if bureau.phase is Phase.TEST_VOTE:
         with times.step("Vote à blanc", stream):
-            bureau.run_test_vote(quorum)
+            bureau.run_test_vote(list(cards.values()))
         hook("test_vote")
     if bureau.phase is Phase.SEALING:
         for card in quorum:
