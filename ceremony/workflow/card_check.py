@@ -262,6 +262,11 @@ def open_for_step(
     from ceremony.workflow.quorum import require_quorum
 
     definition = bureau.bureau_definition(state)
+    try:
+        require_quorum(definition, [c.member_id for c in cards])
+    except QuorumError as exc:
+        events.add("quorum_refused", None, exc.user_message, missing=exc.technical)
+        raise
     opened = open_quorum(key_material(bureau, state), cards, events)
     if opened is None:
         usable = {c.member_id for c in cards} - {

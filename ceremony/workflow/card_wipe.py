@@ -58,22 +58,26 @@ def check_card(bureau: Bureau, card: PresentCard) -> None:
     state = bureau.state
     if state.keys is None:
         raise WrongPhaseError("no ceremony key yet: the key ceremony comes first")
-    (checked,) = bureau.checked(state, [card])
     phase = current_phase(state)
+    recorded = state.members.get(card.member_id)
+    actor = Actor(str(recorded["role"]), str(recorded["serial"])) if recorded else None
     try:
+        (checked,) = bureau.checked(state, [card])
+        actor = checked.actor
         open_card_key(key_material(bureau, state), checked)
     except CeremonyError as exc:
-        _record(
-            bureau,
-            phase,
-            Action.CARD_CHECKED,
-            checked.actor,
-            checked.member_id,
-            "failed",
-            error=type(exc).__name__,
-        )
+        if actor is not None:
+            _record(
+                bureau,
+                phase,
+                Action.CARD_CHECKED,
+                actor,
+                card.member_id,
+                "failed",
+                error=type(exc).__name__,
+            )
         raise
-    _record(bureau, phase, Action.CARD_CHECKED, checked.actor, checked.member_id, "ok")
+    _record(bureau, phase, Action.CARD_CHECKED, actor, card.member_id, "ok")
 
 
 def unblock_card(bureau: Bureau, card: PresentCard) -> None:

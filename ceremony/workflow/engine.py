@@ -616,7 +616,7 @@ class Bureau:
         state = self.state
         self._require(state, Phase.COUNT)
         counting.check_before_count(self, state)
-        checked = self.checked_quorum(state, cards)
+        checked = self.checked(state, cards)
         events = self.card_events()
         try:
             opened = open_for_step(self, state, checked, events)
@@ -702,7 +702,7 @@ class Bureau:
         state = self.state
         if state.count is None:
             raise WrongPhaseError("there is no count to compare with yet")
-        checked = self.checked_quorum(state, cards)
+        checked = self.checked(state, cards)
         assert state.urn is not None
         verified = import_bundle_file(
             self.store.blob_path(state.urn["blob"]),
