@@ -349,9 +349,13 @@ class OpenPGPCard:
         return None
 
     @staticmethod
-    def _held_blob(s: _Session) -> bool:
-        """Whether a wrapped secret is stored (PW1 82 must be verified for DO 0103)."""
-        if s.caps.private_dos and (s.app.get_data(DO_PRIVATE_3) or b"").startswith(MAGIC):
+    def _held_blob(s: _Session, *, private: bool = True) -> bool:
+        """Whether a wrapped secret is stored (``private``: DO 0103 too, PW1 82 verified)."""
+        if (
+            private
+            and s.caps.private_dos
+            and (s.app.get_data(DO_PRIVATE_3) or b"").startswith(MAGIC)
+        ):
             return True
         return (s.app.get_data(DO_CERTIFICATE) or b"").startswith(MAGIC)
 
@@ -474,7 +478,7 @@ class OpenPGPCard:
                 )
                 s.app.verify(PW3, pin)
                 target = DO_CERTIFICATE
-                if self._held_blob(s):
+                if self._held_blob(s, private=False):
                     raise holds_key_error(
                         KeyLabel.unlabelled(identity.serial, identity.holder, identity.bureau_id),
                         "writing a new key",
