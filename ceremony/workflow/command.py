@@ -271,13 +271,9 @@ def add_parsers(subparsers: Any) -> None:
         cards=True,
         arguments=[(["--lot-seed"], {"help": "graine du tirage au sort public"})],
     )
-    _step(
-        subparsers,
-        "recount",
-        "nouveau décompte depuis l'urne et les cartes",
-        lambda b, a: b.recount(a.cards),
-        cards=True,
-    )
+    from ceremony.workflow.recount_command import add_recount_parser
+
+    add_recount_parser(subparsers, _open_card)
     _step(
         subparsers,
         "pv",

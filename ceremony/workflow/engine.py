@@ -835,22 +835,35 @@ class Bureau:
     def export_archive(self, folder: Path, key_source: KeySource | None = None) -> dict[str, str]:
         """Write the ceremony archive (DESIGN.md §6), journal it, sign a checkpoint over it,
         and write the journal itself last (``journal.jsonl``)."""
-        from ceremony.store.export import export_journal
-        from ceremony.workflow.archive import JOURNAL_FILE, write_archive
+        from ceremony.workflow import archive
 
         state = self.state
         self._require(state, Phase.ARCHIVED)
         if state.archive is None:
-            files = write_archive(self, state, folder)
-            self.store.append(
-                phase=Phase.ARCHIVED,
-                action=Action.ARCHIVE_EXPORTED,
-                details={"files": files},
-            )
+            data = archive.make_archive_files(self, state)
+            archive.check_archive_folder(folder, data)
+            with self.store.transaction() as tx:
+                files = {
+                    name: tx.put_blob(content, kind="archive_file", direction="exported")
+                    for name, content in data.items()
+                }
+                tx.append(
+                    phase=Phase.ARCHIVED,
+                    action=Action.ARCHIVE_EXPORTED,
+                    details={"files": files},
+                    blobs=sorted(set(files.values())),
+                )
+            self.checkpoint(key_source)
         else:
             files = dict(state.archive["files"])
-        self.checkpoint(key_source)
-        (folder / JOURNAL_FILE).write_bytes(export_journal(self.store))
+            archive.check_archive_folder(folder, files)
+        entry = next(
+            e for e in reversed(self.store.entries()) if e.action == Action.ARCHIVE_EXPORTED
+        )
+        archive.write_files(self, folder, files)
+        (folder / archive.JOURNAL_FILE).write_bytes(
+            archive.journal_until(self.store, entry.sequence)
+        )
         return files
 
     def checkpoint(self, key_source: KeySource | None = None) -> None:

@@ -63,6 +63,7 @@ class Action(StrEnum):
     RESULTS_EXPORTED = "results.exported"
     ARCHIVE_EXPORTED = "archive.exported"
     RECOUNT_DONE = "recount.done"
+    RECOUNT_STARTED = "recount.started"
     CARD_EVENT = "card.event"
     CARD_CHECKED = "card.checked"
     CARD_WIPED = "card.wiped"
@@ -94,6 +95,7 @@ ACTION_PHASE: Final[dict[Action, Phase]] = {
 
 EVENT_ACTIONS: Final[frozenset[Action]] = frozenset(
     {
+        Action.RECOUNT_STARTED,
         Action.CARD_EVENT,
         Action.CARD_CHECKED,
         Action.CARD_WIPED,
