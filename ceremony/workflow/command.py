@@ -88,6 +88,29 @@ def _training_card(path: Path, bureau: Bureau | None) -> TrainingCard:
     return card
 
 
+def _ask_lot_value(member_id: str, message: str, hidden: bool) -> str:
+    """A member present types their value for the drawing of lots (hidden when committing)."""
+    import getpass
+
+    print(message, file=sys.stderr)
+    return getpass.getpass("Valeur : ") if hidden else input("Valeur : ")
+
+
+def _count(bureau: Bureau, args: argparse.Namespace) -> Any:
+    from ceremony.workflow.recount_command import print_results
+
+    outcome = bureau.count(args.cards, lots=_ask_lot_value)
+    names = {c.contest_uuid: c.name for c in bureau.bureau_definition().contests}
+    print_results(
+        "Résultats du dépouillement :",
+        {u: list(r.result[0]) for u, r in outcome.results.items()},
+        names,
+    )
+    if outcome.lot_seed:
+        print(f"Tirage au sort entre les membres présents : graine {outcome.lot_seed}.")
+    return None
+
+
 def _bureau(args: argparse.Namespace) -> Bureau:
     return Bureau(open_store(args.store or default_store_dir()))
 
@@ -267,9 +290,8 @@ def add_parsers(subparsers: Any) -> None:
         subparsers,
         "count",
         "dépouillement",
-        lambda b, a: b.count(a.cards, lot_seed=a.lot_seed),
+        _count,
         cards=True,
-        arguments=[(["--lot-seed"], {"help": "graine du tirage au sort public"})],
     )
     from ceremony.workflow.recount_command import add_recount_parser
 

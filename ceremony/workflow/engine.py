@@ -604,11 +604,14 @@ class Bureau:
         *,
         lot_seed: str | None = None,
         progress: Callable[[str, int, int], None] | None = None,
+        lots: Any = None,
     ) -> Any:
         """Open the urn in public with a quorum of cards; decrypt, verify, compute seats.
 
         ``progress(step, done, total)`` hears of each step of the count
         (:data:`ceremony.workflow.count.CountProgress`); it changes nothing journaled.
+        ``lots(member_id, message, hidden)`` lets each member present type their value
+        when a perfect tie needs a drawing of lots (:mod:`ceremony.workflow.lots_draw`).
         """
         from ceremony.workflow import count as counting
         from ceremony.workflow.card_check import journal_events, open_for_step
@@ -624,6 +627,13 @@ class Bureau:
             journal_events(self.store, Phase.COUNT, events, "count")
             raise
         used = [k.card for k in opened]
+        draw = None
+        if lots is not None:
+            from ceremony.workflow.lots_draw import draw_lots
+
+            def draw(tied: tuple[str, ...]) -> str:
+                return draw_lots(self, checked, tied, lots).seed
+
         with tempfile.TemporaryDirectory(prefix="bureau-count-") as tmp:
             outcome = counting.run_count(
                 self,
@@ -633,8 +643,9 @@ class Bureau:
                 lot_seed,
                 Path(tmp),
                 progress,
+                draw,
             )
-            self._record_count(state, used, outcome, lot_seed, events)
+            self._record_count(state, used, outcome, outcome.lot_seed, events)
         self.checkpoint()
         return outcome
 
