@@ -634,14 +634,16 @@ class Bureau:
             def draw(tied: tuple[str, ...]) -> str:
                 return draw_lots(self, checked, tied, lots).seed
 
-        with tempfile.TemporaryDirectory(prefix="bureau-count-") as tmp:
+        from ceremony.workflow.tempdirs import work_folder
+
+        with work_folder("count") as tmp:
             outcome = counting.run_count(
                 self,
                 state,
                 opened,
                 counting.stored_tallies(self, state),
                 lot_seed,
-                Path(tmp),
+                tmp,
                 progress,
                 draw,
             )

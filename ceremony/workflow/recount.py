@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,6 +46,7 @@ from ceremony.workflow.holders import PresentCard
 from ceremony.workflow.phases import Action, Phase
 from ceremony.workflow.sealing import canonical
 from ceremony.workflow.state import CeremonyState, derive_state
+from ceremony.workflow.tempdirs import work_folder
 
 RECOUNT_FILE: Final = "recount.json"
 SIGNATURES_FILE: Final = "recount-signatures.json"
@@ -233,9 +233,9 @@ def recount_from_archive(
             _replace_seen(bureau.import_context(state), state.urn["bundle_id"]),
         )
         checks = check_urn(bureau, state, expect_payload(verified, UrnPayload), None)
-        with tempfile.TemporaryDirectory(prefix="bureau-recount-") as tmp:
+        with work_folder("recount") as tmp:
             outcome = counting.run_count(
-                bureau, state, opened, checks.tallies, state.count.get("lot_seed"), Path(tmp)
+                bureau, state, opened, checks.tallies, state.count.get("lot_seed"), tmp
             )
         again = {u: list(r.result[0]) for u, r in outcome.results.items()}
         original = {u: list(v) for u, v in state.count["results"].items()}
