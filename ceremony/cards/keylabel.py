@@ -103,7 +103,7 @@ def holds_key_error(label: KeyLabel, what: str) -> CardHoldsKeyError:
         f"card {label.card_serial} holds the key of bureau {label.bureau_id} "
         f"({label.election_key_fingerprint[:16]}): {what} refused",
         user_message=(
-            f"Refusé : cette carte porte déjà une clé de cérémonie ({label.describe()}). "
+            f"Cette carte porte déjà une clé de cérémonie ({label.describe()}). "
             f"Elle n'est jamais réinitialisée ni réécrite par une opération ordinaire. "
             f"Un membre qui siège dans plusieurs bureaux utilise une carte par bureau. "
             f"Si son titulaire veut vraiment effacer cette clé : bureau card wipe."

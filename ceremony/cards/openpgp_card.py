@@ -43,6 +43,7 @@ from ceremony.cards.errors import (
     DataObjectTooSmallError,
     MissingAlgorithmError,
     NoWrappedSecretError,
+    PinBlockedError,
     UnwrapError,
     WrongCardError,
 )
@@ -162,6 +163,9 @@ class OpenPGPCard:
                 if kind in (PinKind.ADMIN, PinKind.CURRENT_ADMIN)
                 else (status.pw1_tries)
             )
+            if tries == 0:
+                # Asking a code the card will refuse anyway only confuses the holder.
+                raise PinBlockedError(f"card {session.caps.serial}: {kind.value} PIN blocked")
         return pins.get_pin(PinPrompt(kind, message, session.caps.serial, holder), tries)
 
     # -- identity ---------------------------------------------------------

@@ -138,7 +138,7 @@ class CardEvents:
         if card is not None:
             event.update(member_id=card.member_id, role=card.role, card_serial=card.identity.serial)
         self.events.append(event)
-        if self.notice is not None:
+        if self.notice is not None and message:
             self.notice(message)
 
     def failures(self) -> list[str]:
@@ -265,7 +265,7 @@ def open_for_step(
     try:
         require_quorum(definition, [c.member_id for c in cards])
     except QuorumError as exc:
-        events.add("quorum_refused", None, exc.user_message, missing=exc.technical)
+        events.add("quorum_refused", None, "", missing=exc.technical)
         raise
     opened = open_quorum(key_material(bureau, state), cards, events)
     if opened is None:
@@ -273,9 +273,10 @@ def open_for_step(
             e["member_id"] for e in events.events if "phrase" in e
         }
         try:
-            require_quorum(definition, usable, events.failures())
+            failed = {c.member_id for c in cards} - usable
+            require_quorum(definition, usable, events.failures(), unavailable=failed)
             raise QuorumError(f"no quorum opened among {sorted(usable)}")
         except QuorumError as exc:
-            events.add("quorum_refused", None, exc.user_message, missing=exc.technical)
+            events.add("quorum_refused", None, "", missing=exc.technical)
             raise
     return opened

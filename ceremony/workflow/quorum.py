@@ -34,17 +34,25 @@ def is_quorum(bureau: BureauDefinition, member_ids: Collection[str]) -> bool:
     return missing_for_quorum(bureau, member_ids) is None
 
 
-def missing_for_quorum(bureau: BureauDefinition, member_ids: Iterable[str]) -> str | None:
-    """The French sentence naming what lacks for a quorum, or None if ``member_ids`` is one."""
+def missing_for_quorum(
+    bureau: BureauDefinition, member_ids: Iterable[str], unavailable: Iterable[str] = ()
+) -> str | None:
+    """The French sentence naming what lacks for a quorum, or None if ``member_ids`` is one.
+
+    Members in ``unavailable`` (their card failed in this step) are not suggested."""
     present = set(member_ids)
+    gone = set(unavailable)
     heads = [m for m in bureau.members if m.role in HEAD_ROLES]
     delegates = [m for m in bureau.members if m.role == "delegate"]
     parts = []
     if not any(m.member_id in present for m in heads):
-        parts.append("la carte de " + " ou de ".join(_who(m) for m in heads))
+        able = [m for m in heads if m.member_id not in gone] or heads
+        parts.append("la carte de " + " ou de ".join(_who(m) for m in able))
     need = bureau.delegate_quorum - sum(1 for m in delegates if m.member_id in present)
     if need > 0:
-        others = ", ".join(m.name for m in delegates if m.member_id not in present)
+        others = ", ".join(
+            m.name for m in delegates if m.member_id not in present and m.member_id not in gone
+        )
         cards = "une carte" if need == 1 else f"{need} cartes"
         parts.append(f"{cards} de délégué de liste (parmi : {others})")
     if not parts:
@@ -63,11 +71,14 @@ def quorum_rule(bureau: BureauDefinition) -> str:
 
 
 def require_quorum(
-    bureau: BureauDefinition, member_ids: Iterable[str], failures: Iterable[str] = ()
+    bureau: BureauDefinition,
+    member_ids: Iterable[str],
+    failures: Iterable[str] = (),
+    unavailable: Iterable[str] = (),
 ) -> None:
     """Raise :class:`QuorumError` naming who is missing (and which cards failed) if needed."""
     ids = list(member_ids)
-    missing = missing_for_quorum(bureau, ids)
+    missing = missing_for_quorum(bureau, ids, unavailable)
     if missing is None:
         return
     failed = list(failures)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import contextlib
 import io
+import secrets
+import string
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,9 +24,19 @@ from ceremony.store.workstation_key import FileKeySource
 from ceremony.workflow.demo import DemoPins, run_demo, store_folder
 from ceremony.workflow.engine import Bureau
 from ceremony.workflow.holders import PresentCard
-from tests.cards.cardtools import FACTORY_ADMIN_PIN, FACTORY_USER_PIN, fresh_pin
+from tests.cards.cardtools import FACTORY_ADMIN_PIN, FACTORY_USER_PIN, USED_SECRETS
 from tests.pcsc_stack import PcscStack
 from tests.workflow.ceremony_setup import BALLOTS, SEED, small_description
+
+
+def word_pin(length: int) -> str:
+    """A random PIN with letters: unlike a 6-digit one it cannot turn up by chance in the
+    decimal numbers of a `.bel`, so the session's secret scan can look for it everywhere."""
+    while True:
+        pin = "".join(secrets.choice(string.ascii_letters + string.digits) for _ in range(length))
+        if any(c.isalpha() for c in pin) and any(c.isdigit() for c in pin):
+            USED_SECRETS.add(pin.encode())
+            return pin
 
 
 @dataclass
@@ -33,8 +45,8 @@ class HolderPins:
 
     Records every prompt (kind and message) so a test can tell what was asked."""
 
-    user_pin: str = field(default_factory=lambda: fresh_pin(6))
-    admin_pin: str = field(default_factory=lambda: fresh_pin(8))
+    user_pin: str = field(default_factory=lambda: word_pin(8))
+    admin_pin: str = field(default_factory=lambda: word_pin(10))
     factory: bool = True
     script: list[str | None] = field(default_factory=list)
     """Answers to the next USER prompts before the right PIN (None cancels)."""

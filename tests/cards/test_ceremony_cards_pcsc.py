@@ -33,7 +33,14 @@ from ceremony.workflow.engine import Bureau
 from ceremony.workflow.errors import CardNotRegisteredError, QuorumError
 from ceremony.workflow.holders import PresentCard
 from ceremony.workflow.phases import Action
-from tests.cards.ceremony_cards import HolderPins, emulated, open_bureau, run_until, training
+from tests.cards.ceremony_cards import (
+    HolderPins,
+    emulated,
+    open_bureau,
+    run_until,
+    training,
+    word_pin,
+)
 from tests.pcsc_stack import PcscStack
 from tests.workflow.ceremony_setup import SEED, small_description
 
@@ -195,6 +202,9 @@ def test_count_with_the_presidents_card_blocked_uses_the_secretarys(
         message = refused.value.user_message
         secretary_name = secretary.client.read_identity().holder
         assert secretary_name in message and "bloquée" in message
+        president_name = president.client.read_identity().holder
+        # the blocked card is named as failed, not suggested as the one missing
+        assert president_name not in message.split("Cartes qui")[0]
         assert "deux délégués" not in message
         kinds = [e["event"] for e in entries(bureau, Action.CARD_EVENT)]
         assert "pin_blocked" in kinds and "quorum_refused" in kinds
@@ -205,7 +215,7 @@ def test_count_with_the_presidents_card_blocked_uses_the_secretarys(
         assert serials["secretaire"] in used and serials["presidente"] not in used
         assert bureau.state.count is not None
         # the holder unblocks her card with the admin PIN and a new PIN, journaled
-        pins_p.user_pin = "482915"
+        pins_p.user_pin = word_pin(8)
         unblock_card(bureau, president)
         assert entries(bureau, Action.CARD_UNBLOCKED)[-1]["member_id"] == "presidente"
         check_card(bureau, president)
