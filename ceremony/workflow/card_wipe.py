@@ -158,3 +158,5 @@ def _record(
             **details,
         },
     )
+    # Sign the journal's head at once: these acts often come long after the last step.
+    bureau.checkpoint()

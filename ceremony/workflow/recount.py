@@ -91,6 +91,7 @@ class RecountOutcome:
     original: dict[str, list[int]]
     differences: list[str]
     members_used: list[str]
+    contest_names: dict[str, str]
 
 
 class ArchivedCeremony(Bureau):
@@ -288,8 +289,15 @@ def recount_from_archive(
         for name, data in {**files, INDEX_FILE: index}.items():
             (out / name).write_bytes(data)
         (out / JOURNAL_FILE).write_bytes(export_journal(store))
+        names = {c.contest_uuid: c.name for c in bureau.bureau_definition(state).contests}
         return RecountOutcome(
-            out, not differences, again, original, differences, sorted(c.member_id for c in used)
+            out,
+            not differences,
+            again,
+            original,
+            differences,
+            sorted(c.member_id for c in used),
+            names,
         )
     finally:
         store.close()

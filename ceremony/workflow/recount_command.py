@@ -53,7 +53,7 @@ def add_recount_parser(subparsers: Any, open_card: Callable[[str], PresentCard])
             print(f"Refusé : {error.user_message}", file=sys.stderr)
             print(f"  (détail technique : {error.technical})", file=sys.stderr)
             return 1
-        print_results("Résultats du nouveau décompte :", outcome.results, {})
+        print_results("Résultats du nouveau décompte :", outcome.results, outcome.contest_names)
         if outcome.equal:
             print("Identiques aux résultats archivés.")
         else:
