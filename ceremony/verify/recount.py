@@ -149,6 +149,16 @@ def _results(document: dict[str, Any], state: CeremonyState) -> None:
 
 
 def verify_recount(path: Path) -> VerificationReport:
+    """Every check of the module docstring; a malformed file fails its check, named."""
+    try:
+        return _verify_recount(path)
+    except (ValueError, KeyError, TypeError, AttributeError, IndexError, OSError) as exc:
+        builder = ReportBuilder(subject=str(path))
+        builder.failed(SPECS["index"], _fail(f"unreadable recount folder: {type(exc).__name__}"))
+        return builder.build()
+
+
+def _verify_recount(path: Path) -> VerificationReport:
     builder = ReportBuilder(subject=str(path))
     files = builder.run(SPECS["index"], lambda: _index(path))
     document = json.loads((path / RECOUNT_FILE).read_bytes())

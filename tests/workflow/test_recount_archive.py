@@ -114,3 +114,11 @@ def test_the_archive_is_written_again_identically_into_any_new_or_empty_folder(
         assert not (cluttered / "journal.jsonl").exists()
     finally:
         bureau.store.close()
+
+
+def test_a_malformed_recount_folder_fails_a_named_check(tmp_path: Path) -> None:
+    (tmp_path / "recount.json").write_text("{")
+    (tmp_path / "recount-index.json").write_text("{}")
+    report = verify_recount(tmp_path)
+    assert not report.passed
+    assert [c.name for c in report.failed_checks()] == ["recount.index"]
