@@ -360,6 +360,7 @@ class Bureau:
             report = run_test_vote(self, state, checked, events)
         except WorkflowError:
             journal_events(self.store, Phase.TEST_VOTE, events, "test_vote")
+            self.checkpoint()  # refusals are facts for the PV: sign them now
             raise
         report_bytes = sealing.canonical(report)
         with self.store.transaction() as tx:
@@ -625,6 +626,7 @@ class Bureau:
             opened = open_for_step(self, state, checked, events)
         except WorkflowError:
             journal_events(self.store, Phase.COUNT, events, "count")
+            self.checkpoint()  # refusals are facts for the PV: sign them now
             raise
         used = [k.card for k in opened]
         draw = None
@@ -730,6 +732,7 @@ class Bureau:
             opened = open_for_step(self, state, checked, events)
         except WorkflowError:
             journal_events(self.store, self.phase, events, "recount")
+            self.checkpoint()  # refusals are facts for the PV: sign them now
             raise
         checked = [k.card for k in opened]
         journal_events(self.store, self.phase, events, "recount")

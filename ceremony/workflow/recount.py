@@ -225,6 +225,7 @@ def recount_from_archive(
             opened = open_for_step(bureau, state, checked, events)
         except CeremonyError:
             journal_events(store, Phase.ARCHIVED, events, "recount")
+            bureau.checkpoint()
             raise
         from ceremony.workflow.urn import check_urn
 

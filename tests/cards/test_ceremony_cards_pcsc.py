@@ -208,6 +208,8 @@ def test_count_with_the_presidents_card_blocked_uses_the_secretarys(
         assert "deux délégués" not in message
         kinds = [e["event"] for e in entries(bureau, Action.CARD_EVENT)]
         assert "pin_blocked" in kinds and "quorum_refused" in kinds
+        # the refusal is signed at once (a checkpoint over the last event)
+        assert bureau.store.checkpoints()[-1].sequence == bureau.store.entries()[-1].sequence
         # with the secretary present the count goes on with her card
         bureau.count([president, secretary, aph, inph])
         used = actors(bureau, Action.COUNT_DONE)
