@@ -21,7 +21,12 @@ def run_verify(args: argparse.Namespace) -> int:
         is_ceremony_archive,
         verify_ceremony_archive,
     )
+    from ceremony.verify.recount import is_recount_folder, verify_recount
 
+    if is_recount_folder(args.path):
+        recount = verify_recount(args.path)
+        sys.stdout.write((recount.to_json() if args.json else recount.to_text("fr")) + "\n")
+        return 0 if recount.passed else 1
     if not is_ceremony_archive(args.path):
         return verify_command.run(args)
     report = verify_ceremony_archive(

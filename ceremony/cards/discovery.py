@@ -9,7 +9,6 @@ from ceremony.cards.errors import (
     CardOperationError,
     NoCardError,
     NotOpenPGPCardError,
-    WrongCardError,
 )
 from ceremony.cards.openpgp_card import OpenPGPCard
 from ceremony.cards.pcsc import PcscReader, list_readers
@@ -47,8 +46,14 @@ def find_openpgp_cards() -> list[FoundCard]:
 
 
 def open_card(serial: str) -> OpenPGPCard:
-    """The card with this serial, wherever it is inserted (``WrongCardError`` if absent)."""
+    """The card with this serial, wherever it is inserted (``NoCardError`` if absent)."""
     for card in find_openpgp_cards():
         if card.serial == serial:
             return card.open()
-    raise WrongCardError(f"card {serial} is not in any reader")
+    raise NoCardError(
+        f"card {serial} is not in any reader",
+        user_message=(
+            f"La carte {serial} est absente : elle n'est dans aucun lecteur. "
+            "Insérez-la et recommencez."
+        ),
+    )

@@ -146,3 +146,18 @@ class TrainingCardRefusedError(CardError):
 
 class TrainingCardFileError(CardError):
     default_message = "Le fichier de la carte d'entraînement est illisible ou abîmé."
+
+
+class CardHoldsKeyError(CardError):
+    """The card already holds a ceremony key: nothing ordinary may overwrite it."""
+
+    default_message = (
+        "Cette carte porte déjà la clé d'une cérémonie : elle n'est ni réinitialisée ni "
+        "réécrite. Seul son titulaire peut demander l'effacement (bureau card wipe)."
+    )
+
+
+class CardUnblockError(CardError):
+    default_message = (
+        "La carte n'a pas pu être débloquée : vérifiez le code administrateur de la carte."
+    )

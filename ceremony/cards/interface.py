@@ -35,7 +35,7 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any, Final, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Final, Protocol, runtime_checkable
 
 import rfc8785
 from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
@@ -49,6 +49,9 @@ from ceremony.cards.errors import (
     TrainingCardRefusedError,
     WrongCardError,
 )
+
+if TYPE_CHECKING:
+    from ceremony.cards.keylabel import KeyLabel
 
 ECDSA_P256_SHA256: Final = "ecdsa-p256-sha256"
 RSA_PKCS1V15_SHA256: Final = "rsa-pkcs1v15-sha256"
@@ -270,8 +273,19 @@ class CardClient(Protocol):
         """Sign ``data`` (hashed with SHA-256 here, signed on the card)."""
         ...
 
-    def wrap_secret(self, secret: bytes, context: WrapContext, pins: PinHandler) -> None:
-        """Encrypt ``secret`` to the card's X25519 key and store the blob on the card."""
+    def wrap_secret(
+        self,
+        secret: bytes,
+        context: WrapContext,
+        pins: PinHandler,
+        ceremony_id: str = "",
+    ) -> None:
+        """Encrypt ``secret`` to the card's X25519 key and store the blob on the card.
+
+        The key's label records ``ceremony_id``. A card that already holds a key
+        is refused (``CardHoldsKeyError``) unless that key was written under the
+        same non-empty ``ceremony_id``: an interrupted attempt of this very key
+        ceremony, whose keys were never recorded nor used."""
         ...
 
     def unwrap_secret(self, context: WrapContext, pins: PinHandler) -> bytearray:
@@ -279,6 +293,23 @@ class CardClient(Protocol):
 
         The caller must clear the returned buffer after use
         (:func:`clear_secret`)."""
+        ...
+
+    def read_key_label(self) -> KeyLabel | None:
+        """The label of the ceremony key the card holds (no PIN asked), None if it holds none.
+
+        Cards are never overwritten: ``initialise`` and ``wrap_secret`` raise
+        ``CardHoldsKeyError`` on a card that holds a key."""
+        ...
+
+    def erase_key(self, pins: PinHandler) -> KeyLabel | None:
+        """Erase the wrapped secret and its label, after the holder's current PIN.
+
+        Only the confirmed wipe (:mod:`ceremony.workflow.card_wipe`) calls it."""
+        ...
+
+    def unblock(self, pins: PinHandler) -> None:
+        """Reset a blocked personal PIN with the card's admin PIN, setting a new one."""
         ...
 
     def close(self) -> None: ...

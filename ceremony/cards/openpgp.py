@@ -37,6 +37,7 @@ DO_EXTENDED_CAPABILITIES: Final = 0xC0
 DO_PW_STATUS: Final = 0xC4
 DO_NAME: Final = 0x5B
 DO_LOGIN: Final = 0x5E
+DO_PRIVATE_1: Final = 0x0101
 DO_PRIVATE_3: Final = 0x0103
 DO_CERTIFICATE: Final = 0x7F21
 DO_ALGORITHM_INFORMATION: Final = 0xFA
@@ -244,6 +245,11 @@ class OpenPGPApp:
         if response.sw == 0x6982:
             self._raise_wrong_pin(reference, f"CHANGE REFERENCE DATA {reference:02X}")
         _pin_error(response, f"CHANGE REFERENCE DATA {reference:02X}")
+
+    def reset_retry_counter_with_admin(self, new_pin: str) -> None:
+        """RESET RETRY COUNTER (§7.2.4) P1=02: new PW1 after PW3 was verified."""
+        response = self.channel.send(0x2C, 0x02, 0x81, new_pin.encode("utf-8"), le=None)
+        _pin_error(response, "RESET RETRY COUNTER")
 
     def generate_key(self, slot: KeySlot) -> bytes:
         """GENERATE ASYMMETRIC KEY PAIR (§7.2.14); returns the 7F49 template."""

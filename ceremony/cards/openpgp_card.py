@@ -27,6 +27,7 @@ import unicodedata
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Final, Protocol, TypeVar
 
 from cryptography.hazmat.primitives.asymmetric import x25519
@@ -38,9 +39,11 @@ from ceremony.cards.errors import (
     CardNotInitialisedError,
     CardOperationError,
     CardSignatureError,
+    CardUnblockError,
     DataObjectTooSmallError,
     MissingAlgorithmError,
     NoWrappedSecretError,
+    PinBlockedError,
     UnwrapError,
     WrongCardError,
 )
@@ -58,6 +61,7 @@ from ceremony.cards.interface import (
     check_pin_policy,
     verify_card_signature,
 )
+from ceremony.cards.keylabel import KeyLabel, holds_key_error
 from ceremony.cards.openpgp import (
     ATTR_ECDSA_P256,
     ATTR_RSA_2048,
@@ -65,6 +69,7 @@ from ceremony.cards.openpgp import (
     DO_CERTIFICATE,
     DO_LOGIN,
     DO_NAME,
+    DO_PRIVATE_1,
     DO_PRIVATE_3,
     PW1_OTHER,
     PW1_SIGN,
@@ -158,6 +163,9 @@ class OpenPGPCard:
                 if kind in (PinKind.ADMIN, PinKind.CURRENT_ADMIN)
                 else (status.pw1_tries)
             )
+            if tries == 0:
+                # Asking a code the card will refuse anyway only confuses the holder.
+                raise PinBlockedError(f"card {session.caps.serial}: {kind.value} PIN blocked")
         return pins.get_pin(PinPrompt(kind, message, session.caps.serial, holder), tries)
 
     # -- identity ---------------------------------------------------------
@@ -239,15 +247,35 @@ class OpenPGPCard:
             raise DataObjectTooSmallError(
                 f"login data DO holds {caps.special_do_max} bytes, {len(login_record)} needed"
             )
+        label = self._label(s)
+        if label is not None:
+            raise holds_key_error(label, "initialisation")
         status = s.app.pin_status()
+        previous = decode_login_record(s.app.get_data(DO_LOGIN))
+        # A card already prepared for Bureau has its holder's codes, not the factory's.
+        whose = (
+            f"(carte de {previous.holder}, bureau {previous.bureau_id})"
+            if previous is not None
+            else "(code d'usine)"
+        )
         admin_pin = self._ask(
-            s, pins, PinKind.CURRENT_ADMIN, "Code administrateur actuel de la carte (code d'usine)."
+            s, pins, PinKind.CURRENT_ADMIN, f"Code administrateur actuel de la carte {whose}."
         )
         s.app.verify(PW3, admin_pin)
         user_pin = self._ask(
-            s, pins, PinKind.CURRENT_USER, "Code personnel actuel de la carte (code d'usine)."
+            s, pins, PinKind.CURRENT_USER, f"Code personnel actuel de la carte {whose}."
         )
         s.app.verify(PW1_OTHER, user_pin)
+        held = self._held_blob(s)
+        if held:
+            raise holds_key_error(
+                KeyLabel.unlabelled(
+                    caps.serial,
+                    previous.holder if previous else "?",
+                    previous.bureau_id if previous else "?",
+                ),
+                "initialisation",
+            )
         new_user = pins.get_pin(
             PinPrompt(
                 PinKind.NEW_USER,
@@ -294,8 +322,6 @@ class OpenPGPCard:
             s.app.put_data(slot.timestamp_do, created.to_bytes(4, "big"))
         s.app.put_data(DO_NAME, _iso_name(setup.holder))
         s.app.put_data(DO_LOGIN, login_record)
-        # Clear any blob left by a previous ceremony on this card.
-        self._erase_blobs(s)
 
         s.app.change_reference_data(0x81, user_pin, new_user)
         s.app.change_reference_data(PW3, admin_pin, new_admin)
@@ -308,13 +334,84 @@ class OpenPGPCard:
             decryption_key=cardkeys.public_key_from_template(dec_template, X25519),
         )
 
+    # -- the key held: label, guard, wipe, unblock -------------------------
+
     @staticmethod
-    def _erase_blobs(s: _Session) -> None:
+    def _label(s: _Session) -> KeyLabel | None:
+        """The key label (DO 0101), or an unlabelled key seen in DO 7F21; no PIN needed."""
         if s.caps.private_dos:
-            s.app.put_data(DO_PRIVATE_3, b"")
-        existing = s.app.get_data(DO_CERTIFICATE) or b""
-        if existing.startswith(MAGIC):
-            s.app.put_data(DO_CERTIFICATE, b"")
+            label = KeyLabel.from_bytes(s.app.get_data(DO_PRIVATE_1), s.caps.serial)
+            if label is not None:
+                return label
+        if (s.app.get_data(DO_CERTIFICATE) or b"").startswith(MAGIC):
+            setup = decode_login_record(s.app.get_data(DO_LOGIN))
+            return KeyLabel.unlabelled(
+                s.caps.serial,
+                setup.holder if setup else "?",
+                setup.bureau_id if setup else "?",
+            )
+        return None
+
+    @staticmethod
+    def _held_blob(s: _Session, *, private: bool = True) -> bool:
+        """Whether a wrapped secret is stored (``private``: DO 0103 too, PW1 82 verified)."""
+        if (
+            private
+            and s.caps.private_dos
+            and (s.app.get_data(DO_PRIVATE_3) or b"").startswith(MAGIC)
+        ):
+            return True
+        return (s.app.get_data(DO_CERTIFICATE) or b"").startswith(MAGIC)
+
+    def read_key_label(self) -> KeyLabel | None:
+        return self._run(self._label)
+
+    def erase_key(self, pins: PinHandler) -> KeyLabel | None:
+        def work(s: _Session) -> KeyLabel | None:
+            label = self._label(s)
+            setup = decode_login_record(s.app.get_data(DO_LOGIN))
+            holder = setup.holder if setup else ""
+            pin = self._ask(
+                s, pins, PinKind.USER, "Code personnel actuel pour EFFACER la clé.", holder
+            )
+            s.app.verify(PW1_OTHER, pin)
+            if s.caps.private_dos:
+                s.app.put_data(DO_PRIVATE_3, b"")
+                s.app.put_data(DO_PRIVATE_1, b"")
+            if (s.app.get_data(DO_CERTIFICATE) or b"").startswith(MAGIC):
+                admin = self._ask(
+                    s, pins, PinKind.ADMIN, "Code administrateur pour EFFACER la clé.", holder
+                )
+                s.app.verify(PW3, admin)
+                s.app.put_data(DO_CERTIFICATE, b"")
+            return label
+
+        return self._run(work)
+
+    def unblock(self, pins: PinHandler) -> None:
+        def work(s: _Session) -> None:
+            setup = decode_login_record(s.app.get_data(DO_LOGIN))
+            holder = setup.holder if setup else ""
+            admin = self._ask(
+                s, pins, PinKind.ADMIN, "Code administrateur pour débloquer la carte.", holder
+            )
+            s.app.verify(PW3, admin)
+            new_user = pins.get_pin(
+                PinPrompt(
+                    PinKind.NEW_USER,
+                    "Choisissez votre nouveau code personnel (au moins 6 caractères).",
+                    s.caps.serial,
+                    holder,
+                ),
+                None,
+            )
+            check_pin_policy(new_user, PinKind.NEW_USER)
+            try:
+                s.app.reset_retry_counter_with_admin(new_user)
+            except CardOperationError as exc:
+                raise CardUnblockError(exc.technical) from exc
+
+        self._run(work)
 
     # -- signing ----------------------------------------------------------
 
@@ -340,7 +437,13 @@ class OpenPGPCard:
 
     # -- wrapped secret ---------------------------------------------------
 
-    def wrap_secret(self, secret: bytes, context: WrapContext, pins: PinHandler) -> None:
+    def wrap_secret(
+        self,
+        secret: bytes,
+        context: WrapContext,
+        pins: PinHandler,
+        ceremony_id: str = "",
+    ) -> None:
         def work(s: _Session) -> None:
             identity = self._identity(s)
             if context.card_serial != identity.serial:
@@ -358,6 +461,17 @@ class OpenPGPCard:
                 )
                 s.app.verify(PW1_OTHER, pin)
                 target = DO_PRIVATE_3
+                held = self._label(s)
+                if self._held_blob(s) and (
+                    held is None or not (ceremony_id and held.ceremony_id == ceremony_id)
+                ):
+                    raise holds_key_error(
+                        held
+                        or KeyLabel.unlabelled(
+                            identity.serial, identity.holder, identity.bureau_id
+                        ),
+                        "writing a new key",
+                    )
             elif len(blob) <= s.caps.certificate_max:
                 pin = self._ask(
                     s,
@@ -368,6 +482,11 @@ class OpenPGPCard:
                 )
                 s.app.verify(PW3, pin)
                 target = DO_CERTIFICATE
+                if self._held_blob(s, private=False):
+                    raise holds_key_error(
+                        KeyLabel.unlabelled(identity.serial, identity.holder, identity.bureau_id),
+                        "writing a new key",
+                    )
             else:
                 raise DataObjectTooSmallError(
                     f"blob of {len(blob)} bytes; private DO max {s.caps.special_do_max}, "
@@ -376,6 +495,18 @@ class OpenPGPCard:
             s.app.put_data(target, blob)
             if s.app.get_data(target) != blob:
                 raise CardOperationError(f"DO {target:04X} does not read back as written")
+            if target == DO_PRIVATE_3:
+                label = KeyLabel(
+                    context.bureau_id,
+                    context.role,
+                    identity.holder,
+                    context.election_key_fingerprint,
+                    datetime.fromtimestamp(self.clock(), UTC).strftime("%Y-%m-%d %H:%M UTC"),
+                    context.secret_kind,
+                    identity.serial,
+                    ceremony_id or "?",
+                )
+                s.app.put_data(DO_PRIVATE_1, label.to_bytes())
 
         self._run(work)
 

@@ -20,6 +20,7 @@ import json
 import os
 import secrets
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Final
 
@@ -32,6 +33,7 @@ from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from ceremony.cards.errors import (
     CardNotInitialisedError,
+    CardUnblockError,
     NoWrappedSecretError,
     PinBlockedError,
     TrainingCardFileError,
@@ -51,6 +53,7 @@ from ceremony.cards.interface import (
     WrapContext,
     check_pin_policy,
 )
+from ceremony.cards.keylabel import KeyLabel, holds_key_error
 from ceremony.cards.signing import ecdsa_der_to_raw
 from ceremony.cards.wrapping import WrappedSecret, make_wrapped_secret, open_wrapped_secret
 
@@ -146,7 +149,12 @@ class TrainingCard:
         return PinPrompt(kind, f"[ENTRAÎNEMENT] {message}", self.serial, holder)
 
     def initialise(self, setup: CardSetup, pins: PinHandler) -> CardIdentity:
-        """Make keys and seal them under the holder's new PIN (no admin PIN here)."""
+        """Make keys and seal them under the holder's new PIN (no admin PIN here).
+
+        A card that holds a key is refused, as a real card is."""
+        label = self.read_key_label()
+        if label is not None:
+            raise holds_key_error(label, "initialisation")
         new_pin = pins.get_pin(
             self._prompt(PinKind.NEW_USER, "Choisissez votre code personnel (6 chiffres ou plus)."),
             None,
@@ -176,6 +184,7 @@ class TrainingCard:
         self._seal(keys, new_pin)
         self._state["tries_left"] = PIN_TRIES
         self._state["wrapped_secret"] = None
+        self._state["key_label"] = None
         self._save()
         return identity
 
@@ -251,7 +260,13 @@ class TrainingCard:
             card_serial=identity.serial,
         )
 
-    def wrap_secret(self, secret: bytes, context: WrapContext, pins: PinHandler) -> None:
+    def wrap_secret(
+        self,
+        secret: bytes,
+        context: WrapContext,
+        pins: PinHandler,
+        ceremony_id: str = "",
+    ) -> None:
         identity = self.read_identity()
         if context.card_serial != identity.serial:
             raise WrongCardError(
@@ -259,6 +274,9 @@ class TrainingCard:
             )
         # Writing needs the PIN, as the PIN-protected data object of a real card.
         self._unlock(pins, "Code personnel pour ranger la clé sur la carte.")
+        held = self.read_key_label()
+        if held is not None and not (ceremony_id and held.ceremony_id == ceremony_id):
+            raise holds_key_error(held, "writing a new key")
         wrapped = make_wrapped_secret(
             identity.decryption_key,
             secret,
@@ -267,7 +285,46 @@ class TrainingCard:
             nonce=secrets.token_bytes(12),
         )
         self._state["wrapped_secret"] = wrapped.to_bytes().hex()
+        self._state["key_label"] = KeyLabel(
+            context.bureau_id,
+            context.role,
+            identity.holder,
+            context.election_key_fingerprint,
+            datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+            context.secret_kind,
+            identity.serial,
+            ceremony_id or "?",
+        ).to_dict()
         self._save()
+
+    def read_key_label(self) -> KeyLabel | None:
+        label = self._state.get("key_label")
+        if isinstance(label, dict):
+            return KeyLabel(**{k: str(v) for k, v in label.items()})
+        if self._state.get("wrapped_secret"):
+            identity = self._state.get("identity") or {}
+            return KeyLabel.unlabelled(
+                self.serial, str(identity.get("holder", "?")), str(identity.get("bureau_id", "?"))
+            )
+        return None
+
+    def erase_key(self, pins: PinHandler) -> KeyLabel | None:
+        label = self.read_key_label()
+        self._unlock(pins, "Code personnel actuel pour EFFACER la clé.")
+        self._state["wrapped_secret"] = None
+        self._state["key_label"] = None
+        self._save()
+        return label
+
+    def unblock(self, pins: PinHandler) -> None:
+        """A training card has no admin PIN: it cannot be unblocked (use another member's)."""
+        raise CardUnblockError(
+            f"training card {self.serial} has no admin PIN",
+            user_message=(
+                "Une carte d'entraînement n'a pas de code administrateur : elle ne peut pas "
+                "être débloquée. Utilisez la carte d'un autre membre habilité."
+            ),
+        )
 
     def unwrap_secret(self, context: WrapContext, pins: PinHandler) -> bytearray:
         identity = self.read_identity()

@@ -22,6 +22,7 @@ from ceremony.cards.interface import (
     Signature,
     WrapContext,
 )
+from ceremony.cards.keylabel import KeyLabel
 
 _T = TypeVar("_T")
 
@@ -68,11 +69,26 @@ class ThreadedCard:
     def sign(self, data: bytes, pins: PinHandler) -> Signature:
         return self.worker.call(lambda: self.client.sign(data, pins))
 
-    def wrap_secret(self, secret: bytes, context: WrapContext, pins: PinHandler) -> None:
-        self.worker.call(lambda: self.client.wrap_secret(secret, context, pins))
+    def wrap_secret(
+        self,
+        secret: bytes,
+        context: WrapContext,
+        pins: PinHandler,
+        ceremony_id: str = "",
+    ) -> None:
+        self.worker.call(lambda: self.client.wrap_secret(secret, context, pins, ceremony_id))
 
     def unwrap_secret(self, context: WrapContext, pins: PinHandler) -> bytearray:
         return self.worker.call(lambda: self.client.unwrap_secret(context, pins))
+
+    def read_key_label(self) -> KeyLabel | None:
+        return self.worker.call(self.client.read_key_label)
+
+    def erase_key(self, pins: PinHandler) -> KeyLabel | None:
+        return self.worker.call(lambda: self.client.erase_key(pins))
+
+    def unblock(self, pins: PinHandler) -> None:
+        self.worker.call(lambda: self.client.unblock(pins))
 
     def close(self) -> None:
         self.worker.call(self.client.close)

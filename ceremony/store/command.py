@@ -66,7 +66,9 @@ def run(args: argparse.Namespace) -> int:
                 )
         else:
             with open_store(args.store or default_store_dir()) as store:
-                trusted = args.public_key or _local_key_if_recorded(store.recorded_keys(), notes)
+                trusted = args.public_key or _local_key_if_recorded(
+                    store.recorded_keys(), notes, store.folder
+                )
                 report = verify_journal(
                     store, trusted_public_key=trusted, require_signed_head=args.signed_head
                 )
@@ -94,15 +96,25 @@ def run_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def _local_key_if_recorded(recorded: Sequence[RecordedKey], notes: list[str]) -> str | None:
-    """This workstation's key, when the store knows it; else rely on recorded keys."""
-    try:
-        local = load_workstation_key(default_key_source(), create=False)
-    except StoreError as error:
-        notes.append(f"Clé du poste illisible ({error.technical}).")
-        local = None
-    if local is not None and local.public_key in {key.public_key for key in recorded}:
-        return local.public_key
+def _local_key_if_recorded(
+    recorded: Sequence[RecordedKey], notes: list[str], store_folder: Path | None = None
+) -> str | None:
+    """This workstation's key, when the store knows it; else rely on recorded keys.
+
+    Looked for where the engine keeps it: the system keyring, else a key file in the
+    store's own folder (what ``Bureau.checkpoint`` uses), else the user data folder."""
+    sources = [default_key_source(store_folder)] if store_folder is not None else []
+    sources.append(default_key_source())
+    known = {key.public_key for key in recorded}
+    local = None
+    for source in sources:
+        try:
+            local = load_workstation_key(source, create=False)
+        except StoreError as error:
+            notes.append(f"Clé du poste illisible ({error.technical}).")
+            continue
+        if local is not None and local.public_key in known:
+            return local.public_key
     if recorded:
         notes.append(
             "La clé de ce poste n'a signé aucun point de contrôle de ce registre : les "

@@ -45,6 +45,7 @@ from ceremony.verify.archive_errors import (
     PrerequisiteFailedError,
     UnprotectedFileError,
 )
+from ceremony.verify.archive_keys import expected_key_files
 from ceremony.verify.archive_record import NotApplicable, Note, StepResult
 from ceremony.verify.report import (
     CheckResult,
@@ -85,6 +86,7 @@ def _expected_files(ctx: ArchiveContext) -> set[str] | None:
     names |= {f"bundles/status-{s.get('sequence')}.zip" for s in state.statuses}
     names |= {f"bundles/decision-{n}.zip" for n in range(1, len(state.decisions) + 1)}
     names |= {f"{c.contest_uuid}.bel" for c in bureau.contests}
+    names |= expected_key_files(ctx)
     return names
 
 

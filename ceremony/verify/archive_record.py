@@ -73,7 +73,7 @@ from ceremony.verify.archive_errors import (
     TrusteesError,
     WorkstationKeyError,
 )
-from ceremony.workflow.phases import ACTION_PHASE, ORDER, Action
+from ceremony.workflow.phases import ORDER, Action, phase_of
 from ceremony.workflow.state import CeremonyState, derive_state
 from ceremony.workflow.testvote import expected_result
 
@@ -204,7 +204,7 @@ def check_order(entries: tuple[JournalEntry, ...]) -> None:
     position = 0
     previous = None
     for entry in entries:
-        phase = ACTION_PHASE[Action(entry.action)]
+        phase = phase_of(entry.action, entry.phase)
         if entry.phase != phase.value:
             raise JournalContentError(
                 f"entry {entry.sequence}: {entry.action} in phase {entry.phase}"

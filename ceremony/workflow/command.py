@@ -45,7 +45,7 @@ NEXT_STEP = {
 }
 
 
-def _open_card(spec: str) -> PresentCard:
+def _open_card(spec: str, bureau: Bureau | None = None) -> PresentCard:
     member, sep, where = spec.partition("=")
     if not sep or not member or not where:
         raise argparse.ArgumentTypeError(
@@ -53,12 +53,62 @@ def _open_card(spec: str) -> PresentCard:
         )
     client: CardClient
     if where.startswith("training:"):
-        client = TrainingCard(Path(where.removeprefix("training:")))
+        client = _training_card(Path(where.removeprefix("training:")), bureau)
     else:
         from ceremony.cards.discovery import open_card
 
         client = open_card(where)
     return PresentCard(member, client, ConsolePinHandler())
+
+
+def _training_card(path: Path, bureau: Bureau | None) -> TrainingCard:
+    """An existing training card file, or a new one if the operator agrees (training only)."""
+    if path.exists():
+        return TrainingCard(path)
+    from ceremony.cards.errors import TrainingCardFileError, TrainingCardRefusedError
+
+    if bureau is None or bureau.state.definition_blob is None:
+        raise TrainingCardFileError(
+            f"{path} does not exist and no definition is imported",
+            user_message=(
+                f"La carte d'entraînement {path} n'existe pas. Importez d'abord la définition "
+                "d'une élection d'entraînement pour pouvoir la créer."
+            ),
+        )
+    if not bureau.training_allowed:
+        raise TrainingCardRefusedError(f"{path}: training card for a real election")
+    answer = input(f"La carte d'entraînement {path} n'existe pas. La créer ? (oui/non) ")
+    if answer.strip().casefold() not in {"o", "oui", "y", "yes"}:
+        raise TrainingCardFileError(
+            f"{path}: creation declined",
+            user_message="Carte d'entraînement non créée. Rien n'a été modifié.",
+        )
+    card = TrainingCard.create(path)
+    print(f"Carte d'entraînement créée : {path} ({card.serial}).", file=sys.stderr)
+    return card
+
+
+def _ask_lot_value(member_id: str, message: str, hidden: bool) -> str:
+    """A member present types their value for the drawing of lots (hidden when committing)."""
+    import getpass
+
+    print(message, file=sys.stderr)
+    return getpass.getpass("Valeur : ") if hidden else input("Valeur : ")
+
+
+def _count(bureau: Bureau, args: argparse.Namespace) -> Any:
+    from ceremony.workflow.recount_command import print_results
+
+    outcome = bureau.count(args.cards, lots=_ask_lot_value)
+    names = {c.contest_uuid: c.name for c in bureau.bureau_definition().contests}
+    print_results(
+        "Résultats du dépouillement :",
+        {u: list(r.result[0]) for u, r in outcome.results.items()},
+        names,
+    )
+    if outcome.lot_seed:
+        print(f"Tirage au sort entre les membres présents : graine {outcome.lot_seed}.")
+    return None
 
 
 def _bureau(args: argparse.Namespace) -> Bureau:
@@ -70,8 +120,9 @@ def _with_bureau(
 ) -> Callable[[argparse.Namespace], int]:
     def handler(args: argparse.Namespace) -> int:
         bureau = _bureau(args)
+        bureau.notice = lambda text: print(text, file=sys.stderr)
         try:
-            cards = [_open_card(s) for s in getattr(args, "card", None) or []]
+            cards = [_open_card(s, bureau) for s in getattr(args, "card", None) or []]
             args.cards = cards
             result = action(bureau, args)
             if isinstance(result, bytes) and getattr(args, "out", None):
@@ -153,6 +204,9 @@ def add_parsers(subparsers: Any) -> None:
     status.add_argument("--json", action="store_true")
     status.set_defaults(handler=run_status)
 
+    from ceremony.workflow.card_command import add_card_parser
+
+    add_card_parser(subparsers, _with_bureau)
     read = Path.read_bytes
     _step(
         subparsers,
@@ -236,17 +290,12 @@ def add_parsers(subparsers: Any) -> None:
         subparsers,
         "count",
         "dépouillement",
-        lambda b, a: b.count(a.cards, lot_seed=a.lot_seed),
-        cards=True,
-        arguments=[(["--lot-seed"], {"help": "graine du tirage au sort public"})],
-    )
-    _step(
-        subparsers,
-        "recount",
-        "nouveau décompte depuis l'urne et les cartes",
-        lambda b, a: b.recount(a.cards),
+        _count,
         cards=True,
     )
+    from ceremony.workflow.recount_command import add_recount_parser
+
+    add_recount_parser(subparsers, _open_card)
     _step(
         subparsers,
         "pv",

@@ -24,12 +24,12 @@ from ceremony.protocol.decryption import ElectionResult, OwnedPartialDecryption,
 from ceremony.protocol.hashing import sha256_hex
 from ceremony.protocol.serialization import dumps
 from ceremony.protocol.tally import EncryptedTally, SizedEncryptedTally
-from ceremony.protocol.trustees import PedersenTrustees
+from ceremony.tally.errors import LotDrawRequiredError
 from ceremony.tally.from_definition import contest_definition
 from ceremony.tally.results import ContestCount, ContestResult, compute_results
+from ceremony.workflow.card_check import OpenedKey
 from ceremony.workflow.counting import ContestTally, combine_results, decrypt_tallies
 from ceremony.workflow.errors import WorkflowError
-from ceremony.workflow.holders import CheckedCard
 from ceremony.workflow.sealing import canonical
 from ceremony.workflow.state import CeremonyState
 
@@ -62,6 +62,8 @@ class CountOutcome:
     figures: tuple[ContestResult, ...]
     archives: dict[str, Path]
     """Each contest's final `.bel`, written in the caller's working folder."""
+    lot_seed: str | None = None
+    """The seed of the drawing of lots held during this count, if any."""
 
 
 def check_before_count(bureau: Bureau, state: CeremonyState) -> None:
@@ -92,31 +94,25 @@ def stored_tallies(bureau: Bureau, state: CeremonyState) -> dict[str, ContestTal
 def run_count(
     bureau: Bureau,
     state: CeremonyState,
-    cards: Sequence[CheckedCard],
+    opened: Sequence[OpenedKey],
     tallies: Mapping[str, ContestTally],
     lot_seed: str | None,
     workdir: Path,
     progress: CountProgress | None = None,
+    draw: Callable[[tuple[str, ...]], str] | None = None,
 ) -> CountOutcome:
     """Decrypt, combine, compute figures and write each contest's final archive.
 
     ``progress`` hears of every step: each (trustee, contest) partial
     decryption once verified, each contest's result, each final archive.
     """
-    assert state.keys is not None and state.bureau_id is not None
     trustees = bureau.trustees(state)
-    pedersen = next(i for i in trustees.items if isinstance(i, PedersenTrustees))
-    shares = 1 + pedersen.parameters.threshold  # the head card's, then the delegates'
-    steps = _Steps(progress, len(tallies) * (shares + 2))
+    steps = _Steps(progress, len(tallies) * (len(opened) + 2))
     partials = decrypt_tallies(
         bureau.group,
-        state.bureau_id,
         trustees,
-        bureau.voutputs(state),
-        state.keys["delegate_order"],
-        state.keys["election_key_fingerprint"],
         tallies,
-        cards,
+        opened,
         bureau.rng,
         verified=lambda: steps.done(DECRYPTION),
     )
@@ -136,7 +132,15 @@ def run_count(
         for c in bureau_def.contests
     ]
     seeds = {c.contest_uuid: lot_seed for c in bureau_def.contests} if lot_seed else None
-    figures = compute_results(definitions, counts, lot_seeds=seeds)
+    try:
+        figures = compute_results(definitions, counts, lot_seeds=seeds)
+    except LotDrawRequiredError as tie:
+        if draw is None or lot_seed is not None:
+            raise
+        # The draw happens here, inside the count: nothing is decrypted twice.
+        lot_seed = draw(tie.tied_lists)
+        seeds = {c.contest_uuid: lot_seed for c in bureau_def.contests}
+        figures = compute_results(definitions, counts, lot_seeds=seeds)
     files, paths = _urn_archives(bureau, state)
     archives = {}
     for uuid in tallies:
@@ -149,7 +153,7 @@ def run_count(
             results[uuid],
         )
         steps.done(ARCHIVE)
-    return CountOutcome(results, partials, figures, archives)
+    return CountOutcome(results, partials, figures, archives, lot_seed)
 
 
 class _Steps:

@@ -4,9 +4,10 @@
    keeps each credential's last ballot (§4.15), and the kept ballots are
    multiplied into the encrypted tally (§4.16);
 2. one card session opens every contest: the president's (or secretary's)
-   card gives the Single key, ``threshold`` delegates' cards their seeds, each
-   makes its partial decryptions with proofs (§4.18), checked at once against
-   the trustee's public key;
+   card gives the Single key, ``threshold`` delegates' cards their seeds
+   (:mod:`ceremony.workflow.card_check`: any legal quorum, each key checked
+   against its public trustee key), each makes its partial decryptions with
+   proofs (§4.18), checked at once against the trustee's public key;
 3. factors are combined (Lagrange for the Pedersen part) and the result is the
    bounded discrete logarithm (§4.19).
 
@@ -24,7 +25,6 @@ from dataclasses import dataclass
 
 from gmpy2 import mpz
 
-from ceremony.cards.interface import clear_secret
 from ceremony.protocol.ballot import Ballot
 from ceremony.protocol.credentials import CredentialList
 from ceremony.protocol.decryption import (
@@ -38,13 +38,11 @@ from ceremony.protocol.decryption import (
 from ceremony.protocol.election import Election, HomomorphicQuestion
 from ceremony.protocol.elgamal import Ciphertext
 from ceremony.protocol.group import Group
-from ceremony.protocol.pedersen import Voutput, open_share
 from ceremony.protocol.pool import verify_ballots
 from ceremony.protocol.tally import EncryptedTally, TallyAccumulator
 from ceremony.protocol.trustees import PedersenTrustees, Trustees
+from ceremony.workflow.card_check import OpenedKey
 from ceremony.workflow.errors import QuorumError, UrnCheckError
-from ceremony.workflow.holders import CheckedCard
-from ceremony.workflow.keyceremony import PEDERSEN_SEED_KIND, SINGLE_KEY_KIND, wrap_context
 
 Progress = Callable[[int], None]
 
@@ -123,68 +121,37 @@ def _ciphertexts(choices: Sequence[Sequence[tuple[int, int]]]) -> list[list[Ciph
 
 def decrypt_tallies(
     group: Group,
-    bureau_id: str,
     trustees: Trustees,
-    voutputs: Sequence[Voutput],
-    delegate_order: Sequence[str],
-    election_key_fingerprint: str,
     tallies: Mapping[str, ContestTally],
-    cards: Sequence[CheckedCard],
+    opened: Sequence[OpenedKey],
     rng: random.Random | None = None,
     verified: Callable[[], None] | None = None,
 ) -> dict[str, dict[int, PartialDecryption]]:
-    """Partial decryptions of every contest from the cards present (§4.18).
+    """Partial decryptions of every contest with the keys opened from a quorum (§4.18).
 
-    ``verified`` is called after each (trustee, contest) partial decryption is
-    made and verified: ``len(tallies) * (1 + threshold)`` times in all.
-
-    One head card (the president's, else the secretary's) and the first
-    ``threshold`` delegates present in certificate order. Each partial
-    decryption is verified against its trustee's public key before use.
+    ``opened`` comes from :func:`ceremony.workflow.card_check.open_quorum`: one
+    head key and ``threshold`` delegates' shares, each already checked against
+    its public trustee key. Each partial decryption is verified again before use.
+    ``verified`` is called after each (trustee, contest) partial decryption:
+    ``len(tallies) * len(opened)`` times in all.
     """
     pedersen = next(i for i in trustees.items if isinstance(i, PedersenTrustees))
-    threshold = pedersen.parameters.threshold
-    certs = pedersen.parameters.certs
+    heads = [k for k in opened if k.owner == 1]
+    delegates = [k for k in opened if k.owner > 1]
+    if len(heads) != 1 or len(delegates) != pedersen.parameters.threshold:
+        raise QuorumError(f"{len(heads)} head key(s), {len(delegates)} delegate key(s)")
     slots = trustees.slots()
-    heads = sorted(
-        (c for c in cards if c.role in {"president", "secretary"}),
-        key=lambda c: c.role != "president",
-    )
-    delegates = [c for m in delegate_order for c in cards if c.member_id == m]
-    if not heads or len(delegates) < threshold:
-        raise QuorumError(f"{len(heads)} head card(s), {len(delegates)} delegate card(s)")
-
     partials: dict[str, dict[int, PartialDecryption]] = {uuid: {} for uuid in tallies}
-
-    def decrypt_with(owner: int, private_key: int) -> None:
-        public_key = slots[owner - 1].key.public_key
+    for key in opened:
+        public_key = slots[key.owner - 1].key.public_key
         for uuid, contest in tallies.items():
             fingerprint = contest.election.fingerprint
             matrix = contest.tally.ciphertexts
-            partial = make_partial_decryption(group, fingerprint, matrix, private_key, rng)
+            partial = make_partial_decryption(group, fingerprint, matrix, key.secret, rng)
             verify_partial_decryption(group, fingerprint, matrix, public_key, partial)
-            partials[uuid][owner] = partial
+            partials[uuid][key.owner] = partial
             if verified is not None:
                 verified()
-
-    head = heads[0]
-    secret = head.client.unwrap_secret(
-        wrap_context(bureau_id, head, election_key_fingerprint, SINGLE_KEY_KIND), head.pins
-    )
-    try:
-        decrypt_with(1, int(secret.decode()))
-    finally:
-        clear_secret(secret)
-    for card in delegates[:threshold]:
-        position = list(delegate_order).index(card.member_id)
-        secret = card.client.unwrap_secret(
-            wrap_context(bureau_id, card, election_key_fingerprint, PEDERSEN_SEED_KIND), card.pins
-        )
-        try:
-            share = open_share(group, certs, secret.decode(), voutputs[position].private_key)
-        finally:
-            clear_secret(secret)
-        decrypt_with(2 + position, share)
     return partials
 
 

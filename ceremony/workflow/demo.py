@@ -15,7 +15,7 @@ import hashlib
 import resource
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -88,8 +88,11 @@ def run_demo(
     stream: TextIO = sys.stdout,
     after_step: Callable[[str], None] | None = None,
     description: dict[str, Any] | None = None,
+    cards: Mapping[str, PresentCard] | None = None,
 ) -> Bureau:
-    """Run (or resume) the demo ceremony; return the engine over its store."""
+    """Run (or resume) the demo ceremony; return the engine over its store.
+
+    ``cards`` replaces some members' training cards (e.g. OpenPGP cards in tests)."""
     times = StepTimes()
     work = store_folder(out)
     with times.step("Plateforme simulée : définition de l'élection", stream):
@@ -100,7 +103,7 @@ def run_demo(
     bureau = Bureau(store, key_source=FileKeySource(work / "workstation-key"))
     hook = after_step or (lambda _name: None)
     try:
-        _run(bureau, simulator, work, out, seed, times, stream, hook)
+        _run(bureau, simulator, work, out, seed, times, stream, hook, cards or {})
     finally:
         store.close()
     print("\nTemps et mémoire par étape :", file=stream)
@@ -131,6 +134,7 @@ def _run(
     times: StepTimes,
     stream: TextIO,
     hook: Callable[[str], None],
+    given: Mapping[str, PresentCard],
 ) -> None:
     state = bureau.state
     if state.platform_key_id is None:
@@ -141,7 +145,7 @@ def _run(
         with times.step("Définition importée et vérifiée", stream):
             bureau.import_definition(sim.definition_bundle(), DEMO_BUREAU)
         hook("definition")
-    cards = _cards(bureau, work, seed)
+    cards = {**_cards(bureau, work, seed), **given}
     for member_id, card in cards.items():
         if member_id not in bureau.state.members:
             with times.step(f"Carte de {member_id} initialisée et enregistrée", stream):
@@ -154,7 +158,7 @@ def _run(
         hook("keys")
     if bureau.phase is Phase.TEST_VOTE:
         with times.step("Vote à blanc", stream):
-            bureau.run_test_vote(quorum)
+            bureau.run_test_vote(list(cards.values()))
         hook("test_vote")
     if bureau.phase is Phase.SEALING:
         for card in quorum:

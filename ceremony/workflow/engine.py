@@ -63,7 +63,7 @@ from ceremony.workflow.errors import (
     WorkflowError,
     WrongPhaseError,
 )
-from ceremony.workflow.holders import CheckedCard, PresentCard, check_cards, check_quorum
+from ceremony.workflow.holders import CheckedCard, PresentCard, check_cards
 from ceremony.workflow.keyceremony import decode_voutputs, make_bureau_keys
 from ceremony.workflow.phases import Action, Phase
 from ceremony.workflow.state import (
@@ -104,6 +104,8 @@ class Bureau:
         self.now = now
         self.group = group
         self.key_source = key_source
+        self.notice: Callable[[str], None] | None = None
+        """Hears what happens to cards during a step (a card set aside, another steps in)."""
 
     # -- state ------------------------------------------------------------
 
@@ -179,9 +181,21 @@ class Bureau:
     def checked_quorum(
         self, state: CeremonyState, cards: Sequence[PresentCard]
     ) -> list[CheckedCard]:
+        from ceremony.workflow.quorum import require_quorum
+
         checked = self.checked(state, cards)
-        check_quorum(checked, self.bureau_definition(state).delegate_quorum)
+        require_quorum(self.bureau_definition(state), [c.member_id for c in checked])
         return checked
+
+    def ceremony_id(self) -> str:
+        """This store's ceremony: the hash of its first journal entry (shortened)."""
+        entries = self.store.entries()
+        return entries[0].entry_hash[:32] if entries else ""
+
+    def card_events(self) -> Any:
+        from ceremony.workflow.card_check import CardEvents
+
+        return CardEvents(notice=self.notice)
 
     # -- preparation ------------------------------------------------------
 
@@ -244,6 +258,11 @@ class Bureau:
             raise MemberUnknownError(f"{card.member_id} is not a member of {bureau.bureau_id}")
         if card.member_id in state.members:
             raise StepAlreadyDoneError(f"{card.member_id} is already registered")
+        from ceremony.cards.keylabel import holds_key_error
+
+        label = card.client.read_key_label()
+        if label is not None:
+            raise holds_key_error(label, f"registering {card.member_id} in {bureau.bureau_id}")
         try:
             identity = card.client.read_identity()
             fresh = identity.bureau_id != bureau.bureau_id or identity.role != member.role
@@ -274,13 +293,28 @@ class Bureau:
         self._require(state, Phase.KEY_CEREMONY)
         checked = self.checked(state, cards)
         bureau = self.bureau_definition(state)
-        missing = set(state.members) - {c.member_id for c in checked}
-        if missing:
-            raise QuorumError(f"every member's card is needed; missing {sorted(missing)}")
+        from ceremony.cards.keylabel import holds_key_error
+        from ceremony.workflow.quorum import require_every_member
+
+        require_every_member(bureau, [c.member_id for c in checked], "cérémonie des clés")
+        # A key written by an interrupted attempt of this store's ceremony was never
+        # recorded nor used: it may be replaced. Any other ceremony's key may not.
+        ceremony_id = self.ceremony_id()
+        for card in checked:
+            label = card.client.read_key_label()
+            if label is not None and label.ceremony_id != ceremony_id:
+                raise holds_key_error(label, "the key ceremony")
+
         heads = [c for c in checked if c.role in {"president", "secretary"}]
         delegates = [c for c in checked if c.role == "delegate"]
         record = make_bureau_keys(
-            self.group, bureau.bureau_id, heads, delegates, bureau.delegate_quorum, self.rng
+            self.group,
+            bureau.bureau_id,
+            heads,
+            delegates,
+            bureau.delegate_quorum,
+            self.rng,
+            ceremony_id,
         )
         trustees = Trustees.from_bytes(self.group, record.trustees)
         elections = sealing.make_elections(self.group, bureau, trustees)
@@ -311,14 +345,26 @@ class Bureau:
 
     def run_test_vote(self, cards: Sequence[PresentCard]) -> dict[str, Any]:
         """Known ballots through the full counting path with a quorum of cards."""
+        from ceremony.workflow.card_check import journal_events
+        from ceremony.workflow.quorum import require_every_member
         from ceremony.workflow.testvote import run_test_vote
 
         state = self.state
         self._require(state, Phase.TEST_VOTE)
-        checked = self.checked_quorum(state, cards)
-        report = run_test_vote(self, state, checked)
+        checked = self.checked(state, cards)
+        require_every_member(
+            self.bureau_definition(state), [c.member_id for c in checked], "vote à blanc"
+        )
+        events = self.card_events()
+        try:
+            report = run_test_vote(self, state, checked, events)
+        except WorkflowError:
+            journal_events(self.store, Phase.TEST_VOTE, events, "test_vote")
+            self.checkpoint()  # refusals are facts for the PV: sign them now
+            raise
         report_bytes = sealing.canonical(report)
         with self.store.transaction() as tx:
+            journal_events(tx, Phase.TEST_VOTE, events, "test_vote")
             blob = tx.put_blob(report_bytes, kind="test_vote_report", direction="internal")
             tx.append(
                 phase=Phase.TEST_VOTE,
@@ -559,29 +605,51 @@ class Bureau:
         *,
         lot_seed: str | None = None,
         progress: Callable[[str, int, int], None] | None = None,
+        lots: Any = None,
     ) -> Any:
         """Open the urn in public with a quorum of cards; decrypt, verify, compute seats.
 
         ``progress(step, done, total)`` hears of each step of the count
         (:data:`ceremony.workflow.count.CountProgress`); it changes nothing journaled.
+        ``lots(member_id, message, hidden)`` lets each member present type their value
+        when a perfect tie needs a drawing of lots (:mod:`ceremony.workflow.lots_draw`).
         """
         from ceremony.workflow import count as counting
+        from ceremony.workflow.card_check import journal_events, open_for_step
 
         state = self.state
         self._require(state, Phase.COUNT)
         counting.check_before_count(self, state)
-        checked = self.checked_quorum(state, cards)
-        with tempfile.TemporaryDirectory(prefix="bureau-count-") as tmp:
+        checked = self.checked(state, cards)
+        events = self.card_events()
+        try:
+            opened = open_for_step(self, state, checked, events)
+        except WorkflowError:
+            journal_events(self.store, Phase.COUNT, events, "count")
+            self.checkpoint()  # refusals are facts for the PV: sign them now
+            raise
+        used = [k.card for k in opened]
+        draw = None
+        if lots is not None:
+            from ceremony.workflow.lots_draw import draw_lots
+
+            def draw(tied: tuple[str, ...]) -> str:
+                return draw_lots(self, checked, tied, lots).seed
+
+        from ceremony.workflow.tempdirs import work_folder
+
+        with work_folder("count") as tmp:
             outcome = counting.run_count(
                 self,
                 state,
-                checked,
+                opened,
                 counting.stored_tallies(self, state),
                 lot_seed,
-                Path(tmp),
+                tmp,
                 progress,
+                draw,
             )
-            self._record_count(state, checked, outcome, lot_seed)
+            self._record_count(state, used, outcome, outcome.lot_seed, events)
         self.checkpoint()
         return outcome
 
@@ -591,8 +659,10 @@ class Bureau:
         checked: Sequence[CheckedCard],
         outcome: Any,
         lot_seed: str | None,
+        events: Any = None,
     ) -> None:
         from ceremony.workflow import count as counting
+        from ceremony.workflow.card_check import journal_events
 
         head = next(
             c.member_id
@@ -600,6 +670,8 @@ class Bureau:
             if c.role in {"president", "secretary"}
         )
         with self.store.transaction() as tx:
+            if events is not None:
+                journal_events(tx, Phase.COUNT, events, "count")
             archives = {
                 u: tx.put_blob_file(a, kind="bel", direction="internal")
                 for u, a in outcome.archives.items()
@@ -645,7 +717,7 @@ class Bureau:
         state = self.state
         if state.count is None:
             raise WrongPhaseError("there is no count to compare with yet")
-        checked = self.checked_quorum(state, cards)
+        checked = self.checked(state, cards)
         assert state.urn is not None
         verified = import_bundle_file(
             self.store.blob_path(state.urn["blob"]),
@@ -653,9 +725,20 @@ class Bureau:
             _replace_seen(self.import_context(state), state.urn["bundle_id"]),
         )
         checks = check_urn(self, state, expect_payload(verified, UrnPayload), None)
+        from ceremony.workflow.card_check import journal_events, open_for_step
+
+        events = self.card_events()
+        try:
+            opened = open_for_step(self, state, checked, events)
+        except WorkflowError:
+            journal_events(self.store, self.phase, events, "recount")
+            self.checkpoint()  # refusals are facts for the PV: sign them now
+            raise
+        checked = [k.card for k in opened]
+        journal_events(self.store, self.phase, events, "recount")
         with tempfile.TemporaryDirectory(prefix="bureau-recount-") as tmp:
             outcome = counting.run_count(
-                self, state, checked, checks.tallies, state.count.get("lot_seed"), Path(tmp)
+                self, state, opened, checks.tallies, state.count.get("lot_seed"), Path(tmp)
             )
         again = {u: list(r.result[0]) for u, r in outcome.results.items()}
         if again != state.count["results"]:
@@ -768,22 +851,35 @@ class Bureau:
     def export_archive(self, folder: Path, key_source: KeySource | None = None) -> dict[str, str]:
         """Write the ceremony archive (DESIGN.md §6), journal it, sign a checkpoint over it,
         and write the journal itself last (``journal.jsonl``)."""
-        from ceremony.store.export import export_journal
-        from ceremony.workflow.archive import JOURNAL_FILE, write_archive
+        from ceremony.workflow import archive
 
         state = self.state
         self._require(state, Phase.ARCHIVED)
         if state.archive is None:
-            files = write_archive(self, state, folder)
-            self.store.append(
-                phase=Phase.ARCHIVED,
-                action=Action.ARCHIVE_EXPORTED,
-                details={"files": files},
-            )
+            data = archive.make_archive_files(self, state)
+            archive.check_archive_folder(folder, data)
+            with self.store.transaction() as tx:
+                files = {
+                    name: tx.put_blob(content, kind="archive_file", direction="exported")
+                    for name, content in data.items()
+                }
+                tx.append(
+                    phase=Phase.ARCHIVED,
+                    action=Action.ARCHIVE_EXPORTED,
+                    details={"files": files},
+                    blobs=sorted(set(files.values())),
+                )
+            self.checkpoint(key_source)
         else:
             files = dict(state.archive["files"])
-        self.checkpoint(key_source)
-        (folder / JOURNAL_FILE).write_bytes(export_journal(self.store))
+            archive.check_archive_folder(folder, files)
+        entry = next(
+            e for e in reversed(self.store.entries()) if e.action == Action.ARCHIVE_EXPORTED
+        )
+        archive.write_files(self, folder, files)
+        (folder / archive.JOURNAL_FILE).write_bytes(
+            archive.journal_until(self.store, entry.sequence)
+        )
         return files
 
     def checkpoint(self, key_source: KeySource | None = None) -> None:

@@ -78,11 +78,14 @@ def make_bureau_keys(
     delegates: Sequence[CheckedCard],
     threshold: int,
     rng: random.Random | None = None,
+    ceremony_id: str = "",
 ) -> KeyCeremonyRecord:
     """Make the trustees structure ``[Single, Pedersen]`` and wrap each secret to its card.
 
     ``heads`` are the president's and the secretary's cards (both receive the
     Single key); each delegate receives their own Pedersen seed.
+    ``ceremony_id`` names this store's ceremony in each card's key label, so
+    that an interrupted attempt may be run again on the same cards.
     """
     private_key, single_public = make_single_trustee(group, rng)
     seeds = [make_seed(rng) for _ in delegates]
@@ -102,7 +105,7 @@ def make_bureau_keys(
     try:
         for card in heads:
             context = wrap_context(bureau_id, card, fingerprint, SINGLE_KEY_KIND)
-            card.client.wrap_secret(bytes(single_secret), context, card.pins)
+            card.client.wrap_secret(bytes(single_secret), context, card.pins, ceremony_id)
     finally:
         clear_secret(single_secret)
         del private_key
@@ -110,7 +113,7 @@ def make_bureau_keys(
         secret = bytearray(seed.encode())
         try:
             context = wrap_context(bureau_id, card, fingerprint, PEDERSEN_SEED_KIND)
-            card.client.wrap_secret(bytes(secret), context, card.pins)
+            card.client.wrap_secret(bytes(secret), context, card.pins, ceremony_id)
         finally:
             clear_secret(secret)
     seeds.clear()

@@ -63,6 +63,13 @@ class Action(StrEnum):
     RESULTS_EXPORTED = "results.exported"
     ARCHIVE_EXPORTED = "archive.exported"
     RECOUNT_DONE = "recount.done"
+    RECOUNT_STARTED = "recount.started"
+    CARD_EVENT = "card.event"
+    CARD_CHECKED = "card.checked"
+    CARD_WIPED = "card.wiped"
+    CARD_UNBLOCKED = "card.unblocked"
+    LOTS_COMMITTED = "lots.committed"
+    LOTS_REVEALED = "lots.revealed"
 
 
 ACTION_PHASE: Final[dict[Action, Phase]] = {
@@ -84,3 +91,25 @@ ACTION_PHASE: Final[dict[Action, Phase]] = {
     Action.ARCHIVE_EXPORTED: Phase.ARCHIVED,
     Action.RECOUNT_DONE: Phase.ARCHIVED,
 }
+
+
+EVENT_ACTIONS: Final[frozenset[Action]] = frozenset(
+    {
+        Action.RECOUNT_STARTED,
+        Action.CARD_EVENT,
+        Action.CARD_CHECKED,
+        Action.CARD_WIPED,
+        Action.CARD_UNBLOCKED,
+        Action.LOTS_COMMITTED,
+        Action.LOTS_REVEALED,
+    }
+)
+"""Facts that may happen in any phase (a failed PIN, a card check, a wipe, a drawing of
+lots): journaled with the phase current when they happen, they never change the state."""
+
+
+def phase_of(action: str, recorded_phase: str) -> Phase:
+    """The phase an entry must carry: its action's, or for an event the one it records."""
+    if action in EVENT_ACTIONS:
+        return Phase(recorded_phase)
+    return ACTION_PHASE[Action(action)]

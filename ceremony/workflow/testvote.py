@@ -3,8 +3,10 @@
 For every contest, a test election with its own uuid under the bureau's real
 election key receives known ballots (one per list, blank ballots, a revote) cast
 with throw-away test credentials; they are verified, tallied and decrypted by
-the quorum of cards present, exactly as at the count
-(:mod:`ceremony.workflow.counting`). The result must equal the known content.
+every card of the bureau: each card's key is opened and checked against the
+public trustees, then the test tallies are decrypted by at least two different
+legal quorums, exactly as at the count (:mod:`ceremony.workflow.counting`).
+Every result must equal the known content: a bad card is found before the seal.
 Test ballots belong to another election (uuid and fingerprint), so none can
 ever enter the real urn; the real counters stay at zero, and the report says so.
 """
@@ -23,6 +25,7 @@ from ceremony.protocol.credentials import (
     make_credential_list,
 )
 from ceremony.protocol.election import make_election
+from ceremony.workflow.card_check import CardEvents, OpenedKey, key_material, open_every_card
 from ceremony.workflow.counting import (
     ContestTally,
     combine_results,
@@ -60,9 +63,31 @@ def plaintext(list_count: int, choice: int | None) -> list[list[int]]:
     return [row]
 
 
+def test_quorums(opened: Sequence[OpenedKey], threshold: int) -> list[list[OpenedKey]]:
+    """At least two different legal quorums covering every opened card.
+
+    The first head with the first ``threshold`` delegates, then the last head
+    with the last ``threshold`` delegates, then more quorums until every
+    delegate has decrypted once (a bureau with many delegates)."""
+    heads = [k for k in opened if k.owner == 1]
+    delegates = sorted((k for k in opened if k.owner > 1), key=lambda k: k.owner)
+    quorums = [[heads[0], *delegates[:threshold]], [heads[-1], *delegates[-threshold:]]]
+    used = {k.member_id for q in quorums for k in q}
+    for start in range(0, len(delegates), threshold):
+        chunk = delegates[start : start + threshold]
+        if any(k.member_id not in used for k in chunk):
+            if len(chunk) < threshold:
+                chunk = delegates[-threshold:]
+            quorums.append([heads[len(quorums) % len(heads)], *chunk])
+            used.update(k.member_id for k in chunk)
+    return quorums
+
+
 def run_test_vote(
-    bureau: Bureau, state: CeremonyState, cards: Sequence[CheckedCard]
+    bureau: Bureau, state: CeremonyState, cards: Sequence[CheckedCard], events: CardEvents
 ) -> dict[str, Any]:
+    """Open every card (both copies of the Single key, every delegate's seed), check each
+    against the public trustees, then decrypt the test ballots with several quorums."""
     group, rng = bureau.group, bureau.rng
     real_elections = bureau.elections(state)
     tallies: dict[str, ContestTally] = {}
@@ -85,26 +110,30 @@ def run_test_vote(
         credentials.clear()
         tallies[uuid] = verify_and_tally(election, public, functools.partial(iter, ballots))
         test_uuids[contest.contest_uuid] = uuid
-    assert state.keys is not None and state.bureau_id is not None
-    partials = decrypt_tallies(
-        group,
-        state.bureau_id,
-        bureau.trustees(state),
-        bureau.voutputs(state),
-        state.keys["delegate_order"],
-        state.keys["election_key_fingerprint"],
-        tallies,
-        cards,
-        rng,
-    )
-    results = combine_results(group, bureau.trustees(state), tallies, partials)
+    material = key_material(bureau, state)
+    opened, failed = open_every_card(material, cards, events)
+    if failed:
+        raise TestVoteFailedError(
+            f"cards that did not open or did not match: {failed}",
+            user_message=(
+                "Vote à blanc échoué : la clé n'a pas pu être ouverte et vérifiée sur la carte "
+                f"de {', '.join(failed)}. Corrigez avant le scellement (nouvelle cérémonie "
+                "des clés si la carte est défectueuse)."
+            ),
+        )
+    quorums = test_quorums(opened, material.threshold)
+    decryptions = []
+    for quorum in quorums:
+        partials = decrypt_tallies(group, bureau.trustees(state), tallies, quorum, rng)
+        decryptions.append(combine_results(group, bureau.trustees(state), tallies, partials))
     report: dict[str, Any] = {"format": "bureau-test-vote/1", "contests": []}
     failures = []
     for contest in bureau.bureau_definition(state).contests:
         uuid = test_uuids[contest.contest_uuid]
-        obtained = list(results[uuid].result[0])
+        by_quorum = [list(results[uuid].result[0]) for results in decryptions]
+        obtained = by_quorum[0]
         expected = expected_result(len(contest.lists))
-        passed = obtained == expected
+        passed = all(o == expected for o in by_quorum)
         if not passed:
             failures.append(contest.contest_uuid)
         report["contests"].append(
@@ -115,13 +144,18 @@ def run_test_vote(
                 "ballots_counted": tallies[uuid].num_tallied,
                 "expected": expected,
                 "obtained": obtained,
+                "obtained_by_quorum": by_quorum,
                 "passed": passed,
                 "real_counters_after": {"ballots": 0},
             }
         )
+    # Every card was opened and checked; each is in at least one of the quorums.
     report["trustees_used"] = sorted(
-        [{"member_id": c.member_id, "role": c.role} for c in cards], key=lambda c: c["member_id"]
+        [{"member_id": k.member_id, "role": k.role} for k in opened],
+        key=lambda c: c["member_id"],
     )
+    report["cards_checked"] = sorted(k.member_id for k in opened)
+    report["quorums"] = [sorted(k.member_id for k in quorum) for quorum in quorums]
     if failures:
         raise TestVoteFailedError(f"test vote result differs for {failures}")
     return report

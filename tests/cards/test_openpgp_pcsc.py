@@ -269,5 +269,7 @@ def test_find_and_open_cards_by_serial(pcsc_stack: PcscStack) -> None:
     found = find_openpgp_cards()
     assert sorted(c.serial for c in found) == ["FF00-0000CA01", "FF00-0000CA02"]
     assert open_card("FF00-0000CA02").read_serial() == "FF00-0000CA02"
-    with pytest.raises(WrongCardError):
+    with pytest.raises(NoCardError) as absent:
         open_card("FF00-0000CA03")
+    assert "absente" in absent.value.user_message
+    assert "pas la carte attendue" not in absent.value.user_message

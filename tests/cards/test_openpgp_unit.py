@@ -6,6 +6,7 @@ import pytest
 
 from ceremony.bundles import keys
 from ceremony.cards.errors import (
+    CardHoldsKeyError,
     CardRemovedError,
     DataObjectTooSmallError,
     MissingAlgorithmError,
@@ -218,15 +219,25 @@ def test_login_record_round_trip_and_refusals() -> None:
         encode_login_record(Member("a\nb", "delegate").setup())
 
 
-def test_second_initialisation_replaces_keys_and_clears_blob() -> None:
+def test_second_initialisation_refused_while_a_key_is_held_then_replaces_keys() -> None:
     card = FakeOpenPGPCard()
     member = Member("Marc Henry", "delegate")
     client, identity = _ready(card, member)
     client.wrap_secret(b"old", member.context(identity), member.pins())
+    label = client.read_key_label()
+    assert label is not None and label.holder == "Marc Henry"
     again = Member("Marc Henry", "delegate")
     pins = again.init_pins()
     pins.answers[next(k for k in pins.answers if k.value == "current-admin")] = [member.admin_pin]
     pins.answers[next(k for k in pins.answers if k.value == "current-user")] = [member.user_pin]
+    with pytest.raises(CardHoldsKeyError):
+        client.initialise(again.setup(), pins)
+    assert card.data[0x0103].startswith(b"BWS1")
+    with pytest.raises(CardHoldsKeyError):
+        client.wrap_secret(b"new", member.context(identity), member.pins())
+    # Only the holder's explicit erase (with the current PIN) frees the card.
+    assert client.erase_key(member.pins()) == label
+    assert client.read_key_label() is None
     second = client.initialise(again.setup(), pins)
     assert second.signature_key != identity.signature_key
     assert card.data[0x0103] == b""

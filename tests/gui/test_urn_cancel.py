@@ -38,7 +38,7 @@ def _bring_to_closed(folder: Path) -> None:
             bureau.register_member(cards[member.member_id])
         bureau.generate_keys(list(cards.values()))
         quorum = [cards["presidente"], cards["del-aph"], cards["del-inph"]]
-        bureau.run_test_vote(quorum)
+        bureau.run_test_vote(list(cards.values()))
         for card in quorum:
             bureau.sign_seal(card)
         bureau.export_seal()

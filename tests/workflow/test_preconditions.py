@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -36,14 +36,23 @@ from tests.workflow.ceremony_setup import Ceremony, open_ceremony
 
 
 def refused(
-    ceremony: Ceremony, error: type[CeremonyError], step: Callable[[], Any]
+    ceremony: Ceremony,
+    error: type[CeremonyError],
+    step: Callable[[], Any],
+    events: Sequence[str] = (),
 ) -> CeremonyError:
-    """Run a step that must fail: the named error, a French message, and no new journal entry."""
+    """Run a step that must fail: the named error, a French message, and no new journal
+    entry but the ``card.event`` entries named in ``events`` (a quorum refusal is journaled)."""
     before = [e.entry_hash for e in ceremony.bureau.store.entries()]
     with pytest.raises(error) as caught:
         step()
     assert caught.value.user_message and caught.value.technical
-    assert [e.entry_hash for e in ceremony.bureau.store.entries()] == before
+    after = ceremony.bureau.store.entries()
+    assert [e.entry_hash for e in after[: len(before)]] == before
+    added = after[len(before) :]
+    assert [(e.action, e.details.get("event")) for e in added] == [
+        ("card.event", kind) for kind in events
+    ]
     return caught.value
 
 
@@ -184,13 +193,25 @@ def test_count_needs_the_expert_and_a_quorum(sealed: Ceremony) -> None:
     refused(sealed, WrongPhaseError, lambda: sealed.bureau.count(sealed.quorum()))
     sealed.bureau.record_expert("Expert", "Aucune altération constatée.", no_alteration=True)
     president_and_one = [sealed.cards["presidente"], sealed.cards["del-aph"]]
-    refused(sealed, QuorumError, lambda: sealed.bureau.count(president_and_one))
+    refusal = refused(
+        sealed,
+        QuorumError,
+        lambda: sealed.bureau.count(president_and_one),
+        ["quorum_refused"],
+    )
+    # Named from the definition: the delegates who could complete the quorum.
+    assert (
+        "délégué de liste" in refusal.user_message and "deux délégués" not in refusal.user_message
+    )
     delegates_only = [
         sealed.cards["del-aph"],
         sealed.cards["del-inph"],
         sealed.cards["del-cmh-snam"],
     ]
-    refused(sealed, QuorumError, lambda: sealed.bureau.count(delegates_only))
+    refusal = refused(
+        sealed, QuorumError, lambda: sealed.bureau.count(delegates_only), ["quorum_refused"]
+    )
+    assert "secrétariat" in refusal.user_message and "présidence" in refusal.user_message
     # The secretary opens in the president's absence, with any two delegates.
     outcome = sealed.bureau.count(
         [sealed.cards["secretaire"], sealed.cards["del-inph"], sealed.cards["del-cmh-snam"]]

@@ -1,0 +1,111 @@
+"""The public label of the ceremony key a card holds (DESIGN.md §3).
+
+A card that holds a wrapped ceremony secret also carries, readable without
+any PIN, a short label saying whose key it is: bureau, role, holder, the
+election key fingerprint and the date it was stored. It lets every command
+see, before asking a PIN or touching the card, that the card holds a key, and
+tell its holder what a wipe would destroy. The label is no secret and proves
+nothing (anyone with the PIN could rewrite it): the wrapped secret itself stays
+bound to its context by AES-GCM (:mod:`ceremony.cards.wrapping`).
+
+On an OpenPGP card it lives in private-use DO 0101 (read always, written with
+PW1), next to the wrapped secret in DO 0103. Encoding: UTF-8 lines
+``bureau-card-key/1``, bureau id, role, secret kind, fingerprint, date, ceremony id,
+holder.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final
+
+from ceremony.cards.errors import CardHoldsKeyError
+
+LABEL_FORMAT: Final = "bureau-card-key/1"
+UNKNOWN: Final = "?"
+
+
+@dataclass(frozen=True)
+class KeyLabel:
+    """What a card says about the key it holds (``"?"`` for a field it cannot tell)."""
+
+    bureau_id: str
+    role: str
+    holder: str
+    election_key_fingerprint: str
+    stored_at: str
+    secret_kind: str = UNKNOWN
+    card_serial: str = UNKNOWN
+    ceremony_id: str = UNKNOWN
+    """The store whose key ceremony wrote the key: a card written by an interrupted
+    attempt of the same ceremony may be written again, never one of another ceremony."""
+
+    def to_bytes(self) -> bytes:
+        fields = (
+            self.bureau_id,
+            self.role,
+            self.secret_kind,
+            self.election_key_fingerprint,
+            self.stored_at,
+            self.ceremony_id,
+            self.holder,
+        )
+        if any("\n" in f for f in fields):
+            raise ValueError("key label fields must be single lines")
+        return "\n".join((LABEL_FORMAT, *fields)).encode("utf-8")
+
+    @classmethod
+    def from_bytes(cls, data: bytes | None, card_serial: str = UNKNOWN) -> KeyLabel | None:
+        if not data:
+            return None
+        try:
+            lines = data.decode("utf-8").split("\n")
+        except UnicodeDecodeError:
+            return None
+        if len(lines) != 8 or lines[0] != LABEL_FORMAT:
+            return None
+        bureau_id, role, kind, fingerprint, stored_at, ceremony_id, holder = lines[1:]
+        return cls(bureau_id, role, holder, fingerprint, stored_at, kind, card_serial, ceremony_id)
+
+    @classmethod
+    def unlabelled(
+        cls, card_serial: str, holder: str = UNKNOWN, bureau_id: str = UNKNOWN
+    ) -> KeyLabel:
+        """A card that holds a wrapped secret but no label (older cards, no private DOs)."""
+        return cls(bureau_id, UNKNOWN, holder, UNKNOWN, UNKNOWN, UNKNOWN, card_serial)
+
+    def to_dict(self) -> dict[str, str]:
+        return {
+            "bureau_id": self.bureau_id,
+            "role": self.role,
+            "holder": self.holder,
+            "election_key_fingerprint": self.election_key_fingerprint,
+            "stored_at": self.stored_at,
+            "secret_kind": self.secret_kind,
+            "card_serial": self.card_serial,
+            "ceremony_id": self.ceremony_id,
+        }
+
+    def describe(self) -> str:
+        """The French sentence shown to the holder (never any secret)."""
+        fingerprint = self.election_key_fingerprint
+        if fingerprint != UNKNOWN:
+            fingerprint = f"{fingerprint[:16]}…"
+        return (
+            f"carte {self.card_serial} de {self.holder}, bureau {self.bureau_id}, "
+            f"rôle {self.role}, clé d'élection {fingerprint}, rangée le {self.stored_at}"
+        )
+
+
+def holds_key_error(label: KeyLabel, what: str) -> CardHoldsKeyError:
+    """The refusal for ``what`` (an action) on a card that holds ``label``."""
+    return CardHoldsKeyError(
+        f"card {label.card_serial} holds the key of bureau {label.bureau_id} "
+        f"({label.election_key_fingerprint[:16]}): {what} refused",
+        user_message=(
+            f"Cette carte porte déjà une clé de cérémonie ({label.describe()}). "
+            f"Elle n'est jamais réinitialisée ni réécrite par une opération ordinaire. "
+            f"Un membre qui siège dans plusieurs bureaux utilise une carte par bureau. "
+            f"Si son titulaire veut vraiment effacer cette clé : bureau card wipe."
+        ),
+    )

@@ -1,0 +1,124 @@
+"""The recount two years later, on another machine: only the archive and the cards.
+
+A whole ceremony runs; only its archive (and the members' training cards) is
+copied elsewhere; the working store is deleted; the recount runs from the
+archive with a legal quorum different from the count's. Same results, the
+recount's folder verifies and names the original, the original still verifies.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from ceremony.cards.training import TrainingCard
+from ceremony.store.store import open_store
+from ceremony.store.workstation_key import FileKeySource
+from ceremony.verify.archive import verify_ceremony_archive
+from ceremony.verify.recount import verify_recount
+from ceremony.workflow.archive import ArchiveFolderError
+from ceremony.workflow.demo import DemoPins, run_demo, store_folder
+from ceremony.workflow.engine import Bureau
+from ceremony.workflow.holders import PresentCard
+from ceremony.workflow.recount import RecountFolderError, recount_from_archive
+from tests.workflow.ceremony_setup import BALLOTS, SEED, small_description
+
+
+def _cards(folder: Path, members: list[str]) -> list[PresentCard]:
+    return [PresentCard(m, TrainingCard(folder / f"{m}.card"), DemoPins(SEED, m)) for m in members]
+
+
+def test_recount_from_the_archive_alone_with_another_quorum(tmp_path: Path) -> None:
+    first = tmp_path / "room" / "archive"
+    first.parent.mkdir()
+    run_demo(first, BALLOTS, seed=SEED, description=small_description(), stream=io.StringIO())
+    count_entry = [
+        json.loads(line)
+        for line in (first / "journal.jsonl").read_text().splitlines()
+        if '"count.done"' in line
+    ]
+    assert count_entry
+    # Two years later, elsewhere: the archive and the cards, nothing else.
+    later = tmp_path / "two-years-later"
+    later.mkdir()
+    shutil.copytree(first, later / "archive")
+    shutil.copytree(store_folder(first) / "cartes-entrainement", later / "cartes")
+    shutil.rmtree(tmp_path / "room")
+    archive = later / "archive"
+    before = {p.name: p.read_bytes() for p in archive.rglob("*") if p.is_file()}
+
+    quorum = ["secretaire", "del-cmh-snam", "del-inph"]  # the count used the president's
+    outcome = recount_from_archive(archive, later / "store", _cards(later / "cartes", quorum))
+
+    assert outcome.equal and outcome.differences == []
+    assert outcome.results == outcome.original
+    assert outcome.members_used == sorted(quorum)
+    assert outcome.folder.parent == later and archive not in outcome.folder.parents
+    assert {p.name: p.read_bytes() for p in archive.rglob("*") if p.is_file()} == before
+    report = verify_recount(outcome.folder)
+    assert report.passed, report.to_text("en")
+    document = json.loads((outcome.folder / "recount.json").read_bytes())
+    assert document["original"]["archive"] == "archive" and document["identical"] is True
+    assert (outcome.folder / "recompte.pdf").read_bytes().startswith(b"%PDF")
+    assert verify_ceremony_archive(archive).passed
+
+    # A changed result in the recount report is caught by its verification.
+    document["results"] = {u: [v + 1 for v in r] for u, r in document["results"].items()}
+    tampered = later / "tampered"
+    shutil.copytree(outcome.folder, tampered)
+    (tampered / "recount.json").write_text(json.dumps(document))
+    assert not verify_recount(tampered).passed
+
+    # Never into a store that is not new, nor inside the archive.
+    with pytest.raises(RecountFolderError):
+        recount_from_archive(archive, later / "store", _cards(later / "cartes", quorum))
+    with pytest.raises(RecountFolderError):
+        recount_from_archive(
+            archive, later / "store2", _cards(later / "cartes", quorum), archive / "inside"
+        )
+
+
+def test_the_archive_is_written_again_identically_into_any_new_or_empty_folder(
+    tmp_path: Path,
+) -> None:
+    first = tmp_path / "archive"
+    run_demo(first, BALLOTS, seed=SEED, description=small_description(), stream=io.StringIO())
+    work = store_folder(first)
+    bureau = Bureau(open_store(work / "store"), key_source=FileKeySource(work / "workstation-key"))
+    try:
+        # A card check after the archive adds an entry: the archive stays what it was.
+        from ceremony.workflow.card_wipe import check_card
+
+        check_card(bureau, _cards(work / "cartes-entrainement", ["del-aph"])[0])
+        again = tmp_path / "new" / "deeper"  # does not exist yet
+        empty = tmp_path / "empty"
+        empty.mkdir()
+        bureau.export_archive(again)
+        bureau.export_archive(empty)
+        bureau.export_archive(first)  # over itself
+        original = {p.relative_to(first): p.read_bytes() for p in first.rglob("*") if p.is_file()}
+        for folder in (again, empty):
+            copy = {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+            assert copy == original
+            assert verify_ceremony_archive(folder).passed
+        assert verify_ceremony_archive(first).passed
+        cluttered = tmp_path / "cluttered"
+        cluttered.mkdir()
+        (cluttered / "notes.txt").write_text("autre chose")
+        with pytest.raises(ArchiveFolderError):
+            bureau.export_archive(cluttered)
+        assert not (cluttered / "journal.jsonl").exists()
+    finally:
+        bureau.store.close()
+
+
+def test_a_malformed_recount_folder_fails_a_named_check(tmp_path: Path) -> None:
+    (tmp_path / "recount.json").write_text("{")
+    (tmp_path / "recount-index.json").write_text("{}")
+    report = verify_recount(tmp_path)
+    assert not report.passed
+    assert [c.name for c in report.failed_checks()] == ["recount.index"]
