@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QDialog
 from bureau_app.card_prompt import CardPromptDialog
 from bureau_app.card_sources import CardSource
 from bureau_app.error_dialog import ErrorDialog
+from bureau_app.lots_bridge import QtLotsAsker
 from bureau_app.pin_bridge import QtPinHandler
 from bureau_app.platform_sources import PlatformSource, urn_ballots
 from bureau_app.progress_dialog import ProgressDialog
@@ -89,6 +90,8 @@ class CeremonyAdapter(QObject):
         self._make_cards = cards
         self._cards: CardSource | None = None
         self.pins = pins or QtPinHandler(window)
+        # A perfect tie for the last seat is drawn inside the count, by the members present.
+        self.lots = QtLotsAsker(self._member_name, window)
         self.busy = False
         self._definition: tuple[str, BureauDefinition] | None = None
         self._sealed: tuple[str, str] | None = None  # seal blob, the fingerprint it records
@@ -259,9 +262,11 @@ class CeremonyAdapter(QObject):
                 ),
             )
         elif kind is StepKind.TEST_VOTE:
+            # Every card is opened and checked before the seal (issue 15): a bad card is found
+            # while the key ceremony can still be run again.
             self._with_quorum(
                 step,
-                quorum_need(self._definition_now()),
+                everyone_need(self._definition_now()),
                 lambda cards: self._run(
                     step,
                     lambda p: self._report_then(
@@ -321,7 +326,7 @@ class CeremonyAdapter(QObject):
             def count(cards: list[PresentCard]) -> None:
                 def work(progress: Progress) -> None:
                     progress.report(0.0, self.tr("Déchiffrement avec les cartes du quorum…"))
-                    bureau.count(cards, progress=self._count_progress(progress))
+                    bureau.count(cards, progress=self._count_progress(progress), lots=self.lots)
 
                 self._run(step, work)
 
@@ -456,6 +461,11 @@ class CeremonyAdapter(QObject):
                 bureau.import_urn_file(path, ballots_done)
 
         self._run(step, work, cancellable=True)
+
+    def _member_name(self, member_id: str) -> str:
+        definition = self.definition(self.bureau.state)
+        members = definition.members if definition is not None else ()
+        return next((m.name for m in members if m.member_id == member_id), member_id)
 
     def _definition_now(self) -> BureauDefinition:
         definition = self.definition(self.bureau.state)

@@ -1,0 +1,74 @@
+"""The drawing of lots asks each member present for a value: worker asks, Qt thread answers.
+
+``Bureau.count(cards, lots=ask)`` calls ``ask(member_id, message, hidden)`` on the
+worker thread when a perfect tie needs a drawing of lots
+(:mod:`ceremony.workflow.lots_draw`: commit, then reveal). The request crosses to
+the GUI thread through a queued signal, where an input dialog opens for that
+member; the worker waits for the answer. A cancelled entry stops the count
+(nothing of the draw is kept), as the engine expects of an unanswered member.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QLineEdit, QWidget
+
+from bureau_app.pin_bridge import PinRequestedOnGuiThreadError
+from ceremony.cards.errors import PinEntryCancelledError
+
+
+@dataclass(eq=False)
+class _Request:
+    member: str
+    message: str
+    hidden: bool
+    answered: threading.Event = field(default_factory=threading.Event)
+    value: str | None = None
+
+
+class QtLotsAsker(QObject):
+    """``ask(member_id, message, hidden) -> str``; create on the GUI thread, call from a worker."""
+
+    _requested = Signal(object)
+    dialog_opened = Signal(object)  # the QInputDialog, for tests
+
+    def __init__(self, name_of: Callable[[str], str], parent: QWidget | None = None) -> None:
+        super().__init__()
+        self._name_of = name_of
+        self._parent = parent
+        self._requested.connect(self._open_dialog)
+
+    def __call__(self, member_id: str, message: str, hidden: bool) -> str:
+        if QThread.currentThread() is self.thread():
+            raise PinRequestedOnGuiThreadError("lots value asked on the GUI thread")
+        request = _Request(member_id, message, hidden)
+        self._requested.emit(request)
+        request.answered.wait()
+        if request.value is None:
+            raise PinEntryCancelledError(f"lots entry cancelled by {member_id}")
+        return request.value
+
+    def _open_dialog(self, request: _Request) -> None:
+        dialog = QInputDialog(QApplication.activeModalWidget() or self._parent)
+        dialog.setWindowTitle(
+            self.tr("Tirage au sort : %1").replace("%1", self._name_of(request.member))
+        )
+        dialog.setLabelText(request.message)
+        dialog.setTextEchoMode(
+            QLineEdit.EchoMode.Password if request.hidden else QLineEdit.EchoMode.Normal
+        )
+        dialog.setAccessibleName(self.tr("Valeur pour le tirage au sort"))
+
+        def answer(result: int) -> None:
+            if result == QDialog.DialogCode.Accepted:
+                request.value = dialog.textValue()
+            request.answered.set()
+            dialog.deleteLater()
+
+        dialog.finished.connect(answer)
+        dialog.open()
+        self.dialog_opened.emit(dialog)
