@@ -181,6 +181,7 @@ def _build(
                         hashlib.sha256(electors_list).hexdigest(),
                         FileRef.of(cred_name, credentials),
                     ),
+                    str(contest.get("revote_policy", description.get("revote_policy", "last"))),
                 )
             )
             plans[bureau["bureau_id"]].append(ContestPlan(uuid, count, tuple(contest["lists"])))

@@ -23,11 +23,13 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from ceremony.bundles.payloads.common import Intervention
+from ceremony.bundles.payloads.definition import Schedule
 from ceremony.cards.interface import PinKind, PinPrompt
 from ceremony.cards.training import TrainingCard
+from ceremony.simulator.calendar import SimulatedCalendar
 from ceremony.simulator.platform import PlatformSimulator
 from ceremony.store.store import open_store
-from ceremony.store.workstation_key import FileKeySource
+from ceremony.store.workstation_key import FileKeySource, KeySource
 from ceremony.tally.errors import LotDrawRequiredError
 from ceremony.workflow.engine import Bureau
 from ceremony.workflow.holders import PresentCard
@@ -80,6 +82,21 @@ def store_folder(out: Path) -> Path:
     return out.with_name(out.name + ".store")
 
 
+def open_simulated_bureau(
+    store_folder: Path, schedule: Schedule, key_source: KeySource | None = None
+) -> Bureau:
+    """A bureau whose clock is the simulated calendar (:mod:`ceremony.simulator.calendar`):
+    sealing days before the opening, the count after the closing, whatever the wall clock.
+    The calendar follows the ceremony's phase and resumes after the journal's last entry."""
+    calendar = SimulatedCalendar(schedule)
+    store = open_store(store_folder, now=calendar)
+    entries = store.entries()
+    calendar.resume_after(entries[-1].moment if entries else None)
+    bureau = Bureau(store, now=calendar, key_source=key_source)
+    calendar.phase = lambda: bureau.phase
+    return bureau
+
+
 def run_demo(
     out: Path,
     ballots: int,
@@ -96,8 +113,10 @@ def run_demo(
         simulator = PlatformSimulator(
             seed=seed, ballots=ballots, bureau_id=DEMO_BUREAU, description=description
         )
-    store = open_store(work / "store")
-    bureau = Bureau(store, key_source=FileKeySource(work / "workstation-key"))
+    bureau = open_simulated_bureau(
+        work / "store", simulator.bureau().schedule, FileKeySource(work / "workstation-key")
+    )
+    store = bureau.store
     hook = after_step or (lambda _name: None)
     try:
         _run(bureau, simulator, work, out, seed, times, stream, hook)
