@@ -29,6 +29,7 @@ from ceremony.bundles.payloads.definition import (
     DefinitionPayload,
     Electors,
     Member,
+    RecordTexts,
     Schedule,
     SeatRule,
     UnionShare,
@@ -192,10 +193,17 @@ def _build(
                 int(bureau["delegate_quorum"]),
                 schedule,
                 tuple(
-                    Member(m["member_id"], m["name"], m["role"], tuple(m.get("list_ids", ())))
+                    Member(
+                        m["member_id"],
+                        m["name"],
+                        m["role"],
+                        tuple(m.get("list_ids", ())),
+                        str(m.get("title", "")),
+                    )
                     for m in bureau["members"]
                 ),
                 tuple(contests),
+                RecordTexts(**bureau.get("texts", {})),
             )
         )
     software = description["voting_software"]

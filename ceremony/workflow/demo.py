@@ -31,6 +31,7 @@ from ceremony.simulator.platform import PlatformSimulator
 from ceremony.store.store import open_store
 from ceremony.store.workstation_key import FileKeySource, KeySource
 from ceremony.tally.errors import LotDrawRequiredError
+from ceremony.workflow import rollcall
 from ceremony.workflow.engine import Bureau
 from ceremony.workflow.holders import PresentCard
 from ceremony.workflow.phases import Phase
@@ -167,6 +168,11 @@ def _run(
                 bureau.register_member(card)
             hook(f"register:{member_id}")
     quorum = _quorum(bureau, cards)
+    if bureau.phase is Phase.KEY_CEREMONY and "sealing" not in bureau.state.sessions:
+        with times.step("Séance de scellement ouverte : appel des membres", stream):
+            everyone = [m.member_id for m in bureau.bureau_definition().members]
+            rollcall.open_session(bureau, "sealing", bureau.now(), everyone)
+        hook("sealing_session")
     if bureau.phase is Phase.KEY_CEREMONY:
         with times.step("Cérémonie des clés (Single + Pedersen sur les cartes)", stream):
             bureau.generate_keys(list(cards.values()))
@@ -184,6 +190,11 @@ def _run(
         with times.step("Paquet de scellement exporté", stream):
             bureau.export_seal()
         hook("seal_export")
+    sealing_call = rollcall.roll_call(bureau.state, "sealing")
+    if bureau.phase is Phase.VOTE_OPEN and sealing_call and sealing_call.closed_at is None:
+        with times.step("Séance de scellement levée", stream):
+            rollcall.close_session(bureau, "sealing", bureau.now())
+        hook("sealing_session_closed")
     state = bureau.state
     seal = bureau.sealed(state)
     assert state.seal_blob is not None and state.keys is not None
@@ -227,6 +238,10 @@ def _run(
         with times.step("Urne importée et chaque bulletin vérifié", stream):
             bureau.import_urn(urn, progress)
         hook("urn")
+    if bureau.phase is Phase.EXPERT and "count" not in bureau.state.sessions:
+        with times.step("Séance de dépouillement ouverte : appel des membres", stream):
+            _open_count_session(bureau)
+        hook("count_session")
     if bureau.phase is Phase.EXPERT:
         with times.step("Conclusions de l'expert consignées", stream):
             bureau.record_expert(
@@ -251,21 +266,50 @@ def _run(
                 bureau.count(quorum, lot_seed=lot_seed)
         hook("count")
     if bureau.phase is Phase.PV:
+        count_call = rollcall.roll_call(bureau.state, "count")
+        if count_call is not None and count_call.closed_at is None:
+            # The closing time is entered before the PV is drawn: the PV states it.
+            with times.step("Séance de dépouillement levée", stream):
+                _close_count_session(bureau)
+            hook("count_session_closed")
         if bureau.state.pv is None:
             with times.step("Procès-verbal établi", stream):
                 bureau.make_pv()
             hook("pv")
-        for card in quorum:
-            if card.member_id not in bureau.state.pv_signatures:
-                with times.step(f"Procès-verbal signé par {card.member_id}", stream):
-                    bureau.sign_pv(card)
-                hook(f"pv_sign:{card.member_id}")
+        signers = rollcall.present_members(bureau.state, "count") or frozenset()
+        for member_id in sorted(signers | {c.member_id for c in quorum}):
+            if member_id not in bureau.state.pv_signatures:
+                with times.step(f"Procès-verbal signé par {member_id}", stream):
+                    bureau.sign_pv(cards[member_id])
+                hook(f"pv_sign:{member_id}")
         with times.step("Paquet des résultats exporté", stream):
             bureau.export_results(quorum)
         hook("results")
     with times.step("Archive de la cérémonie écrite", stream):
         bureau.export_archive(out)
     hook("archive")
+
+
+def _open_count_session(bureau: Bureau) -> None:
+    """The demo's count session: a delegate replaced by the substitute their union named
+    (art. 9), another arriving a few minutes after the roll-call (recorded at the close)."""
+    members = bureau.bureau_definition().members
+    delegates = [m.member_id for m in members if m.role == "delegate"]
+    heads = [m.member_id for m in members if m.role != "delegate"]
+    replaced = {delegates[-1]: SUBSTITUTE} if len(delegates) > 2 else {}
+    late = delegates[1:2] if len(delegates) > 1 else []
+    present = [*heads, *(d for d in delegates if d not in replaced and d not in late)]
+    rollcall.open_session(bureau, "count", bureau.now(), present, late, replaced)
+
+
+SUBSTITUTE = "Dr Marc Lefort, délégué suppléant désigné par son organisation syndicale"
+
+
+def _close_count_session(bureau: Bureau) -> None:
+    call = rollcall.roll_call(bureau.state, "count")
+    assert call is not None
+    arrivals = [rollcall.Movement(m, call.opened_at + timedelta(minutes=4)) for m in call.absent]
+    rollcall.close_session(bureau, "count", bureau.now(), arrivals)
 
 
 def _quorum(bureau: Bureau, cards: dict[str, PresentCard]) -> list[PresentCard]:

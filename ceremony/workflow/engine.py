@@ -52,7 +52,7 @@ from ceremony.store.journal import Actor
 from ceremony.store.store import Store
 from ceremony.store.timefmt import utc_now
 from ceremony.store.workstation_key import KeySource, default_key_source, load_workstation_key
-from ceremony.workflow import chronology, sealing
+from ceremony.workflow import chronology, rollcall, sealing
 from ceremony.workflow.errors import (
     DecisionNotAllowedError,
     MemberUnknownError,
@@ -723,6 +723,7 @@ class Bureau:
         if state.pv is None:
             raise WrongPhaseError("the procès-verbal is not drawn yet")
         (checked,) = self.checked(state, [card])
+        rollcall.check_pv_signer(state, checked.member_id)
         if checked.member_id in state.pv_signatures:
             raise StepAlreadyDoneError(f"{checked.member_id} has already signed the PV")
         pdf = self.store.get_blob(state.pv["pdf"])
@@ -749,7 +750,7 @@ class Bureau:
         if state.pv is None:
             raise WrongPhaseError("the procès-verbal is not drawn yet")
         checked = self.checked_quorum(state, cards)
-        signers = {c.member_id for c in checked}
+        signers = {c.member_id for c in checked} | rollcall.missing_pv_signers(state)
         if not signers <= set(state.pv_signatures):
             raise QuorumError(
                 f"{sorted(signers - set(state.pv_signatures))} have not signed the PV"

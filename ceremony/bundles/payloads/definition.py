@@ -15,7 +15,7 @@ equally). Seat rules name the method and the ordered tie-break rules.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Final
 
@@ -241,23 +241,34 @@ class Member:
     name: str
     role: str
     list_ids: tuple[str, ...]
+    title: str = ""
+    """The role's title as agreed with its holder ("Mme la présidente", "délégué")."""
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "list_ids": list(self.list_ids),
             "member_id": self.member_id,
             "name": self.name,
             "role": self.role,
         }
+        if self.title:
+            out["title"] = self.title
+        return out
 
     @classmethod
     def from_reader(cls, r: Reader) -> Member:
-        r.keys({"list_ids", "member_id", "name", "role"})
+        r.keys({"list_ids", "member_id", "name", "role"}, frozenset({"title"}))
         role = r.choice("role", MEMBER_ROLES)
         list_ids = r.texts("list_ids", pattern=ID_RE)
         if (role == "delegate") != bool(list_ids):
             raise r.fail("delegates, and only they, name the lists they represent")
-        return cls(r.text("member_id", pattern=ID_RE), r.text("name"), role, list_ids)
+        return cls(
+            r.text("member_id", pattern=ID_RE),
+            r.text("name"),
+            role,
+            list_ids,
+            r.optional_text("title") or "",
+        )
 
 
 @dataclass(frozen=True)
@@ -283,6 +294,45 @@ class Schedule:
 
 
 @dataclass(frozen=True)
+class RecordTexts:
+    """Names the procès-verbal prints, as the organiser wrote them (never made up in code).
+
+    Empty in older definitions: the PV then says the item was not given.
+    """
+
+    organiser: str = ""
+    instance: str = ""
+    sealing_place: str = ""
+    count_place: str = ""
+    administration_representative: str = ""
+    publication: str = ""
+    """Where the results are published (the contest period runs from then, art. 22)."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "administration_representative": self.administration_representative,
+            "count_place": self.count_place,
+            "instance": self.instance,
+            "organiser": self.organiser,
+            "publication": self.publication,
+            "sealing_place": self.sealing_place,
+        }
+
+    @classmethod
+    def from_reader(cls, r: Reader) -> RecordTexts:
+        names = (
+            "administration_representative",
+            "count_place",
+            "instance",
+            "organiser",
+            "publication",
+            "sealing_place",
+        )
+        r.keys(set(), frozenset(names))
+        return cls(**{name: r.optional_text(name) or "" for name in names})
+
+
+@dataclass(frozen=True)
 class BureauDefinition:
     bureau_id: str
     name: str
@@ -290,9 +340,11 @@ class BureauDefinition:
     schedule: Schedule
     members: tuple[Member, ...]
     contests: tuple[Contest, ...]
+    texts: RecordTexts = field(default_factory=lambda: RecordTexts())
+    """What the procès-verbal names (organiser, instance, places, representative)."""
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "bureau_id": self.bureau_id,
             "contests": [c.to_dict() for c in self.contests],
             "delegate_quorum": self.delegate_quorum,
@@ -300,10 +352,16 @@ class BureauDefinition:
             "name": self.name,
             "schedule": self.schedule.to_dict(),
         }
+        if self.texts != RecordTexts():
+            out["texts"] = self.texts.to_dict()
+        return out
 
     @classmethod
     def from_reader(cls, r: Reader) -> BureauDefinition:
-        r.keys({"bureau_id", "contests", "delegate_quorum", "members", "name", "schedule"})
+        r.keys(
+            {"bureau_id", "contests", "delegate_quorum", "members", "name", "schedule"},
+            frozenset({"texts"}),
+        )
         members = r.objects("members", Member.from_reader, max_items=200)
         contests = r.objects("contests", Contest.from_reader, max_items=200)
         quorum = r.integer("delegate_quorum", minimum=1, maximum=100)
@@ -326,6 +384,7 @@ class BureauDefinition:
             Schedule.from_reader(r.child("schedule")),
             members,
             contests,
+            RecordTexts.from_reader(r.child("texts")) if "texts" in r.data else RecordTexts(),
         )
 
 
