@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from ceremony.report.handover import make_handover_pdf
 from ceremony.report.model import MemberSignature
-from ceremony.report.pv import make_pv_pdf
+from ceremony.report.pv import make_signed_edition
 from ceremony.workflow.publication import handover_data, make_pv_data
 from ceremony.workflow.state import CeremonyState
 
@@ -78,14 +78,15 @@ def write_archive(bureau: Bureau, state: CeremonyState, folder: Path) -> dict[st
         for m, s in sorted(state.pv_signatures.items())
     ]
     pv_pdf = store.get_blob(state.pv["pdf"])
-    signed = make_pv_pdf(
+    signed = make_signed_edition(
+        pv_pdf,
         make_pv_data(
             bureau,
             state,
             bureau.figures(state),
             signatures,
             hashlib.sha256(pv_pdf).hexdigest(),
-        )
+        ),
     )
     _write(folder, PV_FILE, signed, files)
     _write(

@@ -193,7 +193,9 @@ def _run(
     sealing_call = rollcall.roll_call(bureau.state, "sealing")
     if bureau.phase is Phase.VOTE_OPEN and sealing_call and sealing_call.closed_at is None:
         with times.step("Séance de scellement levée", stream):
-            rollcall.close_session(bureau, "sealing", bureau.now())
+            # Entered by the bureau: a few minutes after the seal, on the sealing day.
+            sealed_at = bureau.store.entries()[-1].moment
+            rollcall.close_session(bureau, "sealing", sealed_at + timedelta(minutes=3))
         hook("sealing_session_closed")
     state = bureau.state
     seal = bureau.sealed(state)
