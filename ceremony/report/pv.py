@@ -353,9 +353,9 @@ def _ties(result: ContestResult) -> list[Flowable]:
                 f"{intro}à égalité de suffrages entre {drawn}, {seat_word} "
                 f"{plural(tie.places, 'attribué', 'attribués')} par tirage "
                 f"au sort à {won}. Graine tirée en séance publique : « {tie.lot_seed} ». "
-                "Chaque liste tirée reçoit l'empreinte SHA-256 du texte "
+                "Chaque liste tirée reçoit l’empreinte SHA-256 du texte "
                 f"« {LOT_PREFIX}|graine|{result.contest_id}|identifiant de la liste » ; "
-                "la plus petite empreinte l'emporte."
+                "la plus petite empreinte l’emporte."
             )
         )
         rows = [[lid, Paragraph(digest, STYLES["mono"])] for lid, digest in tie.lot_digests]
@@ -495,7 +495,7 @@ def _fingerprints(data: PvData) -> list[Flowable]:
     )
     side.hAlign = "LEFT"
     section = [
-        para("4. Empreintes liant le procès-verbal au dossier de l'élection", "h1"),
+        para("4. Empreintes liant le procès-verbal au dossier de l’élection", "h1"),
         table,
         Spacer(1, 3 * mm),
         side,

@@ -36,15 +36,15 @@ SESSION_OF_PHASE: Final[dict[Phase, str]] = {
 
 
 def session_starts(schedule: Schedule) -> dict[str, datetime]:
-    """Sealing six days before the opening at 14:00 (Paris); decisions the day after the
-    opening at 11:00; the urn received one hour after closing plus grace; the count the
-    next morning at 10:00."""
+    """Sealing six days before the opening at 14:00 (Paris); the vote's first reading five
+    minutes after the opening; the urn received one hour after closing plus grace; the
+    count the next morning at 10:00."""
     opening = schedule.opening.astimezone(PARIS)
     closing = schedule.closing.astimezone(PARIS)
     end = closing + timedelta(minutes=schedule.grace_minutes)
     return {
         "sealing": datetime.combine(opening.date() - timedelta(days=6), time(14), PARIS),
-        "vote": datetime.combine(opening.date() + timedelta(days=1), time(11), PARIS),
+        "vote": opening + timedelta(minutes=5),
         "closing": end + timedelta(hours=1),
         "count": datetime.combine(closing.date() + timedelta(days=1), time(10), PARIS),
     }
@@ -75,6 +75,12 @@ class SimulatedCalendar:
     def resume_after(self, moment: datetime | None) -> None:
         """Continue a resumed ceremony after its journal's last entry."""
         self._last = moment
+
+    def advance_to(self, moment: datetime) -> None:
+        """The next readings come after ``moment`` (e.g. a platform report received later
+        than it was issued); never backwards."""
+        if self._last is None or self._last < moment:
+            self._last = moment
 
     def enter(self, session: str) -> datetime:
         """Move to a later session (its starting time); returns that time."""

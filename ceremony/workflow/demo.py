@@ -202,6 +202,8 @@ def _run(
     assert state.seal_blob is not None and state.keys is not None
     sim.accept_seal(bureau.store.get_blob(state.seal_blob))
     schedule = bureau.bureau_definition(state).schedule
+    calendar = bureau.now
+    assert isinstance(calendar, SimulatedCalendar)
     imported = {s["sequence"] for s in state.statuses}
     votes = None
     if state.urn is None:
@@ -226,6 +228,8 @@ def _run(
         ]
         for sequence, vote_state, as_of, interventions in reports:
             if sequence not in imported:
+                # The bureau reads each report a few minutes after the platform issued it.
+                calendar.advance_to(as_of + timedelta(minutes=7))
                 with times.step(f"État du vote n° {sequence} importé", stream):
                     bureau.import_status(
                         sim.status_bundle(sequence, vote_state, as_of, votes, interventions)
@@ -247,9 +251,9 @@ def _run(
     if bureau.phase is Phase.EXPERT:
         with times.step("Conclusions de l'expert consignées", stream):
             bureau.record_expert(
-                "Expert indépendant (démonstration)",
-                "Les scellements sont intacts et le système de vote n'a fait l'objet "
-                "d'aucune altération.",
+                "M. Luc Garnier, expert indépendant",
+                "Les scellements sont intacts et la solution de vote n’a fait l’objet "
+                "d’aucune altération.",
                 no_alteration=True,
             )
         hook("expert")

@@ -321,16 +321,16 @@ def pv_events(
                 out += _urn_rows(record, entry)
             case Action.EXPERT_RECORDED:
                 verdict = (
-                    "la solution de vote n’a fait l’objet d’aucune altération"
+                    ""
                     if d.get("no_alteration")
-                    else "l’expert signale une altération"
+                    else " L’expert ne conclut pas à l’absence d’altération."
                 )
                 add(
                     entry.moment,
                     "expert_conclusion",
-                    f"Avant l’ouverture de l’urne, le bureau a contrôlé le scellement et "
-                    f"l’intégrité du système et reçu les conclusions de l’expert indépendant, "
-                    f"{d['expert']} : {d['conclusion']} ({verdict}).",
+                    "Avant l’ouverture de l’urne, le bureau a contrôlé le scellement et "
+                    "l’intégrité du système et reçu les conclusions de l’expert indépendant, "
+                    f"{d['expert']} : « {d['conclusion']} »{verdict}",
                 )
             case Action.COUNT_DONE:
                 add(
