@@ -291,7 +291,11 @@ def _rounds(result: ContestResult) -> list[Flowable]:
     ]
     for rnd in alloc.rounds:
         last = rnd.first_seat + len(rnd.winners) - 1
-        seats = str(rnd.first_seat) if last == rnd.first_seat else f"{rnd.first_seat} à {last}"
+        seats = (
+            str(rnd.first_seat)
+            if last == rnd.first_seat
+            else f"{rnd.first_seat}\u00a0à\u00a0{last}"
+        )
         averages = dict(rnd.averages)
         cells = []
         for list_id in order:
@@ -305,12 +309,14 @@ def _rounds(result: ContestResult) -> list[Flowable]:
                 )
             else:
                 cells.append(format_decimal(averages[list_id], 2))
-        rows.append([seats, *cells, para(", ".join(names[w] for w in rnd.winners), "cell")])
+        rows.append(
+            [para(seats, "cell"), *cells, para(", ".join(names[w] for w in rnd.winners), "cell")]
+        )
     average_width = 19 * mm
     widths = [
-        14 * mm,
+        16 * mm,
         *([average_width] * len(order)),
-        CONTENT_WIDTH - 14 * mm - average_width * len(order),
+        CONTENT_WIDTH - 16 * mm - average_width * len(order),
     ]
     table = grid_table(rows, widths, align_right_from=1)
     # The table and the tie it explains stay on one page with their title.

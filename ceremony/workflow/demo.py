@@ -220,7 +220,7 @@ def _run(
                     Intervention(
                         midday,
                         "exploitant",
-                        "Redémarrage planifié d'un serveur frontal, sans effet sur l'urne.",
+                        "Redémarrage planifié d’un serveur frontal, sans effet sur l’urne ; service rétabli en deux minutes.",
                     ),
                 ),
             ),
