@@ -220,7 +220,8 @@ def _run(
                     Intervention(
                         midday,
                         "exploitant",
-                        "Redémarrage planifié d’un serveur frontal, sans effet sur l’urne ; service rétabli en deux minutes.",
+                        "Redémarrage planifié d’un serveur frontal, sans effet sur l’urne ; "
+                        "service rétabli en deux minutes.",
                     ),
                 ),
             ),
