@@ -344,6 +344,14 @@ def _ties(result: ContestResult) -> list[Flowable]:
         average = format_decimal(tie.average, 2)
         seat_word = plural(tie.places, "siège", "sièges")
         intro = f"Égalité de moyenne ({average}) entre {tied} pour {tie.places} {seat_word} : "
+        if tie.decided_by == "most_candidates":
+            how = (
+                f"{plural(tie.places, 'attribué', 'attribués')} à la liste ayant présenté le plus "
+                "grand nombre de candidats"
+            )
+            out.append(Spacer(1, 1.5 * mm))
+            out.append(para(f"{intro}{how}, {won}."))
+            continue
         if tie.decided_by == "most_votes":
             how = (
                 f"{plural(tie.places, 'attribué', 'attribués')} à la liste ayant obtenu le plus "

@@ -34,7 +34,7 @@ PAYLOAD_NAME: Final = "definition.json"
 GENDERS: Final = frozenset({"F", "M"})
 SEAT_METHODS: Final = frozenset({"quotient_highest_average"})
 """The methods the count computes: anything else is refused at import, before sealing."""
-TIE_BREAKS: Final = frozenset({"most_votes", "drawing_of_lots"})
+TIE_BREAKS: Final = frozenset({"most_votes", "most_candidates", "drawing_of_lots"})
 """The tie-break rules the count applies (``drawing_of_lots`` must come last)."""
 REVOTE_POLICIES: Final = frozenset({"none", "last"})
 """``none``: a validated vote is final (art. 17 of the 2019 arrêté), an urn holding two
