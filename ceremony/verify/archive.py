@@ -344,6 +344,10 @@ STEPS_AFTER_AUDIT: tuple[Step, ...] = (
         "proces-verbal.pdf states the signed PV's hash and its signers.",
         count.verify_signed_edition,
     ),
+    *(
+        Step(_spec(n, tf, te), wf, we, run)
+        for n, tf, te, wf, we, run in chronology.PV_STEP_DEFINITIONS
+    ),
     Step(
         _spec("handover.cards", "Remise des clés", "Key hand-over"),
         "Chaque carte du bureau est sur la liste de remise à l'administration.",

@@ -134,10 +134,8 @@ def open_session(
     schedule = definition.schedule
     if opened_at > bureau.now():
         raise RollCallError(f"opening time {opened_at.isoformat()} is in the future")
-    if session == "sealing" and opened_at >= schedule.opening:
-        raise chronology.SealAfterOpeningError(
-            f"sealing session opened at {opened_at.isoformat()}, after the vote's opening"
-        )
+    if session == "sealing":
+        chronology.check_seal_time(opened_at, schedule)
     if session == "count":
         chronology.check_count_time(opened_at, schedule)
     call = RollCall(session, opened_at, tuple(present), tuple(absent), replaced)
@@ -184,8 +182,8 @@ def close_session(
             raise RollCallError(f"movement of {move.member_id} at {move.at.isoformat()}")
     if any(m.member_id in call.present for m in arrivals):
         raise RollCallError("a member present at the roll-call cannot arrive later")
-    if session == "sealing" and closed_at >= bureau.bureau_definition(state).schedule.opening:
-        raise chronology.SealAfterOpeningError("sealing session closed after the vote's opening")
+    if session == "sealing":
+        chronology.check_seal_time(closed_at, bureau.bureau_definition(state).schedule)
     bureau.store.append(
         phase=CLOSE_PHASES[session][0],
         action=CLOSE_ACTION[session],

@@ -35,6 +35,7 @@ def test_a_seal_after_opening_and_a_revote_are_flagged(
     def late_seal(schedule: Schedule) -> dict[str, Any]:
         starts = original_starts(schedule)
         starts["sealing"] = schedule.opening + timedelta(minutes=30)
+        starts["vote"] = schedule.opening + timedelta(hours=2)
         return starts
 
     def with_revote(self: PlatformSimulator) -> Any:
@@ -61,3 +62,23 @@ def test_a_seal_after_opening_and_a_revote_are_flagged(
     assert revote.outcome is Outcome.FAILED
     assert revote.error == "RevotePolicyRecordError"
     assert "1 revote" in (revote.reason_en or "")
+
+
+def test_a_pv_not_signed_by_every_member_present_is_flagged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ceremony.workflow import rollcall
+
+    out = tmp_path / "archive"
+    with monkeypatch.context() as patch:
+        # The engine's rule switched off for the run: only the quorum signs the PV.
+        patch.setattr(rollcall, "present_members", lambda *_args: None)
+        run_demo(out, BALLOTS, seed=SEED, description=small_description(), stream=io.StringIO())
+
+    report = verify_ceremony_archive(out, workers=1)
+    signers = report.check("pv.signers_present")
+    assert signers.outcome is Outcome.FAILED
+    assert signers.error == "PvSignersRecordError"
+    assert "secretaire" in (signers.reason_en or "")
+    assert report.check("pv.edition_pages").outcome is Outcome.PASSED
+    assert report.check("record.chronology").outcome is Outcome.PASSED
