@@ -78,7 +78,8 @@ def french_spacing(text: str) -> str:
     for mark, space in ((" :", NBSP + ":"), (" ;", NNBSP + ";"), (" !", NNBSP + "!")):
         text = text.replace(mark, space)
     text = text.replace(" ?", NNBSP + "?").replace("« ", "«" + NBSP).replace(" »", NBSP + "»")
-    return text
+    # reportlab breaks lines at U+202F but never at U+00A0: "1 000" stays whole.
+    return text.replace(NNBSP, NBSP)
 
 
 def format_int(value: int) -> str:

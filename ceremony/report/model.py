@@ -168,6 +168,8 @@ class RecordNotes:
     elected: tuple[Elected, ...] = ()
     short_lists: tuple[tuple[str, str, int], ...] = ()
     """(contest id, list name, candidates presented) of lists capped by their candidates."""
+    sealed: tuple[tuple[str, str], ...] = ()
+    """(what, SHA-256) of each item sealed at the sealing session (art. 15)."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -175,6 +177,7 @@ class RecordNotes:
             "publication": self.publication,
             "elected": [e.to_dict() for e in self.elected],
             "short_lists": [list(s) for s in self.short_lists],
+            "sealed": [list(s) for s in self.sealed],
         }
 
     @classmethod
@@ -184,6 +187,7 @@ class RecordNotes:
             str(data.get("publication", "")),
             tuple(Elected.from_dict(e) for e in data.get("elected", ())),
             tuple((str(c), str(n), int(k)) for c, n, k in data.get("short_lists", ())),
+            tuple((str(w), str(h)) for w, h in data.get("sealed", ())),
         )
 
 

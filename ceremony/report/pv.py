@@ -514,7 +514,23 @@ def _fingerprints(data: PvData) -> list[Flowable]:
         Spacer(1, 3 * mm),
         side,
     ]
-    return [KeepTogether(section)]
+    out: list[Flowable] = [KeepTogether(section)]
+    if data.notes.sealed:
+        sealed_rows = [
+            [para(what, "cell"), Paragraph(escape(value), STYLES["mono"])]
+            for what, value in data.notes.sealed
+        ]
+        sealed_table = grid_table(
+            [[para("Élément scellé", "cell_bold"), para("SHA-256", "cell_bold")], *sealed_rows],
+            [CONTENT_WIDTH - 100 * mm, 100 * mm],
+        )
+        out.append(Spacer(1, 3 * mm))
+        out.append(
+            KeepTogether(
+                [para("Éléments scellés à la séance de scellement (article 15) :"), sealed_table]
+            )
+        )
+    return out
 
 
 BODY_NAME = "pv.pdf"

@@ -34,7 +34,7 @@ from ceremony.report.model import (
 from ceremony.tally.results import ContestResult
 from ceremony.workflow import rollcall
 from ceremony.workflow.phases import Action
-from ceremony.workflow.pv_events import pv_events
+from ceremony.workflow.pv_events import pv_events, sealed_items
 from ceremony.workflow.state import CeremonyState
 
 if TYPE_CHECKING:
@@ -127,7 +127,13 @@ def _notes(bureau: Bureau, state: CeremonyState, figures: Sequence[ContestResult
                 for c, f in zip(contest.lists, result.lists, strict=False)
                 if f.seats == len(c.candidates)
             ]
-    return RecordNotes(unrepresented, definition.texts.publication, tuple(elected), tuple(short))
+    return RecordNotes(
+        unrepresented,
+        definition.texts.publication,
+        tuple(elected),
+        tuple(short),
+        sealed_items(bureau, state),
+    )
 
 
 def make_pv_data(

@@ -132,34 +132,45 @@ def _checks_text(record: _Record) -> str:
     )
 
 
-def _seal_text(record: _Record, d: Mapping[str, Any]) -> str:
+def sealed_items(bureau: Bureau, state: CeremonyState) -> tuple[tuple[str, str], ...]:
+    """What the seal fixes, each with its SHA-256 (printed in part 4 of the PV)."""
+    record = _Record(bureau, state)
     seal = record.seal()
+    if seal is None:
+        return ()
+    names = {c.contest_uuid: c.name for c in record.definition.contests}
+    items = [
+        (
+            f"Logiciel de vote {seal.voting_software.name} {seal.voting_software.version}",
+            seal.voting_software.sha256,
+        ),
+        (
+            f"Logiciel de dépouillement {seal.bureau_software.name} {seal.bureau_software.version}",
+            seal.bureau_software.sha256,
+        ),
+    ]
+    for contest in seal.contests:
+        name = names.get(contest.contest_uuid, contest.contest_uuid)
+        items.append(
+            (f"Listes de candidats, dans l’ordre du tirage — {name}", contest.lists_sha256)
+        )
+        electors = format_count(contest.electors_count, "électeur", "électeurs")
+        items.append((f"Liste électorale ({electors}) — {name}", contest.electors_list_sha256))
+    return tuple(items)
+
+
+def _seal_text(record: _Record, d: Mapping[str, Any]) -> str:
     schedule = record.definition.schedule
     signers = ", ".join(record.names.get(m, m) for m in record.state.seal_signers)
-    text = "Scellement, avec les cartes de " + signers + ", de : "
-    if seal is not None:
-        text += (
-            f"logiciel de vote {seal.voting_software.name} {seal.voting_software.version} "
-            f"(SHA-256 {seal.voting_software.sha256}) ; logiciel de dépouillement "
-            f"{seal.bureau_software.name} {seal.bureau_software.version} "
-            f"(SHA-256 {seal.bureau_software.sha256}) ; "
-        )
-        for contest in seal.contests:
-            name = next(
-                c.name for c in record.definition.contests if c.contest_uuid == contest.contest_uuid
-            )
-            text += (
-                f"{name} : listes de candidats (SHA-256 {contest.lists_sha256}), liste "
-                f"électorale de {format_count(contest.electors_count, 'électeur', 'électeurs')} "
-                f"(SHA-256 {contest.electors_list_sha256}) ; "
-            )
-    text += (
-        f"heures d’ouverture ({format_datetime(schedule.opening)}) et de clôture "
+    return (
+        f"Scellement, avec les cartes de {signers}, du logiciel de vote, du logiciel de "
+        "dépouillement, des listes de candidats et de la liste électorale de chaque scrutin "
+        "(empreintes en partie 4), des heures d’ouverture "
+        f"({format_datetime(schedule.opening)}) et de clôture "
         f"({format_datetime(schedule.closing)}, délai de grâce de "
-        f"{format_count(schedule.grace_minutes, 'minute', 'minutes')}). Paquet de scellement "
-        f"SHA-256 {d['blob']}."
+        f"{format_count(schedule.grace_minutes, 'minute', 'minutes')}). Paquet de scellement : "
+        "empreinte en partie 4."
     )
-    return text
 
 
 def _status_text(d: Mapping[str, Any], received: datetime, first: bool) -> str:
