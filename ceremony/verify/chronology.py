@@ -18,8 +18,8 @@ from pypdf import PdfReader
 from ceremony.bundles.importer import VerifiedBundle
 from ceremony.bundles.payloads.definition import BureauDefinition, Schedule
 from ceremony.bundles.payloads.urn import UrnPayload
+from ceremony.report.frtext import format_count, format_datetime
 from ceremony.store.export import JournalExport
-from ceremony.store.timefmt import format_paris
 from ceremony.verify.archive_context import ArchiveContext
 from ceremony.verify.archive_count import PV_FILE, parse_emargement
 from ceremony.verify.archive_errors import ArchiveVerificationError
@@ -106,11 +106,13 @@ def verify_chronology(ctx: ArchiveContext) -> StepResult:
     sealed = moments.get(Action.SEAL_EXPORTED)
     counted = moments.get(Action.COUNT_DONE)
     return Note(
-        f"Scellement le {format_paris(sealed) if sealed else '—'}, avant l'ouverture du "
-        f"{format_paris(schedule.opening)} ; {len(statuses)} état(s) du vote et "
-        f"{len(decisions)} décision(s) pendant le vote ; {len(times)} émargement(s) entre "
-        "l'ouverture et la clôture plus le délai de grâce, aucun pendant une suspension ; "
-        f"dépouillement le {format_paris(counted) if counted else '—'}, après la clôture.",
+        f"Scellement le {format_datetime(sealed) if sealed else '—'}, avant l’ouverture du "
+        f"{format_datetime(schedule.opening)} (heures de Paris) ; "
+        f"{format_count(len(statuses), 'état', 'états')} du vote et "
+        f"{format_count(len(decisions), 'décision', 'décisions')} pendant le vote ; "
+        f"{format_count(len(times), 'émargement', 'émargements')} entre l’ouverture et la "
+        "clôture plus le délai de grâce, aucun pendant une suspension ; dépouillement le "
+        f"{format_datetime(counted) if counted else '—'}, après la clôture.",
         f"Seal before opening, {len(statuses)} statuses and {len(decisions)} decisions within "
         f"the vote, {len(times)} émargements in the hours and outside suspensions, count "
         "after closing.",

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from ceremony.bundles.payloads.definition import Schedule
-from ceremony.store.timefmt import format_paris
+from ceremony.report.frtext import format_datetime
 from ceremony.workflow.errors import LateBallotError, WorkflowError
 
 
@@ -146,12 +146,12 @@ class Interruption:
 
     def describe(self) -> str:
         """French period, heure de Paris."""
-        start = format_paris(self.since)
+        start = format_datetime(self.since)
         if self.decision == "stop":
             return f"arrêt du vote le {start}"
         if self.until is None:
             return f"suspension depuis le {start}, sans reprise"
-        return f"suspension du {start} au {format_paris(self.until)}"
+        return f"suspension du {start} au {format_datetime(self.until)}"
 
 
 def interruptions(decisions: Sequence[tuple[datetime, str]]) -> list[Interruption]:
