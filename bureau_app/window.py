@@ -55,10 +55,12 @@ def open_demo(
     ceremony archive ``folder/archive``; opening the same folder again resumes.
     """
     from ceremony.simulator.platform import PlatformSimulator
+    from ceremony.workflow.demo import open_simulated_bureau
 
     simulator = PlatformSimulator(seed=seed, ballots=ballots, description=description, workers=1)
-    bureau = Bureau(
-        open_store(folder / "store"), key_source=FileKeySource(folder / "workstation-key")
+    # The simulated calendar: sealing before the opening, the count after the closing.
+    bureau = open_simulated_bureau(
+        folder / "store", simulator.bureau().schedule, FileKeySource(folder / "workstation-key")
     )
     platform = SimulatedPlatform(simulator, folder / "archive")
 

@@ -49,14 +49,37 @@ def format_date(moment: datetime) -> str:
 
 
 def format_time(moment: datetime) -> str:
-    """``17 h 20``."""
+    """``17 h 20`` (no-break spaces: never cut across lines)."""
     local = to_paris(moment)
-    return f"{local.hour} h {local.minute:02d}"
+    return f"{local.hour}\u00a0h\u00a0{local.minute:02d}"
 
 
 def format_datetime(moment: datetime) -> str:
     """``2 juillet 2019 à 17 h 20``."""
     return f"{format_date(moment)} à {format_time(moment)}"
+
+
+def plural(count: int, one: str, many: str) -> str:
+    """French agreement: 0 and 1 take the singular."""
+    return one if abs(count) < 2 else many
+
+
+def format_count(count: int, one: str, many: str) -> str:
+    """``1 429 bulletins``, ``0 bulletin``: the figure and its noun never cut apart."""
+    return f"{format_int(count)}\u00a0{plural(count, one, many)}"
+
+
+NBSP = "\u00a0"
+NNBSP = "\u202f"
+
+
+def french_spacing(text: str) -> str:
+    """No-break spaces before ``: ; ! ?`` and inside « guillemets » (French typography)."""
+    for mark, space in ((" :", NBSP + ":"), (" ;", NNBSP + ";"), (" !", NNBSP + "!")):
+        text = text.replace(mark, space)
+    text = text.replace(" ?", NNBSP + "?").replace("« ", "«" + NBSP).replace(" »", NBSP + "»")
+    # reportlab breaks lines at U+202F but never at U+00A0: "1 000" stays whole.
+    return text.replace(NNBSP, NBSP)
 
 
 def format_int(value: int) -> str:

@@ -140,16 +140,16 @@ def _list_page(data: HandoverData) -> list[Flowable]:
         Spacer(1, 4 * mm),
         para(
             f"Le {format_datetime(data.handed_over_at)}, les cartes portant les clés de "
-            "chiffrement du bureau et leurs codes d'activation sont remis publiquement à "
-            f"l'administration, représentée par {data.received_by}, sous plis distincts scellés "
+            "chiffrement du bureau et leurs codes d’activation sont remis publiquement à "
+            f"l’administration, représentée par {data.received_by}, sous plis distincts scellés "
             "en présence des membres du bureau de vote électronique. Chaque titulaire écrit "
-            "lui-même son code d'activation, hors de la vue de tous, et le place dans le "
-            "pli « P » ; sa carte va dans le pli « C ». Aucun code n'est imprimé ni enregistré."
+            "lui-même son code d’activation, hors de la vue de tous, et le place dans le "
+            "pli « P » ; sa carte va dans le pli « C ». Aucun code n’est imprimé ni enregistré."
         ),
         Spacer(1, 2 * mm),
         para(
-            f"Les plis sont conservés jusqu'au {format_date(data.keep_until)} avec les fichiers "
-            "de l'élection, afin de permettre une nouvelle exécution du décompte des votes, puis "
+            f"Les plis sont conservés jusqu’au {format_date(data.keep_until)} avec les fichiers "
+            "de l’élection, afin de permettre une nouvelle exécution du décompte des votes, puis "
             "détruits (sauf recours contentieux en cours)."
         ),
         Spacer(1, 4 * mm),
@@ -170,10 +170,10 @@ def _label(data: HandoverData, index: int, card: KeyCard, *, code: bool) -> list
     number = code_env if code else card_env
     what = "CODE D'ACTIVATION" if code else "CARTE À CLÉ"
     content = (
-        "Contient le code d'activation écrit par son titulaire. Ne contient pas la carte "
+        "Contient le code d’activation écrit par son titulaire. Ne contient pas la carte "
         f"(pli {card_env})."
         if code
-        else f"Contient la carte seule. Le code d'activation est dans le pli {code_env}."
+        else f"Contient la carte seule. Le code d’activation est dans le pli {code_env}."
     )
     role = card.role + (f" — {card.represents}" if card.represents else "")
     return [
@@ -188,7 +188,7 @@ def _label(data: HandoverData, index: int, card: KeyCard, *, code: bool) -> list
         para(content, "small"),
         para(
             f"Scellé le {format_date(data.handed_over_at)}. "
-            f"À conserver jusqu'au {format_date(data.keep_until)}.",
+            f"À conserver jusqu’au {format_date(data.keep_until)}.",
             "small",
         ),
         Spacer(1, 2 * mm),

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from datetime import datetime, timedelta
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -20,6 +21,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
 
 from ceremony.report.fonts import MONO, SANS, SANS_BOLD, register_fonts
+from ceremony.report.frtext import french_spacing, to_paris
 
 MARGIN = 18 * mm
 GRID = colors.Color(0.45, 0.45, 0.45)
@@ -37,6 +39,7 @@ STYLES = {
     "small": _style("small", fontSize=7.5, leading=9.5),
     "cell": _style("cell", fontSize=8, leading=10),
     "cell_bold": _style("cell_bold", fontName=SANS_BOLD, fontSize=8, leading=10),
+    "cell_right": _style("cell_right", fontSize=8, leading=10, alignment=TA_RIGHT),
     "head_small": _style("head_small", fontName=SANS_BOLD, fontSize=7, leading=9),
     "mono": _style("mono", fontName=MONO, fontSize=6.5, leading=8.5, wordWrap="CJK"),
     "mono_large": _style("mono_large", fontName=MONO, fontSize=8.5, leading=11, wordWrap="CJK"),
@@ -55,7 +58,7 @@ def escape(text: str) -> str:
 
 def para(text: str, style: str = "body") -> Paragraph:
     register_fonts()
-    return Paragraph(escape(text), STYLES[style])
+    return Paragraph(escape(french_spacing(text)), STYLES[style])
 
 
 def grid_table(
@@ -122,13 +125,26 @@ class QrCode(Flowable):  # type: ignore[misc]
                 canvas.rect(start * cell, (n - 1 - y) * cell, (x - start) * cell, cell, 0, 1)
 
 
-def _numbered_canvas(footer_left: str) -> type[Canvas]:
+def pdf_date(moment: datetime) -> str:
+    """A PDF date (``D:20241211103000+01'00'``) in Paris time."""
+    local = to_paris(moment)
+    offset = local.utcoffset() or timedelta(0)
+    minutes = int(offset.total_seconds()) // 60
+    sign = "+" if minutes >= 0 else "-"
+    return f"D:{local:%Y%m%d%H%M%S}{sign}{abs(minutes) // 60:02d}'{abs(minutes) % 60:02d}'"
+
+
+def _numbered_canvas(footer_left: str, created: datetime | None = None) -> type[Canvas]:
     class NumberedCanvas(Canvas):  # type: ignore[misc]
         """Defers each page so the footer can say "page X / Y"."""
 
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
+            if created is not None:
+                # The document's own date (deterministic), not invariant mode's 1 January 2000.
+                stamp = pdf_date(created)
+                self.setDateFormatter(lambda *_parts: stamp)
 
         def showPage(self) -> None:  # noqa: N802 (reportlab's name)
             self._pages.append(dict(self.__dict__))
@@ -153,7 +169,13 @@ def _numbered_canvas(footer_left: str) -> type[Canvas]:
 
 
 def build_pdf(
-    story: list[Flowable], *, title: str, subject: str, author: str, footer: str
+    story: list[Flowable],
+    *,
+    title: str,
+    subject: str,
+    author: str,
+    footer: str,
+    created: datetime | None = None,
 ) -> bytes:
     """Lay out ``story`` on A4 pages and return the PDF bytes (deterministic)."""
     register_fonts()
@@ -174,7 +196,7 @@ def build_pdf(
         # Otherwise reportlab declares Helvetica, a font that is not embedded.
         initialFontName=SANS,
     )
-    doc.build(story, canvasmaker=_numbered_canvas(footer))
+    doc.build(story, canvasmaker=_numbered_canvas(footer, created))
     return out.getvalue()
 
 

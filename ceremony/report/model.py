@@ -15,6 +15,8 @@ from ceremony.report.errors import InvalidReportDataError
 from ceremony.tally.results import ContestResult
 
 EventKind = Literal[
+    "session",
+    "closing",
     "seal",
     "test_vote",
     "status_check",
@@ -28,13 +30,15 @@ EventKind = Literal[
 ]
 
 EVENT_LABELS: dict[EventKind, str] = {
+    "session": "Séance",
+    "closing": "Clôture du vote",
     "seal": "Scellement",
-    "test_vote": "Vote à blanc (test)",
+    "test_vote": "Vote à blanc",
     "status_check": "Contrôle",
     "intervention": "Intervention sur le système",
     "decision": "Décision du bureau",
-    "expert_conclusion": "Conclusion de l'expert",
-    "urn_opening": "Ouverture de l'urne",
+    "expert_conclusion": "Conclusions de l’expert",
+    "urn_opening": "Ouverture de l’urne",
     "tally": "Dépouillement",
     "lot_drawing": "Tirage au sort",
     "finding": "Constatation",
@@ -84,22 +88,107 @@ class Member:
 
 @dataclass(frozen=True)
 class Session:
-    """A public session of the bureau and who attended it."""
+    """A public session of the bureau and its roll-call (``held_at``: its opening).
+
+    ``recorded`` False: no roll-call was entered, so presence is not established
+    (the PV says so rather than guess it from the cards used).
+    """
 
     title: str
     held_at: datetime
     present: tuple[str, ...]
+    closed_at: datetime | None = None
+    place: str = ""
+    absent: tuple[str, ...] = ()
+    replaced: tuple[tuple[str, str], ...] = ()
+    """(member id, who stands in)."""
+    arrivals: tuple[tuple[str, datetime], ...] = ()
+    departures: tuple[tuple[str, datetime], ...] = ()
+    recorded: bool = True
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "title": self.title,
             "held_at": self.held_at.isoformat(),
             "present": list(self.present),
+            "closed_at": None if self.closed_at is None else self.closed_at.isoformat(),
+            "place": self.place,
+            "absent": list(self.absent),
+            "replaced": [list(r) for r in self.replaced],
+            "arrivals": [[m, t.isoformat()] for m, t in self.arrivals],
+            "departures": [[m, t.isoformat()] for m, t in self.departures],
+            "recorded": self.recorded,
         }
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Session:
-        return cls(str(data["title"]), _dt(data["held_at"]), tuple(data["present"]))
+        closed = data.get("closed_at")
+        return cls(
+            str(data["title"]),
+            _dt(data["held_at"]),
+            tuple(data["present"]),
+            None if closed is None else _dt(closed),
+            str(data.get("place", "")),
+            tuple(data.get("absent", ())),
+            tuple((str(m), str(w)) for m, w in data.get("replaced", ())),
+            tuple((str(m), _dt(t)) for m, t in data.get("arrivals", ())),
+            tuple((str(m), _dt(t)) for m, t in data.get("departures", ())),
+            bool(data.get("recorded", True)),
+        )
+
+
+@dataclass(frozen=True)
+class Elected:
+    """The candidates a list gets elected, by name, in the list's order."""
+
+    contest_id: str
+    list_name: str
+    names: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "contest_id": self.contest_id,
+            "list_name": self.list_name,
+            "names": list(self.names),
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Elected:
+        return cls(str(data["contest_id"]), str(data["list_name"]), tuple(data["names"]))
+
+
+@dataclass(frozen=True)
+class RecordNotes:
+    """What the arrêté asks the PV to say beyond the figures (art. 5, 22, 23)."""
+
+    unrepresented_lists: tuple[str, ...] = ()
+    """Lists without a delegate in the bureau."""
+    publication: str = ""
+    """Where the results are published; the five days to contest run from then."""
+    elected: tuple[Elected, ...] = ()
+    short_lists: tuple[tuple[str, str, int], ...] = ()
+    """(contest id, list name, candidates presented) of lists capped by their candidates."""
+    sealed: tuple[tuple[str, str], ...] = ()
+    """(what, SHA-256) of each item sealed at the sealing session (art. 15)."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "unrepresented_lists": list(self.unrepresented_lists),
+            "publication": self.publication,
+            "elected": [e.to_dict() for e in self.elected],
+            "short_lists": [list(s) for s in self.short_lists],
+            "sealed": [list(s) for s in self.sealed],
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> RecordNotes:
+        return cls(
+            tuple(data.get("unrepresented_lists", ())),
+            str(data.get("publication", "")),
+            tuple(Elected.from_dict(e) for e in data.get("elected", ())),
+            tuple((str(c), str(n), int(k)) for c, n, k in data.get("short_lists", ())),
+            tuple((str(w), str(h)) for w, h in data.get("sealed", ())),
+        )
 
 
 @dataclass(frozen=True)
@@ -175,6 +264,9 @@ class PvData:
     fingerprints: tuple[Fingerprint, ...]
     signatures: tuple[MemberSignature, ...] = ()
     signed_sha256: str | None = None
+    notes: RecordNotes = RecordNotes()
+    signers: tuple[str, ...] | None = None
+    """Member ids who sign (present at the count session); None: every member's line."""
 
     def __post_init__(self) -> None:
         ids = {m.member_id for m in self.members}
@@ -207,6 +299,8 @@ class PvData:
             "fingerprints": [f.to_dict() for f in self.fingerprints],
             "signatures": [s.to_dict() for s in self.signatures],
             "signed_sha256": self.signed_sha256,
+            "notes": self.notes.to_dict(),
+            "signers": None if self.signers is None else list(self.signers),
         }
 
     @classmethod
@@ -226,4 +320,6 @@ class PvData:
             fingerprints=tuple(Fingerprint.from_dict(f) for f in data["fingerprints"]),
             signatures=tuple(MemberSignature.from_dict(s) for s in data.get("signatures", [])),
             signed_sha256=data.get("signed_sha256"),
+            notes=RecordNotes.from_dict(data.get("notes", {})),
+            signers=None if data.get("signers") is None else tuple(data["signers"]),
         )

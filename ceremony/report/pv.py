@@ -18,7 +18,15 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from ceremony.report.fonts import SANS
-from ceremony.report.frtext import format_date, format_datetime, format_int, format_percent
+from ceremony.report.frtext import (
+    format_count,
+    format_date,
+    format_datetime,
+    format_int,
+    format_percent,
+    format_time,
+    plural,
+)
 from ceremony.report.layout import (
     CONTENT_WIDTH,
     STYLES,
@@ -27,8 +35,9 @@ from ceremony.report.layout import (
     escape,
     grid_table,
     para,
+    pdf_date,
 )
-from ceremony.report.model import EVENT_LABELS, PvData, Session
+from ceremony.report.model import EVENT_LABELS, Elected, PvData, Session
 from ceremony.tally.common_lists import format_decimal, format_votes
 from ceremony.tally.lots import LOT_PREFIX
 from ceremony.tally.results import ContestResult
@@ -55,7 +64,7 @@ def _contests_line(data: PvData) -> str:
 
 
 def _header(data: PvData) -> list[Flowable]:
-    return [
+    out: list[Flowable] = [
         para("RÉPUBLIQUE FRANÇAISE", "republic"),
         para(data.organiser, "subtitle"),
         Spacer(1, 6 * mm),
@@ -66,11 +75,15 @@ def _header(data: PvData) -> list[Flowable]:
         Spacer(1, 3 * mm),
         para(
             f"Vote électronique par internet ouvert du {format_datetime(data.voting_opens)} "
-            f"au {format_datetime(data.voting_closes)} (heure de Paris). "
-            f"Le bureau de vote électronique s'est réuni à {data.place}.",
+            f"au {format_datetime(data.voting_closes)} (heure de Paris). Toutes les heures de "
+            "ce procès-verbal sont données en heure de Paris.",
         ),
-        para(_contests_line(data)),
     ]
+    for session in data.sessions:
+        place = session.place or "lieu non indiqué par la définition de l’élection"
+        out.append(para(f"{session.title} : {place}."))
+    out.append(para(_contests_line(data)))
+    return out
 
 
 SESSIONS_BESIDE_MEMBERS = 3
@@ -78,20 +91,44 @@ SESSIONS_PER_TABLE = 4
 
 
 def _session_header(session: Session) -> Paragraph:
-    text = f"{escape(session.title)}<br/>{escape(format_date(session.held_at))}"
+    hours = format_time(session.held_at)
+    if session.closed_at is not None:
+        hours += f" – {format_time(session.closed_at)}"
+    text = f"{escape(session.title)}<br/>{escape(format_date(session.held_at))}<br/>{hours}"
     return Paragraph(text, STYLES["head_small"])
 
 
-def _presence(member_id: str, sessions: Sequence[Session]) -> list[Any]:
-    return ["Présent" if member_id in s.present else "Absent" for s in sessions]
+def _presence_cell(member_id: str, session: Session, names: dict[str, str]) -> str:
+    if not session.recorded:
+        return "Appel non consigné"
+    replaced = dict(session.replaced)
+    arrived = dict(session.arrivals)
+    left = dict(session.departures)
+    if member_id in replaced:
+        stand_in = replaced[member_id]
+        return f"Remplacé par {names.get(stand_in, stand_in)}"
+    if member_id in arrived:
+        text = f"Arrivé à {format_time(arrived[member_id])}"
+    elif member_id in session.present:
+        text = "Présent"
+    else:
+        return "Absent"
+    if member_id in left:
+        text += f", parti à {format_time(left[member_id])}"
+    return text
+
+
+def _presence(member_id: str, sessions: Sequence[Session], names: dict[str, str]) -> list[Any]:
+    return [para(_presence_cell(member_id, s, names), "cell") for s in sessions]
 
 
 def _members(data: PvData) -> list[Flowable]:
-    """Members and presence; with many sessions, presence goes in tables of its own."""
+    """Members and each session's roll-call; with many sessions, tables of their own."""
+    names = {m.member_id: m.name for m in data.members}
     beside = data.sessions if len(data.sessions) <= SESSIONS_BESIDE_MEMBERS else ()
-    session_width = 26 * mm
+    session_width = 30 * mm
     fixed = CONTENT_WIDTH - session_width * len(beside)
-    widths = [fixed * 0.34, fixed * 0.30, fixed * 0.36] + [session_width] * len(beside)
+    widths = [fixed * 0.32, fixed * 0.28, fixed * 0.40] + [session_width] * len(beside)
     header: list[Any] = [
         para("Membre", "cell_bold"),
         para("Qualité", "cell_bold"),
@@ -105,12 +142,36 @@ def _members(data: PvData) -> list[Flowable]:
                 para(member.name, "cell"),
                 para(member.role, "cell"),
                 para(member.represents or "—", "cell"),
-                *_presence(member.member_id, beside),
+                *_presence(member.member_id, beside, names),
             ]
         )
+    notes = []
+    if data.notes.unrepresented_lists:
+        count = len(data.notes.unrepresented_lists)
+        notes.append(
+            para(
+                f"{plural(count, 'Liste', 'Listes')} sans délégué au bureau : "
+                + " ; ".join(data.notes.unrepresented_lists)
+                + ".",
+            )
+        )
+    unrecorded = [s.title for s in data.sessions if not s.recorded]
+    if unrecorded:
+        notes.append(
+            para(
+                "L’appel des membres n’a pas été consigné pour : "
+                + " ; ".join(unrecorded)
+                + ". La présence n’y est pas établie.",
+            )
+        )
     out: list[Flowable] = [
-        para("1. Composition du bureau et présence aux séances", "h1"),
-        grid_table(rows, widths),
+        KeepTogether(
+            [
+                para("1. Composition du bureau et appel des membres à chaque séance", "h1"),
+                grid_table(rows, widths),
+            ]
+        ),
+        *notes,
     ]
     if beside or not data.sessions:
         return out
@@ -120,7 +181,9 @@ def _members(data: PvData) -> list[Flowable]:
         table_rows: list[list[Any]] = [
             [para("Membre", "cell_bold"), *(_session_header(s) for s in chunk)]
         ]
-        table_rows += [[para(m.name, "cell"), *_presence(m.member_id, chunk)] for m in data.members]
+        table_rows += [
+            [para(m.name, "cell"), *_presence(m.member_id, chunk, names)] for m in data.members
+        ]
         out += [
             Spacer(1, 3 * mm),
             grid_table(table_rows, [name_width] + [session_width] * len(chunk)),
@@ -131,7 +194,7 @@ def _members(data: PvData) -> list[Flowable]:
 def _events(data: PvData) -> list[Flowable]:
     rows: list[list[Any]] = [
         [
-            para("Date et heure", "cell_bold"),
+            para("Date et heure (heure de Paris)", "cell_bold"),
             para("Nature", "cell_bold"),
             para("Constatation", "cell_bold"),
         ]
@@ -147,8 +210,9 @@ def _events(data: PvData) -> list[Flowable]:
     widths = [38 * mm, 32 * mm, CONTENT_WIDTH - 70 * mm]
     title = para("2. Constatations et événements survenus au cours des opérations", "h1")
     if not data.events:
-        return [title, para("Aucun événement n'a été consigné.")]
-    return [title, grid_table(rows, widths)]
+        return [title, para("Aucun événement n’a été consigné.")]
+    # The heading never stays alone at the foot of a page.
+    return [CondPageBreak(40 * mm), title, grid_table(rows, widths)]
 
 
 def _summary(result: ContestResult) -> Table:
@@ -159,6 +223,7 @@ def _summary(result: ContestResult) -> Table:
         ["Votants", format_int(result.voters_cast)],
         ["Taux de participation", format_percent(result.participation)],
         ["Votes blancs", format_int(result.blank)],
+        ["Bulletins nuls", format_int(result.voters_cast - result.blank - result.expressed)],
         ["Suffrages exprimés", format_int(result.expressed)],
         ["Sièges à pourvoir", format_int(alloc.seats_to_fill)],
         ["Quotient électoral (exprimés / sièges)", quotient],
@@ -210,34 +275,59 @@ def _list_table(result: ContestResult) -> Table:
 
 
 def _rounds(result: ContestResult) -> list[Flowable]:
+    """Each highest-average round with every list's average (art. 22), the winner marked."""
     alloc = result.allocation
     if not alloc.rounds:
         return []
     names = {lst.list_id: lst.name for lst in result.lists}
+    numbers = {lst.list_id: n for n, lst in enumerate(result.lists, start=1)}
+    order = [lst.list_id for lst in result.lists]
     rows: list[list[Any]] = [
         [
-            para("Siège(s)", "cell_bold"),
-            para("Attribué(s) à", "cell_bold"),
-            para("Moyenne", "cell_bold"),
+            para("Siège", "cell_bold"),
+            *(para(f"Liste {numbers[i]}", "cell_bold") for i in order),
+            para("Attribué à", "cell_bold"),
         ]
     ]
     for rnd in alloc.rounds:
         last = rnd.first_seat + len(rnd.winners) - 1
-        seats = str(rnd.first_seat) if last == rnd.first_seat else f"{rnd.first_seat} à {last}"
-        average = dict(rnd.averages)[rnd.winners[0]]
-        rows.append(
-            [
-                seats,
-                para(", ".join(names[w] for w in rnd.winners), "cell"),
-                format_decimal(average, 2),
-            ]
+        seats = (
+            str(rnd.first_seat)
+            if last == rnd.first_seat
+            else f"{rnd.first_seat}\u00a0à\u00a0{last}"
         )
-    table = grid_table(rows, [22 * mm, CONTENT_WIDTH - 52 * mm, 30 * mm], align_right_from=2)
+        averages = dict(rnd.averages)
+        cells = []
+        for list_id in order:
+            if list_id not in averages:
+                cells.append("—")
+            elif list_id in rnd.winners:
+                cells.append(
+                    Paragraph(
+                        f"<b>{format_decimal(averages[list_id], 2)}</b>", STYLES["cell_right"]
+                    )
+                )
+            else:
+                cells.append(format_decimal(averages[list_id], 2))
+        rows.append(
+            [para(seats, "cell"), *cells, para(", ".join(names[w] for w in rnd.winners), "cell")]
+        )
+    average_width = 19 * mm
+    widths = [
+        16 * mm,
+        *([average_width] * len(order)),
+        CONTENT_WIDTH - 16 * mm - average_width * len(order),
+    ]
+    table = grid_table(rows, widths, align_right_from=1)
     # The table and the tie it explains stay on one page with their title.
     return [
         KeepTogether(
             [
-                para("Attribution des sièges restants à la plus forte moyenne :"),
+                para(
+                    "Attribution des sièges restants à la plus forte moyenne (voix de la liste "
+                    "divisées par ses sièges plus un ; en gras, la plus forte moyenne du tour ; "
+                    "listes numérotées comme ci-dessus) :"
+                ),
                 table,
                 *_ties(result),
             ]
@@ -252,9 +342,21 @@ def _ties(result: ContestResult) -> list[Flowable]:
         tied = ", ".join(names[t] for t in tie.tied_lists)
         won = ", ".join(names[w] for w in tie.winners)
         average = format_decimal(tie.average, 2)
-        intro = f"Égalité de moyenne ({average}) entre {tied} pour {tie.places} siège(s) : "
+        seat_word = plural(tie.places, "siège", "sièges")
+        intro = f"Égalité de moyenne ({average}) entre {tied} pour {tie.places} {seat_word} : "
+        if tie.decided_by == "most_candidates":
+            how = (
+                f"{plural(tie.places, 'attribué', 'attribués')} à la liste ayant présenté le plus "
+                "grand nombre de candidats"
+            )
+            out.append(Spacer(1, 1.5 * mm))
+            out.append(para(f"{intro}{how}, {won}."))
+            continue
         if tie.decided_by == "most_votes":
-            how = "attribué(s) à la liste ayant obtenu le plus grand nombre de suffrages"
+            how = (
+                f"{plural(tie.places, 'attribué', 'attribués')} à la liste ayant obtenu le plus "
+                "grand nombre de suffrages"
+            )
             out.append(Spacer(1, 1.5 * mm))
             out.append(para(f"{intro}{how}, {won}."))
             continue
@@ -262,11 +364,12 @@ def _ties(result: ContestResult) -> list[Flowable]:
         out.append(Spacer(1, 1.5 * mm))
         out.append(
             para(
-                f"{intro}à égalité de suffrages entre {drawn}, siège(s) attribué(s) par tirage "
+                f"{intro}à égalité de suffrages entre {drawn}, {seat_word} "
+                f"{plural(tie.places, 'attribué', 'attribués')} par tirage "
                 f"au sort à {won}. Graine tirée en séance publique : « {tie.lot_seed} ». "
-                "Chaque liste tirée reçoit l'empreinte SHA-256 du texte "
+                "Chaque liste tirée reçoit l’empreinte SHA-256 du texte "
                 f"« {LOT_PREFIX}|graine|{result.contest_id}|identifiant de la liste » ; "
-                "la plus petite empreinte l'emporte."
+                "la plus petite empreinte l’emporte."
             )
         )
         rows = [[lid, Paragraph(digest, STYLES["mono"])] for lid, digest in tie.lot_digests]
@@ -275,14 +378,40 @@ def _ties(result: ContestResult) -> list[Flowable]:
     return out
 
 
-def _unfilled(result: ContestResult) -> list[Flowable]:
+def _unfilled(result: ContestResult, short: Sequence[tuple[str, str, int]]) -> list[Flowable]:
     if not result.allocation.unfilled_seats:
         return []
-    return [
-        para(
-            f"{format_int(result.allocation.unfilled_seats)} siège(s) n'ont pu être attribués "
-            "faute de candidats en nombre suffisant."
+    unfilled = result.allocation.unfilled_seats
+    lists = [
+        f"{name} ({format_count(k, 'candidat présenté', 'candidats présentés')})"
+        for contest, name, k in short
+        if contest == result.contest_id
+    ]
+    text = (
+        f"{format_count(unfilled, 'siège n’a pu être attribué', 'sièges n’ont pu être attribués')} "
+        "faute de candidats en nombre suffisant"
+    )
+    if lists:
+        text += (
+            " ; ont obtenu moins de sièges que leurs résultats, faute de candidats : "
+            + " ; ".join(lists)
         )
+    return [para(text + ".")]
+
+
+def _elected(result: ContestResult, elected: Sequence[Elected]) -> list[Flowable]:
+    mine = [e for e in elected if e.contest_id == result.contest_id]
+    if not mine:
+        return []
+    rows: list[list[Any]] = [
+        [para("Liste", "cell_bold"), para("Candidats élus, dans l’ordre de la liste", "cell_bold")]
+    ]
+    rows += [[para(e.list_name, "cell"), para(", ".join(e.names), "cell")] for e in mine]
+    return [
+        Spacer(1, 2 * mm),
+        KeepTogether(
+            [para("Candidats élus :"), grid_table(rows, [60 * mm, CONTENT_WIDTH - 60 * mm])]
+        ),
     ]
 
 
@@ -317,15 +446,40 @@ def _unions(result: ContestResult) -> list[Flowable]:
     ]
 
 
-def _contest(number: int, result: ContestResult) -> list[Flowable]:
+def _contest(number: int, result: ContestResult, data: PvData) -> list[Flowable]:
     return [
         CondPageBreak(60 * mm),
-        para(f"3.{number} {result.title}", "h2"),
-        KeepTogether([_summary(result), Spacer(1, 2 * mm), _list_table(result)]),
+        KeepTogether(
+            [
+                para(f"3.{number} {result.title}", "h2"),
+                _summary(result),
+                Spacer(1, 2 * mm),
+                _list_table(result),
+            ]
+        ),
         Spacer(1, 2 * mm),
         *_rounds(result),
-        *_unfilled(result),
+        *_unfilled(result, data.notes.short_lists),
+        *_elected(result, data.notes.elected),
         *_unions(result),
+    ]
+
+
+def _contest_window(data: PvData) -> list[Flowable]:
+    where = data.notes.publication or "le site désigné par l’organisateur"
+    return [
+        Spacer(1, 3 * mm),
+        KeepTogether(
+            [
+                para("Délai de recours", "h2"),
+                para(
+                    "Le procès-verbal des résultats est publié sur "
+                    f"{where}. Le délai de cinq jours imparti pour contester les résultats des "
+                    "opérations électorales court à compter de cette publication (arrêté du "
+                    "16 avril 2019, article 22)."
+                ),
+            ]
+        ),
     ]
 
 
@@ -355,16 +509,43 @@ def _fingerprints(data: PvData) -> list[Flowable]:
     )
     side.hAlign = "LEFT"
     section = [
-        para("4. Empreintes liant le procès-verbal au dossier de l'élection", "h1"),
+        para("4. Empreintes liant le procès-verbal au dossier de l’élection", "h1"),
         table,
         Spacer(1, 3 * mm),
         side,
     ]
-    return [KeepTogether(section)]
+    out: list[Flowable] = [KeepTogether(section)]
+    if data.notes.sealed:
+        sealed_rows = [
+            [para(what, "cell"), Paragraph(escape(value), STYLES["mono"])]
+            for what, value in data.notes.sealed
+        ]
+        sealed_table = grid_table(
+            [[para("Élément scellé", "cell_bold"), para("SHA-256", "cell_bold")], *sealed_rows],
+            [CONTENT_WIDTH - 100 * mm, 100 * mm],
+        )
+        out.append(Spacer(1, 3 * mm))
+        out.append(
+            KeepTogether(
+                [para("Éléments scellés à la séance de scellement (article 15) :"), sealed_table]
+            )
+        )
+    return out
+
+
+BODY_NAME = "pv.pdf"
+SIGNED_EDITION_NAME = "proces-verbal.pdf"
+
+
+def _signers(data: PvData) -> list[Any]:
+    if data.signers is None:
+        return [m for m in data.members if m.must_sign]
+    wanted = set(data.signers)
+    return [m for m in data.members if m.member_id in wanted]
 
 
 def _signatures(data: PvData) -> list[Flowable]:
-    signed = {s.member_id: s for s in data.signatures}
+    """Who signs, and how: the members present at the count sign this file's SHA-256."""
     rows: list[list[Any]] = [
         [
             para("Membre", "cell_bold"),
@@ -373,39 +554,111 @@ def _signatures(data: PvData) -> list[Flowable]:
             para("Signature manuscrite", "cell_bold"),
         ]
     ]
-    for member in data.members:
-        if not member.must_sign:
-            continue
-        sig = signed.get(member.member_id)
-        status = (
-            "Non signé"
-            if sig is None
-            else f"Signé le {format_datetime(sig.signed_at)}, clé {sig.key_id}"
-        )
+    signers = _signers(data)
+    for member in signers:
         # The empty cell keeps room for a handwritten signature.
         rows.append(
             [
                 para(member.name, "cell"),
                 para(member.role, "cell"),
-                para(status, "cell"),
+                para("Signe avec sa carte l’empreinte SHA-256 de ce fichier", "cell"),
                 Spacer(1, 13 * mm),
             ]
         )
     widths = [45 * mm, 38 * mm, CONTENT_WIDTH - 128 * mm, 45 * mm]
-    table = grid_table(rows, widths)
-    intro = (
-        f"Procès-verbal établi le {format_datetime(data.drawn_up_at)}. Chaque membre présent "
-        "signe l'empreinte SHA-256 de ce document avec sa carte."
+    who = (
+        "les membres présents à la séance de dépouillement"
+        if data.signers is not None
+        else "les membres du bureau (l’appel de la séance de dépouillement n’a pas été consigné)"
     )
-    if data.signed_sha256 is not None:
-        intro += f" Document signé : SHA-256 {data.signed_sha256}."
+    intro = (
+        f"Procès-verbal établi le {format_datetime(data.drawn_up_at)}, signé par {who}. "
+        f"Chacun signe avec sa carte l’empreinte SHA-256 de ce fichier tel qu’il est "
+        f"({BODY_NAME} du paquet des résultats) ; une empreinte ne pouvant figurer dans le "
+        "fichier qu’elle résume, les signatures sont reportées, avec cette empreinte, sur la page "
+        "des signatures établie après la signature et jointe à ce procès-verbal dans le dossier "
+        f"archivé ({SIGNED_EDITION_NAME}). Les deux fichiers sont archivés et vérifiés."
+    )
     return [
-        CondPageBreak(60 * mm),
+        CondPageBreak(70 * mm),
         para("5. Signatures des membres du bureau", "h1"),
         para(intro),
         Spacer(1, 2 * mm),
+        grid_table(rows, widths),
+    ]
+
+
+def make_signature_page(data: PvData, body_sha256: str) -> bytes:
+    """The page made after the signatures: each member's card signature over the body's hash."""
+    names = {m.member_id: m for m in data.members}
+    rows: list[list[Any]] = [
+        [
+            para("Membre et qualité", "cell_bold"),
+            para("Signé le (heure de Paris)", "cell_bold"),
+            para("Clé de la carte (identifiant)", "cell_bold"),
+        ]
+    ]
+    for signature in data.signatures:
+        member = names[signature.member_id]
+        rows.append(
+            [
+                para(f"{member.name}, {member.role}", "cell"),
+                para(format_datetime(signature.signed_at), "cell"),
+                Paragraph(escape(signature.key_id), STYLES["mono"]),
+            ]
+        )
+    key_width = 96 * mm
+    table = grid_table(rows, [CONTENT_WIDTH - key_width - 34 * mm, 34 * mm, key_width])
+    count = len(data.signatures)
+    story: list[Flowable] = [
+        para("PAGE DES SIGNATURES DU PROCÈS-VERBAL", "title"),
+        para(data.bureau_name, "subtitle"),
+        Spacer(1, 4 * mm),
+        para(
+            "Cette page, établie après la signature, accompagne le corps du procès-verbal qui "
+            f"la précède ({BODY_NAME} du paquet des résultats). Document signé : SHA-256 "
+            f"{body_sha256}. {plural(count, 'La signature', 'Chacune des signatures')} "
+            f"ci-dessous, faite avec la carte du membre, porte sur cette empreinte ; tout "
+            "expert la vérifie avec « bureau verify »."
+        ),
+        Spacer(1, 3 * mm),
         table,
     ]
+    return build_pdf(
+        story,
+        title=f"Signatures du procès-verbal — {data.bureau_name}",
+        subject=data.instance,
+        author=data.bureau_name,
+        footer=f"Signatures du procès-verbal — {data.bureau_name}",
+        created=max((s.signed_at for s in data.signatures), default=data.drawn_up_at),
+    )
+
+
+def make_signed_edition(body: bytes, data: PvData) -> bytes:
+    """The archived PV: the signed body's pages unchanged, then the signature page."""
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+
+    page = make_signature_page(data, compute_pv_sha256(body))
+    writer = PdfWriter()
+    for source in (body, page):
+        for pdf_page in PdfReader(io.BytesIO(source)).pages:
+            writer.add_page(pdf_page)
+    created = max((s.signed_at for s in data.signatures), default=data.drawn_up_at)
+    writer.add_metadata(
+        {
+            "/Title": f"Procès-verbal signé — {data.bureau_name}",
+            "/Author": data.bureau_name,
+            "/Subject": data.instance,
+            "/Creator": "Bureau",
+            "/CreationDate": pdf_date(data.drawn_up_at),
+            "/ModDate": pdf_date(created),
+        }
+    )
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
 
 
 def make_pv_pdf(data: PvData) -> bytes:
@@ -413,13 +666,15 @@ def make_pv_pdf(data: PvData) -> bytes:
     story: list[Flowable] = [*_header(data), *_members(data), *_events(data)]
     story += [CondPageBreak(90 * mm), para("3. Résultats", "h1")]
     for number, result in enumerate(data.results, start=1):
-        story += _contest(number, result)
+        story += _contest(number, result, data)
+    story += _contest_window(data)
     story += _fingerprints(data)
     story += _signatures(data)
     return build_pdf(
         story,
         title=f"Procès-verbal — {data.bureau_name}",
         subject=data.instance,
-        author=data.organiser,
+        author=data.bureau_name,
         footer=f"Procès-verbal — {data.bureau_name}",
+        created=data.drawn_up_at,
     )

@@ -29,6 +29,7 @@ from ceremony.bundles.payloads.definition import (
     DefinitionPayload,
     Electors,
     Member,
+    RecordTexts,
     Schedule,
     SeatRule,
     UnionShare,
@@ -181,6 +182,7 @@ def _build(
                         hashlib.sha256(electors_list).hexdigest(),
                         FileRef.of(cred_name, credentials),
                     ),
+                    str(contest.get("revote_policy", description.get("revote_policy", "last"))),
                 )
             )
             plans[bureau["bureau_id"]].append(ContestPlan(uuid, count, tuple(contest["lists"])))
@@ -191,10 +193,17 @@ def _build(
                 int(bureau["delegate_quorum"]),
                 schedule,
                 tuple(
-                    Member(m["member_id"], m["name"], m["role"], tuple(m.get("list_ids", ())))
+                    Member(
+                        m["member_id"],
+                        m["name"],
+                        m["role"],
+                        tuple(m.get("list_ids", ())),
+                        str(m.get("title", "")),
+                    )
                     for m in bureau["members"]
                 ),
                 tuple(contests),
+                RecordTexts(**bureau.get("texts", {})),
             )
         )
     software = description["voting_software"]

@@ -176,16 +176,19 @@ class PlatformSimulator:
         weights = description.get("list_weights", {})
         blank_rate = float(description.get("blank_rate", 0.03))
         revote_rate = float(description.get("revote_rate", 0.02))
+        policies = {c.contest_uuid: c.revote_policy for c in bureau.contests}
         out = []
         for plan, voters in zip(self.plans[self.bureau_id], shares, strict=True):
             record = ContestVotes(plan)
+            # A platform enforcing "none" refuses a second vote: the simulator casts none.
+            contest_revote_rate = 0.0 if policies[plan.contest_uuid] == "none" else revote_rate
             list_weights = [float(weights.get(lid, 1.0)) for lid in plan.list_ids]
             chosen = rng.sample(range(plan.registered), min(voters, plan.registered))
             for voter in chosen:
                 at = schedule.opening + timedelta(seconds=rng.uniform(0, span))
                 choice = _choose(rng, list_weights, blank_rate)
                 record.votes.append(Vote(voter, choice, at))
-                if rng.random() < revote_rate:
+                if rng.random() < contest_revote_rate:
                     later = at + timedelta(
                         seconds=rng.uniform(0, (schedule.closing - at).total_seconds())
                     )

@@ -10,7 +10,9 @@ The rule (e.g. R. 6156-43 code de la santé publique, and the civil-service text
 3. **Ties** on the highest average matter only when more lists are tied than
    seats remain (two lists tied for two seats each get one). They are then
    broken by the rules the election definition names, in order: ``most_votes``
-   (the list with more votes wins), then ``lot`` (a drawing of lots from a seed
+   (the list with more votes wins), ``most_candidates`` (the list that presented
+   more candidates wins, as the public-service texts add), then ``lot`` (a drawing
+   of lots from a seed
    drawn in public, see :mod:`ceremony.tally.lots`). Without a seed, a tie that
    needs the drawing raises :class:`LotDrawRequiredError` naming the tied lists.
 4. **Too few candidates.** A list never gets more seats than it has candidates;
@@ -41,8 +43,8 @@ from ceremony.tally.errors import (
 )
 from ceremony.tally.lots import compute_lot_digest
 
-TieBreakRule = Literal["most_votes", "lot"]
-TIE_BREAK_RULES: tuple[TieBreakRule, ...] = ("most_votes", "lot")
+TieBreakRule = Literal["most_votes", "most_candidates", "lot"]
+TIE_BREAK_RULES: tuple[TieBreakRule, ...] = ("most_votes", "most_candidates", "lot")
 DEFAULT_TIE_BREAKS: tuple[TieBreakRule, ...] = ("most_votes", "lot")
 
 
@@ -243,17 +245,29 @@ def _break_tie(
     rules: tuple[TieBreakRule, ...],
     seed: str | None,
 ) -> TieRecord:
-    use_votes = "most_votes" in rules
+    keyed = [rule for rule in rules if rule != "lot"]
 
-    def pre_key(lv: ListVotes) -> int:
-        return -lv.votes if use_votes else 0
+    def key_of(rule: TieBreakRule, lv: ListVotes) -> int:
+        if rule == "most_votes":
+            return -lv.votes
+        return -(lv.candidates or 0)
+
+    tied_ids = tuple(lv.list_id for lv in tied)
+    for depth, rule in enumerate(keyed, start=1):
+
+        def prefix(lv: ListVotes, depth: int = depth) -> tuple[int, ...]:
+            return tuple(key_of(r, lv) for r in keyed[:depth])
+
+        order = sorted(tied, key=prefix)
+        if prefix(order[places - 1]) != prefix(order[places]):
+            winners = tuple(lv.list_id for lv in order[:places])
+            return TieRecord(average, tied_ids, places, rule, winners)
+
+    def pre_key(lv: ListVotes) -> tuple[int, ...]:
+        return tuple(key_of(r, lv) for r in keyed)
 
     order = sorted(tied, key=pre_key)
     boundary = pre_key(order[places - 1])
-    tied_ids = tuple(lv.list_id for lv in tied)
-    if boundary != pre_key(order[places]):
-        winners = tuple(lv.list_id for lv in order[:places])
-        return TieRecord(average, tied_ids, places, "most_votes", winners)
     still_tied = tuple(lv.list_id for lv in tied if pre_key(lv) == boundary)
     if "lot" not in rules:
         raise UnresolvedTieError(f"contest {contest_id}: lists {still_tied} tied, rules {rules}")

@@ -30,6 +30,7 @@ from typing import Any
 from ceremony.errors import CeremonyError
 from ceremony.verify import archive_count as count
 from ceremony.verify import archive_record as record
+from ceremony.verify import chronology
 from ceremony.verify.archive_context import (
     INDEX_FILE,
     JOURNAL_FILE,
@@ -288,6 +289,10 @@ STEPS_AFTER_AUDIT: tuple[Step, ...] = (
         "Each counted ballot has one émargement, within the opening hours plus grace.",
         count.verify_emargement,
     ),
+    *(
+        Step(_spec(n, tf, te), wf, we, run)
+        for n, tf, te, wf, we, run in chronology.STEP_DEFINITIONS
+    ),
     Step(
         _spec("count.archives", "Archives finales des scrutins", "Final contest archives"),
         "L'archive publique de chaque scrutin prolonge l'urne reçue et porte le dépouillement "
@@ -340,6 +345,10 @@ STEPS_AFTER_AUDIT: tuple[Step, ...] = (
         "signataires.",
         "proces-verbal.pdf states the signed PV's hash and its signers.",
         count.verify_signed_edition,
+    ),
+    *(
+        Step(_spec(n, tf, te), wf, we, run)
+        for n, tf, te, wf, we, run in chronology.PV_STEP_DEFINITIONS
     ),
     Step(
         _spec("handover.cards", "Remise des clés", "Key hand-over"),

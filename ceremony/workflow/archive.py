@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 
 from ceremony.report.handover import make_handover_pdf
 from ceremony.report.model import MemberSignature
-from ceremony.report.pv import make_pv_pdf
+from ceremony.report.pv import make_signed_edition
 from ceremony.store.export import JournalExport
 from ceremony.store.store import Store
 from ceremony.workflow.errors import WorkflowError
@@ -109,14 +109,15 @@ def make_archive_files(bureau: Bureau, state: CeremonyState) -> dict[str, bytes]
         for m, s in sorted(state.pv_signatures.items())
     ]
     pv_pdf = store.get_blob(state.pv["pdf"])
-    signed = make_pv_pdf(
+    signed = make_signed_edition(
+        pv_pdf,
         make_pv_data(
             bureau,
             state,
             bureau.figures(state),
             signatures,
             hashlib.sha256(pv_pdf).hexdigest(),
-        )
+        ),
     )
     _write(folder, PV_FILE, signed, files)
     _write(

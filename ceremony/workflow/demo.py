@@ -23,12 +23,15 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from ceremony.bundles.payloads.common import Intervention
+from ceremony.bundles.payloads.definition import Schedule
 from ceremony.cards.interface import PinKind, PinPrompt
 from ceremony.cards.training import TrainingCard
+from ceremony.simulator.calendar import SimulatedCalendar
 from ceremony.simulator.platform import PlatformSimulator
 from ceremony.store.store import open_store
-from ceremony.store.workstation_key import FileKeySource
+from ceremony.store.workstation_key import FileKeySource, KeySource
 from ceremony.tally.errors import LotDrawRequiredError
+from ceremony.workflow import rollcall
 from ceremony.workflow.engine import Bureau
 from ceremony.workflow.holders import PresentCard
 from ceremony.workflow.phases import Phase
@@ -80,6 +83,21 @@ def store_folder(out: Path) -> Path:
     return out.with_name(out.name + ".store")
 
 
+def open_simulated_bureau(
+    store_folder: Path, schedule: Schedule, key_source: KeySource | None = None
+) -> Bureau:
+    """A bureau whose clock is the simulated calendar (:mod:`ceremony.simulator.calendar`):
+    sealing days before the opening, the count after the closing, whatever the wall clock.
+    The calendar follows the ceremony's phase and resumes after the journal's last entry."""
+    calendar = SimulatedCalendar(schedule)
+    store = open_store(store_folder, now=calendar)
+    entries = store.entries()
+    calendar.resume_after(entries[-1].moment if entries else None)
+    bureau = Bureau(store, now=calendar, key_source=key_source)
+    calendar.phase = lambda: bureau.phase
+    return bureau
+
+
 def run_demo(
     out: Path,
     ballots: int,
@@ -99,8 +117,10 @@ def run_demo(
         simulator = PlatformSimulator(
             seed=seed, ballots=ballots, bureau_id=DEMO_BUREAU, description=description
         )
-    store = open_store(work / "store")
-    bureau = Bureau(store, key_source=FileKeySource(work / "workstation-key"))
+    bureau = open_simulated_bureau(
+        work / "store", simulator.bureau().schedule, FileKeySource(work / "workstation-key")
+    )
+    store = bureau.store
     hook = after_step or (lambda _name: None)
     try:
         _run(bureau, simulator, work, out, seed, times, stream, hook, cards or {})
@@ -152,6 +172,11 @@ def _run(
                 bureau.register_member(card)
             hook(f"register:{member_id}")
     quorum = _quorum(bureau, cards)
+    if bureau.phase is Phase.KEY_CEREMONY and "sealing" not in bureau.state.sessions:
+        with times.step("Séance de scellement ouverte : appel des membres", stream):
+            everyone = [m.member_id for m in bureau.bureau_definition().members]
+            rollcall.open_session(bureau, "sealing", bureau.now(), everyone)
+        hook("sealing_session")
     if bureau.phase is Phase.KEY_CEREMONY:
         with times.step("Cérémonie des clés (Single + Pedersen sur les cartes)", stream):
             bureau.generate_keys(list(cards.values()))
@@ -169,11 +194,20 @@ def _run(
         with times.step("Paquet de scellement exporté", stream):
             bureau.export_seal()
         hook("seal_export")
+    sealing_call = rollcall.roll_call(bureau.state, "sealing")
+    if bureau.phase is Phase.VOTE_OPEN and sealing_call and sealing_call.closed_at is None:
+        with times.step("Séance de scellement levée", stream):
+            # Entered by the bureau: a few minutes after the seal, on the sealing day.
+            sealed_at = bureau.store.entries()[-1].moment
+            rollcall.close_session(bureau, "sealing", sealed_at + timedelta(minutes=3))
+        hook("sealing_session_closed")
     state = bureau.state
     seal = bureau.sealed(state)
     assert state.seal_blob is not None and state.keys is not None
     sim.accept_seal(bureau.store.get_blob(state.seal_blob))
     schedule = bureau.bureau_definition(state).schedule
+    calendar = bureau.now
+    assert isinstance(calendar, SimulatedCalendar)
     imported = {s["sequence"] for s in state.statuses}
     votes = None
     if state.urn is None:
@@ -190,7 +224,8 @@ def _run(
                     Intervention(
                         midday,
                         "exploitant",
-                        "Redémarrage planifié d'un serveur frontal, sans effet sur l'urne.",
+                        "Redémarrage planifié d’un serveur frontal, sans effet sur l’urne ; "
+                        "service rétabli en deux minutes.",
                     ),
                 ),
             ),
@@ -198,6 +233,8 @@ def _run(
         ]
         for sequence, vote_state, as_of, interventions in reports:
             if sequence not in imported:
+                # The bureau reads each report a few minutes after the platform issued it.
+                calendar.advance_to(as_of + timedelta(minutes=7))
                 with times.step(f"État du vote n° {sequence} importé", stream):
                     bureau.import_status(
                         sim.status_bundle(sequence, vote_state, as_of, votes, interventions)
@@ -212,12 +249,16 @@ def _run(
         with times.step("Urne importée et chaque bulletin vérifié", stream):
             bureau.import_urn(urn, progress)
         hook("urn")
+    if bureau.phase is Phase.EXPERT and "count" not in bureau.state.sessions:
+        with times.step("Séance de dépouillement ouverte : appel des membres", stream):
+            _open_count_session(bureau)
+        hook("count_session")
     if bureau.phase is Phase.EXPERT:
         with times.step("Conclusions de l'expert consignées", stream):
             bureau.record_expert(
-                "Expert indépendant (démonstration)",
-                "Les scellements sont intacts et le système de vote n'a fait l'objet "
-                "d'aucune altération.",
+                "M. Luc Garnier, expert indépendant",
+                "Les scellements sont intacts et la solution de vote n’a fait l’objet "
+                "d’aucune altération.",
                 no_alteration=True,
             )
         hook("expert")
@@ -236,21 +277,50 @@ def _run(
                 bureau.count(quorum, lot_seed=lot_seed)
         hook("count")
     if bureau.phase is Phase.PV:
+        count_call = rollcall.roll_call(bureau.state, "count")
+        if count_call is not None and count_call.closed_at is None:
+            # The closing time is entered before the PV is drawn: the PV states it.
+            with times.step("Séance de dépouillement levée", stream):
+                _close_count_session(bureau)
+            hook("count_session_closed")
         if bureau.state.pv is None:
             with times.step("Procès-verbal établi", stream):
                 bureau.make_pv()
             hook("pv")
-        for card in quorum:
-            if card.member_id not in bureau.state.pv_signatures:
-                with times.step(f"Procès-verbal signé par {card.member_id}", stream):
-                    bureau.sign_pv(card)
-                hook(f"pv_sign:{card.member_id}")
+        signers = rollcall.present_members(bureau.state, "count") or frozenset()
+        for member_id in sorted(signers | {c.member_id for c in quorum}):
+            if member_id not in bureau.state.pv_signatures:
+                with times.step(f"Procès-verbal signé par {member_id}", stream):
+                    bureau.sign_pv(cards[member_id])
+                hook(f"pv_sign:{member_id}")
         with times.step("Paquet des résultats exporté", stream):
             bureau.export_results(quorum)
         hook("results")
     with times.step("Archive de la cérémonie écrite", stream):
         bureau.export_archive(out)
     hook("archive")
+
+
+def _open_count_session(bureau: Bureau) -> None:
+    """The demo's count session: a delegate replaced by the substitute their union named
+    (art. 9), another arriving a few minutes after the roll-call (recorded at the close)."""
+    members = bureau.bureau_definition().members
+    delegates = [m.member_id for m in members if m.role == "delegate"]
+    heads = [m.member_id for m in members if m.role != "delegate"]
+    replaced = {delegates[-1]: SUBSTITUTE} if len(delegates) > 2 else {}
+    late = delegates[1:2] if len(delegates) > 1 else []
+    present = [*heads, *(d for d in delegates if d not in replaced and d not in late)]
+    rollcall.open_session(bureau, "count", bureau.now(), present, late, replaced)
+
+
+SUBSTITUTE = "Dr Marc Lefort, délégué suppléant désigné par son organisation syndicale"
+
+
+def _close_count_session(bureau: Bureau) -> None:
+    call = rollcall.roll_call(bureau.state, "count")
+    assert call is not None
+    arrivals = [rollcall.Movement(m, call.opened_at + timedelta(minutes=4)) for m in call.absent]
+    rollcall.close_session(bureau, "count", bureau.now(), arrivals)
 
 
 def _quorum(bureau: Bureau, cards: dict[str, PresentCard]) -> list[PresentCard]:

@@ -52,7 +52,7 @@ from ceremony.store.journal import Actor
 from ceremony.store.store import Store
 from ceremony.store.timefmt import utc_now
 from ceremony.store.workstation_key import KeySource, default_key_source, load_workstation_key
-from ceremony.workflow import sealing
+from ceremony.workflow import chronology, rollcall, sealing
 from ceremony.workflow.errors import (
     DecisionNotAllowedError,
     MemberUnknownError,
@@ -425,6 +425,7 @@ class Bureau:
         self._require(state, Phase.SEALING)
         if state.seal_blob is None:
             raise QuorumError("nobody has signed the seal yet")
+        chronology.check_seal_time(self.now(), self.bureau_definition(state).schedule)
         data = self.store.get_blob(state.seal_blob)
         import_bundle(data, "seal", self.import_context(state))
         with self.store.transaction() as tx:
@@ -455,6 +456,9 @@ class Bureau:
         self._require(state, Phase.VOTE_OPEN, Phase.CLOSED)
         verified = import_bundle(data, "status", self.import_context(state))
         status = expect_payload(verified, StatusPayload).payload
+        chronology.check_status_time(
+            status.as_of, status.state, self.bureau_definition(state).schedule
+        )
         if not state.statuses and any(p.ballots_cast for p in status.participation):
             raise UrnNotEmptyError(
                 f"first status after sealing shows {status.emargement_count} émargement(s)"
@@ -503,12 +507,14 @@ class Bureau:
                 f"a decision is signed by the president or secretary, not {checked.role}"
             )
         bureau = self.bureau_definition(state)
+        decided_at = self.now()
+        chronology.check_decision_time(decided_at, bureau.schedule)
         payload = DecisionPayload(
             bureau_id=bureau.bureau_id,
             contests=tuple(c.contest_uuid for c in bureau.contests),
             decision=decision,
             reason=reason,
-            decided_at=self.now(),
+            decided_at=decided_at,
         )
         bundle = make_typed_bundle(payload, {}, now=self.now(), bundle_id=_bundle_id(self.rng))
         signed = sign_bundle(bundle, CardSigner(checked.client, checked.identity, checked.pins))
@@ -520,7 +526,12 @@ class Bureau:
                 phase=Phase.VOTE_OPEN,
                 action=Action.DECISION_EXPORTED,
                 actors=[checked.actor],
-                details={"blob": blob, "decision": decision, "reason": reason},
+                details={
+                    "blob": blob,
+                    "decision": decision,
+                    "reason": reason,
+                    "decided_at": decided_at.isoformat(),
+                },
                 blobs=[blob],
             )
         return data
@@ -619,6 +630,7 @@ class Bureau:
 
         state = self.state
         self._require(state, Phase.COUNT)
+        chronology.check_count_time(self.now(), self.bureau_definition(state).schedule)
         counting.check_before_count(self, state)
         checked = self.checked(state, cards)
         events = self.card_events()
@@ -794,6 +806,7 @@ class Bureau:
         if state.pv is None:
             raise WrongPhaseError("the procès-verbal is not drawn yet")
         (checked,) = self.checked(state, [card])
+        rollcall.check_pv_signer(state, checked.member_id)
         if checked.member_id in state.pv_signatures:
             raise StepAlreadyDoneError(f"{checked.member_id} has already signed the PV")
         pdf = self.store.get_blob(state.pv["pdf"])
@@ -820,7 +833,7 @@ class Bureau:
         if state.pv is None:
             raise WrongPhaseError("the procès-verbal is not drawn yet")
         checked = self.checked_quorum(state, cards)
-        signers = {c.member_id for c in checked}
+        signers = {c.member_id for c in checked} | rollcall.missing_pv_signers(state)
         if not signers <= set(state.pv_signatures):
             raise QuorumError(
                 f"{sorted(signers - set(state.pv_signatures))} have not signed the PV"

@@ -70,6 +70,10 @@ class Action(StrEnum):
     CARD_UNBLOCKED = "card.unblocked"
     LOTS_COMMITTED = "lots.committed"
     LOTS_REVEALED = "lots.revealed"
+    SEALING_SESSION_OPENED = "session.sealing.opened"
+    SEALING_SESSION_CLOSED = "session.sealing.closed"
+    COUNT_SESSION_OPENED = "session.count.opened"
+    COUNT_SESSION_CLOSED = "session.count.closed"
 
 
 ACTION_PHASE: Final[dict[Action, Phase]] = {
@@ -90,6 +94,11 @@ ACTION_PHASE: Final[dict[Action, Phase]] = {
     Action.RESULTS_EXPORTED: Phase.PV,
     Action.ARCHIVE_EXPORTED: Phase.ARCHIVED,
     Action.RECOUNT_DONE: Phase.ARCHIVED,
+    # Roll-calls (ceremony.workflow.rollcall): a session opens and closes between steps.
+    Action.SEALING_SESSION_OPENED: Phase.KEY_CEREMONY,
+    Action.SEALING_SESSION_CLOSED: Phase.VOTE_OPEN,
+    Action.COUNT_SESSION_OPENED: Phase.EXPERT,
+    Action.COUNT_SESSION_CLOSED: Phase.PV,
 }
 
 

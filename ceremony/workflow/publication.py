@@ -1,7 +1,9 @@
 """The procès-verbal drawn from the journal, the results bundle, the key hand-over.
 
 The PV's findings and events are the journal's entries rewritten as French
-sentences, in order; its figures are the count's; its fingerprints tie it to
+sentences at the time of each act (:mod:`ceremony.workflow.pv_events`); its
+sessions are the roll-calls (:mod:`ceremony.workflow.rollcall`); its texts
+come from the definition; its figures are the count's; its fingerprints tie it to
 the record (election fingerprints, seal hash). Members sign the PV's bytes
 with their cards; the results bundle carries that PV, its signatures, the
 results and the partial decryptions, signed by a quorum of cards.
@@ -9,7 +11,7 @@ results and the partial decryptions, signed by a quorum of cards.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -21,125 +23,33 @@ from ceremony.bundles.payloads.results import ResultsPayload
 from ceremony.cards.interface import CardIdentity, Signature
 from ceremony.report.handover import HandoverData, KeyCard, compute_keep_until
 from ceremony.report.model import (
-    EventKind,
+    Elected,
     Fingerprint,
     Member,
     MemberSignature,
     PvData,
-    PvEvent,
+    RecordNotes,
     Session,
 )
-from ceremony.store.journal import JournalEntry
-from ceremony.store.timefmt import format_paris
 from ceremony.tally.results import ContestResult
+from ceremony.workflow import rollcall
 from ceremony.workflow.phases import Action
+from ceremony.workflow.pv_events import pv_events, sealed_items
 from ceremony.workflow.state import CeremonyState
 
 if TYPE_CHECKING:
     from ceremony.workflow.engine import Bureau
 
 ROLE_TITLES = {
-    "president": "Président(e)",
-    "secretary": "Secrétaire",
-    "delegate": "Délégué(e) de liste",
+    "president": "président ou présidente",
+    "secretary": "secrétaire",
+    "delegate": "délégué ou déléguée de liste",
 }
+"""Fallbacks only: the definition gives each role's title as agreed with its holder."""
 
 
-VOTE_STATES = {
-    "not_open": "pas encore ouvert",
-    "open": "ouvert",
-    "suspended": "suspendu",
-    "stopped": "arrêté",
-    "closed": "clos",
-}
-
-
-def _status_text(d: Mapping[str, Any]) -> str:
-    cast = sum(v[0] for v in d["participation"].values())
-    state = VOTE_STATES.get(d["state"], d["state"])
-    return (
-        f"Contrôle n° {d['sequence']} de l'état du vote ({state}) : "
-        f"{d['emargement_count']} émargement(s), {cast} bulletin(s) enregistré(s)."
-    )
-
-
-def _urn_text(d: Mapping[str, Any]) -> str:
-    total = sum(c["num_tallied"] for c in d["contests"].values())
-    return (
-        "Urne close reçue de la plateforme et vérifiée : signature de la plateforme, "
-        "scellement inchangé, chaque bulletin valide, votes dans les heures d'ouverture, "
-        f"émargements égaux aux {total} bulletins comptés."
-    )
-
-
-DECISION_WORDS = {"suspend": "suspension", "resume": "reprise", "stop": "arrêt"}
-
-SENTENCES: dict[str, tuple[EventKind, Callable[[Mapping[str, Any]], str]]] = {
-    Action.KEYS_GENERATED: (
-        "finding",
-        lambda d: (
-            "Les clés de chiffrement ont été créées sur les cartes des membres : clé de la "
-            "présidence sur les cartes de la présidente et du secrétaire, parts des "
-            f"{len(d['delegate_order'])} délégués sur leurs cartes."
-        ),
-    ),
-    Action.TEST_VOTE_PASSED: (
-        "test_vote",
-        lambda d: (
-            f"Vote à blanc effectué sur {d['contests']} scrutin(s) : les résultats obtenus "
-            "sont ceux attendus ; les compteurs de l'élection réelle sont à zéro."
-        ),
-    ),
-    Action.SEAL_EXPORTED: (
-        "seal",
-        lambda d: (
-            "Scellement du système de vote, des listes de candidats, de la liste électorale, "
-            "des heures d'ouverture et de clôture et du système de dépouillement "
-            f"(empreinte du scellement {d['blob'][:16]}…)."
-        ),
-    ),
-    Action.STATUS_IMPORTED: ("status_check", _status_text),
-    Action.DECISION_EXPORTED: (
-        "decision",
-        lambda d: (
-            f"Le bureau décide la {DECISION_WORDS.get(d['decision'], d['decision'])} "
-            f"du vote : {d['reason']}"
-        ),
-    ),
-    Action.URN_IMPORTED: ("finding", _urn_text),
-    Action.EXPERT_RECORDED: (
-        "expert_conclusion",
-        lambda d: f"Conclusions de l'expert indépendant ({d['expert']}) : {d['conclusion']}",
-    ),
-    Action.COUNT_DONE: (
-        "urn_opening",
-        lambda d: (
-            "Ouverture publique de l'urne par les détenteurs des clés présents et "
-            "dépouillement ; chaque déchiffrement partiel a été vérifié."
-        ),
-    ),
-}
-
-
-def pv_events(entries: Sequence[JournalEntry]) -> list[PvEvent]:
-    """The journal as the PV's dated findings (one sentence per relevant entry)."""
-    out: list[PvEvent] = []
-    for entry in entries:
-        d = entry.details
-        if entry.action in SENTENCES:
-            kind, sentence = SENTENCES[entry.action]
-            out.append(PvEvent(entry.moment, kind, sentence(d)))
-        for item in d.get("interventions", []) if entry.action == Action.STATUS_IMPORTED else []:
-            at = format_paris(datetime.fromisoformat(item["at"].replace("Z", "+00:00")))
-            text = (
-                f"Intervention signalée par la plateforme ({item['actor']}, {at}) : "
-                f"{item['description']}"
-            )
-            out.append(PvEvent(entry.moment, "intervention", text))
-        if entry.action == Action.COUNT_DONE and d.get("lot_seed"):
-            text = f"Tirage au sort public, graine {d['lot_seed']} (refaisable par tous)."
-            out.append(PvEvent(entry.moment, "lot_drawing", text))
-    return out
+def member_title(member: Any) -> str:
+    return str(member.title) if member.title else ROLE_TITLES.get(member.role, member.role)
 
 
 def pv_members(bureau: Bureau, state: CeremonyState) -> tuple[Member, ...]:
@@ -149,32 +59,81 @@ def pv_members(bureau: Bureau, state: CeremonyState) -> tuple[Member, ...]:
         Member(
             m.member_id,
             m.name,
-            ROLE_TITLES.get(m.role, m.role),
+            member_title(m),
             ", ".join(list_names.get(i, i) for i in m.list_ids),
         )
         for m in definition.members
     )
 
 
-def pv_sessions(entries: Sequence[JournalEntry], state: CeremonyState) -> tuple[Session, ...]:
-    serial_to_member = {card["serial"]: m for m, card in state.members.items()}
-    titles = {
-        Action.SEAL_EXPORTED: "Séance de scellement",
-        Action.COUNT_DONE: "Séance de dépouillement",
-    }
+SESSION_TITLES = {"sealing": "Séance de scellement", "count": "Séance de dépouillement"}
+
+
+def pv_sessions(bureau: Bureau, state: CeremonyState) -> tuple[Session, ...]:
+    """Each session as its roll-call recorded it; a session without one says so."""
+    definition = bureau.bureau_definition(state)
+    places = {"sealing": definition.texts.sealing_place, "count": definition.texts.count_place}
+    fallback = {"sealing": state.seal_exported, "count": state.count is not None}
     sessions = []
-    present: set[str] = set()
-    for entry in entries:
-        present |= {
-            serial_to_member[a.card_serial]
-            for a in entry.actors
-            if a.card_serial in serial_to_member
-        }
-        title = titles.get(Action(entry.action)) if entry.action in titles else None
-        if title:
-            sessions.append(Session(title, entry.moment, tuple(sorted(present))))
-            present = set()
+    for name in rollcall.SESSIONS:
+        call = rollcall.roll_call(state, name)
+        if call is None:
+            if fallback[name]:
+                moment = _session_moment(bureau, name)
+                sessions.append(
+                    Session(SESSION_TITLES[name], moment, (), place=places[name], recorded=False)
+                )
+            continue
+        sessions.append(
+            Session(
+                SESSION_TITLES[name],
+                call.opened_at,
+                call.present,
+                call.closed_at,
+                places[name],
+                call.absent,
+                tuple(sorted(call.replaced.items())),
+                tuple((m.member_id, m.at) for m in call.arrivals),
+                tuple((m.member_id, m.at) for m in call.departures),
+            )
+        )
     return tuple(sessions)
+
+
+def _session_moment(bureau: Bureau, name: str) -> datetime:
+    action = Action.SEAL_EXPORTED if name == "sealing" else Action.COUNT_DONE
+    return next(e.moment for e in bureau.store.entries() if e.action == action)
+
+
+def _notes(bureau: Bureau, state: CeremonyState, figures: Sequence[ContestResult]) -> RecordNotes:
+    definition = bureau.bureau_definition(state)
+    represented = {i for m in definition.members for i in m.list_ids}
+    lists = {c.list_id: c for contest in definition.contests for c in contest.lists}
+    unrepresented = tuple(c.name for i, c in lists.items() if i not in represented)
+    contests = {c.contest_uuid: c for c in definition.contests}
+    elected = []
+    short = []
+    for result in figures:
+        contest = contests.get(result.contest_id)
+        if contest is None:
+            continue
+        for candidate_list, figure in zip(contest.lists, result.lists, strict=False):
+            names = tuple(c.name for c in candidate_list.candidates[: figure.seats])
+            if names:
+                elected.append(Elected(result.contest_id, candidate_list.name, names))
+        if result.allocation.unfilled_seats:
+            short += [
+                (result.contest_id, c.name, len(c.candidates))
+                for c, f in zip(contest.lists, result.lists, strict=False)
+                if f.seats == len(c.candidates)
+            ]
+    return RecordNotes(
+        unrepresented,
+        definition.texts.publication,
+        tuple(elected),
+        tuple(short),
+        sealed_items(bureau, state),
+    )
 
 
 def make_pv_data(
@@ -198,21 +157,33 @@ def make_pv_data(
     for uuid, blob in (state.count or {}).get("archives", {}).items():
         fingerprints.append(Fingerprint(f"Archive publique {uuid}.bel (SHA-256)", blob))
     pv_entry = next((e for e in reversed(entries) if e.action == Action.COUNT_DONE), entries[-1])
+    count_call = rollcall.roll_call(state, "count")
+    drawn_up_at = (
+        max(pv_entry.moment, count_call.closed_at)
+        if count_call and count_call.closed_at
+        else pv_entry.moment
+    )
+    texts = bureau_def.texts
+    present = rollcall.present_members(state, "count")
     return PvData(
-        organiser=definition.title,
-        instance=definition.title,
+        organiser=texts.organiser or definition.title,
+        instance=texts.instance or bureau_def.name,
         bureau_name=bureau_def.name,
-        place="Salle de dépouillement",
+        place=texts.count_place,
         voting_opens=bureau_def.schedule.opening,
         voting_closes=bureau_def.schedule.closing,
-        drawn_up_at=pv_entry.moment,
+        drawn_up_at=drawn_up_at,
         members=pv_members(bureau, state),
-        sessions=pv_sessions(entries, state),
-        events=tuple(sorted(pv_events(entries), key=lambda e: e.at)),
+        sessions=pv_sessions(bureau, state),
+        events=tuple(pv_events(bureau, state, entries)),
         results=figures,
         fingerprints=tuple(fingerprints),
         signatures=tuple(signatures),
         signed_sha256=signed_sha256,
+        notes=_notes(bureau, state, figures),
+        signers=None
+        if present is None
+        else tuple(m.member_id for m in bureau_def.members if m.member_id in present),
     )
 
 
@@ -276,20 +247,22 @@ def handover_data(bureau: Bureau, state: CeremonyState, at: datetime) -> Handove
     cards = tuple(
         KeyCard(
             members[m].name,
-            ROLE_TITLES.get(card["role"], card["role"]),
+            members[m].role,
             card["serial"],
             members[m].represents,
         )
         for m, card in sorted(state.members.items(), key=lambda kv: _role_order(kv[1]["role"]))
     )
     definition = bureau.definition(state)
+    texts = bureau.bureau_definition(state).texts
     return HandoverData(
-        organiser=definition.title,
-        instance=definition.title,
+        organiser=texts.organiser or definition.title,
+        instance=texts.instance or definition.title,
         bureau_name=bureau.bureau_definition(state).name,
         handed_over_at=at,
         keep_until=compute_keep_until(at),
-        received_by="Le représentant de l'administration",
+        received_by=bureau.bureau_definition(state).texts.administration_representative
+        or "le représentant de l’administration (non nommé dans la définition)",
         cards=cards,
     )
 

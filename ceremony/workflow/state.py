@@ -42,6 +42,8 @@ class CeremonyState:
     archive: dict[str, Any] | None = None
     recounts: list[dict[str, Any]] = field(default_factory=list)
     seen_bundle_ids: set[str] = field(default_factory=set)
+    sessions: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """session ("sealing", "count") → its roll-call (:mod:`ceremony.workflow.rollcall`)."""
 
     @property
     def all_members_registered(self) -> bool:
@@ -95,6 +97,10 @@ def _apply(state: CeremonyState, action: str, details: Mapping[str, Any]) -> Non
             state.archive = dict(details)
         case Action.RECOUNT_DONE:
             state.recounts.append(dict(details))
+        case Action.SEALING_SESSION_OPENED | Action.COUNT_SESSION_OPENED:
+            state.sessions[details["session"]] = dict(details)
+        case Action.SEALING_SESSION_CLOSED | Action.COUNT_SESSION_CLOSED:
+            state.sessions[details["session"]].update(details)
 
 
 def derive_state(entries: Iterable[JournalEntry]) -> CeremonyState:

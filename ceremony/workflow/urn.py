@@ -14,7 +14,7 @@ import functools
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import IO, TYPE_CHECKING, Any
 
 from ceremony.bundles.importer import VerifiedBundle, read_bundle_file
@@ -23,13 +23,18 @@ from ceremony.bundles.sources import open_file
 from ceremony.protocol.archive import iter_events, iter_records
 from ceremony.protocol.election import Election
 from ceremony.protocol.fastverify import load_credentials
+from ceremony.workflow.chronology import (
+    check_ballot_times,
+    check_ballots_outside_interruptions,
+    interruptions,
+)
 from ceremony.workflow.counting import ContestTally, verify_and_tally
 from ceremony.workflow.errors import (
     EmargementMismatchError,
-    LateBallotError,
     SealChangedError,
     UrnCheckError,
 )
+from ceremony.workflow.revote_policy import check_revote_policy
 from ceremony.workflow.state import CeremonyState
 
 if TYPE_CHECKING:
@@ -100,18 +105,20 @@ def parse_emargement(data: bytes) -> list[dict[str, Any]]:
     return entries
 
 
-def check_times(
-    entries: list[dict[str, Any]], opening: datetime, closing: datetime, grace: timedelta
-) -> None:
-    late, early = 0, 0
-    for entry in entries:
-        at = datetime.fromisoformat(str(entry["at"]).replace("Z", "+00:00"))
-        if at > closing + grace:
-            late += 1
-        elif at < opening:
-            early += 1
-    if late or early:
-        raise LateBallotError(f"{late} vote(s) after closing plus {grace}, {early} before opening")
+def decision_times(bureau: Bureau, state: CeremonyState) -> list[tuple[datetime, str]]:
+    """The bureau's decisions with their times (journal moment for older entries)."""
+    moments = {
+        e.details.get("blob"): e.moment
+        for e in bureau.store.entries()
+        if e.action == "decision.exported"
+    }
+    return [
+        (
+            datetime.fromisoformat(d["decided_at"]) if "decided_at" in d else moments[d["blob"]],
+            str(d["decision"]),
+        )
+        for d in state.decisions
+    ]
 
 
 def check_urn(
@@ -127,9 +134,9 @@ def check_urn(
     # Streamed from the store: the credentials files are read one contest at a time.
     definition = read_bundle_file(bureau.store.blob_path(state.definition_blob or ""), "definition")
     entries = parse_emargement(urn.bundle.files[urn.payload.emargement.path])
-    check_times(
-        entries, schedule.opening, schedule.closing, timedelta(minutes=schedule.grace_minutes)
-    )
+    times = [datetime.fromisoformat(str(e["at"]).replace("Z", "+00:00")) for e in entries]
+    check_ballot_times(times, schedule)
+    check_ballots_outside_interruptions(times, interruptions(decision_times(bureau, state)))
     per_contest: dict[str, set[str]] = {}
     for entry in entries:
         voters = per_contest.setdefault(str(entry["contest_uuid"]), set())
@@ -153,6 +160,7 @@ def check_urn(
         tally = verify_and_tally(
             election, credential_list, functools.partial(iter_ballots, archive), progress
         )
+        check_revote_policy(contests[uuid], tally.ballots_in_urn, tally.num_tallied)
         emarged = len(per_contest.get(uuid, set()))
         if emarged != tally.num_tallied:
             raise EmargementMismatchError(

@@ -27,9 +27,15 @@ def test_a_whole_ceremony_through_the_gui(qtbot, app, settings, tmp_path, screen
     qtbot.addWidget(window)
     window.resize(1200, 820)
     adapter = open_small_demo(window, tmp_path / "demo")
-    # During the vote the bureau suspends it once (an optional step: the ceremony goes on).
+    # During the vote the bureau suspends it, then resumes it (optional steps: the ceremony
+    # goes on). A vote suspended for good would make every later ballot refused.
     members = Members(
-        adapter, screenshot_dir, decisions=[("suspend", "Coupure du serveur de vote a 10 h 12.")]
+        adapter,
+        screenshot_dir,
+        decisions=[
+            ("suspend", "Coupure du serveur de vote a 10 h 12."),
+            ("resume", "Serveur retabli, reprise autorisee par le directeur general."),
+        ],
     )
     progress_dialogs: dict[str, object] = {}
 
@@ -92,8 +98,9 @@ def test_a_whole_ceremony_through_the_gui(qtbot, app, settings, tmp_path, screen
         # ceremony, one quorum prompt each for test vote, count and results, a prompt per
         # seal and PV signature (three cards), one for the decision.
         assert steps.count("register") == 5
-        assert members.prompts == 5 + 1 + 1 + 3 + 1 + 3 + 1 + 1 + 1  # + the 4th PV signature
-        assert len(adapter.bureau.state.decisions) == 1
+        # + the 4th PV signature, + one card for the second decision (suspend, then resume).
+        assert members.prompts == 5 + 1 + 1 + 3 + 1 + 3 + 1 + 1 + 1 + 1
+        assert len(adapter.bureau.state.decisions) == 2
         # The count reported its steps: the bar went from "busy" to a full, measured bar.
         count_dialog = progress_dialogs["Ouvrir l'urne et dépouiller (cartes du quorum)"]
         assert count_dialog.bar.maximum() == 1000 and count_dialog.bar.value() == 1000

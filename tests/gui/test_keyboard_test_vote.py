@@ -19,17 +19,15 @@ pytestmark = [pytest.mark.gui, pytest.mark.timeout(300)]
 def _prepare_until_test_vote(folder: Path) -> None:
     from ceremony.cards.training import TrainingCard
     from ceremony.simulator.platform import PlatformSimulator
-    from ceremony.store.store import open_store
     from ceremony.store.workstation_key import FileKeySource
-    from ceremony.workflow.demo import DemoPins
-    from ceremony.workflow.engine import Bureau
+    from ceremony.workflow.demo import DemoPins, open_simulated_bureau
     from ceremony.workflow.holders import PresentCard
     from tests.gui.ceremony_driver import BALLOTS
     from tests.workflow.ceremony_setup import small_description
 
     sim = PlatformSimulator(seed=SEED, ballots=BALLOTS, description=small_description(), workers=1)
-    bureau = Bureau(
-        open_store(folder / "store"), key_source=FileKeySource(folder / "workstation-key")
+    bureau = open_simulated_bureau(
+        folder / "store", sim.bureau().schedule, FileKeySource(folder / "workstation-key")
     )
     try:
         bureau.confirm_platform_key(sim.platform_key_id)

@@ -15,16 +15,17 @@ def _bring_to_closed(folder: Path) -> None:
     """The engine alone, up to a closed vote (same store, cards and PINs as the GUI's)."""
     from ceremony.cards.training import TrainingCard
     from ceremony.simulator.platform import PlatformSimulator
-    from ceremony.store.store import open_store
     from ceremony.store.workstation_key import FileKeySource
-    from ceremony.workflow.demo import DemoPins
-    from ceremony.workflow.engine import Bureau
+    from ceremony.workflow.demo import DemoPins, open_simulated_bureau
     from ceremony.workflow.holders import PresentCard
     from tests.workflow.ceremony_setup import small_description
 
     sim = PlatformSimulator(seed=SEED, ballots=BALLOTS, description=small_description(), workers=1)
-    store = open_store(folder / "store")
-    bureau = Bureau(store, key_source=FileKeySource(folder / "workstation-key"))
+    # The simulated calendar, as the GUI's training mode: sealing before the opening.
+    bureau = open_simulated_bureau(
+        folder / "store", sim.bureau().schedule, FileKeySource(folder / "workstation-key")
+    )
+    store = bureau.store
     try:
         bureau.confirm_platform_key(sim.platform_key_id)
         bureau.import_definition(sim.definition_bundle(), sim.bureau_id)

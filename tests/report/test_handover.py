@@ -33,7 +33,7 @@ def test_every_card_is_listed_with_two_labels(pdf: bytes) -> None:
         assert f"PLI P-{index:02d} — CODE D'ACTIVATION" in flat
         assert flat.count(f"Titulaire : {card.holder}") == 2
     assert "REMISE DES CLÉS DE CHIFFREMENT" in flat
-    assert flat.count("À conserver jusqu'au 25 juin 2026") == 2 * len(data.cards)
+    assert flat.count("À conserver jusqu’au 25 juin 2026") == 2 * len(data.cards)
     assert "Reçu par : M. Gérard Lœuvre" in flat
 
 

@@ -17,7 +17,12 @@ from pypdf import PdfReader
 
 from ceremony.report.errors import InvalidReportDataError
 from ceremony.report.model import PvData, PvEvent
-from ceremony.report.pv import compute_fingerprint_text, compute_pv_sha256, make_pv_pdf
+from ceremony.report.pv import (
+    compute_fingerprint_text,
+    compute_pv_sha256,
+    make_pv_pdf,
+    make_signed_edition,
+)
 from tests.report.pdftools import pdffonts, pdftotext, render_png
 from tests.report.sample import at, pv_data
 
@@ -140,8 +145,26 @@ def test_members_presence_events_and_signatures(text: str, flat: str) -> None:
         "L'expert indépendant conclut que la solution de vote n'a fait l'objet d'aucune altération."
         in flat
     )
-    assert "Signé le 25 juin 2024 à 18 h 40, clé 3F2A 91C0 7B4E D812" in flat
-    assert flat.count("Non signé") == 5
+    # The body carries no signature: the members sign its hash (see the signature page).
+    must_sign = [m for m in data.members if m.must_sign]
+    assert flat.count("Signe avec sa carte l’empreinte SHA-256 de ce fichier") == len(must_sign)
+    assert "Non signé" not in flat
+
+
+def test_signed_edition_is_the_body_then_a_signature_page_over_its_hash() -> None:
+    data = pv_data(signed=True)
+    body = make_pv_pdf(data)
+    edition = make_signed_edition(body, data)
+    body_pages = PdfReader(BytesIO(body)).pages
+    edition_pages = PdfReader(BytesIO(edition)).pages
+    assert len(edition_pages) == len(body_pages) + 1
+    for mine, theirs in zip(body_pages, edition_pages, strict=False):
+        assert mine.extract_text() == theirs.extract_text()
+    last = re.sub(r"\s+", " ", edition_pages[-1].extract_text().replace("\u00a0", " "))
+    assert f"Document signé : SHA-256 {compute_pv_sha256(body)}" in last
+    for signature in data.signatures:
+        assert signature.key_id.replace(" ", "") in last.replace(" ", "")
+    assert "Signé le" in last or "heure de Paris" in last
 
 
 def test_events_appear_in_order(flat: str) -> None:
@@ -159,7 +182,7 @@ def test_fingerprints_are_printed_and_in_the_qr_text(text: str) -> None:
 
 def test_unsigned_pv_says_nobody_signed() -> None:
     flat = re.sub(r"\s+", " ", pdftotext(make_pv_pdf(pv_data()), layout=False))
-    assert flat.count("Non signé") == 7
+    assert flat.count("Signe avec sa carte l’empreinte SHA-256 de ce fichier") == 7
     assert "Document signé" not in flat
 
 

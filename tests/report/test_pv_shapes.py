@@ -60,7 +60,7 @@ def test_large_pv_lays_out_every_contest_and_session() -> None:
     assert "M. <Observateur> & Cie" in flat
     assert f"{len(data.results)} scrutins, détaillés dans la partie 3." in flat
     assert "Scrutin <sans> suffrage & sans vote" in flat
-    assert "3 siège(s) n'ont pu être attribués" in flat
+    assert "3 sièges n’ont pu être attribués" in flat
     assert f"page {total} / {total}" in text
     # Presence moved to tables of its own, 4 sessions each, one row per member.
     rows = [
@@ -75,4 +75,5 @@ def test_large_pv_lays_out_every_contest_and_session() -> None:
     ]
     assert rows == expected
     # The observer does not sign.
-    assert flat.count("Non signé") == len([m for m in data.members if m.must_sign])
+    signing = "Signe avec sa carte l’empreinte SHA-256 de ce fichier"
+    assert flat.count(signing) == len([m for m in data.members if m.must_sign])

@@ -16,9 +16,8 @@ from typing import Any
 from ceremony.cards.training import TrainingCard
 from ceremony.simulator.description import load_description
 from ceremony.simulator.platform import PlatformSimulator
-from ceremony.store.store import open_store
 from ceremony.store.workstation_key import FileKeySource
-from ceremony.workflow.demo import DemoPins
+from ceremony.workflow.demo import DemoPins, open_simulated_bureau
 from ceremony.workflow.engine import Bureau
 from ceremony.workflow.holders import PresentCard
 
@@ -30,6 +29,9 @@ def small_description() -> dict[str, Any]:
     description = copy.deepcopy(load_description())
     csn = next(b for b in description["bureaux"] if b["bureau_id"] == "csn")
     csn["contests"] = csn["contests"][:2]
+    for contest in csn["contests"]:
+        # Four seats: with 16 ballots the demo's six would need a drawing of lots.
+        contest["seats"] = 4
     description["bureaux"] = [csn]
     return description
 
@@ -55,8 +57,8 @@ def simulator() -> PlatformSimulator:
 
 
 def open_ceremony(folder: Path, sim: PlatformSimulator) -> Ceremony:
-    bureau = Bureau(
-        open_store(folder / "store"), key_source=FileKeySource(folder / "workstation-key")
+    bureau = open_simulated_bureau(
+        folder / "store", sim.bureau().schedule, FileKeySource(folder / "workstation-key")
     )
     cards: dict[str, PresentCard] = {}
     for member in sim.bureau().members:

@@ -15,7 +15,7 @@ equally). Seat rules name the method and the ordered tie-break rules.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Final
 
@@ -32,11 +32,24 @@ from ceremony.bundles.schema import ID_RE, SHA256_RE, Reader, paris_text, unique
 
 PAYLOAD_NAME: Final = "definition.json"
 GENDERS: Final = frozenset({"F", "M"})
-SEAT_METHODS: Final = frozenset({"quotient_highest_average", "quotient_largest_remainder"})
-TIE_BREAKS: Final = frozenset(
-    {"most_votes", "oldest_candidate", "youngest_candidate", "drawing_of_lots"}
-)
+SEAT_METHODS: Final = frozenset({"quotient_highest_average"})
+"""The methods the count computes: anything else is refused at import, before sealing."""
+TIE_BREAKS: Final = frozenset({"most_votes", "most_candidates", "drawing_of_lots"})
+"""The tie-break rules the count applies (``drawing_of_lots`` must come last)."""
+REVOTE_POLICIES: Final = frozenset({"none", "last"})
+"""``none``: a validated vote is final (art. 17 of the 2019 arrêté), an urn holding two
+ballots for one credential is refused; ``last``: Belenios counts each credential's last."""
 MAX_GRACE_MINUTES: Final = 240
+
+
+class UnsupportedSeatRuleError(PayloadSchemaError):
+    """A seat method or tie-break the count does not compute: refused at import, not at
+    the count (after sealing, too late to correct the definition)."""
+
+    default_message = (
+        "La définition nomme une règle de répartition des sièges que Bureau ne calcule pas. "
+        "Elle est refusée avant le scellement ; demandez à l'organisateur de la corriger."
+    )
 
 
 @dataclass(frozen=True)
@@ -118,9 +131,35 @@ class SeatRule:
     def from_reader(cls, r: Reader) -> SeatRule:
         r.keys({"method", "tie_breaks"})
         tie_breaks = r.texts("tie_breaks")
-        if not tie_breaks or not set(tie_breaks) <= TIE_BREAKS:
-            raise r.fail(f"tie_breaks must be non-empty, among {sorted(TIE_BREAKS)}")
-        return cls(r.choice("method", SEAT_METHODS), tie_breaks)
+        method = r.data.get("method")
+        if method not in SEAT_METHODS:
+            raise UnsupportedSeatRuleError(
+                f"{r.where}: seat method {method!r} is not computed; supported: "
+                f"{sorted(SEAT_METHODS)}",
+                user_message=(
+                    f"La définition demande la répartition des sièges « {method} », que Bureau "
+                    "ne sait pas calculer (seule la représentation proportionnelle au quotient "
+                    "puis à la plus forte moyenne l'est). Elle est refusée avant le scellement ; "
+                    "demandez à l'organisateur une définition corrigée."
+                ),
+            )
+        unknown = [rule for rule in tie_breaks if rule not in TIE_BREAKS]
+        if not tie_breaks or unknown or len(set(tie_breaks)) != len(tie_breaks):
+            raise UnsupportedSeatRuleError(
+                f"{r.where}: tie-break rules {list(tie_breaks)} unsupported {unknown}; "
+                f"supported (distinct, non-empty): {sorted(TIE_BREAKS)}",
+                user_message=(
+                    "La définition nomme une règle de départage des listes à égalité que Bureau "
+                    f"n'applique pas ({', '.join(unknown) or 'aucune règle'}). Elle est refusée "
+                    "avant le scellement ; demandez à l'organisateur une définition corrigée."
+                ),
+            )
+        if "drawing_of_lots" in tie_breaks and tie_breaks[-1] != "drawing_of_lots":
+            raise UnsupportedSeatRuleError(
+                f"{r.where}: drawing_of_lots must be the last tie-break rule",
+                user_message=("Le tirage au sort ne peut être que la dernière règle de départage."),
+            )
+        return cls(str(method), tie_breaks)
 
 
 @dataclass(frozen=True)
@@ -159,6 +198,8 @@ class Contest:
     lists: tuple[CandidateList, ...]
     """In the drawn order."""
     electors: Electors
+    revote_policy: str = "last"
+    """:data:`REVOTE_POLICIES`; absent from older definitions, which meant Belenios' rule."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -166,13 +207,17 @@ class Contest:
             "electors": self.electors.to_dict(),
             "lists": [c.to_dict() for c in self.lists],
             "name": self.name,
+            "revote_policy": self.revote_policy,
             "seat_rule": self.seat_rule.to_dict(),
             "seats": self.seats,
         }
 
     @classmethod
     def from_reader(cls, r: Reader) -> Contest:
-        r.keys({"contest_uuid", "electors", "lists", "name", "seat_rule", "seats"})
+        r.keys(
+            {"contest_uuid", "electors", "lists", "name", "seat_rule", "seats"},
+            frozenset({"revote_policy"}),
+        )
         lists = r.objects("lists", CandidateList.from_reader, max_items=100)
         if not lists:
             raise r.fail("a contest needs at least one list")
@@ -184,6 +229,7 @@ class Contest:
             SeatRule.from_reader(r.child("seat_rule")),
             lists,
             Electors.from_reader(r.child("electors")),
+            r.choice("revote_policy", REVOTE_POLICIES) if "revote_policy" in r.data else "last",
         )
 
 
@@ -195,23 +241,34 @@ class Member:
     name: str
     role: str
     list_ids: tuple[str, ...]
+    title: str = ""
+    """The role's title as agreed with its holder ("Mme la présidente", "délégué")."""
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "list_ids": list(self.list_ids),
             "member_id": self.member_id,
             "name": self.name,
             "role": self.role,
         }
+        if self.title:
+            out["title"] = self.title
+        return out
 
     @classmethod
     def from_reader(cls, r: Reader) -> Member:
-        r.keys({"list_ids", "member_id", "name", "role"})
+        r.keys({"list_ids", "member_id", "name", "role"}, frozenset({"title"}))
         role = r.choice("role", MEMBER_ROLES)
         list_ids = r.texts("list_ids", pattern=ID_RE)
         if (role == "delegate") != bool(list_ids):
             raise r.fail("delegates, and only they, name the lists they represent")
-        return cls(r.text("member_id", pattern=ID_RE), r.text("name"), role, list_ids)
+        return cls(
+            r.text("member_id", pattern=ID_RE),
+            r.text("name"),
+            role,
+            list_ids,
+            r.optional_text("title") or "",
+        )
 
 
 @dataclass(frozen=True)
@@ -237,6 +294,45 @@ class Schedule:
 
 
 @dataclass(frozen=True)
+class RecordTexts:
+    """Names the procès-verbal prints, as the organiser wrote them (never made up in code).
+
+    Empty in older definitions: the PV then says the item was not given.
+    """
+
+    organiser: str = ""
+    instance: str = ""
+    sealing_place: str = ""
+    count_place: str = ""
+    administration_representative: str = ""
+    publication: str = ""
+    """Where the results are published (the contest period runs from then, art. 22)."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "administration_representative": self.administration_representative,
+            "count_place": self.count_place,
+            "instance": self.instance,
+            "organiser": self.organiser,
+            "publication": self.publication,
+            "sealing_place": self.sealing_place,
+        }
+
+    @classmethod
+    def from_reader(cls, r: Reader) -> RecordTexts:
+        names = (
+            "administration_representative",
+            "count_place",
+            "instance",
+            "organiser",
+            "publication",
+            "sealing_place",
+        )
+        r.keys(set(), frozenset(names))
+        return cls(**{name: r.optional_text(name) or "" for name in names})
+
+
+@dataclass(frozen=True)
 class BureauDefinition:
     bureau_id: str
     name: str
@@ -244,9 +340,11 @@ class BureauDefinition:
     schedule: Schedule
     members: tuple[Member, ...]
     contests: tuple[Contest, ...]
+    texts: RecordTexts = field(default_factory=lambda: RecordTexts())
+    """What the procès-verbal names (organiser, instance, places, representative)."""
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "bureau_id": self.bureau_id,
             "contests": [c.to_dict() for c in self.contests],
             "delegate_quorum": self.delegate_quorum,
@@ -254,10 +352,16 @@ class BureauDefinition:
             "name": self.name,
             "schedule": self.schedule.to_dict(),
         }
+        if self.texts != RecordTexts():
+            out["texts"] = self.texts.to_dict()
+        return out
 
     @classmethod
     def from_reader(cls, r: Reader) -> BureauDefinition:
-        r.keys({"bureau_id", "contests", "delegate_quorum", "members", "name", "schedule"})
+        r.keys(
+            {"bureau_id", "contests", "delegate_quorum", "members", "name", "schedule"},
+            frozenset({"texts"}),
+        )
         members = r.objects("members", Member.from_reader, max_items=200)
         contests = r.objects("contests", Contest.from_reader, max_items=200)
         quorum = r.integer("delegate_quorum", minimum=1, maximum=100)
@@ -280,6 +384,7 @@ class BureauDefinition:
             Schedule.from_reader(r.child("schedule")),
             members,
             contests,
+            RecordTexts.from_reader(r.child("texts")) if "texts" in r.data else RecordTexts(),
         )
 
 

@@ -1,0 +1,362 @@
+"""The procès-verbal's dated findings and events, each at the time of its act.
+
+Art. 21 of the 2019 arrêté: the PV records the findings made during the
+operations, the events during the vote and the interventions on the system.
+Each row carries the time of the act it records: the bureau's entered time
+for the opening and closing of its sessions, the platform's own signed time
+for statuses, interventions and the freezing of the urn, our clock for our
+acts (keys, test vote, seal, urn check, count). Times print in Paris time.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from ceremony.bundles.importer import parse_payload, read_bundle, read_bundle_file
+from ceremony.bundles.payloads.definition import BureauDefinition
+from ceremony.bundles.payloads.seal import SealPayload
+from ceremony.bundles.payloads.urn import UrnPayload
+from ceremony.report.frtext import format_count, format_datetime, format_int, format_time, plural
+from ceremony.report.model import EventKind, PvEvent
+from ceremony.store.journal import JournalEntry
+from ceremony.workflow.chronology import interruptions
+from ceremony.workflow.phases import Action
+from ceremony.workflow.state import CeremonyState
+
+if TYPE_CHECKING:
+    from ceremony.workflow.engine import Bureau
+
+VOTE_STATES = {
+    "not_open": "pas encore ouvert",
+    "open": "ouvert",
+    "suspended": "suspendu",
+    "stopped": "arrêté",
+    "closed": "clos",
+}
+DECISION_WORDS = {"suspend": "la suspension", "resume": "la reprise", "stop": "l’arrêt"}
+SESSION_NAMES = {"sealing": "de scellement", "count": "de dépouillement"}
+
+
+def _at(text: str) -> datetime:
+    return datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+class _Record:
+    """Reads what the sentences need from the journal and the stored bundles."""
+
+    def __init__(self, bureau: Bureau, state: CeremonyState) -> None:
+        self.bureau = bureau
+        self.state = state
+        self.definition: BureauDefinition = bureau.bureau_definition(state)
+        self.names = {m.member_id: m.name for m in self.definition.members}
+        self.serials = {card["serial"]: m for m, card in state.members.items()}
+
+    def who(self, entry: JournalEntry) -> list[str]:
+        return [
+            self.names[self.serials[a.card_serial]]
+            for a in entry.actors
+            if a.card_serial in self.serials
+        ]
+
+    def seal(self) -> SealPayload | None:
+        if self.state.seal_blob is None:
+            return None
+        payload = parse_payload(
+            read_bundle(self.bureau.store.get_blob(self.state.seal_blob), "seal")
+        )
+        return payload if isinstance(payload, SealPayload) else None
+
+    def urn(self) -> UrnPayload | None:
+        if self.state.urn is None:
+            return None
+        path = self.bureau.store.blob_path(self.state.urn["blob"])
+        payload = parse_payload(read_bundle_file(path, "urn"))
+        return payload if isinstance(payload, UrnPayload) else None
+
+
+def _keys_text(record: _Record, d: Mapping[str, Any]) -> str:
+    heads = [m.name for m in record.definition.members if m.role in {"president", "secretary"}]
+    delegates = [record.names.get(m, m) for m in d.get("delegate_order", [])]
+    quorum = record.definition.delegate_quorum
+    return (
+        "Création des clés de chiffrement sur les cartes à puce des membres, chacun avec son "
+        "propre code d’activation : clé de la présidence sur les cartes de "
+        f"{' et de '.join(heads)} ; "
+        f"parts de clé des délégués sur les cartes de {', '.join(delegates)} "
+        f"(il faut la clé de la présidence et {quorum} parts de délégués pour ouvrir l’urne)."
+    )
+
+
+def _test_vote_text(record: _Record, d: Mapping[str, Any]) -> str:
+    report = json.loads(record.bureau.store.get_blob(d["report"]))
+    lists = {c.contest_uuid: c for c in record.definition.contests}
+    parts = []
+    for contest in report["contests"]:
+        definition = lists[contest["contest_uuid"]]
+        names = ["blancs", *(c.name for c in definition.lists)]
+        figures = ", ".join(
+            f"{name} : {format_int(e)} {plural(e, 'attendu', 'attendus')}, "
+            f"{format_int(o)} {plural(o, 'obtenu', 'obtenus')}"
+            for name, e, o in zip(names, contest["expected"], contest["obtained"], strict=False)
+        )
+        parts.append(
+            f"{definition.name} : {format_count(contest['ballots_cast'], 'bulletin', 'bulletins')} "
+            f"de test ({figures})"
+        )
+    return (
+        "Vote à blanc : des bulletins de test connus ont suivi tout le chemin du dépouillement "
+        "réel avec les cartes de "
+        + ", ".join(
+            record.names.get(t["member_id"], t["member_id"])
+            for t in report.get("trustees_used", [])
+        )
+        + ". "
+        + " ; ".join(parts)
+        + ". Les résultats obtenus sont ceux attendus ; les compteurs de l’élection réelle sont "
+        "à zéro."
+    )
+
+
+def _checks_text(record: _Record) -> str:
+    lists = sum(len(c.lists) for c in record.definition.contests)
+    candidates = sum(len(lst.candidates) for c in record.definition.contests for lst in c.lists)
+    return (
+        "Contrôles avant scellement : les "
+        f"{format_count(lists, 'liste', 'listes')} de candidats ({format_int(candidates)} "
+        "candidats) sont complètes et dans l’ordre du tirage au sort, qui est celui de chaque "
+        "élection ; la profession de foi et le logo de chaque liste sont présents et intacts "
+        "(empreintes de la définition)."
+    )
+
+
+def sealed_items(bureau: Bureau, state: CeremonyState) -> tuple[tuple[str, str], ...]:
+    """What the seal fixes, each with its SHA-256 (printed in part 4 of the PV)."""
+    record = _Record(bureau, state)
+    seal = record.seal()
+    if seal is None:
+        return ()
+    names = {c.contest_uuid: c.name for c in record.definition.contests}
+    items = [
+        (
+            f"Logiciel de vote {seal.voting_software.name} {seal.voting_software.version}",
+            seal.voting_software.sha256,
+        ),
+        (
+            f"Logiciel de dépouillement {seal.bureau_software.name} {seal.bureau_software.version}",
+            seal.bureau_software.sha256,
+        ),
+    ]
+    for contest in seal.contests:
+        name = names.get(contest.contest_uuid, contest.contest_uuid)
+        items.append(
+            (f"Listes de candidats, dans l’ordre du tirage — {name}", contest.lists_sha256)
+        )
+        electors = format_count(contest.electors_count, "électeur", "électeurs")
+        items.append((f"Liste électorale ({electors}) — {name}", contest.electors_list_sha256))
+    return tuple(items)
+
+
+def _seal_text(record: _Record, d: Mapping[str, Any]) -> str:
+    schedule = record.definition.schedule
+    signers = ", ".join(record.names.get(m, m) for m in record.state.seal_signers)
+    return (
+        f"Scellement, avec les cartes de {signers}, du logiciel de vote, du logiciel de "
+        "dépouillement, des listes de candidats et de la liste électorale de chaque scrutin "
+        "(empreintes en partie 4), des heures d’ouverture "
+        f"({format_datetime(schedule.opening)}) et de clôture "
+        f"({format_datetime(schedule.closing)}, délai de grâce de "
+        f"{format_count(schedule.grace_minutes, 'minute', 'minutes')}). Paquet de scellement : "
+        "empreinte en partie 4."
+    )
+
+
+def _status_text(d: Mapping[str, Any], received: datetime, first: bool) -> str:
+    cast = sum(v[0] for v in d["participation"].values())
+    state = VOTE_STATES.get(d["state"], d["state"])
+    text = (
+        f"État n° {d['sequence']} du vote transmis et signé par la plateforme : vote {state}, "
+        f"{format_count(d['emargement_count'], 'émargement', 'émargements')}, "
+        f"{format_count(cast, 'bulletin enregistré', 'bulletins enregistrés')}"
+    )
+    if first and cast == 0:
+        text += " ; l’urne est vide, scellée et chiffrée"
+    return text + f" (reçu par le bureau le {format_datetime(received)})."
+
+
+def _urn_rows(record: _Record, entry: JournalEntry) -> list[PvEvent]:
+    d = entry.details
+    schedule = record.definition.schedule
+    urn = record.urn()
+    rows: list[PvEvent] = []
+    end = schedule.closing + timedelta(minutes=schedule.grace_minutes)
+    rows.append(
+        PvEvent(
+            schedule.closing,
+            "closing",
+            f"Clôture du vote à {format_time(schedule.closing)} : aucun vote ne peut plus "
+            "commencer ; l’électeur connecté avant cette heure peut terminer son vote "
+            f"jusqu’à {format_time(end)} (délai de grâce de "
+            f"{format_count(schedule.grace_minutes, 'minute', 'minutes')}).",
+        )
+    )
+    if urn is not None:
+        frozen = max(c.frozen_at for c in urn.contests)
+        rows.append(
+            PvEvent(
+                frozen,
+                "closing",
+                "La plateforme a figé, horodaté et scellé l’urne, les listes d’émargement et "
+                f"les états courants le {format_datetime(frozen)}.",
+            )
+        )
+    contests = d["contests"].values()
+    ballots = sum(c["ballots_in_urn"] for c in contests)
+    voters = sum(c["num_tallied"] for c in contests)
+    revotes = {c.revote_policy for c in record.definition.contests}
+    if revotes == {"none"}:
+        revote = (
+            "ces élections n’autorisent pas à revoter (la validation d’un vote le rend "
+            f"définitif) : chaque urne contient un seul bulletin par électeur, soit "
+            f"{format_count(ballots, 'bulletin', 'bulletins')} pour "
+            f"{format_count(voters, 'votant', 'votants')}"
+        )
+    else:
+        revote = (
+            f"{format_count(ballots, 'bulletin', 'bulletins')} pour "
+            f"{format_count(voters, 'votant', 'votants')} : seul le dernier bulletin de chaque "
+            "électeur est compté"
+        )
+    periods = interruptions(_decisions(record.state, [entry]))
+    suspended = (
+        " Aucun bulletin n’a été accepté pendant " + " ; ".join(p.describe() for p in periods) + "."
+        if periods
+        else ""
+    )
+    rows.append(
+        PvEvent(
+            entry.moment,
+            "finding",
+            "Urne close reçue de la plateforme et vérifiée par le bureau : signature de la "
+            "plateforme, scellement inchangé, chaque bulletin valide, votes entre l’ouverture "
+            "et la clôture plus le délai de grâce, un émargement par votant ; "
+            f"{revote}.{suspended}",
+        )
+    )
+    return rows
+
+
+def _decisions(
+    state: CeremonyState, _entries: Sequence[JournalEntry]
+) -> list[tuple[datetime, str]]:
+    return [
+        (datetime.fromisoformat(d["decided_at"]), str(d["decision"]))
+        for d in state.decisions
+        if "decided_at" in d
+    ]
+
+
+def _session_rows(record: _Record, entry: JournalEntry) -> list[PvEvent]:
+    d = entry.details
+    name = SESSION_NAMES[d["session"]]
+    texts = record.definition.texts
+    place = texts.sealing_place if d["session"] == "sealing" else texts.count_place
+    if "opened_at" in d:
+        where = f", {place}" if place else ""
+        return [
+            PvEvent(
+                datetime.fromisoformat(d["opened_at"]),
+                "session",
+                f"Ouverture de la séance publique {name}{where} ; appel des membres (partie 1).",
+            )
+        ]
+    return [
+        PvEvent(
+            datetime.fromisoformat(d["closed_at"]),
+            "session",
+            f"La séance {name} est levée.",
+        )
+    ]
+
+
+def pv_events(
+    bureau: Bureau, state: CeremonyState, entries: Sequence[JournalEntry]
+) -> list[PvEvent]:
+    """The journal as the PV's dated findings, each at the time of its act, in time order."""
+    record = _Record(bureau, state)
+    out: list[PvEvent] = []
+    first_status = True
+    checked = False
+
+    def add(at: datetime, kind: EventKind, text: str) -> None:
+        out.append(PvEvent(at, kind, text))
+
+    for entry in entries:
+        d = entry.details
+        match entry.action:
+            case Action.SEALING_SESSION_OPENED | Action.COUNT_SESSION_OPENED:
+                out += _session_rows(record, entry)
+            case Action.SEALING_SESSION_CLOSED | Action.COUNT_SESSION_CLOSED:
+                out += _session_rows(record, entry)
+            case Action.KEYS_GENERATED:
+                add(entry.moment, "finding", _keys_text(record, d))
+            case Action.TEST_VOTE_PASSED:
+                add(entry.moment, "test_vote", _test_vote_text(record, d))
+            case Action.SEAL_SIGNED if not checked:
+                checked = True
+                add(entry.moment, "finding", _checks_text(record))
+            case Action.SEAL_EXPORTED:
+                add(entry.moment, "seal", _seal_text(record, d))
+            case Action.STATUS_IMPORTED:
+                add(_at(d["as_of"]), "status_check", _status_text(d, entry.moment, first_status))
+                first_status = False
+                for item in d.get("interventions", []):
+                    add(
+                        _at(item["at"]),
+                        "intervention",
+                        f"Intervention sur le système signalée par la plateforme "
+                        f"({item['actor']}) : {item['description']}",
+                    )
+            case Action.DECISION_EXPORTED:
+                at = datetime.fromisoformat(d["decided_at"]) if "decided_at" in d else entry.moment
+                words = DECISION_WORDS.get(d["decision"], d["decision"])
+                add(
+                    at,
+                    "decision",
+                    f"Le bureau décide {words} du vote ({', '.join(record.who(entry))}) ; "
+                    f"motif et autorisation : {d['reason']}",
+                )
+            case Action.URN_IMPORTED:
+                out += _urn_rows(record, entry)
+            case Action.EXPERT_RECORDED:
+                verdict = (
+                    ""
+                    if d.get("no_alteration")
+                    else " L’expert ne conclut pas à l’absence d’altération."
+                )
+                add(
+                    entry.moment,
+                    "expert_conclusion",
+                    "Avant l’ouverture de l’urne, le bureau a contrôlé le scellement et "
+                    "l’intégrité du système et reçu les conclusions de l’expert indépendant, "
+                    f"{d['expert']} : « {d['conclusion']} »{verdict}",
+                )
+            case Action.COUNT_DONE:
+                add(
+                    entry.moment,
+                    "urn_opening",
+                    "Ouverture publique de l’urne par les détenteurs des clés présents, qui ont "
+                    f"activé leurs clés : {', '.join(record.who(entry))} ; dépouillement, "
+                    "chaque déchiffrement partiel vérifié.",
+                )
+                if d.get("lot_seed"):
+                    add(
+                        entry.moment,
+                        "lot_drawing",
+                        f"Tirage au sort public, graine « {d['lot_seed']} » (refaisable par tous).",
+                    )
+            case _:
+                pass
+    return sorted(out, key=lambda e: e.at)

@@ -1,0 +1,84 @@
+"""`bureau verify` flags an impossible chronology and revotes the definition forbids.
+
+The crafted archive is a real small demo, fully signed, made by an engine
+whose own refusals were switched off for the run: the seal is dated after
+the opening and the urn holds a second ballot for one credential while the
+definition says "none". The verifier reads the journal, the platform's times
+and the audited urns, and names both.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ceremony.bundles.payloads.definition import Schedule
+from ceremony.simulator import calendar
+from ceremony.simulator.platform import PlatformSimulator, Vote
+from ceremony.verify.archive import verify_ceremony_archive
+from ceremony.verify.report import Outcome
+from ceremony.workflow import chronology
+from ceremony.workflow.demo import run_demo
+from tests.workflow.ceremony_setup import BALLOTS, SEED, small_description
+
+
+def test_a_seal_after_opening_and_a_revote_are_flagged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    original_starts = calendar.session_starts
+    original_cast = PlatformSimulator.cast_votes
+
+    def late_seal(schedule: Schedule) -> dict[str, Any]:
+        starts = original_starts(schedule)
+        starts["sealing"] = schedule.opening + timedelta(minutes=30)
+        starts["vote"] = schedule.opening + timedelta(hours=2)
+        return starts
+
+    def with_revote(self: PlatformSimulator) -> Any:
+        votes = original_cast(self)
+        first = votes[0].votes[0]
+        votes[0].votes.append(Vote(first.voter, None, first.at + timedelta(minutes=5)))
+        votes[0].votes.sort(key=lambda v: (v.at, v.voter))
+        return votes
+
+    out = tmp_path / "archive"
+    with monkeypatch.context() as patch:
+        patch.setattr(calendar, "session_starts", late_seal)
+        patch.setattr(chronology, "check_seal_time", lambda *_args: None)
+        patch.setattr("ceremony.workflow.urn.check_revote_policy", lambda *_args: None)
+        patch.setattr(PlatformSimulator, "cast_votes", with_revote)
+        run_demo(out, BALLOTS, seed=SEED, description=small_description(), stream=io.StringIO())
+
+    report = verify_ceremony_archive(out, workers=1)
+    timing = report.check("record.chronology")
+    assert timing.outcome is Outcome.FAILED
+    assert timing.error == "ChronologyRecordError"
+    assert "SealAfterOpeningError" in (timing.reason_en or "")
+    revote = report.check("urn.revote_policy")
+    assert revote.outcome is Outcome.FAILED
+    assert revote.error == "RevotePolicyRecordError"
+    assert "1 revote" in (revote.reason_en or "")
+
+
+def test_a_pv_not_signed_by_every_member_present_is_flagged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ceremony.workflow import rollcall
+
+    out = tmp_path / "archive"
+    with monkeypatch.context() as patch:
+        # The engine's rule switched off for the run: only the quorum signs the PV.
+        patch.setattr(rollcall, "present_members", lambda *_args: None)
+        run_demo(out, BALLOTS, seed=SEED, description=small_description(), stream=io.StringIO())
+
+    report = verify_ceremony_archive(out, workers=1)
+    signers = report.check("pv.signers_present")
+    assert signers.outcome is Outcome.FAILED
+    assert signers.error == "PvSignersRecordError"
+    assert "secretaire" in (signers.reason_en or "")
+    assert report.check("pv.edition_pages").outcome is Outcome.PASSED
+    assert report.check("record.chronology").outcome is Outcome.PASSED

@@ -1,0 +1,97 @@
+"""Roll-calls (art. 5, 9): presence is recorded, and the PV is signed by those present."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from ceremony.simulator.platform import PlatformSimulator
+from ceremony.workflow import rollcall
+from ceremony.workflow.chronology import CountBeforeClosingError
+from ceremony.workflow.errors import QuorumError
+from ceremony.workflow.rollcall import Movement, NotPresentError, RollCallError
+from tests.workflow.ceremony_setup import Ceremony, open_ceremony
+from tests.workflow.test_preconditions import refused, statuses, urn
+
+MEMBERS = ["presidente", "secretaire", "del-aph", "del-inph", "del-cmh-snam"]
+
+
+def test_a_roll_call_names_every_member_once(tmp_path: Path, platform: PlatformSimulator) -> None:
+    ceremony = open_ceremony(tmp_path, platform)
+    try:
+        bureau = ceremony.bureau
+        bureau.confirm_platform_key(platform.platform_key_id)
+        bureau.import_definition(platform.definition_bundle(), "csn")
+        for card in ceremony.cards.values():
+            bureau.register_member(card)
+        now = bureau.now()
+        refused(
+            ceremony,
+            RollCallError,
+            lambda: rollcall.open_session(bureau, "sealing", now, MEMBERS[:4]),
+        )
+        refused(
+            ceremony,
+            RollCallError,
+            lambda: rollcall.open_session(
+                bureau,
+                "sealing",
+                now,
+                MEMBERS[2:],
+                (),
+                {"presidente": "del-aph", "secretaire": "x"},
+            ),
+        )
+        refused(
+            ceremony,
+            RollCallError,
+            lambda: rollcall.open_session(bureau, "sealing", now + timedelta(days=1), MEMBERS),
+        )
+        call = rollcall.open_session(
+            bureau, "sealing", now, MEMBERS[1:], (), {"presidente": "secretaire"}
+        )
+        assert call.replaced == {"presidente": "secretaire"}
+        assert rollcall.present_members(bureau.state, "sealing") == frozenset(MEMBERS[1:])
+    finally:
+        ceremony.close()
+
+
+def _to_expert(sealed: Ceremony) -> None:
+    votes = sealed.simulator.cast_votes()
+    for status in statuses(sealed, votes):
+        sealed.bureau.import_status(status)
+    sealed.bureau.import_urn(urn(sealed, votes))
+
+
+def test_the_pv_is_signed_by_the_members_present_at_the_count(sealed: Ceremony) -> None:
+    bureau = sealed.bureau
+    _to_expert(sealed)
+    schedule = sealed.simulator.bureau().schedule
+    early = schedule.closing + timedelta(minutes=5)
+    refused(
+        sealed,
+        CountBeforeClosingError,
+        lambda: rollcall.open_session(bureau, "count", early, MEMBERS),
+    )
+    opened = bureau.now()
+    present = ["presidente", "del-aph", "del-inph"]
+    rollcall.open_session(
+        bureau, "count", opened, present, ["secretaire"], {"del-cmh-snam": "Dr Suppléant"}
+    )
+    bureau.record_expert("Expert", "Rien d’altéré.", no_alteration=True)
+    bureau.count(sealed.quorum())
+    arrived = Movement("secretaire", opened + timedelta(seconds=5))
+    left = Movement("del-inph", bureau.now())
+    rollcall.close_session(bureau, "count", bureau.now(), [arrived], [left])
+    assert rollcall.present_members(bureau.state, "count") == frozenset(
+        {"presidente", "del-aph", "secretaire"}
+    )
+    bureau.make_pv()
+    refused(sealed, NotPresentError, lambda: bureau.sign_pv(sealed.cards["del-inph"]))
+    for member in ("presidente", "del-aph"):
+        bureau.sign_pv(sealed.cards[member])
+    with pytest.raises(QuorumError) as caught:
+        bureau.export_results(sealed.quorum())
+    assert "secretaire" in caught.value.technical
