@@ -56,8 +56,11 @@ export SOURCE_DATE_EPOCH
 export PYTHONHASHSEED=0 TZ=UTC LC_ALL=C.UTF-8 LANG=C.UTF-8
 export PYTHONDONTWRITEBYTECODE=1 PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_NO_INPUT=1
 # Extensions built from source (pyscard) must not record the random pip build
-# directory in their debug information.
+# directory in their debug information; the user's compiler settings stay out.
+unset CC CXX CPP CPPFLAGS CXXFLAGS LDFLAGS LDSHARED ARCHFLAGS
 export CFLAGS="-g0"
+# PyInstaller's cache lives with the build, never in the user's home.
+export PYINSTALLER_CONFIG_DIR=$work/pyinstaller
 umask 022
 
 # Qt's xcb plugin links these; missing on the build host, they are missing from
@@ -84,16 +87,27 @@ else
 fi
 find "$src" -exec touch -h -d "@$SOURCE_DATE_EPOCH" {} +
 
-# 2. The build venv, from the hash-locked requirements only.
+# 2. The build venv, from the hash-locked requirements only. pip never uses
+# the user's cache: a pyscard wheel compiled there earlier (by bootstrap.sh,
+# without -g0) would enter the bundle instead of the one compiled here. The
+# wheel-or-source choice is fixed whatever the user's pip configuration, and
+# pyscard is built without build isolation, by the pinned setuptools and SWIG
+# of installer/requirements.lock rather than whatever is newest on PyPI that
+# day. A venv made by another version of this script is never reused.
 venv=$work/venv
 want=$(cat "$src/requirements/lock.txt" "$src/installer/requirements.lock" \
-    <("$python" -VV) | sha256sum | cut -d' ' -f1)
+    "$src/installer/build.sh" <("$python" -VV) | sha256sum | cut -d' ' -f1)
 if [ "$fresh" = 1 ] || [ "$(cat "$venv/.bureau-build.sha256" 2>/dev/null)" != "$want" ]; then
     step "build venv: $venv"
     rm -rf "$venv"
     "$python" -m venv "$venv"
-    "$venv/bin/python" -m pip install -q --require-hashes --no-deps \
-        -r "$src/requirements/lock.txt" -r "$src/installer/requirements.lock"
+    pip_install() {
+        PATH=$venv/bin:$PATH "$venv/bin/python" -m pip install -q --no-cache-dir \
+            --require-hashes --no-deps --only-binary=:all: --no-binary=pyscard \
+            --no-build-isolation "$@"
+    }
+    pip_install -r "$src/installer/requirements.lock"
+    pip_install -r "$src/requirements/lock.txt"
     echo "$want" > "$venv/.bureau-build.sha256"
 else
     step "build venv: reused ($venv)"
@@ -106,7 +120,7 @@ print(next(n.value.value for n in tree.body if isinstance(n, ast.Assign)
       and n.targets[0].id == "__version__"))' "$src/ceremony/__init__.py")
 name=bureau-$version-linux-x86_64
 step "PyInstaller: $name"
-rm -rf "$work/pyi" "$work/dist"
+rm -rf "$work/pyi" "$work/dist" "$PYINSTALLER_CONFIG_DIR"
 (cd "$src" && "$venv/bin/pyinstaller" --noconfirm --clean --log-level WARN \
     --distpath "$work/dist" --workpath "$work/pyi" installer/bureau.spec)
 
