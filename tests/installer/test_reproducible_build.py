@@ -6,9 +6,11 @@ user's cache. A build must not pick it up: the same commit built by a host
 with that warm cache and by a host with an empty cache gives the same archive
 and the same fingerprint.
 
-Two full builds, each with a fresh build venv (a few minutes each on 2
-cores): marker `installer`. Each build gets its own HOME and XDG_CACHE_HOME,
-so the user's real caches are neither read nor changed.
+Two full builds of the commit checked out (HEAD, as a release is built), each
+with a fresh build venv (a few minutes each on 2 cores): marker `installer`.
+Commit what you want measured; the work tree may change during the run. Each
+build gets its own HOME and XDG_CACHE_HOME, so the user's real caches are
+neither read nor changed.
 """
 
 from __future__ import annotations
@@ -94,9 +96,9 @@ def _fill_cache_as_bootstrap_does(home: Path, tmp: Path) -> Path:
     return wheel
 
 
-def _build(home: Path, out: Path, work: Path) -> Built:
+def _build(commit: str, home: Path, out: Path, work: Path) -> Built:
     proc = subprocess.run(
-        ["bash", str(BUILD_SCRIPT), "--worktree", "--out", str(out), "--work", str(work)],
+        ["bash", str(BUILD_SCRIPT), "--ref", commit, "--out", str(out), "--work", str(work)],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -104,7 +106,8 @@ def _build(home: Path, out: Path, work: Path) -> Built:
         check=False,
         env=_host_env(home),
     )
-    assert proc.returncode == 0, f"installer/build.sh failed:\n{(proc.stdout + proc.stderr)[-6000:]}"
+    log = proc.stdout + proc.stderr
+    assert proc.returncode == 0, f"installer/build.sh failed:\n{log[-6000:]}"
     (bundle,) = (p for p in out.iterdir() if p.is_dir())
     archive = out / f"{bundle.name}.tar.gz"
     files = {
@@ -125,6 +128,13 @@ def test_warm_and_empty_pip_cache_give_the_same_archive_and_fingerprint(
 ) -> None:
     require((ROOT / ".git").exists(), "a git work tree")
     require(sys.platform == "linux", "Linux (the bundle is built for Linux x86-64)")
+    commit = subprocess.run(
+        ["git", "rev-parse", "--verify", "HEAD^{commit}"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
 
     warm = tmp_path / "warm-home"
     cached = _fill_cache_as_bootstrap_does(warm, tmp_path)
@@ -134,9 +144,9 @@ def test_warm_and_empty_pip_cache_give_the_same_archive_and_fingerprint(
 
     empty = tmp_path / "empty-home"
     empty.mkdir()
-    with_warm_cache = _build(warm, tmp_path / "out-warm", tmp_path / "work-warm")
+    with_warm_cache = _build(commit, warm, tmp_path / "out-warm", tmp_path / "work-warm")
     assert not (empty / ".cache").exists() or not any((empty / ".cache").rglob("*.whl"))
-    with_empty_cache = _build(empty, tmp_path / "out-empty", tmp_path / "work-empty")
+    with_empty_cache = _build(commit, empty, tmp_path / "out-empty", tmp_path / "work-empty")
 
     one, two = with_warm_cache.files, with_empty_cache.files
     differing = sorted(k for k in one.keys() | two.keys() if one.get(k) != two.get(k))
