@@ -14,7 +14,8 @@
 #   --fresh      recreate the build venv first
 #
 # Output in DIR: bureau-<version>-linux-x86_64/ (run ./bureau and ./bureau-app
-# from it), the same as a .tar.gz, <archive>.sha256 and <bundle>.fingerprint.
+# from it), the same as a .tar.gz, <archive>.sha256, <bundle>.fingerprint and
+# <bundle>.buildinfo (what the bytes depend on besides the commit).
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -139,6 +140,53 @@ tar -C "$out" --sort=name --mtime="@$SOURCE_DATE_EPOCH" --owner=0 --group=0 --nu
 fingerprint=sha256:$(cd "$bundle" && find -L . -name __pycache__ -prune -o -type f -printf '%P\n' \
     | LC_ALL=C sort | xargs -d '\n' sha256sum | sha256sum | cut -d' ' -f1)
 echo "$fingerprint" > "$out/$name.fingerprint"
+
+# 5. What else the bytes depend on: the build host (see installer/README.md).
+buildinfo() {
+    echo "# Bureau build info: what the bundle's bytes depend on besides the commit"
+    echo "commit             $commit$([ "$worktree" = 1 ] && echo ' + work tree')"
+    echo "source_date_epoch  $SOURCE_DATE_EPOCH"
+    echo "archive_sha256     $(cut -d' ' -f1 "$out/$name.tar.gz.sha256")"
+    echo "fingerprint        $fingerprint"
+    echo "host               $(. /etc/os-release && echo "$PRETTY_NAME") $(uname -m)"
+    local exe pkg libpython
+    exe=$("$python" -c 'import os, sys; print(os.path.realpath(sys.executable))')
+    pkg=$(dpkg -S "$exe" 2>/dev/null | head -1 | cut -d: -f1) || true  # not Debian's
+    echo "python             $("$python" -c 'import sys; print(sys.version.split()[0])') $exe"
+    echo "python_package     ${pkg:+$(dpkg-query -W -f='${Package} ${Version}' "$pkg")}"
+    libpython=$(find "$bundle/_internal" -maxdepth 1 -name 'libpython3*.so*' -type f \
+        | sort | head -1) || true
+    echo "libpython_sha256   ${libpython:+$(sha256sum "$libpython" | cut -d' ' -f1)}"
+    echo "gcc                $(gcc -dumpfullversion 2>/dev/null)"
+    echo "libpcsclite        $(pkg-config --modversion libpcsclite 2>/dev/null)"
+    echo "# system libraries copied from the host: file, Debian package, version"
+    # Bundled files identical to a library the host's loader knows.
+    local cache f host
+    local -a files=() paths=()
+    cache=$(ldconfig -p)
+    for f in "$bundle"/_internal/*.so*; do
+        [ -f "$f" ] && [ ! -L "$f" ] || continue
+        host=$(awk -v n="${f##*/}" '$1 == n && /x86-64/ { print $NF; exit }' <<<"$cache")
+        [ -n "$host" ] && cmp -s "$f" "$host" || continue
+        files+=("${f##*/}"); paths+=("$(readlink -f "$host")")
+    done
+    [ "${#files[@]}" -gt 0 ] || return 0
+    declare -A owner=() version=()
+    local line
+    while IFS= read -r line; do
+        owner[${line#*: }]=${line%%:*}
+    done < <(dpkg -S "${paths[@]}" "${paths[@]#/usr}" 2>/dev/null)
+    while read -r pkg line; do
+        version[$pkg]=$line
+    done < <(dpkg-query -W -f='${Package} ${Version}\n' "${owner[@]}" 2>/dev/null)
+    local i
+    for i in "${!files[@]}"; do
+        # dpkg knows some libraries by their path before /usr was merged.
+        pkg=${owner[${paths[$i]}]:-${owner[${paths[$i]#/usr}]:-?}}
+        echo "lib ${files[$i]} $pkg ${version[$pkg]:-?}"
+    done
+}
+buildinfo > "$out/$name.buildinfo"
 step "done: $bundle"
 echo "commit      $commit$([ "$worktree" = 1 ] && echo ' + work tree')"
 echo "archive     $(cut -d' ' -f1 "$out/$name.tar.gz.sha256")  $name.tar.gz"
