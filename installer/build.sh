@@ -94,10 +94,11 @@ find "$src" -exec touch -h -d "@$SOURCE_DATE_EPOCH" {} +
 # wheel-or-source choice is fixed whatever the user's pip configuration, and
 # pyscard is built without build isolation, by the pinned setuptools and SWIG
 # of installer/requirements.lock rather than whatever is newest on PyPI that
-# day. A venv made by another version of this script is never reused.
+# day. A venv made by another version of this script (the one running, not
+# the commit's copy) is never reused.
 venv=$work/venv
 want=$(cat "$src/requirements/lock.txt" "$src/installer/requirements.lock" \
-    "$src/installer/build.sh" <("$python" -VV) | sha256sum | cut -d' ' -f1)
+    "${BASH_SOURCE[0]}" <("$python" -VV) | sha256sum | cut -d' ' -f1)
 if [ "$fresh" = 1 ] || [ "$(cat "$venv/.bureau-build.sha256" 2>/dev/null)" != "$want" ]; then
     step "build venv: $venv"
     rm -rf "$venv"
