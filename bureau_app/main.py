@@ -49,6 +49,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
+    from bureau_app.display import display_problem_here
+
+    problem = display_problem_here()
+    if problem is not None:
+        sys.stderr.write(problem.message())
+        return 1
     # Qt is imported only once arguments are parsed, so `--help` works without a display.
     from bureau_app.window import run
 

@@ -244,3 +244,24 @@ def test_frozen_bureau_opens_a_store_and_reaches_pcsc(
     assert proc.stderr.startswith("Refusé : "), proc.stderr[-3000:]
     assert "Traceback" not in proc.stderr
     assert (tmp_path / "store").is_dir()
+
+
+def test_frozen_gui_without_a_display_says_so(builds: tuple[Build, Build]) -> None:
+    env = {
+        k: v
+        for k, v in _frozen_env().items()
+        if k not in {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "XDG_SESSION_TYPE"}
+    }
+    proc = subprocess.run(
+        [str(builds[0].bundle / "bureau-app")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env=env,
+    )
+    assert proc.returncode == 1, proc.stderr[-3000:]
+    french, english = proc.stderr.splitlines()
+    assert french.startswith("bureau-app : aucun écran trouvé")
+    assert english.startswith("bureau-app: no display found")
+    assert "xcb-cursor" not in proc.stderr
