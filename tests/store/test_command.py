@@ -26,7 +26,9 @@ def _run(*argv: str) -> int:
 def workstation(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> WorkstationKey:
     """This workstation's key, in the key-file fallback of a private data dir."""
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
-    monkeypatch.setattr(command, "default_key_source", lambda: FileKeySource(tmp_path / "k.hex"))
+    monkeypatch.setattr(
+        command, "default_key_source", lambda *_folder: FileKeySource(tmp_path / "k.hex")
+    )
     key = load_workstation_key(FileKeySource(tmp_path / "k.hex"))
     assert key is not None
     return key
