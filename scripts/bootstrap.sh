@@ -26,7 +26,7 @@ packages=(pcscd libpcsclite-dev gcc libc6-dev pkg-config belenios-tool poppler-u
           libgl1 libegl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3
           libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1)
 if [ "$dev" = 1 ]; then
-    packages+=(vsmartcard-vpcd gnupg scdaemon)
+    packages+=(vsmartcard-vpcd gnupg scdaemon debootstrap)
 fi
 if ! "$python" -c 'import ensurepip, venv' >/dev/null 2>&1; then
     packages+=(python3-venv)
@@ -67,4 +67,11 @@ fi
 
 if [ "$dev" = 1 ]; then
     bash tests/emulator/install.sh
+    # The second protocol oracle: belenios-tool 3.3 in a Debian sid chroot (.belenios33/).
+    if [ "$(id -u)" = 0 ]; then
+        bash tests/belenios33/install.sh
+    else
+        echo "bootstrap: AVERTISSEMENT : belenios-tool 3.3 (chroot sid .belenios33/) demande root ;" >&2
+        echo "  lancez en root : bash tests/belenios33/install.sh (sinon ses tests sont sautés, et échouent en CI)" >&2
+    fi
 fi
