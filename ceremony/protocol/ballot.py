@@ -56,7 +56,6 @@ from ceremony.protocol.serialization import (
     dumps,
     get_field,
     loads,
-    parse_number,
     require_dict,
     require_list,
     require_str,
@@ -179,7 +178,7 @@ class Ballot:
 
         The ballot is serialised in the spec's field order whatever the order
         it was read in. From the bytes read, the numbers are reused as written
-        (they are canonical, ``parse_number`` refuses any other spelling).
+        (they are canonical: the group's parsers refuse any other spelling).
         """
         if self.raw:
             return sha256_b64(dumps(_unsigned_from_json(loads(self.raw))))
@@ -274,10 +273,10 @@ def _unsigned_from_json(obj: dict[str, Any]) -> dict[str, Any]:
 
 def _range_parser(group: Group) -> Callable[[object, str], Element]:
     def parse(text: object, what: str) -> Element:
-        x = parse_number(text, what)
-        if not 0 < x < group.p:
-            raise MalformedBallotError(f"{what} is not in [1, p)")
-        return x
+        try:
+            return group.parse_raw_element(text, what)
+        except MalformedDataError as e:
+            raise MalformedBallotError(e.technical) from e
 
     return parse
 
@@ -333,10 +332,10 @@ def _parse_answer(
 
 
 def _product(group: Group, cs: Iterable[Ciphertext]) -> Ciphertext:
-    alpha, beta = 1, 1
+    alpha, beta = group.identity, group.identity
     for c in cs:
-        alpha = alpha * c.alpha % group.p
-        beta = beta * c.beta % group.p
+        alpha = group.mul(alpha, c.alpha)
+        beta = group.mul(beta, c.beta)
     return Ciphertext(alpha, beta)
 
 

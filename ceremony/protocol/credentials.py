@@ -125,9 +125,7 @@ class PublicCredential:
         if check_element:
             credential = group.parse_element(head, "public credential")
         else:
-            credential = parse_number(head, "public credential")
-            if not 0 < credential < group.p:
-                raise MalformedDataError("public credential is not in [1, p)")
+            credential = group.parse_raw_element(head, "public credential")
         if not sep:
             return cls(credential)
         weight = int(parse_number(tail, "credential weight"))

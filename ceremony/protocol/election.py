@@ -186,9 +186,9 @@ class Election:
 
 def combine_public_keys(group: Group, keys: Iterable[Element]) -> Element:
     """The election key y = Π y_τ of the trustees' sub-keys (§3.1.1)."""
-    y = 1
+    y = group.identity
     for key in keys:
-        y = y * group.check_element(key, "trustee sub-key") % group.p
+        y = group.mul(y, group.check_element(key, "trustee sub-key"))
     return group.check_element(y, "election public key")
 
 

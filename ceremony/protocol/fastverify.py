@@ -70,8 +70,15 @@ import gmpy2
 from ceremony.protocol.ballot import Ballot, verify_ballot
 from ceremony.protocol.credentials import CredentialList, PublicCredential
 from ceremony.protocol.election import Election, HomomorphicQuestion
+from ceremony.protocol.elgamal import PlainPowers
 from ceremony.protocol.errors import NotInSubgroupError, ProtocolError
-from ceremony.protocol.group import BELENIOS_2048, RFC_3526_2048, Element, Group
+from ceremony.protocol.group import (
+    BELENIOS_2048,
+    RFC_3526_2048,
+    Element,
+    FiniteFieldGroup,
+    Group,
+)
 from ceremony.protocol.hashing import sha256_b64
 from ceremony.protocol.proofs import statement
 from ceremony.protocol.serialization import loads, require_list, require_str
@@ -91,7 +98,7 @@ class FixedBaseTable:
     24 multiplications for a 256-bit exponent, with 49,152 entries per base.
     """
 
-    def __init__(self, group: Group, base: Element, window: int | None = None) -> None:
+    def __init__(self, group: FiniteFieldGroup, base: Element, window: int | None = None) -> None:
         if window is None:
             # 11-bit windows for a 256-bit q; 8 bits keeps RFC-3526's 2047-bit q at 16 MB.
             window = FIXED_BASE_WINDOW if int(group.q).bit_length() <= 512 else 8
@@ -150,7 +157,7 @@ class BaseChain:
     only when the ballot's shape says it will be raised at least twice.
     """
 
-    def __init__(self, group: Group, base: Element, window: int) -> None:
+    def __init__(self, group: FiniteFieldGroup, base: Element, window: int) -> None:
         self.group = group
         self.base = gmpy2.mpz(base) % group.p
         self._window = window
@@ -210,7 +217,7 @@ class TablePowers:
     (``forget_bases`` drops them): one ``BallotVerifier`` per thread.
     """
 
-    group: Group
+    group: FiniteFieldGroup
     y: Element
     _g: FixedBaseTable = field(init=False, repr=False, compare=False)
     _y: FixedBaseTable = field(init=False, repr=False, compare=False)
@@ -277,7 +284,9 @@ class TablePowers:
         return chain
 
 
-def _multi_exp_small(group: Group, xs: Sequence[Element], exps: Sequence[int]) -> Element:
+def _multi_exp_small(
+    group: FiniteFieldGroup, xs: Sequence[Element], exps: Sequence[int]
+) -> Element:
     """Π x_i^e_i for ``ORDER_R_BITS``-bit e_i, by the bucket method (Pippenger)."""
     p = group.p
     window = 8 if len(xs) > 256 else 4
@@ -309,7 +318,7 @@ def _ternary_digits(count: int, rng: random.Random) -> list[int]:
 
 
 def _ternary_product(
-    group: Group, xs: Sequence[Element], squares: Sequence[Element], rng: random.Random
+    group: FiniteFieldGroup, xs: Sequence[Element], squares: Sequence[Element], rng: random.Random
 ) -> Element:
     p = group.p
     acc = gmpy2.mpz(1)
@@ -321,7 +330,9 @@ def _ternary_product(
     return acc
 
 
-def _batch_passes_belenios(group: Group, xs: Sequence[Element], rng: random.Random) -> bool:
+def _batch_passes_belenios(
+    group: FiniteFieldGroup, xs: Sequence[Element], rng: random.Random
+) -> bool:
     p, q = group.p, group.q
     squares = [x * x % p for x in xs]
     for _ in range(ORDER_3_TESTS):
@@ -345,6 +356,9 @@ def find_non_members(
     OS CSPRNG; a seeded generator is only for tests.
     """
     source = rng if rng is not None else _SYSTEM_RANDOM
+    if not isinstance(group, FiniteFieldGroup):
+        # Ed25519: libsodium's exact test costs about one scalar multiplication.
+        return [i for i, x in enumerate(elements) if not group.is_member(x)]
     p = group.p
     bad = [i for i, x in enumerate(elements) if not 0 < x < p or gmpy2.jacobi(x, p) != 1]
     if group == RFC_3526_2048:
@@ -390,7 +404,16 @@ class BallotVerifier:
         self.election = election
         self.credentials = credentials
         self.with_choices = with_choices
-        self.powers = TablePowers(election.group, election.public_key)
+        group = election.group
+        # Ed25519: libsodium's fixed-base multiplication has its own tables, and its
+        # exact membership test is cheap enough to run when parsing.
+        self.powers: TablePowers | PlainPowers | None = None
+        self._tables: TablePowers | None = None
+        if isinstance(group, FiniteFieldGroup):
+            self._tables = TablePowers(group, election.public_key)
+            self.powers = self._tables
+        else:
+            self.powers = PlainPowers(group, election.public_key)
         self._rng = rng
 
     def verify_chunk(self, raws: Iterable[bytes], first_index: int = 0) -> list[BallotOutcome]:
@@ -405,21 +428,24 @@ class BallotVerifier:
         for offset, raw in enumerate(raws):
             index = first_index + offset
             tracker = sha256_b64(bytes(raw).strip())
+            tables = self._tables
             try:
-                ballot = Ballot.from_bytes(raw, self.election, check_elements=False)
+                ballot = Ballot.from_bytes(raw, self.election, check_elements=tables is None)
             except ProtocolError as e:
                 outcomes.append(_failure(index, tracker, e))
                 continue
-            parsed[len(outcomes)] = ballot
+            if tables is not None:
+                parsed[len(outcomes)] = ballot
+                tables.share_bases(*_shared_bases(self.election, ballot))
             credential = str(ballot.credential)
-            self.powers.share_bases(*_shared_bases(self.election, ballot))
             try:
                 weight = verify_ballot(self.election, ballot, self.credentials, self.powers)
             except ProtocolError as e:
                 outcomes.append(_failure(index, tracker, e, credential))
                 continue
             finally:
-                self.powers.forget_bases()
+                if tables is not None:
+                    tables.forget_bases()
             choices = None
             if self.with_choices:
                 choices = tuple(
@@ -460,6 +486,7 @@ def _shared_bases(
     a base counted wrongly is computed as exactly, a little slower.
     """
     group = election.group
+    assert isinstance(group, FiniteFieldGroup), "TablePowers only"
     p = group.p
     uses: dict[Element, int] = {}
     shifted: dict[Element, tuple[Element, int]] = {}
@@ -490,8 +517,10 @@ def _failure(
 def load_credentials(group: Group, data: bytes, rng: random.Random | None = None) -> CredentialList:
     """The public credential list L (§4.8) with the batched membership test."""
     items = require_list(loads(data), "credentials")
+    # Ed25519 elements are tested one by one (libsodium) as they are read.
+    batched = isinstance(group, FiniteFieldGroup)
     entries = [
-        PublicCredential.from_str(group, require_str(i, "credential"), check_element=False)
+        PublicCredential.from_str(group, require_str(i, "credential"), check_element=not batched)
         for i in items
     ]
     bad = find_non_members(group, [e.credential for e in entries], rng)

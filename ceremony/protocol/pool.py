@@ -35,8 +35,6 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import islice
 
-import gmpy2
-
 from ceremony.protocol.credentials import CredentialList, PublicCredential
 from ceremony.protocol.election import Election
 from ceremony.protocol.errors import MalformedDataError
@@ -69,7 +67,7 @@ class VerifierSeed:
         cls, election: Election, credentials: CredentialList, with_choices: bool
     ) -> VerifierSeed:
         """Pack ``election`` and ``credentials`` (already checked by the caller)."""
-        width = (int(election.group.p).bit_length() + 7) // 8
+        width = election.group.element_bytes
         packed = b"".join(int(e.credential).to_bytes(width, "big") for e in credentials)
         explicit = any(e.weighted or e.weight != 1 for e in credentials)
         return cls(
@@ -88,8 +86,9 @@ class VerifierSeed:
         if election.fingerprint != self.fingerprint:
             raise MalformedDataError("the election bytes given to a worker changed")
         w = self.width
+        of_int = election.group.element_of_int
         values = [
-            gmpy2.mpz(int.from_bytes(self.credentials[i : i + w], "big"))
+            of_int(int.from_bytes(self.credentials[i : i + w], "big"))
             for i in range(0, len(self.credentials), w)
         ]
         if self.weights is None or self.weighted is None:

@@ -31,8 +31,9 @@ from ceremony.protocol.credentials import (
     make_credential,
 )
 from ceremony.protocol.election import Election
+from ceremony.protocol.elgamal import PlainPowers, Powers
 from ceremony.protocol.fastverify import FixedBaseTable, TablePowers
-from ceremony.protocol.group import BELENIOS_2048, Element
+from ceremony.protocol.group import BELENIOS_2048, Element, FiniteFieldGroup
 
 CREDENTIAL_CHUNK: Final = 512
 SMALL_ELECTORATE: Final = 2_000
@@ -109,8 +110,8 @@ def make_public_credentials(seed: str, uuid: str, registered: int, workers: int)
 
 _SEED = ""
 _ELECTIONS: dict[str, bytes] = {}
-_READY: dict[str, tuple[Election, TablePowers]] = {}
-_POWERS: dict[int, TablePowers] = {}
+_READY: dict[str, tuple[Election, Powers]] = {}
+_POWERS: dict[int, Powers] = {}
 
 
 def _init_ballot_worker(seed: str, elections: Mapping[str, bytes]) -> None:
@@ -119,20 +120,25 @@ def _init_ballot_worker(seed: str, elections: Mapping[str, bytes]) -> None:
     _READY.clear()
 
 
-def _prepared(uuid: str) -> tuple[Election, TablePowers]:
+def _prepared(uuid: str) -> tuple[Election, Powers]:
     if uuid not in _READY:
         election = Election.from_bytes(_ELECTIONS[uuid])
         key = int(election.public_key)
         # The contests of a bureau share the trustees, hence the key: one table pair.
         if key not in _POWERS:
-            _POWERS[key] = TablePowers(election.group, election.public_key)
+            group = election.group
+            _POWERS[key] = (
+                TablePowers(group, election.public_key)
+                if isinstance(group, FiniteFieldGroup)
+                else PlainPowers(group, election.public_key)
+            )
         _READY[uuid] = (election, _POWERS[key])
     return _READY[uuid]
 
 
 def make_simulated_ballot(
     election: Election,
-    powers: TablePowers,
+    powers: Powers,
     credential: str,
     plaintexts: list[list[int]],
     rng: random.Random,
