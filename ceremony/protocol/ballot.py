@@ -484,8 +484,18 @@ def sign_ballot(
 ) -> Ballot:
     """The signed ballot of ``make_ballot``, computed with ``powers`` and not read back
     (§4.11–4.15): the platform simulator passes fixed-base tables."""
-    group = election.group
-    secret = derive_secret(group, credential, election.uuid)
+    secret = derive_secret(election.group, credential, election.uuid)
+    return sign_ballot_with_secret(election, powers, secret, plaintexts, rng)
+
+
+def sign_ballot_with_secret(
+    election: Election,
+    powers: Powers,
+    secret: Scalar,
+    plaintexts: list[list[int]],
+    rng: random.Random | None = None,
+) -> Ballot:
+    """``sign_ballot`` for the credential's secret exponent s, public credential g^s (§4.14)."""
     public = powers.g_pow(secret)
     phi = election.fingerprint
     if len(plaintexts) != len(election.questions):
