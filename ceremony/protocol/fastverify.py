@@ -78,6 +78,7 @@ from ceremony.protocol.group import (
     Element,
     FiniteFieldGroup,
     Group,
+    IdentityElementError,
 )
 from ceremony.protocol.hashing import sha256_b64
 from ceremony.protocol.proofs import statement
@@ -515,7 +516,10 @@ def _failure(
 
 
 def load_credentials(group: Group, data: bytes, rng: random.Random | None = None) -> CredentialList:
-    """The public credential list L (§4.8) with the batched membership test."""
+    """The public credential list L (§4.8) with the batched membership test.
+
+    The neutral element is refused (``IdentityElementError``): anyone can sign
+    for it with the exponent 0, yet Belenios' membership test accepts it."""
     items = require_list(loads(data), "credentials")
     # Ed25519 elements are tested one by one (libsodium) as they are read.
     batched = isinstance(group, FiniteFieldGroup)
@@ -526,4 +530,8 @@ def load_credentials(group: Group, data: bytes, rng: random.Random | None = None
     bad = find_non_members(group, [e.credential for e in entries], rng)
     if bad:
         raise NotInSubgroupError(f"public credential number {bad[0]} is not in the subgroup")
+    identity = group.identity
+    for i, entry in enumerate(entries):
+        if entry.credential == identity:
+            raise IdentityElementError(f"public credential number {i} is the neutral element")
     return CredentialList(tuple(entries))

@@ -47,6 +47,7 @@ __all__ = [
     "Element",
     "FiniteFieldGroup",
     "Group",
+    "IdentityElementError",
     "InvalidScalarError",
     "NotInSubgroupError",
     "Scalar",
@@ -60,6 +61,17 @@ Scalar: TypeAlias = Any
 """A ``gmpy2.mpz`` in [0, q) (Zq in the spec)."""
 
 _SYSTEM_RANDOM = secrets.SystemRandom()
+
+
+class IdentityElementError(NotInSubgroupError):
+    """The neutral element where a public key or credential is needed: its secret
+    exponent is 0, known to everyone (Belenios' membership test accepts it)."""
+
+    check = "identity"
+    default_message = (
+        "Une clé publique ou un code de vote public est l'élément neutre du groupe : "
+        "n'importe qui pourrait s'en servir. Les données sont falsifiées."
+    )
 
 
 class Group(ABC):
