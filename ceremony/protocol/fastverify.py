@@ -63,12 +63,12 @@ from __future__ import annotations
 import random
 import secrets
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import gmpy2
 
 from ceremony.protocol.ballot import Ballot, verify_ballot
-from ceremony.protocol.credentials import CredentialList, PublicCredential
+from ceremony.protocol.credentials import CredentialList, PublicCredential, UnknownCredentialError
 from ceremony.protocol.election import Election, HomomorphicQuestion
 from ceremony.protocol.elgamal import PlainPowers
 from ceremony.protocol.errors import NotInSubgroupError, ProtocolError
@@ -513,6 +513,50 @@ def _failure(
     return BallotOutcome(
         index, False, tracker, credential, None, error.check, type(error).__name__, error.technical
     )
+
+
+class AnyCredential(CredentialList):
+    """Stands for L in a pool's workers: every credential passes with weight 1.
+
+    The caller checks each outcome's credential against the real L
+    (``settle_credential``), so a worker's memory does not grow with the
+    electorate. ``in`` is False: the credential's membership of G is then tested
+    with the ballot's other elements.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(())
+
+    def __contains__(self, credential: object) -> bool:
+        return False
+
+    def weight_of(self, credential: Element) -> int:
+        return 1
+
+
+ANY_CREDENTIAL = AnyCredential()
+
+# Checks ``verify_ballot`` makes before looking the credential up in L (§4.15).
+_BEFORE_CREDENTIAL = frozenset({"format", "subgroup", "election", "identity"})
+
+
+def settle_credential(
+    outcome: BallotOutcome, group: Group, credentials: CredentialList
+) -> BallotOutcome:
+    """The outcome ``verify_ballot`` gives with L, from one computed with ``ANY_CREDENTIAL``.
+
+    A ballot that failed before the credential check keeps its failure; one whose
+    credential is not in L fails on "credential" (checked before the proofs);
+    else it keeps its outcome and gets its weight from L.
+    """
+    if outcome.check in _BEFORE_CREDENTIAL or outcome.credential is None:
+        return outcome
+    try:
+        weight = credentials.weight_of(group.parse_raw_element(outcome.credential))
+    except ProtocolError as e:
+        error = e if isinstance(e, UnknownCredentialError) else UnknownCredentialError(e.technical)
+        return _failure(outcome.index, outcome.tracker, error, outcome.credential)
+    return replace(outcome, weight=weight) if outcome.ok else outcome
 
 
 def load_credentials(group: Group, data: bytes, rng: random.Random | None = None) -> CredentialList:
