@@ -8,9 +8,10 @@
    non-canonical encodings, the identity where it is not allowed, spellings
    other than 64 lowercase hex digits) are rejected, the failed check named.
 
-Threshold (Pedersen) Ed25519 records need the 3.3 threshold formats of the
-``formats33`` branch: their tests (tests/interop33) take the group as a
-parameter and cover Ed25519 once both branches are merged.
+A threshold record ([Single, Pedersen 2-of-3]) made by the tool is verified
+too; the checks of its 3.3 additions (certificate contexts, signatures,
+AES-GCM) belong to the ``formats33`` branch, whose tests (tests/interop33)
+take the group as a parameter and cover Ed25519 once both are merged.
 """
 
 from __future__ import annotations
@@ -93,6 +94,22 @@ def test_tool33_ed25519_election_verifies_with_the_same_result(record: Record) -
     assert report.result == record.result
     assert report.details["ballots"] == 4 and report.details["tallied_ballots"] == 3
     assert report.check(Check.SNAPSHOT.value).outcome is Outcome.PASSED
+
+
+@pytest.mark.belenios
+def test_tool33_ed25519_threshold_election_verifies_with_the_same_result(
+    belenios33: BeleniosTool33,
+) -> None:
+    # [Single, Pedersen 2-of-3], all by belenios-tool 3.3; delegates 2 and 3 decrypt.
+    election = tool_election(belenios33, voters=3, trustees=1, threshold=True)
+    for voter, vote in enumerate(VOTES):
+        election.vote(voter, vote)
+    election.vote(0, REVOTE)
+    theirs = election.tool_tally(delegates=(1, 2))
+    assert theirs == EXPECTED
+    report = verify_belenios(election.archive, workers=1)
+    assert report.passed, report.to_text("en")
+    assert report.result == theirs
 
 
 @pytest.mark.belenios

@@ -42,6 +42,8 @@ class ToolElection33:
     private_credentials: list[str] = field(default_factory=list)
     secrets: list[int] = field(default_factory=list)
     trustees: int = 1
+    delegates: list[str] = field(default_factory=list)
+    """Ids of the Pedersen trustees (threshold elections), in index order."""
 
     @property
     def archive(self) -> Path:
@@ -78,14 +80,23 @@ class ToolElection33:
     def verify(self) -> str:
         return self.tool.run(["election", "verify"])
 
-    def tool_tally(self) -> list[Any]:
-        """EndBallots, encrypted tally, every Single trustee's decryption, result."""
+    def tool_tally(self, delegates: tuple[int, ...] = (0, 2)) -> list[Any]:
+        """EndBallots, encrypted tally, every Single trustee's decryption and, in a
+        threshold election, those of ``delegates`` (0-based), then the result."""
         run = self.tool.run
         run(["archive", "add-event", "--type=EndBallots"], stdin="")
         tally = run(["election", "compute-encrypted-tally"])
         run(["archive", "add-event", "--type=EncryptedTally"], stdin=tally)
-        for index, key in enumerate(sorted(self.tool.workdir.glob("*.privkey")), start=1):
+        singles = sorted(self.tool.workdir.glob("*.privkey"))
+        # make-trustees lists the Single keys first, then the threshold item.
+        for index, key in enumerate(singles, start=1):
             pd = run(["election", "decrypt", "--privkey", key.name, "--trustee-id", str(index)])
+            run(["archive", "add-event", "--type=PartialDecryption"], stdin=pd)
+        for d in delegates if self.delegates else ():
+            ident = self.delegates[d]
+            pd = run(["election", "decrypt-threshold", "--key", f"{ident}.key",
+                      "--decryption-key", f"{ident}.dkey",
+                      "--trustee-id", str(len(singles) + d + 1)])  # fmt: skip
             run(["archive", "add-event", "--type=PartialDecryption"], stdin=pd)
         result = run(["election", "compute-result"])
         run(["archive", "add-event", "--type=Result"], stdin=result)
@@ -98,6 +109,35 @@ class ToolElection33:
         events = [json.loads(v) for k, v in files.items() if k.endswith(".event.json")]
         events.sort(key=lambda e: e["height"])
         return [files[f"{e['payload']}.data.json"] for e in events if e["type"] == "Ballot"]
+
+
+def threshold_trustees(tool: BeleniosTool33, n: int = 3, t: int = 2) -> list[str]:
+    """Pedersen t-of-n keys by belenios-tool 3.3 (demo-threshold.sh, certificates in index
+    order); writes threshold.json and returns the trustees' ids (``<id>.key``, ``.dkey``)."""
+    w = tool.workdir
+    keygen = ["setup", "generate-trustee-key-threshold", "--group", "Ed25519"]
+    ids = [tool.run([*keygen, "--threshold-context", f"{i}/{t}/{n}", "--step", "1"]).strip()
+           for i in range(1, n + 1)]  # fmt: skip
+    (w / "certs.jsons").write_text("".join((w / f"{i}.cert").read_text() for i in ids))
+    certs = ["--certs", "certs.jsons"]
+    tool.run([*keygen, *certs, "--step", "2"])
+    polys = [
+        tool.run([*keygen, "--threshold-context", f"{i}/{t}/{n}", *certs, "--key",
+                  f"{ident}.key", "--step", "3"])
+        for i, ident in enumerate(ids, start=1)
+    ]  # fmt: skip
+    (w / "polynomials.jsons").write_text("".join(polys))
+    tool.run([*keygen, *certs, "--step", "4", "--polynomials", "polynomials.jsons"])
+    outs = [
+        tool.run([*keygen, *certs, "--key", f"{i}.key", "--step", "5"],
+                 stdin=(w / f"{i}.vinput").read_text())
+        for i in ids
+    ]  # fmt: skip
+    (w / "threshold.json").write_text(
+        tool.run([*keygen, *certs, "--step", "6", "--polynomials", "polynomials.jsons"],
+                 stdin="".join(outs))
+    )  # fmt: skip
+    return ids
 
 
 def _setup(tool: BeleniosTool33, uuid: str, template: dict[str, Any], trustees: int) -> None:
@@ -117,10 +157,13 @@ def tool_election(
     *,
     voters: int = 4,
     trustees: int = 1,
+    threshold: bool = False,
     template: dict[str, Any] | None = None,
 ) -> ToolElection33:
-    """Everything by belenios-tool 3.3 in Ed25519 (demo.sh with Single trustees)."""
+    """Everything by belenios-tool 3.3 in Ed25519: ``trustees`` Single trustees and,
+    with ``threshold``, a Pedersen 2-of-3 item (demo.sh, demo-threshold.sh)."""
     w = tool.workdir
+    delegates = threshold_trustees(tool) if threshold else []
     uuid = tool.run(["setup", "generate-token"]).strip()
     tool.run(["setup", "generate-credentials", "--uuid", uuid, "--group", "Ed25519",
               "--count", str(voters)])  # fmt: skip
@@ -130,7 +173,9 @@ def tool_election(
     private = list(json.loads(priv.read_text()).values())
     priv.unlink()
     _setup(tool, uuid, template or TEMPLATE, trustees)
-    return ToolElection33(tool, uuid, private_credentials=private, trustees=trustees)
+    return ToolElection33(
+        tool, uuid, private_credentials=private, trustees=trustees, delegates=delegates
+    )
 
 
 def election_with_our_credentials(
