@@ -576,6 +576,6 @@ def load_credentials(group: Group, data: bytes, rng: random.Random | None = None
         raise NotInSubgroupError(f"public credential number {bad[0]} is not in the subgroup")
     identity = group.identity
     for i, entry in enumerate(entries):
-        if entry.credential == identity:
+        if entry.credential == identity:  # members already: only the identity is left to refuse
             raise IdentityElementError(f"public credential number {i} is the neutral element")
     return CredentialList(tuple(entries))

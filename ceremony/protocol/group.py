@@ -8,6 +8,8 @@ Public API (everything else in ``ceremony.protocol`` builds on it):
   ``parse_scalar(text)``, ``random_scalar(rng)``, ``g_pow(e)``, ``pow(x, e)``,
   ``mul(a, b)``, ``inv(x)``, ``div(a, b)``, ``identity``. ``str(element)`` is
   its JSON string in both kinds (decimal, or 64 hex digits for Ed25519).
+- ``check_public_key(x)``: ``check_element`` that also refuses the identity
+  (``IdentityElementError``), for keys and public credentials.
 - ``FiniteFieldGroup``: frozen dataclass ``(name, p, q, g)``, subgroup of Z*p.
 - ``BELENIOS_2048``, ``RFC_3526_2048``: the two groups, numbers taken from §5;
   ``ed25519.ED25519`` the curve group (Belenios 2.1 and later).
@@ -136,6 +138,14 @@ class Group(ABC):
         if not self.is_member(x):
             raise NotInSubgroupError(f"{what} is not in the order-q subgroup of {self.name}")
         return self.element_of_int(x)
+
+    def check_public_key(self, x: int, what: str = "public key") -> Element:
+        """``check_element``, and not the neutral element (``IdentityElementError``): for
+        keys and public credentials, whose secret exponent would then be 0."""
+        element = self.check_element(x, what)
+        if element == self.identity:
+            raise IdentityElementError(f"{what} is the neutral element")
+        return element
 
     def parse_element(self, text: object, what: str = "element") -> Element:
         """Read a G value (§4.2) and check its membership."""

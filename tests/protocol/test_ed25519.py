@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import random
 
 import pytest
@@ -10,7 +11,8 @@ from hypothesis import strategies as st
 
 from ceremony.protocol.ed25519 import ED25519, IDENTITY, L, Point
 from ceremony.protocol.errors import InvalidScalarError, MalformedDataError, NotInSubgroupError
-from ceremony.protocol.group import BELENIOS_2048, get_group
+from ceremony.protocol.fastverify import load_credentials
+from ceremony.protocol.group import BELENIOS_2048, Group, IdentityElementError, get_group
 from tests.protocol import ed25519_reference as ref
 
 G = ED25519
@@ -162,3 +164,13 @@ def test_random_scalars_and_points() -> None:
     xs = {G.g_pow(G.random_scalar(rng)) for _ in range(20)}
     assert len(xs) == 20 and all(G.is_member(x) for x in xs)
     assert BELENIOS_2048.element_bytes == 256 and G.element_bytes == 32
+
+
+@pytest.mark.parametrize("group", [ED25519, BELENIOS_2048], ids=["Ed25519", "BELENIOS-2048"])
+def test_the_identity_is_a_member_but_not_a_public_key(group: Group) -> None:
+    assert group.check_element(group.identity) == group.identity
+    with pytest.raises(IdentityElementError):
+        group.check_public_key(group.identity, "trustee public key")
+    assert group.check_public_key(group.g) == group.g
+    with pytest.raises(IdentityElementError):
+        load_credentials(group, json.dumps([str(group.g), str(group.identity)]).encode())
