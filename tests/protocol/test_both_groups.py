@@ -52,6 +52,7 @@ from ceremony.protocol.trustees import (
     make_single_trustee,
     verify_trustee_public_key,
 )
+from tests.protocol import ed25519_reference as ref
 
 GROUPS = [ED25519, BELENIOS_2048]
 ids = [g.name for g in GROUPS]
@@ -174,3 +175,44 @@ def test_tampered_ballot_fails_in_both_groups(group: Group) -> None:
         verify_ballot(election, Ballot.from_bytes(raw, election), creds)
     (outcome,) = BallotVerifier(election, creds).verify_chunk([raw])
     assert not outcome.ok and outcome.check == InvalidSignatureError.check
+
+
+def _outside(group: Group) -> str:
+    """An element string of the right form, on the curve / in Z*p, outside the subgroup."""
+    if group is ED25519:
+        point = ref.add(ref.mul(9, ref.BASE), ref.TORSION[1])
+        return format(ref.encode(point), "064x")
+    return str(int(BELENIOS_2048.p) - 1)
+
+
+@pytest.mark.parametrize("group", GROUPS, ids=ids)
+def test_pool_names_the_same_check_as_one_process(group: Group) -> None:
+    rng = random.Random(8)
+    election, _, _ = _setup(group, 8)
+    powers = PlainPowers(group, election.public_key)
+    listed, unlisted = group.random_scalar(rng), group.random_scalar(rng)
+    creds = make_credential_list(group, [group.g_pow(listed)], [2])
+
+    def ballot(secret: int) -> Any:
+        b = sign_ballot_with_secret(election, powers, secret, [[0, 1, 0, 0], [0, 1]], rng)
+        return json.loads(b.to_bytes())
+
+    def raw(obj: Any) -> bytes:
+        return json.dumps(obj, separators=(",", ":")).encode()
+
+    good, stranger = ballot(listed), ballot(unlisted)
+    bad_alpha = ballot(listed)
+    bad_alpha["answers"][0]["choices"][1]["alpha"] = _outside(group)
+    bad_alpha_stranger = ballot(unlisted)
+    bad_alpha_stranger["answers"][0]["choices"][1]["alpha"] = _outside(group)
+    bad_sig_stranger = ballot(unlisted)
+    proof = bad_sig_stranger["signature"]["proof"]
+    proof["response"] = str((int(proof["response"]) + 1) % int(group.q))
+    raws = [raw(o) for o in (good, stranger, bad_alpha, bad_alpha_stranger, bad_sig_stranger)]
+    single = list(verify_ballots(election, creds, raws, workers=1))
+    pooled = list(verify_ballots(election, creds, raws, workers=2, chunk_size=2))
+    assert pooled == single
+    assert [(o.check, o.weight) for o in single] == [
+        (None, 2), ("credential", None), ("subgroup", None), ("subgroup", None),
+        ("credential", None),
+    ]  # fmt: skip
