@@ -69,7 +69,11 @@ if [ "$dev" = 1 ]; then
     bash tests/emulator/install.sh
     # The second protocol oracle: belenios-tool 3.3 in a Debian sid chroot (.belenios33/).
     if [ "$(id -u)" = 0 ]; then
-        bash tests/belenios33/install.sh
+        # Needs the network once; in CI a failure stops here, elsewhere its tests are skipped.
+        if ! bash tests/belenios33/install.sh; then
+            case "${CI:-}" in 1|true|yes) exit 1 ;; esac
+            echo "bootstrap: AVERTISSEMENT : chroot belenios-tool 3.3 non construit ; ses tests seront sautés" >&2
+        fi
     else
         echo "bootstrap: AVERTISSEMENT : belenios-tool 3.3 (chroot sid .belenios33/) demande root ;" >&2
         echo "  lancez en root : bash tests/belenios33/install.sh (sinon ses tests sont sautés, et échouent en CI)" >&2

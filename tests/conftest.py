@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.belenios33.tool import BeleniosTool33
+from tests.belenios33.tool import BeleniosTool33, chroot_dir, chroot_version, new_tool
 
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
@@ -83,8 +83,6 @@ def belenios(tmp_path: Path) -> Iterator[BeleniosTool]:
 @pytest.fixture(scope="session")
 def belenios33_root() -> Path | None:
     """The sid chroot with belenios-tool 3.3 (tests/belenios33/install.sh), None when absent."""
-    from tests.belenios33.tool import chroot_dir, chroot_version
-
     root = chroot_dir()
     version = chroot_version(root)
     return root if version is not None and version.startswith("3.3") else None
@@ -93,8 +91,6 @@ def belenios33_root() -> Path | None:
 @pytest.fixture
 def belenios33(belenios33_root: Path | None) -> Iterator[BeleniosTool33]:
     """A temporary working directory for belenios-tool 3.3, inside the sid chroot."""
-    from tests.belenios33.tool import new_tool
-
     require(
         belenios33_root is not None,
         "belenios-tool 3.3 (the sid chroot .belenios33/, built by bootstrap.sh --dev; needs root)",
