@@ -262,6 +262,15 @@ def main() -> None:
     work = args.workdir or Path(tempfile.mkdtemp(prefix="bench-ed25519-", dir=root / "work"))
     work.mkdir(parents=True, exist_ok=True)
     tool = BeleniosTool33(root, work.resolve())
+    try:
+        run(args, tool, work)
+    finally:
+        if args.workdir is None:  # a temporary election inside the chroot
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def run(args: argparse.Namespace, tool: BeleniosTool33, work: Path) -> None:
+    """Build (or reuse) the record in ``work`` and print the figures."""
     print(f"election in {work}: {args.ballots} ballots, 6 lists + blank, Ed25519, "
           f"trustees {args.trustees}")  # fmt: skip
     existing = sorted(work.glob("*.bel"))
