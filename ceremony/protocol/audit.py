@@ -39,7 +39,7 @@ from ceremony.protocol.decryption import (
     OwnedPartialDecryption,
     PartialDecryption,
     combine_factors,
-    verify_partial_decryption,
+    select_partial_decryptions,
     verify_result,
 )
 from ceremony.protocol.election import Election, HomomorphicQuestion
@@ -60,6 +60,7 @@ from ceremony.protocol.trustees import (
     compute_election_public_key,
     verify_trustees,
 )
+from ceremony.protocol.version import record_format
 
 
 class Check(StrEnum):
@@ -322,9 +323,9 @@ def _load_setup(state: _State, resolved: ResolvedEvent) -> None:
     group = election.group
     try:
         trustees = Trustees.from_bytes(group, resolved.nested["trustees"])
-        verify_trustees(group, trustees)
+        fmt = verify_trustees(group, trustees)
         state.trustees = trustees
-        state.ok(Check.SETUP_TRUSTEES)
+        state.ok(Check.SETUP_TRUSTEES, f"Belenios {record_format(election, fmt)}")
     except CeremonyError as e:
         state.fail(Check.SETUP_TRUSTEES, e)
     if state.trustees is not None:
@@ -573,14 +574,24 @@ def _audit_tally(
             if owned.owner in partials:
                 raise InvalidPartialDecryptionError(f"second decryption by owner {owned.owner}")
             partial = PartialDecryption.from_dict(group, loads(resolved.nested["payload"]))
-            verify_partial_decryption(
-                group, election.fingerprint, published.ciphertexts, slots[owned.owner], partial
-            )
             partials[owned.owner] = partial
         except CeremonyError as e:
             state.fail(Check.TALLY_PARTIAL_DECRYPTIONS, e)
+    # Belenios 3.3: invalid decryptions are set aside while the valid ones of their
+    # Pedersen item meet its threshold (decryption.select_partial_decryptions).
+    note = ""
+    try:
+        selection = select_partial_decryptions(
+            group, election.fingerprint, published.ciphertexts, trustees, partials
+        )
+        partials = selection.valid
+        if selection.tolerated:
+            owners = ", ".join(str(o) for o in sorted(selection.tolerated))
+            note = f"; invalid, set aside (threshold met): {owners}"
+    except CeremonyError as e:
+        state.fail(Check.TALLY_PARTIAL_DECRYPTIONS, e)
     if "PartialDecryption" in by_type:
-        state.ok(Check.TALLY_PARTIAL_DECRYPTIONS, str(len(partials)))
+        state.ok(Check.TALLY_PARTIAL_DECRYPTIONS, f"{len(partials)}{note}")
     else:
         state.not_yet(Check.TALLY_PARTIAL_DECRYPTIONS)
     results = by_type.get("Result", [])

@@ -61,6 +61,7 @@ from ceremony.protocol.serialization import (
     require_list,
     require_str,
 )
+from ceremony.protocol.version import element_text
 
 T = TypeVar("T")
 
@@ -157,13 +158,20 @@ class Ballot:
     answers: tuple[HomomorphicAnswer, ...]
     signature: Signature | None
     raw: bytes = field(default=b"", repr=False, compare=False)
+    credential_text: str = field(default="", repr=False, compare=False)
+    """The credential as the group writes it (§4.2), as read or made."""
+
+    @property
+    def credential_str(self) -> str:
+        """The credential's JSON string (base 10, or hex in Ed25519)."""
+        return self.credential_text or str(self.credential)
 
     def to_dict(self, *, signed: bool = True) -> dict[str, Any]:
         """JSON form in the spec's field order (§4.15); ``signed=False`` drops the signature."""
         out: dict[str, Any] = {
             "election_uuid": self.election_uuid,
             "election_hash": self.election_hash,
-            "credential": str(self.credential),
+            "credential": self.credential_str,
             "answers": [a.to_dict() for a in self.answers],
         }
         if signed and self.signature is not None:
@@ -238,13 +246,15 @@ def _parse_ballot(data: bytes, election: Election, check: bool) -> Ballot:
             require_str(get_field(sig, "hash", "signature"), "signature.hash"),
             Proof.from_dict(group, get_field(sig, "proof", "signature"), "signature.proof"),
         )
+    credential = get_field(obj, "credential", "ballot")
     return Ballot(
         election_uuid=require_str(get_field(obj, "election_uuid", "ballot"), "election_uuid"),
         election_hash=require_str(get_field(obj, "election_hash", "ballot"), "election_hash"),
-        credential=element(get_field(obj, "credential", "ballot"), "credential"),
+        credential=element(credential, "credential"),
         answers=tuple(answers),
         signature=signature,
         raw=bytes(data).strip(),
+        credential_text=str(credential),
     )
 
 
@@ -333,10 +343,10 @@ def _parse_answer(
 
 
 def _product(group: Group, cs: Iterable[Ciphertext]) -> Ciphertext:
-    alpha, beta = 1, 1
+    alpha = beta = group.g_pow(0)
     for c in cs:
-        alpha = alpha * c.alpha % group.p
-        beta = beta * c.beta % group.p
+        alpha = group.mul(alpha, c.alpha)
+        beta = group.mul(beta, c.beta)
     return Ciphertext(alpha, beta)
 
 
@@ -364,7 +374,7 @@ def verify_ballot(
     if ballot.signature is None:
         raise InvalidSignatureError("ballot is not signed")
     powers = powers or PlainPowers(election.group, election.public_key)
-    prefix = f"{phi}|{ballot.credential}"
+    prefix = f"{phi}|{ballot.credential_str}"
     for i, (answer, question) in enumerate(zip(ballot.answers, election.questions, strict=True)):
         if not isinstance(question, HomomorphicQuestion):
             raise MalformedBallotError(f"question {i} is not homomorphic: unsupported")
@@ -488,6 +498,7 @@ def sign_ballot(
     group = election.group
     secret = derive_secret(group, credential, election.uuid)
     public = powers.g_pow(secret)
+    public_text = element_text(group, public)
     phi = election.fingerprint
     if len(plaintexts) != len(election.questions):
         raise MalformedDataError("one plaintext answer per question is needed")
@@ -496,12 +507,14 @@ def sign_ballot(
         if not isinstance(question, HomomorphicQuestion):
             raise MalformedDataError(f"question {i} is not homomorphic: unsupported")
         answers.append(
-            make_answer(powers, f"{phi}|{public}", question, values, rng, f"answers[{i}]")
+            make_answer(powers, f"{phi}|{public_text}", question, values, rng, f"answers[{i}]")
         )
-    unsigned = Ballot(election.uuid, phi, public, tuple(answers), None)
+    unsigned = Ballot(election.uuid, phi, public, tuple(answers), None, credential_text=public_text)
     ballot_hash = unsigned.unsigned_hash()
     signature = Signature(ballot_hash, make_signature(powers, ballot_hash, secret, rng))
-    return Ballot(election.uuid, phi, public, tuple(answers), signature)
+    return Ballot(
+        election.uuid, phi, public, tuple(answers), signature, credential_text=public_text
+    )
 
 
 def last(items: Iterable[T], credential_of: Callable[[T], Hashable]) -> list[T]:

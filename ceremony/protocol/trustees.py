@@ -27,7 +27,13 @@ from ceremony.protocol.serialization import (
     require_list,
     require_str,
 )
-from ceremony.protocol.version import element_text
+from ceremony.protocol.version import (
+    FORMAT_2_0,
+    FORMAT_3_3,
+    Format,
+    element_text,
+    group_requires_3x,
+)
 
 if TYPE_CHECKING:
     from ceremony.protocol.pedersen import ThresholdParameters
@@ -227,12 +233,18 @@ def compute_election_public_key(group: Group, trustees: Trustees) -> Element:
     return y
 
 
-def verify_trustees(group: Group, trustees: Trustees) -> None:
-    """Check every proof and certificate of a trustees structure (§4.5, §4.6, §4.7)."""
+def verify_trustees(group: Group, trustees: Trustees) -> Format:
+    """Check every proof and certificate of a trustees structure (§4.5, §4.6, §4.7).
+
+    Returns the format detected: 3.3 when a Pedersen item carries the 3.x fields
+    (or the group is one 2.0 did not have), else 2.0.
+    """
     from ceremony.protocol.pedersen import verify_threshold_parameters
 
+    fmt: Format = FORMAT_3_3 if group_requires_3x(group) else FORMAT_2_0
     for item in trustees.items:
         if isinstance(item, SingleTrustee):
             verify_trustee_public_key(group, item.key)
-        else:
-            verify_threshold_parameters(group, item.parameters)
+        elif verify_threshold_parameters(group, item.parameters) == FORMAT_3_3:
+            fmt = FORMAT_3_3
+    return fmt

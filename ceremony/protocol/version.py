@@ -14,14 +14,21 @@ Public API:
 - ``elements_text(group, xs) -> str``: elements joined by commas (§4.12).
 - ``group_requires_3x(group) -> bool``: Belenios 2.0 only knew the finite-field
   groups; any other group (Ed25519) implies a 3.x record.
+- ``election_format(election) -> Format``: 3.3 when the election uses what 2.0
+  did not have (Ed25519, ``language``, "Lists" or wrapped "Homomorphic"
+  questions); ``record_format(election, trustees_format)`` adds what
+  ``trustees.verify_trustees`` detected.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from ceremony.protocol.group import Group
+
+if TYPE_CHECKING:
+    from ceremony.protocol.election import Election
 
 Format = Literal["2.0", "3.3"]
 
@@ -52,3 +59,29 @@ def group_requires_3x(group: Group) -> bool:
 def text_order_key(text: str) -> tuple[int, str]:
     """Sort key over element texts; for base-10 texts it is the numeric order."""
     return (len(text), text)
+
+
+_QUESTION_TYPES_3X = frozenset({"Lists", "Homomorphic"})
+
+
+def election_format(election: Election) -> Format:
+    """The format an election structure shows (§4.10 plus the 3.x additions)."""
+    from ceremony.protocol.election import OtherQuestion
+    from ceremony.protocol.serialization import loads
+
+    if group_requires_3x(election.group):
+        return FORMAT_3_3
+    obj = loads(election.to_bytes())
+    if isinstance(obj, dict) and "language" in obj:
+        return FORMAT_3_3
+    for question in election.questions:
+        if isinstance(question, OtherQuestion) and question.data.get("type") in _QUESTION_TYPES_3X:
+            return FORMAT_3_3
+    return FORMAT_2_0
+
+
+def record_format(election: Election, trustees_format: Format) -> Format:
+    """3.3 if the election or the trustees show a 3.x feature, else 2.0 (both tools read it)."""
+    if FORMAT_3_3 in (trustees_format, election_format(election)):
+        return FORMAT_3_3
+    return FORMAT_2_0

@@ -94,6 +94,15 @@ def tool_trustees(
     return TrusteeMaterial(group, threshold, tool_keys=[w / f"{i}.key" for i in ids])
 
 
+def tool_single_trustees(tool: BeleniosTool33, group: Group, n: int = 2) -> TrusteeMaterial:
+    """``n`` Single trustees by belenios-tool 3.3 (its demo.sh), no threshold item."""
+    w = tool.workdir
+    for _ in range(n):
+        tool.run(["setup", "generate-trustee-key", "--group", group.name])
+    (w / "public_keys.jsons").write_text("".join(p.read_text() for p in sorted(w.glob("*.pubkey"))))
+    return TrusteeMaterial(group, 0)
+
+
 def our_trustees(
     tool: BeleniosTool33, group: Group, rng: random.Random, n: int = 3, threshold: int = 2
 ) -> TrusteeMaterial:
@@ -164,10 +173,11 @@ class Election33:
              "--decryption-key", f"{key.stem}.dkey", "--trustee-id", str(index + 2)]
         )  # fmt: skip
 
-    def single_decryption(self) -> str:
-        (privkey,) = self.tool.workdir.glob("*.privkey")
+    def single_decryption(self, index: int = 0) -> str:
+        """Single trustee ``index`` (0-based, in public_keys.jsons order)'s decryption."""
+        privkey = sorted(self.tool.workdir.glob("*.privkey"))[index]
         return self.tool.run(
-            ["election", "decrypt", "--privkey", privkey.name, "--trustee-id", "1"]
+            ["election", "decrypt", "--privkey", privkey.name, "--trustee-id", str(index + 1)]
         )
 
     def add_decryption(self, pd: str) -> None:
