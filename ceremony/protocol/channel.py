@@ -45,6 +45,8 @@ AES_CCM = "AES-CCM"
 class ChannelError(ProtocolError):
     """A channel message cannot be opened: wrong key, altered data or wrong recipient."""
 
+    check = "channel"
+
     default_message = (
         "Un message chiffré entre garants ne peut pas être ouvert : il a été altéré "
         "ou ne vous est pas destiné. Recommencez l'étape de génération des clés."
