@@ -1,0 +1,126 @@
+"""Interop 4 against belenios-tool 3.3: 3.x-specific alterations of a record it made.
+
+A Single + Pedersen record made by belenios-tool 3.3 (certificate contexts,
+signatures) is altered in its trustees, every hash recomputed: our verifier
+refuses it at ``setup.trustees`` with the error naming the 3.x check, and
+belenios-tool 3.3 refuses it too. (The AES-GCM channel messages are not part
+of a record; their alterations are tested in tests/protocol/test_pedersen33.py.)
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ceremony.protocol.group import BELENIOS_2048
+from ceremony.verify.belenios import verify_belenios
+from ceremony.verify.report import Outcome
+from tests.conftest import require
+from tests.interop.tamper import ContentAlteration
+from tests.interop33.conftest import BeleniosTool33, chroot_root
+from tests.interop33.tool33 import setup_election, tool_trustees
+
+
+def _pedersen(trustees: list[Any]) -> dict[str, Any]:
+    (item,) = [v for kind, v in trustees if kind == "Pedersen"]
+    return item  # type: ignore[no-any-return]
+
+
+def _drop_vk_signature(trustees: list[Any]) -> None:
+    del _pedersen(trustees)["verification_keys"][1]["signature"]
+
+
+def _move_vk_signature(trustees: list[Any]) -> None:
+    vks = _pedersen(trustees)["verification_keys"]
+    vks[0]["signature"] = vks[1]["signature"]
+
+
+def _drop_polynomial_signatures(trustees: list[Any]) -> None:
+    del _pedersen(trustees)["signatures"]
+
+
+def _swap_polynomial_signatures(trustees: list[Any]) -> None:
+    sigs = _pedersen(trustees)["signatures"]
+    sigs[0], sigs[1] = sigs[1], sigs[0]
+
+
+def _swap_certificates(trustees: list[Any]) -> None:
+    # Γ reordered with everything that follows it: only the contexts' index betrays it.
+    p = _pedersen(trustees)
+    for key in ("certs", "coefexps", "signatures"):
+        p[key][0], p[key][1] = p[key][1], p[key][0]
+
+
+def _context_threshold(trustees: list[Any]) -> None:
+    # Contexts are checked before signatures, as belenios-tool 3.3's verify_cert does.
+    cert = _pedersen(trustees)["certs"][0]
+    keys = json.loads(cert["message"])
+    keys["context"]["threshold"] = 3
+    cert["message"] = json.dumps(keys, separators=(",", ":"))
+
+
+def _cert_encryption_key(trustees: list[Any]) -> None:
+    certs = _pedersen(trustees)["certs"]
+    first, second = (json.loads(c["message"]) for c in certs[:2])
+    first["encryption"] = second["encryption"]
+    certs[0]["message"] = json.dumps(first, separators=(",", ":"))
+
+
+# name -> (edit of the trustees file, error our verifier names)
+ALTERATIONS = {
+    "vk_signature_missing": (_drop_vk_signature, "VerificationKeySignatureError"),
+    "vk_signature_moved": (_move_vk_signature, "VerificationKeySignatureError"),
+    "polynomial_signatures_missing": (_drop_polynomial_signatures, "PolynomialSignatureError"),
+    "polynomial_signatures_swapped": (_swap_polynomial_signatures, "PolynomialSignatureError"),
+    "certificates_reordered": (_swap_certificates, "CertContextError"),
+    "context_edited": (_context_threshold, "CertContextError"),
+    "certificate_key_replaced": (_cert_encryption_key, "CertSignatureError"),
+}
+
+
+@pytest.fixture(scope="module")
+def record(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One valid record made by belenios-tool 3.3, shared by the alterations."""
+    root = chroot_root()
+    require(root is not None and os.geteuid() == 0, "belenios-tool 3.3 (sid chroot, as root)")
+    assert root is not None
+    work = root / "tmp" / "bureau-tests"
+    work.mkdir(parents=True, exist_ok=True)
+    tool = BeleniosTool33(root, Path(tempfile.mkdtemp(prefix="m-", dir=work)))
+    try:
+        election = setup_election(tool, tool_trustees(tool, BELENIOS_2048), voters=2)
+        election.vote(0, [0, 1, 0, 0])
+        election.vote(1, [1, 0, 0, 0])
+        election.tool_tally(delegates=(0, 1))
+        saved = tmp_path_factory.mktemp("record33") / "valid.bel"
+        saved.write_bytes(election.archive.read_bytes())
+    finally:
+        shutil.rmtree(tool.workdir, ignore_errors=True)
+    return saved
+
+
+@pytest.mark.belenios
+def test_the_untouched_3_3_record_passes(record: Path) -> None:
+    report = verify_belenios(record)
+    assert report.passed, report.to_text("en")
+
+
+@pytest.mark.belenios
+@pytest.mark.parametrize("name", sorted(ALTERATIONS))
+def test_3x_trustees_alteration_is_refused_by_us_and_by_belenios_tool_33(
+    record: Path, belenios33: BeleniosTool33, name: str
+) -> None:
+    edit, error = ALTERATIONS[name]
+    target = belenios33.workdir / record.name
+    ContentAlteration("Setup", 0, "trustees", edit).rehash(record, target)
+    report = verify_belenios(target)
+    failed = report.check("setup.trustees")
+    assert failed.outcome is Outcome.FAILED and failed.error == error, report.to_text("en")
+    proc = belenios33.run_raw(["election", "verify"])
+    assert proc.returncode != 0, f"belenios-tool 3.3 accepted {name}"
