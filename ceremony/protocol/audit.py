@@ -32,6 +32,7 @@ from ceremony.protocol.archive import (
     iter_records,
 )
 from ceremony.protocol.ballot import Ballot, verify_ballot
+from ceremony.protocol.credcert import check_credentials_certificate
 from ceremony.protocol.credentials import CredentialList
 from ceremony.protocol.decryption import (
     ElectionResult,
@@ -339,7 +340,16 @@ def _load_setup(state: _State, resolved: ResolvedEvent) -> None:
     try:
         # Batched subgroup test of L (fastverify states its error bound).
         state.credentials = load_credentials(group, resolved.nested["credentials"])
-        state.ok(Check.SETUP_CREDENTIALS, f"{len(state.credentials)}")
+        note = f"{len(state.credentials)}"
+        if "credentials_certificate" in resolved.nested:  # Belenios 3.2+, optional
+            signed = check_credentials_certificate(
+                group,
+                resolved.nested["credentials_certificate"],
+                election.uuid,
+                resolved.nested["credentials"],
+            )
+            note += "; credentials certificate " + ("signed" if signed else "unsigned")
+        state.ok(Check.SETUP_CREDENTIALS, note)
     except CeremonyError as e:
         state.fail(Check.SETUP_CREDENTIALS, e)
 

@@ -11,18 +11,24 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import shutil
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from ceremony.protocol.audit import Check, audit_archive
+from ceremony.protocol.channel import make_signed_message
 from ceremony.protocol.group import BELENIOS_2048
+from ceremony.protocol.hashing import sha256_hex
+from ceremony.protocol.serialization import dumps
 from ceremony.verify.belenios import verify_belenios
 from ceremony.verify.report import Outcome
 from tests.conftest import require
-from tests.interop.tamper import ContentAlteration
+from tests.interop.tamper import ContentAlteration, read_logical, rebuild
 from tests.interop33.conftest import BeleniosTool33, chroot_root
 from tests.interop33.tool33 import setup_election, tool_trustees
 
@@ -72,6 +78,14 @@ def _cert_encryption_key(trustees: list[Any]) -> None:
     certs[0]["message"] = json.dumps(first, separators=(",", ":"))
 
 
+def _cert_key_outside_group(trustees: list[Any]) -> None:
+    # A membership check 3.3 added (verify_cert): p - 1 has order 2, not q.
+    cert = _pedersen(trustees)["certs"][2]
+    keys = json.loads(cert["message"])
+    keys["encryption"] = str(BELENIOS_2048.p - 1)
+    cert["message"] = json.dumps(keys, separators=(",", ":"))
+
+
 # name -> (edit of the trustees file, error our verifier names)
 ALTERATIONS = {
     "vk_signature_missing": (_drop_vk_signature, "VerificationKeySignatureError"),
@@ -81,6 +95,7 @@ ALTERATIONS = {
     "certificates_reordered": (_swap_certificates, "CertContextError"),
     "context_edited": (_context_threshold, "CertContextError"),
     "certificate_key_replaced": (_cert_encryption_key, "CertSignatureError"),
+    "certificate_key_outside_group": (_cert_key_outside_group, "NotInSubgroupError"),
 }
 
 
@@ -124,3 +139,79 @@ def test_3x_trustees_alteration_is_refused_by_us_and_by_belenios_tool_33(
     assert failed.outcome is Outcome.FAILED and failed.error == error, report.to_text("en")
     proc = belenios33.run_raw(["election", "verify"])
     assert proc.returncode != 0, f"belenios-tool 3.3 accepted {name}"
+
+
+def _with_certificate(record: Path, target: Path, edit: Any = None) -> None:
+    """The record with a credential authority's certificate (3.2+) in its Setup event."""
+    header, events = read_logical(record)
+    setup = events[0]
+    nested = dict(setup.nested)
+    election = json.loads(nested["election"])
+    group = BELENIOS_2048
+    sk = group.random_scalar(random.Random(9))
+    raw: dict[str, Any] = {
+        "uuid": election["uuid"],
+        "voter_list_length": len(json.loads(nested["credentials"])),
+        "public_creds_hash": sha256_hex(nested["credentials"]),
+        "verification_key": str(group.g_pow(sk)),
+        "encryption_key": str(group.g_pow(sk + 1)),
+    }
+    if edit is not None:
+        edit(raw)
+    signed = make_signed_message(group, sk, sha256_hex(dumps(raw)), random.Random(10))
+    certificate = dumps(raw | {"signature": signed.to_dict()})
+    events[0] = replace(setup, nested=(*setup.nested, ("credentials_certificate", certificate)))
+    rebuild(target, header, events)
+
+
+@pytest.mark.belenios
+def test_credentials_certificate_is_tolerated_and_checked(
+    record: Path, belenios33: BeleniosTool33
+) -> None:
+    target = belenios33.workdir / record.name
+    _with_certificate(record, target)
+    outcome = audit_archive(target)
+    assert outcome.passed
+    (credentials,) = [c for c in outcome.checks if c.check is Check.SETUP_CREDENTIALS]
+    assert credentials.note.endswith("credentials certificate signed")
+    proc = belenios33.run_raw(["election", "verify"])
+    assert proc.returncode == 0, proc.stderr  # belenios-tool 3.3 reads such records too
+
+
+@pytest.mark.belenios
+@pytest.mark.parametrize(
+    "edit",
+    [
+        lambda c: c.update(public_creds_hash="0" * 64),
+        lambda c: c.update(voter_list_length=c["voter_list_length"] + 1),
+        lambda c: c.update(encryption_key=str(BELENIOS_2048.p - 1)),  # not in the subgroup
+    ],
+    ids=["hash", "length", "key_outside_group"],
+)
+def test_inconsistent_credentials_certificate_is_refused(
+    record: Path, tmp_path: Path, edit: Any
+) -> None:
+    target = tmp_path / record.name
+    _with_certificate(record, target, edit)
+    report = verify_belenios(target)
+    failed = report.check("setup.credentials")
+    assert failed.outcome is Outcome.FAILED
+    assert failed.error == "InvalidCredentialsCertificateError"
+
+
+def _swap_tally(tally: list[list[Any]]) -> None:
+    row = tally[0]
+    row[1], row[2] = row[2], row[1]
+
+
+@pytest.mark.belenios
+def test_published_encrypted_tally_must_be_that_of_the_ballots(
+    record: Path, belenios33: BeleniosTool33
+) -> None:
+    # The check Belenios 3.1 added to belenios-tool and to the spec (§3.5.2).
+    target = belenios33.workdir / record.name
+    ContentAlteration("EncryptedTally", 0, "encrypted_tally", _swap_tally).rehash(record, target)
+    report = verify_belenios(target)
+    failed = report.check("tally.encrypted_tally")
+    assert failed.outcome is Outcome.FAILED and failed.error == "InvalidEncryptedTallyError"
+    assert belenios33.run_raw(["election", "verify"]).returncode != 0
