@@ -10,10 +10,7 @@ of a record; their alterations are tested in tests/protocol/test_pedersen33.py.)
 from __future__ import annotations
 
 import json
-import os
 import random
-import shutil
-import tempfile
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -27,9 +24,8 @@ from ceremony.protocol.hashing import sha256_hex
 from ceremony.protocol.serialization import dumps
 from ceremony.verify.belenios import verify_belenios
 from ceremony.verify.report import Outcome
-from tests.conftest import require
 from tests.interop.tamper import ContentAlteration, read_logical, rebuild
-from tests.interop33.conftest import BeleniosTool33, chroot_root
+from tests.interop33.conftest import BeleniosTool33, make_tool
 from tests.interop33.tool33 import setup_election, tool_trustees
 
 
@@ -102,12 +98,7 @@ ALTERATIONS = {
 @pytest.fixture(scope="module")
 def record(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One valid record made by belenios-tool 3.3, shared by the alterations."""
-    root = chroot_root()
-    require(root is not None and os.geteuid() == 0, "belenios-tool 3.3 (sid chroot, as root)")
-    assert root is not None
-    work = root / "tmp" / "bureau-tests"
-    work.mkdir(parents=True, exist_ok=True)
-    tool = BeleniosTool33(root, Path(tempfile.mkdtemp(prefix="m-", dir=work)))
+    tool = make_tool()
     try:
         election = setup_election(tool, tool_trustees(tool, BELENIOS_2048), voters=2)
         election.vote(0, [0, 1, 0, 0])
@@ -116,7 +107,7 @@ def record(tmp_path_factory: pytest.TempPathFactory) -> Path:
         saved = tmp_path_factory.mktemp("record33") / "valid.bel"
         saved.write_bytes(election.archive.read_bytes())
     finally:
-        shutil.rmtree(tool.workdir, ignore_errors=True)
+        tool.cleanup()
     return saved
 
 
