@@ -12,9 +12,7 @@ from ceremony.protocol.election import Election, make_election
 from ceremony.protocol.group import BELENIOS_2048, Group
 from ceremony.verify.belenios import verify_belenios
 from tests.interop33.conftest import BeleniosTool33
-from tests.interop33.tool33 import TEMPLATE, setup_election, tool_trustees
-
-GROUPS = [BELENIOS_2048]
+from tests.interop33.tool33 import GROUPS, TEMPLATE, setup_election, tool_trustees
 
 
 def _template(language: list[str] | None) -> dict[str, Any]:

@@ -18,13 +18,11 @@ from ceremony.protocol.archive import iter_events, iter_records
 from ceremony.protocol.ballot import make_ballot
 from ceremony.protocol.credentials import derive_public_credential, make_credential
 from ceremony.protocol.election import Election
-from ceremony.protocol.group import BELENIOS_2048, Group
+from ceremony.protocol.group import Group
 from ceremony.protocol.version import element_text
 from ceremony.verify.belenios import verify_belenios
 from tests.interop33.conftest import BeleniosTool33
-from tests.interop33.tool33 import setup_election, tool_trustees
-
-GROUPS = [BELENIOS_2048]
+from tests.interop33.tool33 import GROUPS, setup_election, tool_trustees
 
 
 def _election(archive_path: Path) -> Election:

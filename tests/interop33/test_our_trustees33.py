@@ -22,14 +22,12 @@ from ceremony.protocol.decryption import (
     make_partial_decryption_event,
     make_result_event,
 )
-from ceremony.protocol.group import BELENIOS_2048, Group
+from ceremony.protocol.group import Group
 from ceremony.protocol.tally import make_tally_events
 from ceremony.protocol.trustees import Trustees
 from ceremony.verify.belenios import verify_belenios
 from tests.interop33.conftest import BeleniosTool33
-from tests.interop33.tool33 import our_trustees, setup_election
-
-GROUPS = [BELENIOS_2048]
+from tests.interop33.tool33 import GROUPS, our_trustees, setup_election
 
 
 def setup_trustees(archive: Path, group: Group) -> Trustees:

@@ -19,14 +19,15 @@ import pytest
 
 from ceremony.protocol.audit import Check, audit_archive
 from ceremony.protocol.channel import make_signed_message
-from ceremony.protocol.group import BELENIOS_2048
+from ceremony.protocol.group import get_group
 from ceremony.protocol.hashing import sha256_hex
 from ceremony.protocol.serialization import dumps
+from ceremony.protocol.version import element_text
 from ceremony.verify.belenios import verify_belenios
 from ceremony.verify.report import Outcome
 from tests.interop.tamper import ContentAlteration, read_logical, rebuild
 from tests.interop33.conftest import BeleniosTool33, make_tool
-from tests.interop33.tool33 import setup_election, tool_trustees
+from tests.interop33.tool33 import GROUPS, setup_election, tool_trustees
 
 
 def _pedersen(trustees: list[Any]) -> dict[str, Any]:
@@ -74,11 +75,19 @@ def _cert_encryption_key(trustees: list[Any]) -> None:
     certs[0]["message"] = json.dumps(first, separators=(",", ":"))
 
 
+def _outside(group_name: str) -> str:
+    """An element of order 2, outside the prime-order group: p - 1 in a finite field,
+    (0, -1) in Ed25519 (its RFC 8032 encoding, byte-reversed as Belenios writes it)."""
+    if group_name == "Ed25519":
+        return "7f" + "ff" * 30 + "ec"
+    return str(get_group(group_name).p - 1)  # type: ignore[attr-defined]
+
+
 def _cert_key_outside_group(trustees: list[Any]) -> None:
-    # A membership check 3.3 added (verify_cert): p - 1 has order 2, not q.
+    # A membership check 3.3 added (verify_cert).
     cert = _pedersen(trustees)["certs"][2]
     keys = json.loads(cert["message"])
-    keys["encryption"] = str(BELENIOS_2048.p - 1)
+    keys["encryption"] = _outside(keys["context"]["group"])
     cert["message"] = json.dumps(keys, separators=(",", ":"))
 
 
@@ -95,12 +104,12 @@ ALTERATIONS = {
 }
 
 
-@pytest.fixture(scope="module")
-def record(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One valid record made by belenios-tool 3.3, shared by the alterations."""
+@pytest.fixture(scope="module", params=GROUPS, ids=lambda g: g.name)
+def record(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One valid record made by belenios-tool 3.3 in each group, shared by the alterations."""
     tool = make_tool()
     try:
-        election = setup_election(tool, tool_trustees(tool, BELENIOS_2048), voters=2)
+        election = setup_election(tool, tool_trustees(tool, request.param), voters=2)
         election.vote(0, [0, 1, 0, 0])
         election.vote(1, [1, 0, 0, 0])
         election.tool_tally(delegates=(0, 1))
@@ -138,17 +147,19 @@ def _with_certificate(record: Path, target: Path, edit: Any = None) -> None:
     setup = events[0]
     nested = dict(setup.nested)
     election = json.loads(nested["election"])
-    group = BELENIOS_2048
+    group = get_group(election["group"])
     sk = group.random_scalar(random.Random(9))
     raw: dict[str, Any] = {
         "uuid": election["uuid"],
         "voter_list_length": len(json.loads(nested["credentials"])),
         "public_creds_hash": sha256_hex(nested["credentials"]),
-        "verification_key": str(group.g_pow(sk)),
-        "encryption_key": str(group.g_pow(sk + 1)),
+        "verification_key": element_text(group, group.g_pow(sk)),
+        "encryption_key": element_text(group, group.g_pow(sk + 1)),
+        "group": election["group"],
     }
     if edit is not None:
         edit(raw)
+    del raw["group"]
     signed = make_signed_message(group, sk, sha256_hex(dumps(raw)), random.Random(10))
     certificate = dumps(raw | {"signature": signed.to_dict()})
     events[0] = replace(setup, nested=(*setup.nested, ("credentials_certificate", certificate)))
@@ -175,7 +186,7 @@ def test_credentials_certificate_is_tolerated_and_checked(
     [
         lambda c: c.update(public_creds_hash="0" * 64),
         lambda c: c.update(voter_list_length=c["voter_list_length"] + 1),
-        lambda c: c.update(encryption_key=str(BELENIOS_2048.p - 1)),  # not in the subgroup
+        lambda c: c.update(encryption_key=_outside(c["group"])),  # not in the group
     ],
     ids=["hash", "length", "key_outside_group"],
 )

@@ -15,15 +15,14 @@ from pathlib import Path
 import pytest
 
 from ceremony.protocol.audit import Check, audit_archive
-from ceremony.protocol.group import BELENIOS_2048, Group
+from ceremony.protocol.group import Group
 from ceremony.protocol.hashing import sha256_hex
 from ceremony.protocol.serialization import dumps
 from ceremony.verify.belenios import verify_belenios
 from ceremony.verify.report import Outcome
 from tests.interop33.conftest import BeleniosTool33
-from tests.interop33.tool33 import setup_election, tool_single_trustees, tool_trustees
+from tests.interop33.tool33 import GROUPS, setup_election, tool_single_trustees, tool_trustees
 
-GROUPS = [BELENIOS_2048]
 VOTES = [[0, 1, 0, 0], [1, 0, 0, 0], [0, 0, 0, 1], [0, 0, 1, 0]]
 
 

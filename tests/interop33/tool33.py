@@ -13,10 +13,23 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ceremony.protocol.group import Group
+from ceremony.protocol.errors import ProtocolError
+from ceremony.protocol.group import BELENIOS_2048, Group, get_group
 from ceremony.protocol.pedersen import make_seed, make_threshold_keys, open_share
 from ceremony.protocol.trustees import make_single_trustee
 from tests.interop33.conftest import BeleniosTool33
+
+
+def _groups() -> list[Group]:
+    # Ed25519 joins once the ed25519 branch (its group module) is merged.
+    try:
+        return [BELENIOS_2048, get_group("Ed25519")]
+    except ProtocolError:
+        return [BELENIOS_2048]
+
+
+GROUPS = _groups()
+"""The groups the 3.3 interop tests run in: BELENIOS-2048, and Ed25519 when available."""
 
 TEMPLATE: dict[str, Any] = {
     "description": "Scrutin de test",
