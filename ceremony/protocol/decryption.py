@@ -37,6 +37,7 @@ from ceremony.protocol.serialization import (
 )
 from ceremony.protocol.trustees import SingleTrustee, Trustees
 from ceremony.protocol.version import element_text
+from ceremony.protocol.weights import parse_weight, weight_json
 
 
 class HasAlpha(Protocol):
@@ -338,7 +339,7 @@ class ElectionResult:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object (§4.19)."""
-        return {"result": [list(row) for row in self.result]}
+        return {"result": [[weight_json(v) for v in row] for row in self.result]}
 
     def to_bytes(self) -> bytes:
         """Compact JSON (§4.1)."""
@@ -351,7 +352,7 @@ class ElectionResult:
         rows = require_list(get_field(d, "result", "result"), "result")
         return cls(
             tuple(
-                tuple(require_int(v, "result count") for v in require_list(row, "result row"))
+                tuple(parse_weight(v, "result count") for v in require_list(row, "result row"))
                 for row in rows
             )
         )

@@ -27,6 +27,7 @@ from ceremony.protocol.serialization import (
     require_list,
     require_str,
 )
+from ceremony.protocol.weights import parse_weight, weight_json
 
 
 class InvalidEncryptedTallyError(ProtocolError):
@@ -80,7 +81,7 @@ class SizedEncryptedTally:
         """Fields in the spec's order (§4.16)."""
         return {
             "num_tallied": self.num_tallied,
-            "total_weight": self.total_weight,
+            "total_weight": weight_json(self.total_weight),
             "encrypted_tally": self.encrypted_tally,
         }
 
@@ -95,7 +96,7 @@ class SizedEncryptedTally:
         d = require_dict(loads(data), what)
         return cls(
             require_int(get_field(d, "num_tallied", what), "num_tallied"),
-            require_int(get_field(d, "total_weight", what), "total_weight"),
+            parse_weight(get_field(d, "total_weight", what), "total_weight"),
             require_str(get_field(d, "encrypted_tally", what), "encrypted_tally"),
         )
 

@@ -134,3 +134,24 @@ def test_invalid_partial_decryption_refused_when_threshold_not_met(
     assert failed.outcome is Outcome.FAILED
     assert failed.error == "InvalidPartialDecryptionError"
     assert "owner 3" in failed.reason_en and "1 valid of 2 needed" in failed.reason_en
+
+
+@pytest.mark.belenios
+@pytest.mark.parametrize("group", GROUPS, ids=lambda g: g.name)
+def test_tool_33_election_with_weights_beyond_31_bits(
+    belenios33: BeleniosTool33, group: Group
+) -> None:
+    # belenios-tool writes weights above 2^30 - 1 as strings ("total_weight":"7000000003").
+    weights = [7_000_000_000, 2, 1]
+    material = tool_single_trustees(belenios33, group, n=1)
+    election = setup_election(belenios33, material, voters=3, weights=weights)
+    for voter, vote in enumerate([[0, 1, 0, 0], [0, 0, 1, 0], [1, 0, 0, 0]]):
+        election.vote(voter, vote)
+    election.close()
+    election.add_decryption(election.single_decryption())
+    theirs = election.result()
+    assert theirs == [[1, "7000000000", 2, 0]]  # as belenios-tool writes it
+    report = verify_belenios(election.archive)
+    assert report.passed, report.to_text("en")
+    assert report.result == [[1, 7_000_000_000, 2, 0]]
+    assert report.details["total_weight"] == 7_000_000_003

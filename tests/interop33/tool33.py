@@ -215,17 +215,31 @@ def setup_election(
     material: TrusteeMaterial,
     voters: int,
     template: dict[str, Any] | None = None,
+    weights: list[int] | None = None,
 ) -> Election33:
-    """Credentials, make-trustees, make-election, archive init (3.3 demo-threshold.sh)."""
+    """Credentials, make-trustees, make-election, archive init (3.3 demo-threshold.sh).
+
+    With ``weights``, voter i (login ``v<i>``) has weight ``weights[i]``.
+    """
     w = tool.workdir
     group = material.group.name
     uuid = tool.run(["setup", "generate-token"]).strip()
-    tool.run(["setup", "generate-credentials", "--uuid", uuid, "--group", group,
-              "--count", str(voters)])  # fmt: skip
+    if weights is None:
+        who = ["--count", str(voters)]
+    else:
+        lines = [f"v{i}@example.org,v{i},{weight}" for i, weight in enumerate(weights)]
+        (w / "voters.txt").write_text("\n".join(lines) + "\n")
+        who = ["--file", "voters.txt"]
+    tool.run(["setup", "generate-credentials", "--uuid", uuid, "--group", group, *who])
     (pub,) = w.glob("*.pubcreds")
     (priv,) = w.glob("*.privcreds")
     pub.rename(w / "public_creds.json")
-    credentials = list(json.loads(priv.read_text()).values())
+    by_login = json.loads(priv.read_text())
+    credentials = (
+        list(by_login.values())
+        if weights is None
+        else [by_login[f"v{i}"] for i in range(len(weights))]
+    )
     priv.unlink()
     tool.run(["setup", "make-trustees"])
     (w / "template.json").write_text(json.dumps(template or TEMPLATE))
