@@ -39,6 +39,12 @@ from ceremony.protocol.elgamal import Ciphertext, PlainPowers, Powers, encrypt
 from ceremony.protocol.errors import InvalidScalarError, MalformedDataError, ProtocolError
 from ceremony.protocol.group import Element, Group, Scalar
 from ceremony.protocol.hashing import sha256_b64
+from ceremony.protocol.lists import (
+    ListsAnswer,
+    as_lists_question,
+    parse_lists_answer,
+    verify_lists_answer,
+)
 from ceremony.protocol.proofs import (
     InvalidProofError,
     Proof,
@@ -108,6 +114,13 @@ class InvalidOverallProofError(BallotError, InvalidProofError):
     default_message = "Un bulletin contient une preuve de nombre de choix fausse : il est falsifié."
 
 
+class InvalidListsAnswerError(BallotError, InvalidProofError):
+    """A proof of a Lists answer is wrong (Belenios 3.x; ``lists.verify_lists_answer``)."""
+
+    check = "lists_proof"
+    default_message = "Un bulletin contient une preuve de choix de liste fausse : il est falsifié."
+
+
 class InvalidSignatureError(BallotError, InvalidProofError):
     """The signature, or the hash it signs, is wrong (§4.14)."""
 
@@ -155,7 +168,7 @@ class Ballot:
     election_uuid: str
     election_hash: str
     credential: Element
-    answers: tuple[HomomorphicAnswer, ...]
+    answers: tuple[HomomorphicAnswer | ListsAnswer, ...]
     signature: Signature | None
     raw: bytes = field(default=b"", repr=False, compare=False)
     credential_text: str = field(default="", repr=False, compare=False)
@@ -202,6 +215,9 @@ class Ballot:
         """Every group element the ballot carries (§4.2): credential, alphas, betas."""
         yield self.credential
         for answer in self.answers:
+            if isinstance(answer, ListsAnswer):
+                yield from answer.elements()
+                continue
             for c in answer.choices:
                 yield c.alpha
                 yield c.beta
@@ -234,8 +250,12 @@ def _parse_ballot(data: bytes, election: Election, check: bool) -> Ballot:
         raise MalformedBallotError(
             f"ballot has {len(answers_data)} answers for {len(election.questions)} questions"
         )
-    answers = []
+    answers: list[HomomorphicAnswer | ListsAnswer] = []
     for i, (item, question) in enumerate(zip(answers_data, election.questions, strict=True)):
+        lists = as_lists_question(question)
+        if lists is not None:  # Belenios 3.x, read and verified only
+            answers.append(parse_lists_answer(group, element, item, lists, f"answers[{i}]"))
+            continue
         if not isinstance(question, HomomorphicQuestion):
             raise MalformedBallotError(f"question {i} is not homomorphic: unsupported")
         answers.append(_parse_answer(group, element, item, question, f"answers[{i}]"))
@@ -266,6 +286,21 @@ def _unsigned_from_json(obj: dict[str, Any]) -> dict[str, Any]:
 
     answers = []
     for a in obj["answers"]:
+        if "list_proofs" in a:  # a validated Lists answer
+            nz = a["nonzero_proof"]
+            answers.append(
+                {
+                    "choices": [[{"alpha": c["alpha"], "beta": c["beta"]} for c in row]
+                                for row in a["choices"]],
+                    "individual_proofs": [[proofs(ps) for ps in row]
+                                          for row in a["individual_proofs"]],
+                    "overall_proof": proofs([a["overall_proof"]])[0],
+                    "list_proofs": [proofs(ps) for ps in a["list_proofs"]],
+                    "nonzero_proof": {"commitment": nz["commitment"],
+                                      "challenge": nz["challenge"], "response": nz["response"]},
+                }
+            )  # fmt: skip
+            continue
         answer: dict[str, Any] = {
             "choices": [{"alpha": c["alpha"], "beta": c["beta"]} for c in a["choices"]],
             "individual_proofs": [proofs(ps) for ps in a["individual_proofs"]],
@@ -376,7 +411,16 @@ def verify_ballot(
     powers = powers or PlainPowers(election.group, election.public_key)
     prefix = f"{phi}|{ballot.credential_str}"
     for i, (answer, question) in enumerate(zip(ballot.answers, election.questions, strict=True)):
-        if not isinstance(question, HomomorphicQuestion):
+        lists = as_lists_question(question)
+        if isinstance(answer, ListsAnswer) and lists is not None:
+            try:
+                verify_lists_answer(
+                    election.group, election.public_key, prefix, lists, answer, f"answers[{i}]"
+                )
+            except InvalidProofError as e:
+                raise InvalidListsAnswerError(e.technical) from e
+            continue
+        if not isinstance(question, HomomorphicQuestion) or isinstance(answer, ListsAnswer):
             raise MalformedBallotError(f"question {i} is not homomorphic: unsupported")
         verify_answer(powers, prefix, answer, question, f"answers[{i}]")
     if ballot.signature.hash != ballot.unsigned_hash():
