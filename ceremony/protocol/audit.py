@@ -48,6 +48,7 @@ from ceremony.protocol.elgamal import Ciphertext
 from ceremony.protocol.errors import MalformedDataError, ProtocolError
 from ceremony.protocol.fastverify import BallotOutcome, load_credentials
 from ceremony.protocol.hashing import sha256_b64
+from ceremony.protocol.lists import as_lists_question, question_size
 from ceremony.protocol.pool import verify_ballots
 from ceremony.protocol.serialization import loads
 from ceremony.protocol.tally import (
@@ -305,11 +306,15 @@ def _load_setup(state: _State, resolved: ResolvedEvent) -> None:
     except CeremonyError as e:
         state.fail(Check.SETUP_ELECTION, e)
         return
-    unsupported = [q for q in election.questions if not isinstance(q, HomomorphicQuestion)]
+    unsupported = [
+        q
+        for q in election.questions
+        if not isinstance(q, HomomorphicQuestion) and as_lists_question(q) is None
+    ]
     if unsupported:
         state.fail(
             Check.SETUP_ELECTION,
-            MalformedDataError("non-homomorphic questions are not supported by this verifier"),
+            MalformedDataError("only homomorphic and Lists questions can be verified"),
         )
         return
     state.ok(Check.SETUP_ELECTION)
@@ -486,7 +491,7 @@ def audit_archive(
     election, credentials = state.election, state.credentials
     acc: TallyAccumulator | None = None
     if election is not None and credentials is not None:
-        shape = [q.choice_count for q in election.questions if isinstance(q, HomomorphicQuestion)]
+        shape = [question_size(q) for q in election.questions]
         acc = TallyAccumulator(election.group, shape)
         hashes: deque[str] = deque()
         ledger = _BallotLedger()

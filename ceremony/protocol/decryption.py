@@ -26,6 +26,7 @@ from ceremony.protocol.archive import PendingEvent
 from ceremony.protocol.errors import ProtocolError
 from ceremony.protocol.group import Element, Group, Scalar
 from ceremony.protocol.hashing import hash_to_zq, sha256_hex
+from ceremony.protocol.lists import Nesting, flatten_row, nest_row
 from ceremony.protocol.proofs import Proof
 from ceremony.protocol.serialization import (
     dumps,
@@ -87,15 +88,21 @@ class PartialDecryption:
     decryption_proofs: tuple[tuple[Proof, ...], ...]
     factor_texts: tuple[tuple[str, ...], ...] | None = field(default=None, compare=False)
     """The factors as the group writes them (§4.2), when read or made."""
+    nesting: tuple[Nesting, ...] = field(default=(), compare=False)
+    """Per question, how its row nests in JSON (Lists questions, Belenios 3.x)."""
 
     def to_dict(self) -> dict[str, Any]:
         """Fields in the spec's order (§4.18)."""
         texts = self.factor_texts or tuple(
             tuple(str(f) for f in row) for row in self.decryption_factors
         )
+        nesting = self.nesting or (None,) * len(texts)
         return {
-            "decryption_factors": [list(row) for row in texts],
-            "decryption_proofs": [[p.to_dict() for p in row] for row in self.decryption_proofs],
+            "decryption_factors": [nest_row(row, n) for row, n in zip(texts, nesting, strict=True)],
+            "decryption_proofs": [
+                nest_row([p.to_dict() for p in row], n)
+                for row, n in zip(self.decryption_proofs, nesting, strict=True)
+            ],
         }
 
     def to_bytes(self) -> bytes:
@@ -109,14 +116,16 @@ class PartialDecryption:
         d = require_dict(obj, what)
         factors = require_list(get_field(d, "decryption_factors", what), f"{what} factors")
         proofs = require_list(get_field(d, "decryption_proofs", what), f"{what} proofs")
-        rows = [require_list(r, what) for r in factors]
+        flat = [flatten_row(r, what) for r in factors]
+        rows = [items for items, _ in flat]
+        proof_rows = [flatten_row(r, what)[0] for r in proofs]
         return cls(
             tuple(tuple(group.parse_element(f, "decryption factor") for f in r) for r in rows),
             tuple(
-                tuple(Proof.from_dict(group, p, "decryption proof") for p in require_list(r, what))
-                for r in proofs
+                tuple(Proof.from_dict(group, p, "decryption proof") for p in r) for r in proof_rows
             ),
             tuple(tuple(str(f) for f in r) for r in rows),
+            tuple(n for _, n in flat),
         )
 
 
@@ -336,10 +345,23 @@ class ElectionResult:
     """``result`` of §4.19 for homomorphic questions: one count per answer."""
 
     result: tuple[tuple[int, ...], ...]
+    nesting: tuple[Nesting, ...] = field(default=(), compare=False)
+    """Per question, how its row nests in JSON (Lists questions, Belenios 3.x)."""
+
+    def nested(self) -> list[list[Any]]:
+        """The counts per question, Lists questions as one row per list (§4.19)."""
+        nesting = self.nesting or (None,) * len(self.result)
+        return [nest_row(row, n) for row, n in zip(self.result, nesting, strict=True)]
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object (§4.19)."""
-        return {"result": [[weight_json(v) for v in row] for row in self.result]}
+        nesting = self.nesting or (None,) * len(self.result)
+        return {
+            "result": [
+                nest_row([weight_json(v) for v in row], n)
+                for row, n in zip(self.result, nesting, strict=True)
+            ]
+        }
 
     def to_bytes(self) -> bytes:
         """Compact JSON (§4.1)."""
@@ -350,11 +372,10 @@ class ElectionResult:
         """Parse (§4.19); only homomorphic results (arrays of integers)."""
         d = require_dict(obj, "result")
         rows = require_list(get_field(d, "result", "result"), "result")
+        flat = [flatten_row(row, "result row") for row in rows]
         return cls(
-            tuple(
-                tuple(parse_weight(v, "result count") for v in require_list(row, "result row"))
-                for row in rows
-            )
+            tuple(tuple(parse_weight(v, "result count") for v in items) for items, _ in flat),
+            tuple(n for _, n in flat),
         )
 
 

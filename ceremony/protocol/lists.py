@@ -291,3 +291,36 @@ def _nonzero_proof(group: Group, y: Element, s: str, c: Ciphertext, proof: Nonze
     )
     text = f"nonzero|{s}|{elements_text(group, [proof.commitment, a1, a2])}"
     return bool(hash_to_zq(group, text) == proof.challenge)
+
+
+Nesting = tuple[int, ...] | None
+"""How one question's row of a tally, decryption or result nests: None for a flat
+homomorphic row, the lists' lengths for a Lists question."""
+
+
+def flatten_row(value: object, what: str) -> tuple[list[Any], Nesting]:
+    """One question's JSON row: flat (homomorphic) or a list of lists (Lists)."""
+    row = require_list(value, what)
+    if row and all(isinstance(item, list) for item in row):
+        cells = [require_list(item, what) for item in row]
+        return [c for cell in cells for c in cell], tuple(len(c) for c in cells)
+    return row, None
+
+
+def nest_row(items: Sequence[T], nesting: Nesting) -> list[Any]:
+    """The JSON row of one question from its flat items (reverse of ``flatten_row``)."""
+    if nesting is None:
+        return list(items)
+    return [list(row) for row in unflatten(items, nesting)]
+
+
+def question_size(question: Question) -> int:
+    """Number of ciphertexts an answer to ``question`` has (homomorphic or Lists)."""
+    lists = as_lists_question(question)
+    if lists is not None:
+        return sum(lists.shape)
+    from ceremony.protocol.election import HomomorphicQuestion
+
+    if not isinstance(question, HomomorphicQuestion):
+        raise MalformedDataError("question is neither homomorphic nor Lists: unsupported")
+    return question.choice_count

@@ -19,6 +19,7 @@ from ceremony.verify.belenios import verify_belenios
 from tests.interop.tamper import read_logical
 from tests.interop33.conftest import BeleniosTool33
 from tests.interop33.tool33 import GROUPS, Election33, setup_election, tool_trustees
+from tests.verify.test_command import run_verify_command as main
 
 LISTS_TEMPLATE: dict[str, Any] = {
     "description": "Élection à listes",
@@ -98,14 +99,18 @@ def test_lists_ballots_of_belenios_tool_33_verify_and_altered_ones_do_not(
 @pytest.mark.belenios
 @pytest.mark.parametrize("group", GROUPS, ids=lambda g: g.name)
 def test_lists_election_of_belenios_tool_33_verifies_with_its_result(
-    belenios33: BeleniosTool33, group: Group
+    belenios33: BeleniosTool33, group: Group, capsys: pytest.CaptureFixture[str]
 ) -> None:
     election = _lists_election(belenios33, group, voters=4)
     for voter, vote in enumerate(VOTES):
         _vote(election, voter, vote)
-    _vote(election, 1, [[0, 0, 0], [1, 0], [0, 0, 0, 0]])  # a revote
+    _vote(election, 1, [[0, 0, 0], [0, 0], [1, 0, 0, 1]])  # a revote
     theirs = election.tool_tally(delegates=(0, 1))
-    assert theirs == [[[2, 2, 1], [2, 1], [0, 0, 0, 0]]]
+    assert theirs == [[[2, 1, 1], [1, 1], [1, 0, 0, 1]]]
     report = verify_belenios(election.archive)
     assert report.passed, report.to_text("en")
     assert report.result == theirs
+    assert main(["verify", str(election.archive), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["result"] == theirs
+    assert main(["verify", str(election.archive)]) == 0
+    assert "tally.result" in capsys.readouterr().out
