@@ -651,7 +651,7 @@ def verify_verification_key(
     coefexps: Sequence[Sequence[Element]],
     index: int,
     key: TrusteePublicKey,
-    cert: CertKeys,
+    cert: CertKeys | None,
     fmt: Format,
 ) -> None:
     """Verification key j = ``index`` + 1: g^S_j = prod_i prod_k A_ik^(j^k), its proof of
@@ -665,7 +665,7 @@ def verify_verification_key(
         raise VerificationKeyError(f"verification key {index + 1}: {e.technical}") from e
     if fmt == FORMAT_2_0:
         return
-    if key.signature is None:
+    if key.signature is None or cert is None:
         raise VerificationKeySignatureError(f"verification key {index + 1} is not signed")
     try:
         message = SignedMessage(element_text(group, expected), key.signature)
@@ -686,7 +686,7 @@ def verify_voutput(
     With the certificate of trustee j (3.x), its signature of the key too.
     """
     fmt = FORMAT_2_0 if cert is None or cert.context is None else FORMAT_3_3
-    verify_verification_key(group, coefexps, index, voutput.public_key, cert or CertKeys(0, 0), fmt)
+    verify_verification_key(group, coefexps, index, voutput.public_key, cert, fmt)
 
 
 @dataclass(frozen=True)
