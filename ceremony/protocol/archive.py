@@ -46,6 +46,10 @@ _NESTED_FIELDS: dict[str, tuple[str, ...]] = {
     "Shuffle": ("payload",),
     "PartialDecryption": ("payload",),
 }
+# Optional ones: Belenios 3.2 may add the credential authority's certificate.
+_OPTIONAL_NESTED_FIELDS: dict[str, tuple[str, ...]] = {
+    "Setup": ("credentials_certificate",),
+}
 
 
 class ArchiveError(CeremonyError):
@@ -347,7 +351,9 @@ def _resolve(event: Event, digest: str, pending: dict[str, bytes]) -> ResolvedEv
         try:
             obj = json.loads(payload)
             refs = {key: obj[key] for key in keys}
-        except (ValueError, KeyError, TypeError) as e:
+            optional = _OPTIONAL_NESTED_FIELDS.get(event.type, ())
+            refs.update({key: obj[key] for key in optional if obj.get(key) is not None})
+        except (ValueError, KeyError, TypeError, AttributeError) as e:
             raise ArchiveFormatError(f"{event.type} payload is malformed: {e}") from e
         for key, ref in refs.items():
             if not _is_hex_hash(ref):

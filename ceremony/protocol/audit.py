@@ -32,6 +32,7 @@ from ceremony.protocol.archive import (
     iter_records,
 )
 from ceremony.protocol.ballot import Ballot, verify_ballot
+from ceremony.protocol.credcert import check_credentials_certificate
 from ceremony.protocol.credentials import CredentialList
 from ceremony.protocol.decryption import (
     ElectionResult,
@@ -39,7 +40,7 @@ from ceremony.protocol.decryption import (
     OwnedPartialDecryption,
     PartialDecryption,
     combine_factors,
-    verify_partial_decryption,
+    select_partial_decryptions,
     verify_result,
 )
 from ceremony.protocol.election import Election, HomomorphicQuestion
@@ -47,6 +48,7 @@ from ceremony.protocol.elgamal import Ciphertext
 from ceremony.protocol.errors import MalformedDataError, ProtocolError
 from ceremony.protocol.fastverify import BallotOutcome, load_credentials
 from ceremony.protocol.hashing import sha256_b64
+from ceremony.protocol.lists import as_lists_question, question_size
 from ceremony.protocol.pool import verify_ballots
 from ceremony.protocol.serialization import loads
 from ceremony.protocol.tally import (
@@ -60,6 +62,7 @@ from ceremony.protocol.trustees import (
     compute_election_public_key,
     verify_trustees,
 )
+from ceremony.protocol.version import record_format
 
 
 class Check(StrEnum):
@@ -303,11 +306,15 @@ def _load_setup(state: _State, resolved: ResolvedEvent) -> None:
     except CeremonyError as e:
         state.fail(Check.SETUP_ELECTION, e)
         return
-    unsupported = [q for q in election.questions if not isinstance(q, HomomorphicQuestion)]
+    unsupported = [
+        q
+        for q in election.questions
+        if not isinstance(q, HomomorphicQuestion) and as_lists_question(q) is None
+    ]
     if unsupported:
         state.fail(
             Check.SETUP_ELECTION,
-            MalformedDataError("non-homomorphic questions are not supported by this verifier"),
+            MalformedDataError("only homomorphic and Lists questions can be verified"),
         )
         return
     state.ok(Check.SETUP_ELECTION)
@@ -322,9 +329,9 @@ def _load_setup(state: _State, resolved: ResolvedEvent) -> None:
     group = election.group
     try:
         trustees = Trustees.from_bytes(group, resolved.nested["trustees"])
-        verify_trustees(group, trustees)
+        fmt = verify_trustees(group, trustees)
         state.trustees = trustees
-        state.ok(Check.SETUP_TRUSTEES)
+        state.ok(Check.SETUP_TRUSTEES, f"Belenios {record_format(election, fmt)}")
     except CeremonyError as e:
         state.fail(Check.SETUP_TRUSTEES, e)
     if state.trustees is not None:
@@ -338,7 +345,16 @@ def _load_setup(state: _State, resolved: ResolvedEvent) -> None:
     try:
         # Batched subgroup test of L (fastverify states its error bound).
         state.credentials = load_credentials(group, resolved.nested["credentials"])
-        state.ok(Check.SETUP_CREDENTIALS, f"{len(state.credentials)}")
+        note = f"{len(state.credentials)}"
+        if "credentials_certificate" in resolved.nested:  # Belenios 3.2+, optional
+            signed = check_credentials_certificate(
+                group,
+                resolved.nested["credentials_certificate"],
+                election.uuid,
+                resolved.nested["credentials"],
+            )
+            note += "; credentials certificate " + ("signed" if signed else "unsigned")
+        state.ok(Check.SETUP_CREDENTIALS, note)
     except CeremonyError as e:
         state.fail(Check.SETUP_CREDENTIALS, e)
 
@@ -475,7 +491,7 @@ def audit_archive(
     election, credentials = state.election, state.credentials
     acc: TallyAccumulator | None = None
     if election is not None and credentials is not None:
-        shape = [q.choice_count for q in election.questions if isinstance(q, HomomorphicQuestion)]
+        shape = [question_size(q) for q in election.questions]
         acc = TallyAccumulator(election.group, shape)
         hashes: deque[str] = deque()
         ledger = _BallotLedger()
@@ -573,14 +589,24 @@ def _audit_tally(
             if owned.owner in partials:
                 raise InvalidPartialDecryptionError(f"second decryption by owner {owned.owner}")
             partial = PartialDecryption.from_dict(group, loads(resolved.nested["payload"]))
-            verify_partial_decryption(
-                group, election.fingerprint, published.ciphertexts, slots[owned.owner], partial
-            )
             partials[owned.owner] = partial
         except CeremonyError as e:
             state.fail(Check.TALLY_PARTIAL_DECRYPTIONS, e)
+    # Belenios 3.3: invalid decryptions are set aside while the valid ones of their
+    # Pedersen item meet its threshold (decryption.select_partial_decryptions).
+    note = ""
+    try:
+        selection = select_partial_decryptions(
+            group, election.fingerprint, published.ciphertexts, trustees, partials
+        )
+        partials = selection.valid
+        if selection.tolerated:
+            owners = ", ".join(str(o) for o in sorted(selection.tolerated))
+            note = f"; invalid, set aside (threshold met): {owners}"
+    except CeremonyError as e:
+        state.fail(Check.TALLY_PARTIAL_DECRYPTIONS, e)
     if "PartialDecryption" in by_type:
-        state.ok(Check.TALLY_PARTIAL_DECRYPTIONS, str(len(partials)))
+        state.ok(Check.TALLY_PARTIAL_DECRYPTIONS, f"{len(partials)}{note}")
     else:
         state.not_yet(Check.TALLY_PARTIAL_DECRYPTIONS)
     results = by_type.get("Result", [])

@@ -15,6 +15,9 @@ Public API:
   ``belenios-tool setup make-election`` does with a 2.0 template (the
   questions objects directly in ``questions``, DESIGN.md §2).
 - ``combine_public_keys(group, keys) -> Element``: y = Π y_τ (§3.1.1).
+
+Belenios 3.3 adds an optional ``language`` (``[code, "ltr" | "rtl"]``), taken
+from the template and written last.
 """
 
 from __future__ import annotations
@@ -127,6 +130,8 @@ class Election:
     administrator: str | None = None
     credential_authority: str | None = None
     raw: bytes = field(default=b"", repr=False, compare=False)
+    language: tuple[str, str] | None = None
+    """Belenios 3.3: (language code, "ltr" or "rtl"), written last when present."""
 
     @property
     def fingerprint(self) -> str:
@@ -148,6 +153,8 @@ class Election:
             out["administrator"] = self.administrator
         if self.credential_authority is not None:
             out["credential_authority"] = self.credential_authority
+        if self.language is not None:
+            out["language"] = list(self.language)
         return out
 
     def to_bytes(self) -> bytes:
@@ -181,6 +188,7 @@ class Election:
                 None if authority is None else require_str(authority, "credential_authority")
             ),
             raw=bytes(data).strip(),
+            language=parse_language(obj.get("language")),
         )
 
 
@@ -217,5 +225,16 @@ def make_election(template: object, uuid: str, group: Group, public_key: Element
         credential_authority=(
             None if authority is None else require_str(authority, "credential_authority")
         ),
+        language=parse_language(obj.get("language")),
     )
     return Election.from_bytes(election.to_bytes())
+
+
+def parse_language(value: object) -> tuple[str, str] | None:
+    """The optional ``language`` of Belenios 3.3: ``[code, "ltr" | "rtl"]``."""
+    if value is None:
+        return None
+    items = require_list(value, "language")
+    if len(items) != 2 or items[1] not in ("ltr", "rtl"):
+        raise MalformedDataError('language must be [code, "ltr" or "rtl"]')
+    return require_str(items[0], "language code"), str(items[1])

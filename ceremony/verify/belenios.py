@@ -213,5 +213,5 @@ def verify_belenios(
             }
         )
     if outcome.result is not None and outcome.passed:
-        builder.result = [list(row) for row in outcome.result.result]
+        builder.result = outcome.result.nested()  # Lists questions: one row per list
     return builder.build()
