@@ -178,7 +178,7 @@ class Election:
             description=require_str(get_field(obj, "description", what), "election.description"),
             name=require_str(get_field(obj, "name", what), "election.name"),
             group=group,
-            public_key=group.parse_element(get_field(obj, "public_key", what), "public_key"),
+            public_key=group.parse_public_key(get_field(obj, "public_key", what), "public_key"),
             questions=tuple(
                 parse_question(q, f"election.questions[{i}]") for i, q in enumerate(questions)
             ),
@@ -197,7 +197,7 @@ def combine_public_keys(group: Group, keys: Iterable[Element]) -> Element:
     y = group.identity
     for key in keys:
         y = group.mul(y, group.check_element(key, "trustee sub-key"))
-    return group.check_element(y, "election public key")
+    return group.check_public_key(y, "election public key")
 
 
 def make_election(template: object, uuid: str, group: Group, public_key: Element) -> Election:
@@ -216,7 +216,7 @@ def make_election(template: object, uuid: str, group: Group, public_key: Element
         description=require_str(get_field(obj, "description", "template"), "description"),
         name=require_str(get_field(obj, "name", "template"), "name"),
         group=group,
-        public_key=group.check_element(public_key, "election public key"),
+        public_key=group.check_public_key(public_key, "election public key"),
         questions=tuple(
             parse_question(q, f"template.questions[{i}]") for i, q in enumerate(questions)
         ),

@@ -8,7 +8,8 @@ Public API (everything else in ``ceremony.protocol`` builds on it):
   ``parse_scalar(text)``, ``random_scalar(rng)``, ``g_pow(e)``, ``pow(x, e)``,
   ``mul(a, b)``, ``inv(x)``, ``div(a, b)``, ``identity``. ``str(element)`` is
   its JSON string in both kinds (decimal, or 64 hex digits for Ed25519).
-- ``check_public_key(x)``: ``check_element`` that also refuses the identity
+- ``check_public_key(x)`` / ``parse_public_key(text)``: ``check_element`` /
+  ``parse_element`` that also refuse the identity
   (``IdentityElementError``), for keys and public credentials.
 - ``FiniteFieldGroup``: frozen dataclass ``(name, p, q, g)``, subgroup of Z*p.
 - ``BELENIOS_2048``, ``RFC_3526_2048``: the two groups, numbers taken from §5;
@@ -142,7 +143,13 @@ class Group(ABC):
     def check_public_key(self, x: int, what: str = "public key") -> Element:
         """``check_element``, and not the neutral element (``IdentityElementError``): for
         keys and public credentials, whose secret exponent would then be 0."""
-        element = self.check_element(x, what)
+        return self._not_identity(self.check_element(x, what), what)
+
+    def parse_public_key(self, text: object, what: str = "public key") -> Element:
+        """``parse_element`` for a key: the neutral element is refused as well."""
+        return self._not_identity(self.parse_element(text, what), what)
+
+    def _not_identity(self, element: Element, what: str) -> Element:
         if element == self.identity:
             raise IdentityElementError(f"{what} is the neutral element")
         return element

@@ -215,8 +215,8 @@ class CertKeys:
         d = require_dict(loads(cert.message), "cert_keys")
         context = d.get("context")
         return cls(
-            group.parse_element(get_field(d, "verification", "cert_keys"), "cert verification"),
-            group.parse_element(get_field(d, "encryption", "cert_keys"), "cert encryption"),
+            group.parse_public_key(get_field(d, "verification", "cert_keys"), "cert verification"),
+            group.parse_public_key(get_field(d, "encryption", "cert_keys"), "cert encryption"),
             None if context is None else CertContext.from_dict(context),
         )
 

@@ -89,7 +89,7 @@ class TrusteePublicKey:
         text = get_field(d, "public_key", what)
         signature = d.get("signature")
         return cls(
-            group.parse_element(text, f"{what} public_key"),
+            group.parse_public_key(text, f"{what} public_key"),
             Proof.from_dict(group, get_field(d, "pok", what), f"{what} pok"),
             None if signature is None else Proof.from_dict(group, signature, f"{what} signature"),
             str(text),
@@ -125,7 +125,7 @@ def make_single_trustee(
 
 def verify_trustee_public_key(group: Group, key: TrusteePublicKey) -> None:
     """Check the proof of knowledge: A = g^response X^challenge, H_pok(X, A) (§4.5)."""
-    group.check_element(key.public_key, "trustee public key")
+    group.check_public_key(key.public_key, "trustee public key")
     commitment = group.mul(
         group.g_pow(key.pok.response), group.pow(key.public_key, key.pok.challenge)
     )
