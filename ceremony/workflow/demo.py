@@ -88,13 +88,21 @@ def run_demo(
     stream: TextIO = sys.stdout,
     after_step: Callable[[str], None] | None = None,
     description: dict[str, Any] | None = None,
+    group: str | None = None,
 ) -> Bureau:
-    """Run (or resume) the demo ceremony; return the engine over its store."""
+    """Run (or resume) the demo ceremony; return the engine over its store.
+
+    ``group`` overrides the description's choice of Belenios group (Ed25519 by default).
+    """
     times = StepTimes()
     work = store_folder(out)
     with times.step("Plateforme simulée : définition de l'élection", stream):
         simulator = PlatformSimulator(
-            seed=seed, ballots=ballots, bureau_id=DEMO_BUREAU, description=description
+            seed=seed,
+            ballots=ballots,
+            bureau_id=DEMO_BUREAU,
+            description=description,
+            group=group,
         )
     store = open_store(work / "store")
     bureau = Bureau(store, key_source=FileKeySource(work / "workstation-key"))
