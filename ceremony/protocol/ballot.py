@@ -57,6 +57,7 @@ from ceremony.protocol.serialization import (
     get_field,
     loads,
     parse_number,
+    require_canonical,
     require_dict,
     require_list,
     require_str,
@@ -238,14 +239,19 @@ def _parse_ballot(data: bytes, election: Election, check: bool) -> Ballot:
             require_str(get_field(sig, "hash", "signature"), "signature.hash"),
             Proof.from_dict(group, get_field(sig, "proof", "signature"), "signature.proof"),
         )
-    return Ballot(
+    ballot = Ballot(
         election_uuid=require_str(get_field(obj, "election_uuid", "ballot"), "election_uuid"),
         election_hash=require_str(get_field(obj, "election_hash", "ballot"), "election_hash"),
         credential=element(get_field(obj, "credential", "ballot"), "credential"),
         answers=tuple(answers),
         signature=signature,
-        raw=bytes(data).strip(),
+        raw=bytes(data),
     )
+    # §4.15: ballots are stored in canonical form. A ballot re-encoded (fields
+    # reordered, spaces, an extra field in a proof) keeps a valid signature
+    # but gets another hash: it could pass for a new ballot and undo a revote.
+    require_canonical(data, ballot.to_dict(), "ballot")
+    return ballot
 
 
 def _unsigned_from_json(obj: dict[str, Any]) -> dict[str, Any]:
