@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -61,7 +61,13 @@ from ceremony.verify.archive_record import (
     short,
 )
 from ceremony.verify.belenios import verify_belenios
-from ceremony.verify.report import CheckSpec, ReportBuilder, VerificationReport
+from ceremony.verify.report import (
+    CheckResult,
+    CheckSpec,
+    Outcome,
+    ReportBuilder,
+    VerificationReport,
+)
 from ceremony.workflow.phases import Action
 from ceremony.workflow.state import CeremonyState
 
@@ -295,27 +301,82 @@ def audit_contests(ctx: ArchiveContext, builder: ReportBuilder) -> None:
         path = ctx.folder / f"{uuid}.bel"
         report = (ctx.belenios_audit or default_audit)(path, urn_bels.get(uuid), verifier)
         prefix = f"bel.{number}."
+        file = f"{uuid}.bel"
         for check in report.checks:
             spec = CheckSpec(
                 prefix + check.spec.name,
-                f"Scrutin {number} — {check.spec.title_fr}",
-                f"Contest {number} — {check.spec.title_en}",
+                f"Scrutin {number} « {contest.name} », fichier {file} — {check.spec.title_fr}",
+                f"Contest {number} “{contest.name}”, file {file} — {check.spec.title_en}",
             )
-            builder.results.append(
-                type(check)(spec, check.outcome, check.reason_fr, check.reason_en, check.error)
-            )
+            after = prefix + check.after if check.after else ""
+            builder.results.append(replace(check, spec=spec, after=after))
+        _check_holds_contest(builder, prefix, number, contest.name, file, uuid, report, bureau)
         if uuid not in urn_bels:
-            builder.not_applicable(
+            builder.skipped(
                 CheckSpec(
                     prefix + "archive.previous_snapshot",
-                    f"Scrutin {number} — l'archive finale prolonge l'urne remise par la plateforme",
-                    f"Contest {number} — the final archive extends the platform's urn",
+                    f"Scrutin {number} « {contest.name} », fichier {file} — l'archive finale "
+                    "prolonge l'urne remise par la plateforme",
+                    f"Contest {number}, file {file} — the final archive extends the platform's urn",
                 ),
-                "non exécutée : l'urne n'a pas pu être lue",
-                "not run: the urn could not be read",
+                "urn.setup",
+                "l'urne remise par la plateforme n'a pas pu être lue (voir urn.setup)",
+                "the platform's urn could not be read (see urn.setup)",
             )
         audits[uuid] = report
     ctx.provide("audits", audits)
+
+
+class ContestFileMismatchError(CeremonyError):
+    """A contest's `.bel` file holds another election than the contest's."""
+
+    default_message = (
+        "Le fichier d'archive Belenios de ce scrutin contient l'élection d'un autre scrutin "
+        "(ou une élection inconnue) : les fichiers ont été échangés ou remplacés."
+    )
+
+
+def _check_holds_contest(
+    builder: ReportBuilder,
+    prefix: str,
+    number: int,
+    name: str,
+    file: str,
+    uuid: str,
+    report: VerificationReport,
+    bureau: BureauDefinition,
+) -> None:
+    """Say which election a contest's file holds: swapped files are named as such."""
+    spec = CheckSpec(
+        prefix + "contest",
+        f"Scrutin {number} « {name} » : le fichier {file} contient bien l'élection de ce scrutin",
+        f"Contest {number} “{name}”: file {file} holds this contest's election",
+    )
+    held = report.details.get("uuid")
+    if held is None:
+        builder.skipped(spec, prefix + "setup.election")
+        return
+    if held == uuid:
+        builder.results.append(
+            CheckResult(
+                spec,
+                Outcome.PASSED,
+                f"le fichier contient l'élection {held} (« {report.details.get('name')} »)",
+                f"the file holds election {held}",
+            )
+        )
+        return
+    others = {c.contest_uuid: (i, c.name) for i, c in enumerate(bureau.contests, start=1)}
+    where_fr = (
+        f"le scrutin {others[held][0]} « {others[held][1]} »"
+        if held in others
+        else "aucun scrutin de ce bureau"
+    )
+    builder.failed(
+        spec,
+        ContestFileMismatchError(f"{file} holds election {held}, not {uuid}"),
+        f"Le fichier {file} contient l'élection {held}, qui est celle de {where_fr}.",
+    )
 
 
 # 13 -- count -------------------------------------------------------------------

@@ -95,13 +95,14 @@ class CheckResult:
         """Why this outcome, in ``language``: every line of the report has one."""
         fr = language == "fr"
         text = self.reason_fr if fr else self.reason_en
-        if self.outcome is Outcome.SKIPPED and self.after:
-            lead = (
+        if self.outcome is Outcome.SKIPPED:
+            if text:
+                return ("non exécutée : " if fr else "not run: ") + text
+            return (
                 f"non exécutée parce que la vérification « {self.after} » a échoué"
                 if fr
                 else f"not run because check {self.after} failed"
             )
-            return f"{lead} ; {text}" if text else lead
         if text:
             return text
         if self.outcome is Outcome.PASSED:
