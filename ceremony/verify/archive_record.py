@@ -148,12 +148,45 @@ def verify_index(ctx: ArchiveContext) -> StepResult:
         if sha256_file(ctx.path(name)) != digest:
             bad.append(name)
     if bad:
-        raise ArchiveIndexError(f"SHA-256 differs from the index for {', '.join(bad)}")
+        raise _index_mismatch(ctx, bad)
     ctx.provide("index", dict(files))
     ctx.provide("index_sha256", sha256_hex(data))
     return Note(
         f"{len(files)} fichiers conformes à leur empreinte SHA-256.",
         f"{len(files)} files match their SHA-256.",
+    )
+
+
+def _journaled_files(ctx: ArchiveContext) -> dict[str, str]:
+    """The file hashes the journal's archive entry records, read only to name a cause."""
+    try:
+        export = read_journal_export(ctx.read(JOURNAL_FILE))
+        files = last_entry(export, Action.ARCHIVE_EXPORTED).details.get("files")
+    except (CeremonyError, AttributeError, KeyError, TypeError, ValueError, RecursionError):
+        return {}
+    return dict(files) if isinstance(files, dict) else {}
+
+
+def _index_mismatch(ctx: ArchiveContext, bad: list[str]) -> ArchiveIndexError:
+    """Name the culprit: the file, or archive.json itself when the file is the journaled one."""
+    journaled = _journaled_files(ctx)
+    index_altered = [n for n in bad if journaled.get(n) == sha256_file(ctx.path(n))]
+    files_altered = [n for n in bad if n not in index_altered]
+    parts: list[str] = []
+    if files_altered:
+        parts.append(
+            "fichier(s) modifié(s) ou remplacé(s) depuis l'archivage : " + ", ".join(files_altered)
+        )
+    if index_altered:
+        parts.append(
+            f"c'est {INDEX_FILE} lui-même qui a été modifié : l'empreinte qu'il donne pour "
+            + ", ".join(index_altered)
+            + " ne correspond pas au fichier, qui est bien celui enregistré au journal"
+        )
+    return ArchiveIndexError(
+        f"SHA-256 differs from the index for {', '.join(bad)}"
+        + (f"; {INDEX_FILE} altered for {', '.join(index_altered)}" if index_altered else ""),
+        user_message=ArchiveIndexError.default_message + " En cause : " + " ; ".join(parts) + ".",
     )
 
 
