@@ -310,6 +310,17 @@ STEPS_AFTER_AUDIT: tuple[Step, ...] = (
     ),
     Step(
         _spec(
+            "results.bundle",
+            "Paquet des résultats de cette cérémonie, signé par le quorum des cartes",
+            "Results bundle of this ceremony, signed by a quorum of cards",
+        ),
+        "Le paquet des résultats porte sur ce bureau et les élections scellées ; la présidence "
+        "et le quorum des délégués l'ont signé avec leurs cartes.",
+        "The results bundle is for this bureau and the sealed elections, signed by the cards.",
+        anchor.verify_results_bundle,
+    ),
+    Step(
+        _spec(
             "count.partial_decryptions",
             "Déchiffrements partiels des détenteurs de clés",
             "Key holders' partial decryptions",

@@ -12,15 +12,25 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ceremony.bundles.importer import VerifiedBundle
+from ceremony.bundles.importer import (
+    VerifiedBundle,
+    expect_payload,
+    import_bundle_file,
+    parse_payload,
+    read_bundle_file,
+)
+from ceremony.bundles.payloads.definition import BureauDefinition
 from ceremony.bundles.payloads.results import ResultsPayload
 from ceremony.bundles.payloads.seal import SealPayload
 from ceremony.store.errors import JournalError
 from ceremony.store.export import JournalExport
 from ceremony.store.verify import verify_checkpoints
-from ceremony.verify.archive_context import ArchiveContext
+from ceremony.verify.archive_context import ArchiveContext, sha256_file
 from ceremony.verify.archive_errors import ArchiveVerificationError
-from ceremony.verify.archive_record import Note, StepResult
+from ceremony.verify.archive_record import Note, StepResult, import_context
+from ceremony.workflow.state import CeremonyState
+
+RESULTS_FILE = "bundles/results.zip"
 
 
 class UnboundWorkstationKeyError(ArchiveVerificationError):
@@ -93,4 +103,48 @@ def verify_results_workstation_key(ctx: ArchiveContext) -> StepResult:
         "Les résultats signés par les cartes au dépouillement nomment la même clé de poste "
         "que le scellement.",
         "The results the cards signed at the count name the same workstation key as the seal.",
+    )
+
+
+class ForeignResultsError(ArchiveVerificationError):
+    """results.zip is the results bundle of another bureau or other elections."""
+
+    default_message = (
+        "Le paquet des résultats (results.zip) n'est pas celui de cette cérémonie : il vient "
+        "d'un autre bureau ou d'autres élections."
+    )
+
+
+def verify_results_bundle(ctx: ArchiveContext) -> StepResult:
+    """results.zip belongs to this ceremony (said first), then its card signatures hold."""
+    state: CeremonyState = ctx.need("state")
+    bureau: BureauDefinition = ctx.need("bureau")
+    seal: VerifiedBundle[SealPayload] = ctx.need("seal")
+    path = ctx.path(RESULTS_FILE)
+    claimed = parse_payload(read_bundle_file(path, "results"))
+    if not isinstance(claimed, ResultsPayload):
+        raise ForeignResultsError("results.zip holds no results payload")
+    sealed = seal.payload.election_fingerprints()
+    if claimed.bureau_id != bureau.bureau_id or claimed.election_fingerprints() != sealed:
+        contests = ", ".join(sorted(claimed.contest_uuids()))
+        raise ForeignResultsError(
+            f"results.zip is for bureau {claimed.bureau_id}, elections {contests}; this "
+            f"ceremony is bureau {bureau.bureau_id}, elections {', '.join(sorted(sealed))}",
+            user_message=(
+                f"{ForeignResultsError.default_message} Il porte sur le bureau "
+                f"« {claimed.bureau_id} » et les élections {contests}, alors que cette cérémonie "
+                f"est celle du bureau « {bureau.bureau_id} » (élections "
+                f"{', '.join(sorted(sealed))})."
+            ),
+        )
+    if sha256_file(path) != state.results_blob:
+        raise ForeignResultsError("results.zip is not the bundle the journal exported")
+    context = import_context(ctx, election_fingerprints=sealed)
+    verified = expect_payload(import_bundle_file(path, "results", context), ResultsPayload)
+    ctx.provide("results_bundle", verified)
+    signers = sorted(t.holder for t in verified.verification.signed)
+    return Note(
+        f"Paquet des résultats de ce bureau et des élections scellées, signé avec leurs cartes "
+        f"par {', '.join(signers)}.",
+        f"Results bundle of this bureau and the sealed elections, signed by {', '.join(signers)}.",
     )

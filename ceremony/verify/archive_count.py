@@ -415,16 +415,11 @@ def verify_partial_decryptions(ctx: ArchiveContext) -> StepResult:
     state: CeremonyState = ctx.need("state")
     export: JournalExport = ctx.need("journal")
     bureau: BureauDefinition = ctx.need("bureau")
-    seal: VerifiedBundle[SealPayload] = ctx.need("seal")
+    ctx.need("seal")
     identities: Mapping[str, CardIdentity] = ctx.need("members")
     order: tuple[str, ...] = ctx.need("delegate_order")
     bel_partials: Mapping[str, Mapping[int, str]] = ctx.need("bel_partials")
-    path = ctx.path(RESULTS_FILE)
-    if sha256_file(path) != state.results_blob:
-        raise PartialDecryptionRecordError("results.zip is not the bundle the journal exported")
-    context = import_context(ctx, election_fingerprints=seal.payload.election_fingerprints())
-    verified = expect_payload(import_bundle_file(path, "results", context), ResultsPayload)
-    ctx.provide("results_bundle", verified)
+    verified: VerifiedBundle[ResultsPayload] = ctx.need("results_bundle")
     present = members_of(ctx, last_entry(export, Action.COUNT_DONE))
     heads = [m for m in present if identities[m].role in {"president", "secretary"}]
     if not heads or len(present) - len(heads) < bureau.delegate_quorum:

@@ -41,6 +41,7 @@ from ceremony.protocol.trustees import (
     compute_election_public_key,
     verify_trustees,
 )
+from ceremony.store.errors import JournalError
 from ceremony.store.export import JournalExport, read_journal_export
 from ceremony.store.journal import JournalEntry
 from ceremony.store.verify import verify_chain
@@ -199,12 +200,15 @@ def verify_journal(ctx: ArchiveContext) -> StepResult:
         # The store's reader lets some malformed lines through as these (reported upstream).
         raise JournalContentError(f"journal unreadable: {type(e).__name__}: {e}") from e
     recorded = {key.public_key for key in export.keys}
-    report = verify_chain(
-        export.entries,
-        export.checkpoints,
-        known_public_keys=recorded,
-        require_signed_head=True,
-    )
+    try:
+        report = verify_chain(
+            export.entries,
+            export.checkpoints,
+            known_public_keys=recorded,
+            require_signed_head=True,
+        )
+    except JournalError as e:
+        raise _named_journal_error(e, export) from e
     if not report.public_keys:
         raise WorkstationKeyError("no checkpoint signs the journal")
     counts: dict[str, int] = {}
@@ -229,6 +233,34 @@ def verify_journal(ctx: ArchiveContext) -> StepResult:
         f"couvrant la dernière entrée. Clé du poste du bureau : {keys}.",
         f"{report.entries} chained entries, {report.checkpoints} signed checkpoint(s) covering "
         f"the last entry. Workstation key: {keys}.",
+    )
+
+
+def _named_journal_error(error: JournalError, export: JournalExport) -> JournalError:
+    """The same error, its French message naming the entry's neighbours and lost steps."""
+    by_sequence = {e.sequence: e for e in export.entries}
+    parts: list[str] = []
+    if error.sequence is not None:
+        before = by_sequence.get(error.sequence - 1)
+        after = min((e for e in export.entries if e.sequence > error.sequence), default=None,
+                    key=lambda e: e.sequence)  # fmt: skip
+        where = [f"entrée n° {error.sequence}"]
+        if before is not None:
+            where.append(f"après « {before.action} » (n° {before.sequence})")
+        if after is not None:
+            where.append(f"avant « {after.action} » (n° {after.sequence})")
+        parts.append(", ".join(where))
+    counts: dict[str, int] = {}
+    for entry in export.entries:
+        counts[entry.action] = counts.get(entry.action, 0) + 1
+    if lost := [a.value for a in ONCE if counts.get(a.value, 0) == 0]:
+        parts.append("étape(s) qui ne figurent plus au journal : " + ", ".join(lost))
+    if not parts:
+        return error
+    return type(error)(
+        error.technical,
+        sequence=error.sequence,
+        user_message=f"{error.user_message} En cause : {' ; '.join(parts)}.",
     )
 
 

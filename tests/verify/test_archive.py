@@ -172,3 +172,19 @@ def test_failed_report_reads_in_french(
         c.name == "vote.decisions" for c in report.checks if c.outcome is Outcome.NOT_APPLICABLE
     )
     assert not report.passed
+
+
+def test_a_deleted_journal_line_is_named_by_its_neighbours_and_lost_step(
+    archive: Path, verify: Callable[[Path], VerificationReport]
+) -> None:
+    journal = archive / "journal.jsonl"
+    lines = journal.read_text(encoding="utf-8").splitlines(keepends=True)
+    expert = next(i for i, line in enumerate(lines) if '"expert.recorded"' in line)
+    sequence = json.loads(lines[expert])["entry"]["sequence"]
+    del lines[expert]
+    journal.write_text("".join(lines), encoding="utf-8")
+    report = verify(archive)
+    failed = report.check("journal.chain")
+    assert failed.error == "JournalEntryMissingError"
+    assert f"entrée n° {sequence}, après « " in failed.reason_fr
+    assert "étape(s) qui ne figurent plus au journal : expert.recorded" in failed.reason_fr

@@ -664,6 +664,12 @@ def count_without_quorum(folder: Path, demo: DemoArchive) -> None:
     reseal(folder, demo.store, edit)
 
 
+def results_of_another_bureau(folder: Path, demo: DemoArchive) -> None:
+    # A results bundle validly signed by the cards, but for another bureau.
+    _results_bundle_with(folder, demo, lambda p, a: (replace(p, bureau_id="autre-bureau"), a))
+    reseal(folder, demo.store)
+
+
 MUTATIONS = [
     Mutation("definition.zip byte flipped", "archive.index", flip("bundles/definition.zip")),
     Mutation("seal.zip byte flipped", "archive.index", flip("bundles/seal.zip")),
@@ -716,6 +722,7 @@ MUTATIONS = [
     Mutation("expert's conclusion moved after the count", "journal.chain", expert_after_count),
     Mutation("expert objected, urn opened anyway", "expert.conclusion", expert_objected),
     Mutation("urn opened without a quorum", "count.partial_decryptions", count_without_quorum),
+    Mutation("results bundle of another bureau", "results.bundle", results_of_another_bureau),
 ]
 
 
