@@ -598,16 +598,33 @@ def verify_pv_content(ctx: ArchiveContext) -> StepResult:
     bureau: BureauDefinition = ctx.need("bureau")
     figures: tuple[ContestResult, ...] = ctx.need("figures")
     text = pdf_text(ctx.need("pv"), "the PV")
+    lacking = missing_figures(text, figures)
     missing = missing_texts(text, [bureau.name, *_fingerprints(ctx)])
-    if missing:
-        raise PvContentError(f"the PV lacks {[m[:40] for m in missing]}: not this bureau's record")
-    if lacking := missing_figures(text, figures):
-        raise PvContentError(f"figures not in the PV: {lacking[:5]}")
+    if lacking or missing:
+        raise _discrepancies(PvContentError, "du procès-verbal signé", lacking, missing)
     return Note(
         "Chaque chiffre de results.json (inscrits, votants, blancs, exprimés, voix, sièges) "
         "figure au procès-verbal, avec le nom du bureau et les empreintes du scellement, des "
         "élections et des archives.",
         "Every figure of results.json, the bureau's name and the fingerprints are in the PV.",
+    )
+
+
+def _discrepancies(
+    kind: type[CeremonyError], what: str, lacking: list[str], missing: list[str]
+) -> CeremonyError:
+    """Every difference found, figures first, in French for the report."""
+    parts: list[str] = []
+    if lacking:
+        parts.append(
+            f"{len(lacking)} chiffre(s) vérifié(s) absent(s) {what} (autres chiffres ?) : "
+            + " ; ".join(lacking[:5])
+        )
+    if missing:
+        parts.append(f"mentions absentes {what} : " + " ; ".join(m[:70] for m in missing[:5]))
+    return kind(
+        f"{what}: figures not found {lacking[:5]}; texts not found {[m[:40] for m in missing]}",
+        user_message=f"{kind.default_message} En cause : {' — '.join(parts)}.",
     )
 
 
@@ -618,10 +635,11 @@ def verify_signed_edition(ctx: ArchiveContext) -> StepResult:
     pv_sha256 = sha256_hex(ctx.need("pv"))
     text = pdf_text(ctx.read(PV_FILE), PV_FILE)
     wanted = [f"Document signé : SHA-256 {pv_sha256}", bureau.name, *signers.values()]
-    if missing := missing_texts(text, wanted):
-        raise SignedEditionError(f"{PV_FILE} lacks {[m[:40] for m in missing]}")
-    if lacking := missing_figures(text, figures):
-        raise SignedEditionError(f"figures not in {PV_FILE}: {lacking[:5]}")
+    # Figures first: a forged edition with other figures is named as such, not as a lost hash.
+    lacking = missing_figures(text, figures)
+    missing = missing_texts(text, wanted)
+    if lacking or missing:
+        raise _discrepancies(SignedEditionError, f"de {PV_FILE}", lacking, missing)
     return Note(
         f"L'édition signée indique l'empreinte {short(pv_sha256)} du procès-verbal signé, "
         "la clé de chaque signataire et les mêmes chiffres.",

@@ -33,6 +33,7 @@ from ceremony.bundles.payloads.status import StatusPayload
 from ceremony.bundles.payloads.urn import UrnPayload
 from ceremony.bundles.types import make_typed_bundle
 from ceremony.protocol.archive import PendingEvent, append_events, iter_events, iter_records
+from ceremony.report.frtext import format_int
 from ceremony.report.model import PvData
 from ceremony.report.pv import make_pv_pdf
 from ceremony.store.store import open_store
@@ -750,3 +751,23 @@ def test_mutation_is_rejected_by_its_step(
     failed = report.check(mutation.step)
     assert failed.error.endswith("Error") and failed.reason_fr
     print(f"{mutation.name}: {_failed(report)} — {failed.error}: {failed.reason_en}")
+
+
+def test_forged_signed_pv_with_other_figures_is_named_as_such(
+    archive: Path, demo_archive: DemoArchive, verify: Callable[[Path], VerificationReport]
+) -> None:
+    data = _pv_data(demo_archive, archive)
+    first = data.results[0]
+    forged = replace(
+        data, results=(replace(first, registered=first.registered + 7), *data.results[1:])
+    )
+    pdf = make_pv_pdf(forged)
+    reseal(archive, demo_archive.store, _journal_pv(pdf, _resign_pv(archive, demo_archive, pdf)))
+    report = verify(archive)
+    failed = report.check("pv.content")
+    assert failed.error == "PvContentError", report.to_text()
+    # The cause is the figures, spelt out; not a missing hash or missing signers.
+    assert "chiffre(s) vérifié(s) absent(s) de le procès-verbal signé" not in failed.reason_fr
+    assert "chiffre(s) vérifié(s) absent(s) du procès-verbal signé" in failed.reason_fr
+    assert f"Électeurs inscrits : {format_int(first.registered)}" in failed.reason_fr
+    assert "mentions absentes" not in failed.reason_fr
