@@ -566,6 +566,10 @@ def audit_archive(
             state.fail(Check.ARCHIVE_EVENTS, e)
         if first.event.type == "Setup":
             _load_setup(state, first)
+    if first is None and not state.failed(Check.ARCHIVE_FORMAT):
+        state.fail(
+            Check.ARCHIVE_EVENTS, EventOrderError("the archive has no event (§4.4: Setup first)")
+        )
     if (first is None or first.event.type != "Setup") and not state.failed(Check.ARCHIVE_FORMAT):
         state.fail(
             Check.SETUP_ELECTION,
