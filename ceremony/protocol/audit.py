@@ -48,7 +48,7 @@ from ceremony.protocol.errors import MalformedDataError, ProtocolError
 from ceremony.protocol.fastverify import BallotOutcome, load_credentials
 from ceremony.protocol.hashing import sha256_b64
 from ceremony.protocol.pool import verify_ballots
-from ceremony.protocol.serialization import loads
+from ceremony.protocol.serialization import loads, require_canonical
 from ceremony.protocol.tally import (
     EncryptedTally,
     SizedEncryptedTally,
@@ -683,7 +683,9 @@ def _audit_tally(
                 raise InvalidPartialDecryptionError(f"unknown owner {owned.owner}")
             if owned.owner in partials:
                 raise InvalidPartialDecryptionError(f"second decryption by owner {owned.owner}")
-            partial = PartialDecryption.from_dict(group, loads(resolved.nested["payload"]))
+            body = resolved.nested["payload"]
+            partial = PartialDecryption.from_dict(group, loads(body))
+            require_canonical(body, partial.to_dict(), "partial decryption")
             verify_partial_decryption(
                 group, election.fingerprint, published.ciphertexts, slots[owned.owner], partial
             )
@@ -699,7 +701,9 @@ def _audit_tally(
         state.not_yet(Check.TALLY_RESULT)
         return published, None, True
     try:
-        result = ElectionResult.from_dict(loads(results[0].payload or b""))
+        payload = results[0].payload or b""
+        result = ElectionResult.from_dict(loads(payload))
+        require_canonical(payload, result.to_dict(), "result")
         factors = combine_factors(group, trustees, partials, published.shape)
         verify_result(group, published.ciphertexts, factors, result, acc.total_weight)
         state.ok(Check.TALLY_RESULT)

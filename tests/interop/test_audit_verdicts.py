@@ -260,6 +260,34 @@ def test_non_canonical_setup_payload_is_rejected(records: Records, tmp_path: Pat
     assert report.check("archive.format").error == "ArchiveFormatError", report.to_text("en")
 
 
+def _pd_extra(pd: Any) -> None:
+    pd["note"] = "x"
+
+
+NON_CANONICAL_TALLY_DATA = {
+    "result_with_spaces": (BytesAlteration("Result", 0, None, _spaces), "tally.result"),
+    "result_with_unknown_field": (
+        ContentAlteration("Result", 0, None, lambda r: {**r, "note": 1}),
+        "tally.result",
+    ),
+    "partial_decryption_with_unknown_field": (
+        ContentAlteration("PartialDecryption", 0, "payload", _pd_extra),
+        "tally.partial_decryptions",
+    ),
+}
+
+
+@pytest.mark.belenios
+@pytest.mark.parametrize("name", sorted(NON_CANONICAL_TALLY_DATA))
+def test_non_canonical_tally_data_is_rejected(records: Records, tmp_path: Path, name: str) -> None:
+    alteration, check = NON_CANONICAL_TALLY_DATA[name]
+    target = tmp_path / f"{records.uuid}.bel"
+    alteration.rehash(records.tallied, target)
+    report = verify_belenios(target, workers=1)
+    assert not report.passed
+    assert check in _failed(report), report.to_text("en")
+
+
 # Class 4 -- shuffles and non-homomorphic questions -------------------------------
 def _insert_shuffle(events: list[LogicalEvent]) -> list[LogicalEvent]:
     at = next(i for i, e in enumerate(events) if e.type == "EncryptedTally") + 1
