@@ -368,14 +368,14 @@ def _check_holds_contest(
         return
     others = {c.contest_uuid: (i, c.name) for i, c in enumerate(bureau.contests, start=1)}
     where_fr = (
-        f"le scrutin {others[held][0]} « {others[held][1]} »"
+        f"qui est celle du scrutin {others[held][0]} « {others[held][1]} »"
         if held in others
-        else "aucun scrutin de ce bureau"
+        else "qui n'est celle d'aucun scrutin de ce bureau"
     )
     builder.failed(
         spec,
         ContestFileMismatchError(f"{file} holds election {held}, not {uuid}"),
-        f"Le fichier {file} contient l'élection {held}, qui est celle de {where_fr}.",
+        f"Le fichier {file} contient l'élection {held}, {where_fr}.",
     )
 
 

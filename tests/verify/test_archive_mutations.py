@@ -771,3 +771,32 @@ def test_forged_signed_pv_with_other_figures_is_named_as_such(
     assert "chiffre(s) vérifié(s) absent(s) du procès-verbal signé" in failed.reason_fr
     assert f"Électeurs inscrits : {format_int(first.registered)}" in failed.reason_fr
     assert "mentions absentes" not in failed.reason_fr
+
+
+def test_swapped_contest_archives_say_which_election_each_file_holds(
+    archive: Path, demo_archive: DemoArchive, verify: Callable[[Path], VerificationReport]
+) -> None:
+    swap_bels(archive, demo_archive)
+    report = verify(archive)
+    failed = [c for c in report.failed_checks() if c.name.endswith(".contest")]
+    assert len(failed) == 2, report.to_text()
+    for check in failed:
+        assert check.error == "ContestFileMismatchError"
+        assert "contient l'élection" in check.reason_fr and "celle du scrutin" in check.reason_fr
+
+
+def test_one_digit_changed_in_the_index_blames_the_index_not_the_file(
+    archive: Path, verify: Callable[[Path], VerificationReport]
+) -> None:
+    index = json.loads((archive / INDEX).read_bytes())
+    digest = index["files"]["remise-des-cles.pdf"]
+    index["files"]["remise-des-cles.pdf"] = (
+        digest[:10] + ("1" if digest[10] != "1" else "2") + (digest[11:])
+    )
+    (archive / INDEX).write_text(json.dumps(index, indent=1, sort_keys=True))
+    report = verify(archive)
+    failed = report.check("archive.index")
+    assert failed.error == "ArchiveIndexError"
+    assert "c'est archive.json lui-même qui a été modifié" in failed.reason_fr
+    assert "remise-des-cles.pdf" in failed.reason_fr
+    assert "modifié(s) ou remplacé(s)" not in failed.reason_fr
