@@ -586,8 +586,9 @@ def _anchors_text(report: VerificationReport, language: Language) -> list[str]:
         f"{signing} (compare with the PV)"
     )
     for member, key in sorted(d.get("member_keys", {}).items()):
+        role = record.ROLE_FR.get(key["role"], key["role"]) if fr else key["role"]
         lines.append(
-            f"  {'Carte de' if fr else 'Card of'} {member} ({key['role']}, "
+            f"  {'Carte de' if fr else 'Card of'} {member} ({role}, "
             f"{'n°' if fr else 'serial'} {key['card']}) : {key['key_id']}"
         )
     return lines

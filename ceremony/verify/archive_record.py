@@ -124,6 +124,10 @@ def short(key_id: str) -> str:
     return f"{key_id[:16]}…"
 
 
+ROLE_FR = {"president": "président(e)", "secretary": "secrétaire", "delegate": "délégué(e)"}
+"""Member roles as the French report names them."""
+
+
 # 1 -- the archive index -------------------------------------------------------
 def verify_index(ctx: ArchiveContext) -> StepResult:
     data = ctx.read(INDEX_FILE, 16 << 20)
@@ -411,7 +415,8 @@ def verify_member_cards(ctx: ArchiveContext) -> StepResult:
     ctx.provide("member_keys", keys)
     training = any(i.training for i in identities.values())
     lines = "; ".join(
-        f"{m} ({i.role}) : carte {i.serial}, clé {short(i.signature_key.key_id)}"
+        f"{m} ({ROLE_FR.get(i.role, i.role)}) : carte {i.serial}, "
+        f"clé {short(i.signature_key.key_id)}"
         for m, i in identities.items()
     )
     return Note(
