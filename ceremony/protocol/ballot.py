@@ -62,6 +62,7 @@ from ceremony.protocol.serialization import (
     dumps,
     get_field,
     loads,
+    require_canonical,
     require_dict,
     require_list,
     require_str,
@@ -266,15 +267,20 @@ def _parse_ballot(data: bytes, election: Election, check: bool) -> Ballot:
             Proof.from_dict(group, get_field(sig, "proof", "signature"), "signature.proof"),
         )
     credential = get_field(obj, "credential", "ballot")
-    return Ballot(
+    ballot = Ballot(
         election_uuid=require_str(get_field(obj, "election_uuid", "ballot"), "election_uuid"),
         election_hash=require_str(get_field(obj, "election_hash", "ballot"), "election_hash"),
         credential=element(credential, "credential"),
         answers=tuple(answers),
         signature=signature,
-        raw=bytes(data).strip(),
+        raw=bytes(data),
         credential_text=str(credential),
     )
+    # §4.15: ballots are stored in canonical form. A ballot re-encoded (fields
+    # reordered, spaces, an extra field in a proof) keeps a valid signature
+    # but gets another hash: it could pass for a new ballot and undo a revote.
+    require_canonical(data, ballot.to_dict(), "ballot")
+    return ballot
 
 
 def _unsigned_from_json(obj: dict[str, Any]) -> dict[str, Any]:

@@ -8,8 +8,9 @@ Public API:
 - ``OtherQuestion(data)``: a ``question_gen`` (§4.9.2) kept verbatim; ballots
   for it are not supported by this package.
 - ``Election``: the election structure (§4.10); ``from_bytes(data)`` keeps the
-  exact bytes, because the fingerprint φ (``fingerprint``) is the hash of the
-  serialisation (§4.15) and must never be recomputed from a re-serialisation;
+  exact bytes (a trailing newline included: belenios-tool hashes it), because
+  the fingerprint φ (``fingerprint``) is the hash of the serialisation (§4.15)
+  and must never be recomputed from a re-serialisation;
   ``to_bytes()``; ``group``; ``public_key``.
 - ``make_election(template, uuid, group, public_key) -> Election``: what
   ``belenios-tool setup make-election`` does with a 2.0 template (the
@@ -187,7 +188,7 @@ class Election:
             credential_authority=(
                 None if authority is None else require_str(authority, "credential_authority")
             ),
-            raw=bytes(data).strip(),
+            raw=bytes(data),
             language=parse_language(obj.get("language")),
         )
 

@@ -799,6 +799,13 @@ class Bureau:
         assert key is not None
         self.store.make_checkpoint(key)
 
+    def workstation_public_key(self) -> str:
+        """The key that signs the checkpoints, bound into the seal and results the cards sign."""
+        source = self.key_source or default_key_source(self.store.folder)
+        key = load_workstation_key(source)
+        assert key is not None
+        return key.public_key
+
     # -- helpers for the later steps (count, pv, archive) -----------------
 
     def trustees(self, state: CeremonyState) -> Trustees:
