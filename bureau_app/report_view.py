@@ -25,6 +25,7 @@ _ICONS = {
     Outcome.PASSED: "check-done",
     Outcome.FAILED: "check-failed",
     Outcome.NOT_APPLICABLE: "check-open",
+    Outcome.SKIPPED: "check-failed",
 }
 
 
@@ -110,6 +111,7 @@ class VerificationReportView(QWidget):
             Outcome.PASSED: self.tr("RÉUSSI"),
             Outcome.FAILED: self.tr("ÉCHEC"),
             Outcome.NOT_APPLICABLE: self.tr("sans objet"),
+            Outcome.SKIPPED: self.tr("non exécutée"),
         }
         return words[outcome]
 

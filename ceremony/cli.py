@@ -46,7 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="bureau",
         description=(
             "Bureau : l'application du bureau de vote électronique "
-            "(Belenios 2.0, cartes OpenPGP, paquets signés)."
+            "(Belenios 3.3, Ed25519 ou BELENIOS-2048 ; cartes OpenPGP, paquets signés)."
         ),
     )
     parser.add_argument("--version", action="version", version=f"bureau {__version__}")

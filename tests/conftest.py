@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.belenios33.tool import BeleniosTool33, chroot_dir, chroot_version, new_tool
+
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
 # Qt runs without a display in tests.
@@ -76,3 +78,26 @@ def belenios(tmp_path: Path) -> Iterator[BeleniosTool]:
     workdir = tmp_path / "belenios"
     workdir.mkdir()
     yield BeleniosTool(workdir)
+
+
+@pytest.fixture(scope="session")
+def belenios33_root() -> Path | None:
+    """The sid chroot with belenios-tool 3.3 (tests/belenios33/install.sh), None when absent."""
+    root = chroot_dir()
+    version = chroot_version(root)
+    return root if version is not None and version.startswith("3.3") else None
+
+
+@pytest.fixture
+def belenios33(belenios33_root: Path | None) -> Iterator[BeleniosTool33]:
+    """A temporary working directory for belenios-tool 3.3, inside the sid chroot."""
+    require(
+        belenios33_root is not None,
+        "belenios-tool 3.3 (the sid chroot .belenios33/, built by bootstrap.sh --dev; needs root)",
+    )
+    assert belenios33_root is not None
+    tool = new_tool(belenios33_root)
+    try:
+        yield tool
+    finally:
+        tool.cleanup()

@@ -22,6 +22,8 @@ from pathlib import Path
 from typing import IO, Any, Literal, get_args
 
 from ceremony.errors import CeremonyError
+from ceremony.protocol.errors import MalformedDataError
+from ceremony.protocol.serialization import loads
 
 EventType = Literal[
     "Setup",
@@ -35,6 +37,7 @@ EventType = Literal[
 ]
 EVENT_TYPES: frozenset[str] = frozenset(get_args(EventType))
 HEADER_NAME = "BELENIOS"
+ARCHIVE_VERSION = 1
 DATA_SUFFIX = ".data.json"
 EVENT_SUFFIX = ".event.json"
 _BLOCK = 512
@@ -45,6 +48,10 @@ _NESTED_FIELDS: dict[str, tuple[str, ...]] = {
     "EncryptedTally": ("encrypted_tally",),
     "Shuffle": ("payload",),
     "PartialDecryption": ("payload",),
+}
+# Optional ones: Belenios 3.2 may add the credential authority's certificate.
+_OPTIONAL_NESTED_FIELDS: dict[str, tuple[str, ...]] = {
+    "Setup": ("credentials_certificate",),
 }
 
 
@@ -93,6 +100,15 @@ class ArchiveMissingDataError(ArchiveError):
     )
 
 
+class ArchiveOrphanDataError(ArchiveChainError):
+    """A data file is referenced by no event (e.g. setup data without a Setup event)."""
+
+    default_message = (
+        "L'archive contient des données qu'aucun événement n'enregistre (par exemple la "
+        "définition d'une élection sans l'événement Setup) : elle est incomplète ou altérée."
+    )
+
+
 def sha256_hex(data: bytes) -> str:
     """SHA-256 in hexadecimal, as used to name archive files (§4.4)."""
     return hashlib.sha256(data).hexdigest()
@@ -118,10 +134,15 @@ class ArchiveHeader:
     def from_bytes(cls, data: bytes) -> ArchiveHeader:
         """Parse the header (§4.4)."""
         try:
-            obj = json.loads(data)
-            return cls(version=int(obj["version"]), timestamp=int(obj["timestamp"]))
-        except (ValueError, KeyError, TypeError) as e:
+            obj = loads(data)
+            header = cls(version=int(obj["version"]), timestamp=int(obj["timestamp"]))
+        except (MalformedDataError, ValueError, KeyError, TypeError) as e:
             raise ArchiveFormatError(f"bad BELENIOS header: {e}") from e
+        if header.version != ARCHIVE_VERSION:
+            raise ArchiveFormatError(f"unsupported archive version {header.version}")
+        if bytes(data) != header.to_bytes():
+            raise ArchiveFormatError("the BELENIOS header is not in canonical form")
+        return header
 
 
 @dataclass(frozen=True)
@@ -152,11 +173,13 @@ class Event:
     def from_bytes(cls, data: bytes) -> Event:
         """Parse and type-check an event (§4.4)."""
         try:
-            obj = json.loads(data)
-        except ValueError as e:
-            raise ArchiveFormatError(f"event is not JSON: {e}") from e
+            obj = loads(data)
+        except MalformedDataError as e:
+            raise ArchiveFormatError(f"event is not JSON: {e.technical}") from e
         if not isinstance(obj, dict):
             raise ArchiveFormatError("event is not a JSON object")
+        if unknown := sorted(set(obj) - {"parent", "height", "type", "payload"}):
+            raise ArchiveFormatError(f"event has unknown fields {unknown}")
         height, kind = obj.get("height"), obj.get("type")
         parent, payload = obj.get("parent"), obj.get("payload")
         if not isinstance(height, int) or isinstance(height, bool) or height < 0:
@@ -166,7 +189,11 @@ class Event:
         for name, value in (("parent", parent), ("payload", payload)):
             if value is not None and not _is_hex_hash(value):
                 raise ArchiveFormatError(f"bad event {name} {value!r}")
-        return cls(height=height, type=kind, parent=parent, payload=payload)
+        event = cls(height=height, type=kind, parent=parent, payload=payload)
+        if bytes(data) != event.to_bytes():
+            # belenios-tool rebuilds the archive and compares: one spelling only.
+            raise ArchiveFormatError(f"event at height {height} is not in canonical form")
+        return event
 
 
 @dataclass(frozen=True)
@@ -260,6 +287,10 @@ def _iter_tar(stream: IO[bytes]) -> Iterator[tuple[str, bytes, int]]:
         except UnicodeDecodeError:
             raise ArchiveFormatError(f"non-ASCII file name at offset {offset}") from None
         size = _octal(block[124:136], "size")
+        if block != _tar_header_or_none(name, size, _octal(block[136:148], "mtime")):
+            # §4.4: an old-style tar, each header exactly as belenios-tool
+            # writes it (no ustar magic, no owner, no other field).
+            raise ArchiveFormatError(f"tar header at offset {offset} is not old-style (§4.4)")
         content = _read_exact(stream, size)
         _read_exact(stream, (-size) % _BLOCK)
         offset += _BLOCK + size + (-size) % _BLOCK
@@ -325,6 +356,10 @@ def iter_events(records: Iterable[ArchiveRecord]) -> Iterator[ResolvedEvent]:
             )
         yield _resolve(event, record.digest, pending)
         previous, height = record.digest, height + 1
+    if pending:
+        # Data no event claims was checked by nothing: e.g. setup files without Setup.
+        names = sorted(pending)[:3]
+        raise ArchiveOrphanDataError(f"{len(pending)} data file(s) referenced by no event: {names}")
 
 
 def _take(pending: dict[str, bytes], digest: str, what: str) -> bytes:
@@ -345,15 +380,39 @@ def _resolve(event: Event, digest: str, pending: dict[str, bytes]) -> ResolvedEv
     keys = _NESTED_FIELDS.get(event.type, ())
     if keys:
         try:
-            obj = json.loads(payload)
+            obj = loads(payload)
             refs = {key: obj[key] for key in keys}
-        except (ValueError, KeyError, TypeError) as e:
+            optional = _OPTIONAL_NESTED_FIELDS.get(event.type, ())
+            refs.update({key: obj[key] for key in optional if obj.get(key) is not None})
+        except (MalformedDataError, KeyError, TypeError, AttributeError) as e:
             raise ArchiveFormatError(f"{event.type} payload is malformed: {e}") from e
+        _check_wrapper(event, obj, payload)
         for key, ref in refs.items():
             if not _is_hex_hash(ref):
                 raise ArchiveFormatError(f"{event.type} payload field {key} is not a hash")
             nested[key] = _take(pending, ref, f"{event.type} {key}")
     return ResolvedEvent(event, digest, payload, nested)
+
+
+# The payloads that point at other data, with their fields in belenios-tool's order.
+_WRAPPER_FIELDS: dict[str, tuple[str, ...]] = {
+    "Setup": ("election", "trustees", "credentials"),
+    "EncryptedTally": ("num_tallied", "total_weight", "encrypted_tally"),
+    "PartialDecryption": ("owner", "payload"),
+}
+
+
+def _check_wrapper(event: Event, obj: dict[str, Any], payload: bytes) -> None:
+    fields = _WRAPPER_FIELDS.get(event.type)
+    if fields is None:
+        return
+    # An optional field (3.2's credentials_certificate) comes after the others when present.
+    fields += tuple(k for k in _OPTIONAL_NESTED_FIELDS.get(event.type, ()) if k in obj)
+    if tuple(obj) != fields or dumps_compact(obj) != payload:
+        raise ArchiveFormatError(
+            f"{event.type} payload at height {event.height} is not in canonical form "
+            f"(fields {list(obj)}, expected {list(fields)}, compact JSON)"
+        )
 
 
 def read_header(path: Path) -> ArchiveHeader:
@@ -390,6 +449,13 @@ def _tar_header(name: str, size: int, mtime: int) -> bytes:
     checksum = sum(block)
     block[148:156] = b"%06o\0 " % checksum
     return bytes(block)
+
+
+def _tar_header_or_none(name: str, size: int, mtime: int) -> bytes | None:
+    try:
+        return _tar_header(name, size, mtime)
+    except (ArchiveFormatError, OverflowError, ValueError):
+        return None
 
 
 def tar_member(name: str, content: bytes, mtime: int) -> bytes:

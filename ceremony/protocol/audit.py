@@ -32,6 +32,7 @@ from ceremony.protocol.archive import (
     iter_records,
 )
 from ceremony.protocol.ballot import Ballot, verify_ballot
+from ceremony.protocol.credcert import check_credentials_certificate
 from ceremony.protocol.credentials import CredentialList
 from ceremony.protocol.decryption import (
     ElectionResult,
@@ -39,7 +40,7 @@ from ceremony.protocol.decryption import (
     OwnedPartialDecryption,
     PartialDecryption,
     combine_factors,
-    verify_partial_decryption,
+    select_partial_decryptions,
     verify_result,
 )
 from ceremony.protocol.election import Election, HomomorphicQuestion
@@ -47,8 +48,9 @@ from ceremony.protocol.elgamal import Ciphertext
 from ceremony.protocol.errors import MalformedDataError, ProtocolError
 from ceremony.protocol.fastverify import BallotOutcome, load_credentials
 from ceremony.protocol.hashing import sha256_b64
+from ceremony.protocol.lists import as_lists_question, question_size
 from ceremony.protocol.pool import verify_ballots
-from ceremony.protocol.serialization import loads
+from ceremony.protocol.serialization import loads, require_canonical
 from ceremony.protocol.tally import (
     EncryptedTally,
     SizedEncryptedTally,
@@ -60,6 +62,7 @@ from ceremony.protocol.trustees import (
     compute_election_public_key,
     verify_trustees,
 )
+from ceremony.protocol.version import record_format
 
 
 class Check(StrEnum):
@@ -70,6 +73,7 @@ class Check(StrEnum):
     ARCHIVE_EVENTS = "archive.events"
     SNAPSHOT = "archive.previous_snapshot"
     SETUP_ELECTION = "setup.election"
+    SETUP_SUPPORTED = "setup.supported"
     SETUP_TRUSTEES = "setup.trustees"
     SETUP_PUBLIC_KEY = "setup.public_key"
     SETUP_CREDENTIALS = "setup.credentials"
@@ -128,6 +132,34 @@ class SnapshotMismatchError(AuditError):
     )
 
 
+class MissingSetupError(AuditError):
+    """The record holds no Setup event: there is no election to verify (§4.4)."""
+
+    default_message = (
+        "L'archive ne contient aucune élection (pas d'événement Setup) : il n'y a rien à "
+        "vérifier ; demandez l'archive complète à la plateforme."
+    )
+
+
+class UnsupportedRecordError(AuditError):
+    """The record uses what this verifier does not check (mix-nets, non-homomorphic questions)."""
+
+    default_message = (
+        "Cette élection utilise un mécanisme que ce vérificateur ne contrôle pas (question "
+        "non homomorphe ou mélange de bulletins) : elle n'est PAS vérifiée ici ; faites-la "
+        "vérifier par un autre outil."
+    )
+
+
+class CheckNotRunError(AuditError):
+    """A check the record calls for did not run, and no earlier failure explains it."""
+
+    default_message = (
+        "Une vérification que l'archive appelle n'a pas pu être faite : le contenu n'est pas "
+        "vérifié, il ne peut donc pas être déclaré conforme."
+    )
+
+
 class NotTalliedError(AuditError):
     """A tally-phase datum is missing where the events say it should be."""
 
@@ -166,7 +198,7 @@ def sequential_verifier(
     build, more than verifying a few dozen ballots directly.
     """
     for index, data in enumerate(ballots):
-        tracker = sha256_b64(bytes(data).strip())
+        tracker = sha256_b64(bytes(data))
         credential: str | None = None
         try:
             ballot = Ballot.from_bytes(data, election)
@@ -198,16 +230,53 @@ def default_verifier(path: Path, workers: int | None) -> BallotVerifier:
 NOT_TALLIED = "not tallied"
 NOT_PUBLISHED = "not published yet"
 NOT_RUN = "not run"
+SKIPPED = "skipped"
+
+# What each check builds on: when one of these failed, the check is skipped
+# (and says which), never passed. Archive format and chain come before all.
+PREREQUISITES: dict[Check, tuple[Check, ...]] = {
+    Check.ARCHIVE_CHAIN: (Check.ARCHIVE_FORMAT,),
+    Check.ARCHIVE_EVENTS: (Check.ARCHIVE_FORMAT, Check.ARCHIVE_CHAIN),
+    Check.SETUP_SUPPORTED: (Check.SETUP_ELECTION,),
+    Check.SETUP_TRUSTEES: (Check.SETUP_ELECTION,),
+    Check.SETUP_PUBLIC_KEY: (Check.SETUP_ELECTION, Check.SETUP_TRUSTEES),
+    Check.SETUP_CREDENTIALS: (Check.SETUP_ELECTION,),
+    Check.BALLOTS_VALID: (Check.SETUP_ELECTION, Check.SETUP_SUPPORTED, Check.SETUP_CREDENTIALS),
+    Check.BALLOTS_UNIQUE: (Check.SETUP_ELECTION, Check.SETUP_SUPPORTED, Check.SETUP_CREDENTIALS),
+    Check.TALLY_ENCRYPTED: (
+        Check.SETUP_ELECTION,
+        Check.SETUP_SUPPORTED,
+        Check.SETUP_CREDENTIALS,
+    ),
+    Check.TALLY_PARTIAL_DECRYPTIONS: (
+        Check.SETUP_SUPPORTED,
+        Check.TALLY_ENCRYPTED,
+        Check.SETUP_TRUSTEES,
+    ),
+    Check.TALLY_RESULT: (
+        Check.SETUP_SUPPORTED,
+        Check.TALLY_PARTIAL_DECRYPTIONS,
+        Check.TALLY_ENCRYPTED,
+    ),
+}
+_ALWAYS_FIRST = (Check.ARCHIVE_FORMAT, Check.ARCHIVE_CHAIN)
 
 
 @dataclass(frozen=True)
 class CheckOutcome:
-    """One check: passed (``error`` None, ``ran``), failed (``error``), or not run."""
+    """One check: passed (``error`` None, ``ran``), failed (``error``), or not run.
+
+    A check that did not run is either not applicable to the record's stage
+    (``note`` says which: not tallied, not published yet) or skipped because
+    ``skipped_because`` failed; a check that could not run for no such
+    reason carries a :class:`CheckNotRunError` and counts as failed.
+    """
 
     check: Check
     ran: bool
     error: CeremonyError | None = None
     note: str = ""
+    skipped_because: Check | None = None
 
 
 @dataclass(frozen=True)
@@ -218,6 +287,8 @@ class AuditOutcome:
     election: Election | None = None
     num_ballots: int = 0
     num_tallied: int = 0
+    num_replaced: int = 0
+    """Valid ballots superseded by a later ballot of the same voter (revotes)."""
     encrypted_tally: EncryptedTally | None = None
     total_weight: int = 0
     result: ElectionResult | None = None
@@ -229,8 +300,18 @@ class AuditOutcome:
 
     @property
     def passed(self) -> bool:
-        """No check of §3.5 failed."""
-        return all(c.error is None for c in self.checks)
+        """Every check the record calls for ran and passed (the others only by its stage)."""
+        return bool(self.checks) and all(
+            c.error is None and c.skipped_because is None and (c.ran or c.note != NOT_RUN)
+            for c in self.checks
+        )
+
+    @property
+    def stage(self) -> str:
+        """``"setup"`` (no election), ``"open"`` (voting, not tallied), ``"tallied"``."""
+        if self.election is None:
+            return "setup"
+        return "tallied" if self.tallied else "open"
 
 
 _ORDER = {
@@ -259,6 +340,7 @@ class _State:
     seen_types: set[str] = field(default_factory=set)
     post_ballot: list[ResolvedEvent] = field(default_factory=list)
     num_ballots: int = 0
+    num_replaced: int = 0
     last_event_hash: str | None = None
     last_height: int = -1
     snapshot: tuple[str, int] | None = None  # (hash, height) of the previous board's last event
@@ -303,15 +385,22 @@ def _load_setup(state: _State, resolved: ResolvedEvent) -> None:
     except CeremonyError as e:
         state.fail(Check.SETUP_ELECTION, e)
         return
-    unsupported = [q for q in election.questions if not isinstance(q, HomomorphicQuestion)]
-    if unsupported:
-        state.fail(
-            Check.SETUP_ELECTION,
-            MalformedDataError("non-homomorphic questions are not supported by this verifier"),
-        )
-        return
     state.ok(Check.SETUP_ELECTION)
     state.election = election
+    unsupported = [
+        i + 1
+        for i, q in enumerate(election.questions)
+        if not isinstance(q, HomomorphicQuestion) and as_lists_question(q) is None
+    ]
+    if unsupported:
+        # Readable and possibly valid, but not checked by us: say so by name.
+        state.fail(
+            Check.SETUP_SUPPORTED,
+            UnsupportedRecordError(
+                f"question(s) {unsupported} are non-homomorphic (mix-net tally): "
+                "not verified by this verifier"
+            ),
+        )
     # Human-readable hashes to compare with what the trustees and the credential
     # authority were shown (§3.5.2, last paragraph; §4.15 H_JSON).
     state.fingerprints = {
@@ -322,9 +411,9 @@ def _load_setup(state: _State, resolved: ResolvedEvent) -> None:
     group = election.group
     try:
         trustees = Trustees.from_bytes(group, resolved.nested["trustees"])
-        verify_trustees(group, trustees)
+        fmt = verify_trustees(group, trustees)
         state.trustees = trustees
-        state.ok(Check.SETUP_TRUSTEES)
+        state.ok(Check.SETUP_TRUSTEES, f"Belenios {record_format(election, fmt)}")
     except CeremonyError as e:
         state.fail(Check.SETUP_TRUSTEES, e)
     if state.trustees is not None:
@@ -338,7 +427,16 @@ def _load_setup(state: _State, resolved: ResolvedEvent) -> None:
     try:
         # Batched subgroup test of L (fastverify states its error bound).
         state.credentials = load_credentials(group, resolved.nested["credentials"])
-        state.ok(Check.SETUP_CREDENTIALS, f"{len(state.credentials)}")
+        note = f"{len(state.credentials)}"
+        if "credentials_certificate" in resolved.nested:  # Belenios 3.2+, optional
+            signed = check_credentials_certificate(
+                group,
+                resolved.nested["credentials_certificate"],
+                election.uuid,
+                resolved.nested["credentials"],
+            )
+            note += "; credentials certificate " + ("signed" if signed else "unsigned")
+        state.ok(Check.SETUP_CREDENTIALS, note)
     except CeremonyError as e:
         state.fail(Check.SETUP_CREDENTIALS, e)
 
@@ -377,6 +475,14 @@ def _ballot_payloads(
         elif resolved.event.type == "Setup":
             state.fail(Check.ARCHIVE_EVENTS, EventOrderError("a second Setup event"))
         else:
+            if resolved.event.type in ("Shuffle", "EndShuffles"):
+                state.fail(
+                    Check.SETUP_SUPPORTED,
+                    UnsupportedRecordError(
+                        f"{resolved.event.type} event at height {resolved.event.height}: "
+                        "mix-nets are not verified by this verifier"
+                    ),
+                )
             state.post_ballot.append(resolved)
 
 
@@ -400,6 +506,7 @@ class _BallotLedger:
         self._last: dict[bytes, tuple[str, int]] = {}
         self._seen: set[bytes] = set()
         self.superseded: dict[str, int] = {}
+        self.replaced = 0
         self.valid_count = 0
         self.invalid_count = 0
         self.first_invalid: BallotOutcome | None = None
@@ -424,6 +531,7 @@ class _BallotLedger:
         previous = self._last.get(key)
         if previous is not None:
             self.superseded[previous[0]] = previous[1]
+            self.replaced += 1
         self._last[key] = (digest, weight)
 
 
@@ -472,10 +580,22 @@ def audit_archive(
             state.fail(Check.ARCHIVE_EVENTS, e)
         if first.event.type == "Setup":
             _load_setup(state, first)
+    if first is None and not state.failed(Check.ARCHIVE_FORMAT):
+        state.fail(
+            Check.ARCHIVE_EVENTS, EventOrderError("the archive has no event (§4.4: Setup first)")
+        )
+    if (first is None or first.event.type != "Setup") and not state.failed(Check.ARCHIVE_FORMAT):
+        state.fail(
+            Check.SETUP_ELECTION,
+            MissingSetupError(
+                "setup data are missing: "
+                + ("the archive has no event" if first is None else "the first event is not Setup")
+            ),
+        )
     election, credentials = state.election, state.credentials
     acc: TallyAccumulator | None = None
-    if election is not None and credentials is not None:
-        shape = [q.choice_count for q in election.questions if isinstance(q, HomomorphicQuestion)]
+    if election is not None and credentials is not None and not state.failed(Check.SETUP_SUPPORTED):
+        shape = [question_size(q) for q in election.questions]
         acc = TallyAccumulator(election.group, shape)
         hashes: deque[str] = deque()
         ledger = _BallotLedger()
@@ -505,6 +625,7 @@ def audit_archive(
         else:
             state.ok(Check.BALLOTS_VALID, str(ledger.valid_count))
         state.invalid_ballots = tuple(ledger.invalid_sample)
+        state.num_replaced = ledger.replaced
         state.ok(Check.BALLOTS_UNIQUE)
         if ledger.superseded and not state.failed(Check.ARCHIVE_CHAIN):
             for ballot, weight in _reread_superseded(state, election, dict(ledger.superseded)):
@@ -520,6 +641,8 @@ def audit_archive(
         state.ok(Check.ARCHIVE_CHAIN)
     if first is not None and not state.failed(Check.ARCHIVE_CHAIN):
         state.ok(Check.ARCHIVE_EVENTS)
+    if election is not None:
+        state.ok(Check.SETUP_SUPPORTED)
     tally, result, tallied = _audit_tally(state, acc)
     _finish_snapshot(state)
     return AuditOutcome(
@@ -527,6 +650,7 @@ def audit_archive(
         election=election,
         num_ballots=state.num_ballots,
         num_tallied=acc.num_tallied if acc else 0,
+        num_replaced=state.num_replaced,
         encrypted_tally=tally,
         total_weight=acc.total_weight if acc else 0,
         result=result,
@@ -548,8 +672,7 @@ def _audit_tally(
     if "EncryptedTally" not in by_type:
         return (acc.result() if acc else None), None, False
     if election is None or acc is None:
-        state.fail(Check.TALLY_ENCRYPTED, NotTalliedError("setup could not be read"))
-        return None, None, True
+        return None, None, True  # skipped: the setup check that failed is named
     group = election.group
     expected = acc.result()
     event = by_type["EncryptedTally"][0]
@@ -563,6 +686,8 @@ def _audit_tally(
         published = expected
     if state.failed(Check.TALLY_ENCRYPTED) or trustees is None:
         return published, None, True
+    if "Shuffle" in by_type or "EndShuffles" in by_type:
+        return published, None, True  # setup.supported failed: decryptions of shuffles unchecked
     slots = {s.owner: s.key.public_key for s in trustees.slots()}
     partials: dict[int, PartialDecryption] = {}
     for resolved in by_type.get("PartialDecryption", []):
@@ -572,15 +697,27 @@ def _audit_tally(
                 raise InvalidPartialDecryptionError(f"unknown owner {owned.owner}")
             if owned.owner in partials:
                 raise InvalidPartialDecryptionError(f"second decryption by owner {owned.owner}")
-            partial = PartialDecryption.from_dict(group, loads(resolved.nested["payload"]))
-            verify_partial_decryption(
-                group, election.fingerprint, published.ciphertexts, slots[owned.owner], partial
-            )
+            body = resolved.nested["payload"]
+            partial = PartialDecryption.from_dict(group, loads(body))
+            require_canonical(body, partial.to_dict(), "partial decryption")
             partials[owned.owner] = partial
         except CeremonyError as e:
             state.fail(Check.TALLY_PARTIAL_DECRYPTIONS, e)
+    # Belenios 3.3: invalid decryptions are set aside while the valid ones of their
+    # Pedersen item meet its threshold (decryption.select_partial_decryptions).
+    note = ""
+    try:
+        selection = select_partial_decryptions(
+            group, election.fingerprint, published.ciphertexts, trustees, partials
+        )
+        partials = selection.valid
+        if selection.tolerated:
+            owners = ", ".join(str(o) for o in sorted(selection.tolerated))
+            note = f"; invalid, set aside (threshold met): {owners}"
+    except CeremonyError as e:
+        state.fail(Check.TALLY_PARTIAL_DECRYPTIONS, e)
     if "PartialDecryption" in by_type:
-        state.ok(Check.TALLY_PARTIAL_DECRYPTIONS, str(len(partials)))
+        state.ok(Check.TALLY_PARTIAL_DECRYPTIONS, f"{len(partials)}{note}")
     else:
         state.not_yet(Check.TALLY_PARTIAL_DECRYPTIONS)
     results = by_type.get("Result", [])
@@ -588,7 +725,9 @@ def _audit_tally(
         state.not_yet(Check.TALLY_RESULT)
         return published, None, True
     try:
-        result = ElectionResult.from_dict(loads(results[0].payload or b""))
+        payload = results[0].payload or b""
+        result = ElectionResult.from_dict(loads(payload))
+        require_canonical(payload, result.to_dict(), "result")
         factors = combine_factors(group, trustees, partials, published.shape)
         verify_result(group, published.ciphertexts, factors, result, acc.total_weight)
         state.ok(Check.TALLY_RESULT)
@@ -639,13 +778,29 @@ def _finish_snapshot(state: _State) -> None:
 
 
 def _ordered(state: _State, with_snapshot: bool, tallied: bool) -> tuple[CheckOutcome, ...]:
-    out = []
+    out: list[CheckOutcome] = []
     for check in Check:
         if check is Check.SNAPSHOT and not with_snapshot:
             continue
         outcome = state.results.get(check)
         if outcome is None:
-            note = NOT_TALLIED if check.value.startswith("tally.") and not tallied else NOT_RUN
-            outcome = CheckOutcome(check, False, None, note)
+            outcome = _not_run(state, check, tallied, out)
         out.append(outcome)
     return tuple(out)
+
+
+def _not_run(
+    state: _State, check: Check, tallied: bool, before: list[CheckOutcome]
+) -> CheckOutcome:
+    """Why ``check`` did not run: an earlier failure, the record's stage, or nothing (a failure)."""
+    for prerequisite in _ALWAYS_FIRST + PREREQUISITES.get(check, ()):
+        if prerequisite is not check and state.failed(prerequisite):
+            return CheckOutcome(check, False, None, SKIPPED, prerequisite)
+    for earlier in before:
+        if earlier.skipped_because is not None and earlier.check in PREREQUISITES.get(check, ()):
+            return CheckOutcome(check, False, None, SKIPPED, earlier.skipped_because)
+    if check.value.startswith("tally.") and not tallied:
+        return CheckOutcome(check, False, None, NOT_TALLIED)
+    return CheckOutcome(
+        check, False, CheckNotRunError(f"{check.value} did not run and no earlier check failed")
+    )

@@ -39,6 +39,12 @@ from ceremony.protocol.elgamal import Ciphertext, PlainPowers, Powers, encrypt
 from ceremony.protocol.errors import InvalidScalarError, MalformedDataError, ProtocolError
 from ceremony.protocol.group import Element, Group, Scalar
 from ceremony.protocol.hashing import sha256_b64
+from ceremony.protocol.lists import (
+    ListsAnswer,
+    as_lists_question,
+    parse_lists_answer,
+    verify_lists_answer,
+)
 from ceremony.protocol.proofs import (
     InvalidProofError,
     Proof,
@@ -56,11 +62,12 @@ from ceremony.protocol.serialization import (
     dumps,
     get_field,
     loads,
-    parse_number,
+    require_canonical,
     require_dict,
     require_list,
     require_str,
 )
+from ceremony.protocol.version import element_text
 
 T = TypeVar("T")
 
@@ -105,6 +112,13 @@ class InvalidOverallProofError(BallotError, InvalidProofError):
 
     check = "overall_proof"
     default_message = "Un bulletin contient une preuve de nombre de choix fausse : il est falsifié."
+
+
+class InvalidListsAnswerError(BallotError, InvalidProofError):
+    """A proof of a Lists answer is wrong (Belenios 3.x; ``lists.verify_lists_answer``)."""
+
+    check = "lists_proof"
+    default_message = "Un bulletin contient une preuve de choix de liste fausse : il est falsifié."
 
 
 class InvalidSignatureError(BallotError, InvalidProofError):
@@ -154,16 +168,23 @@ class Ballot:
     election_uuid: str
     election_hash: str
     credential: Element
-    answers: tuple[HomomorphicAnswer, ...]
+    answers: tuple[HomomorphicAnswer | ListsAnswer, ...]
     signature: Signature | None
     raw: bytes = field(default=b"", repr=False, compare=False)
+    credential_text: str = field(default="", repr=False, compare=False)
+    """The credential as the group writes it (§4.2), as read or made."""
+
+    @property
+    def credential_str(self) -> str:
+        """The credential's JSON string (base 10, or hex in Ed25519)."""
+        return self.credential_text or str(self.credential)
 
     def to_dict(self, *, signed: bool = True) -> dict[str, Any]:
         """JSON form in the spec's field order (§4.15); ``signed=False`` drops the signature."""
         out: dict[str, Any] = {
             "election_uuid": self.election_uuid,
             "election_hash": self.election_hash,
-            "credential": str(self.credential),
+            "credential": self.credential_str,
             "answers": [a.to_dict() for a in self.answers],
         }
         if signed and self.signature is not None:
@@ -179,7 +200,7 @@ class Ballot:
 
         The ballot is serialised in the spec's field order whatever the order
         it was read in. From the bytes read, the numbers are reused as written
-        (they are canonical, ``parse_number`` refuses any other spelling).
+        (they are canonical: the group's parsers refuse any other spelling).
         """
         if self.raw:
             return sha256_b64(dumps(_unsigned_from_json(loads(self.raw))))
@@ -194,6 +215,9 @@ class Ballot:
         """Every group element the ballot carries (§4.2): credential, alphas, betas."""
         yield self.credential
         for answer in self.answers:
+            if isinstance(answer, ListsAnswer):
+                yield from answer.elements()
+                continue
             for c in answer.choices:
                 yield c.alpha
                 yield c.beta
@@ -226,8 +250,12 @@ def _parse_ballot(data: bytes, election: Election, check: bool) -> Ballot:
         raise MalformedBallotError(
             f"ballot has {len(answers_data)} answers for {len(election.questions)} questions"
         )
-    answers = []
+    answers: list[HomomorphicAnswer | ListsAnswer] = []
     for i, (item, question) in enumerate(zip(answers_data, election.questions, strict=True)):
+        lists = as_lists_question(question)
+        if lists is not None:  # Belenios 3.x, read and verified only
+            answers.append(parse_lists_answer(group, element, item, lists, f"answers[{i}]"))
+            continue
         if not isinstance(question, HomomorphicQuestion):
             raise MalformedBallotError(f"question {i} is not homomorphic: unsupported")
         answers.append(_parse_answer(group, element, item, question, f"answers[{i}]"))
@@ -238,14 +266,21 @@ def _parse_ballot(data: bytes, election: Election, check: bool) -> Ballot:
             require_str(get_field(sig, "hash", "signature"), "signature.hash"),
             Proof.from_dict(group, get_field(sig, "proof", "signature"), "signature.proof"),
         )
-    return Ballot(
+    credential = get_field(obj, "credential", "ballot")
+    ballot = Ballot(
         election_uuid=require_str(get_field(obj, "election_uuid", "ballot"), "election_uuid"),
         election_hash=require_str(get_field(obj, "election_hash", "ballot"), "election_hash"),
-        credential=element(get_field(obj, "credential", "ballot"), "credential"),
+        credential=element(credential, "credential"),
         answers=tuple(answers),
         signature=signature,
-        raw=bytes(data).strip(),
+        raw=bytes(data),
+        credential_text=str(credential),
     )
+    # §4.15: ballots are stored in canonical form. A ballot re-encoded (fields
+    # reordered, spaces, an extra field in a proof) keeps a valid signature
+    # but gets another hash: it could pass for a new ballot and undo a revote.
+    require_canonical(data, ballot.to_dict(), "ballot")
+    return ballot
 
 
 def _unsigned_from_json(obj: dict[str, Any]) -> dict[str, Any]:
@@ -256,6 +291,21 @@ def _unsigned_from_json(obj: dict[str, Any]) -> dict[str, Any]:
 
     answers = []
     for a in obj["answers"]:
+        if "list_proofs" in a:  # a validated Lists answer
+            nz = a["nonzero_proof"]
+            answers.append(
+                {
+                    "choices": [[{"alpha": c["alpha"], "beta": c["beta"]} for c in row]
+                                for row in a["choices"]],
+                    "individual_proofs": [[proofs(ps) for ps in row]
+                                          for row in a["individual_proofs"]],
+                    "overall_proof": proofs([a["overall_proof"]])[0],
+                    "list_proofs": [proofs(ps) for ps in a["list_proofs"]],
+                    "nonzero_proof": {"commitment": nz["commitment"],
+                                      "challenge": nz["challenge"], "response": nz["response"]},
+                }
+            )  # fmt: skip
+            continue
         answer: dict[str, Any] = {
             "choices": [{"alpha": c["alpha"], "beta": c["beta"]} for c in a["choices"]],
             "individual_proofs": [proofs(ps) for ps in a["individual_proofs"]],
@@ -274,10 +324,10 @@ def _unsigned_from_json(obj: dict[str, Any]) -> dict[str, Any]:
 
 def _range_parser(group: Group) -> Callable[[object, str], Element]:
     def parse(text: object, what: str) -> Element:
-        x = parse_number(text, what)
-        if not 0 < x < group.p:
-            raise MalformedBallotError(f"{what} is not in [1, p)")
-        return x
+        try:
+            return group.parse_raw_element(text, what)
+        except MalformedDataError as e:
+            raise MalformedBallotError(e.technical) from e
 
     return parse
 
@@ -333,10 +383,10 @@ def _parse_answer(
 
 
 def _product(group: Group, cs: Iterable[Ciphertext]) -> Ciphertext:
-    alpha, beta = 1, 1
+    alpha, beta = group.identity, group.identity
     for c in cs:
-        alpha = alpha * c.alpha % group.p
-        beta = beta * c.beta % group.p
+        alpha = group.mul(alpha, c.alpha)
+        beta = group.mul(beta, c.beta)
     return Ciphertext(alpha, beta)
 
 
@@ -364,9 +414,18 @@ def verify_ballot(
     if ballot.signature is None:
         raise InvalidSignatureError("ballot is not signed")
     powers = powers or PlainPowers(election.group, election.public_key)
-    prefix = f"{phi}|{ballot.credential}"
+    prefix = f"{phi}|{ballot.credential_str}"
     for i, (answer, question) in enumerate(zip(ballot.answers, election.questions, strict=True)):
-        if not isinstance(question, HomomorphicQuestion):
+        lists = as_lists_question(question)
+        if isinstance(answer, ListsAnswer) and lists is not None:
+            try:
+                verify_lists_answer(
+                    election.group, election.public_key, prefix, lists, answer, f"answers[{i}]"
+                )
+            except InvalidProofError as e:
+                raise InvalidListsAnswerError(e.technical) from e
+            continue
+        if not isinstance(question, HomomorphicQuestion) or isinstance(answer, ListsAnswer):
             raise MalformedBallotError(f"question {i} is not homomorphic: unsupported")
         verify_answer(powers, prefix, answer, question, f"answers[{i}]")
     if ballot.signature.hash != ballot.unsigned_hash():
@@ -485,9 +544,21 @@ def sign_ballot(
 ) -> Ballot:
     """The signed ballot of ``make_ballot``, computed with ``powers`` and not read back
     (§4.11–4.15): the platform simulator passes fixed-base tables."""
+    secret = derive_secret(election.group, credential, election.uuid)
+    return sign_ballot_with_secret(election, powers, secret, plaintexts, rng)
+
+
+def sign_ballot_with_secret(
+    election: Election,
+    powers: Powers,
+    secret: Scalar,
+    plaintexts: list[list[int]],
+    rng: random.Random | None = None,
+) -> Ballot:
+    """``sign_ballot`` for the credential's secret exponent s, public credential g^s (§4.14)."""
     group = election.group
-    secret = derive_secret(group, credential, election.uuid)
     public = powers.g_pow(secret)
+    public_text = element_text(group, public)
     phi = election.fingerprint
     if len(plaintexts) != len(election.questions):
         raise MalformedDataError("one plaintext answer per question is needed")
@@ -496,12 +567,14 @@ def sign_ballot(
         if not isinstance(question, HomomorphicQuestion):
             raise MalformedDataError(f"question {i} is not homomorphic: unsupported")
         answers.append(
-            make_answer(powers, f"{phi}|{public}", question, values, rng, f"answers[{i}]")
+            make_answer(powers, f"{phi}|{public_text}", question, values, rng, f"answers[{i}]")
         )
-    unsigned = Ballot(election.uuid, phi, public, tuple(answers), None)
+    unsigned = Ballot(election.uuid, phi, public, tuple(answers), None, credential_text=public_text)
     ballot_hash = unsigned.unsigned_hash()
     signature = Signature(ballot_hash, make_signature(powers, ballot_hash, secret, rng))
-    return Ballot(election.uuid, phi, public, tuple(answers), signature)
+    return Ballot(
+        election.uuid, phi, public, tuple(answers), signature, credential_text=public_text
+    )
 
 
 def last(items: Iterable[T], credential_of: Callable[[T], Hashable]) -> list[T]:

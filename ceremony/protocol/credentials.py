@@ -2,12 +2,15 @@
 
 Public API:
 
-- ``make_credential(rng) -> str``: a fresh private credential
-  ``XXX-XXX-XXX-XXX-XXX`` (14 random Base58 characters and a checksum), as
-  ``belenios-tool setup generate-credentials`` writes them.
-- ``credential_checksum(digits14) -> str`` and ``check_credential(text) -> str``
-  (the checksum of §4.8; ``InvalidCredentialError`` on a typing error).
-- ``derive_secret(group, credential, uuid) -> Scalar``: secret(c), PBKDF2.
+- ``make_credential(rng, fmt=FORMAT_3_3) -> str``: a fresh private credential.
+  Belenios 3.3 (what we write): ``XXXXX-XXXXXX-XXXXX-XXXXXX``, 22 random Base58
+  characters, no checksum. Belenios 2.0 (still read): ``XXX-XXX-XXX-XXX-XXX``,
+  14 random Base58 characters and a checksum.
+- ``credential_format(text) -> Format``, ``credential_checksum(digits14) -> str``
+  and ``check_credential(text) -> str`` (``InvalidCredentialError`` on a typing
+  error).
+- ``derive_secret(group, credential, uuid) -> Scalar``: secret(c), by the
+  credential's own format: ``derive_credential`` (3.3) or PBKDF2 (2.0).
 - ``derive_public_credential(group, credential, uuid) -> Element``: public(c) = g^secret(c).
 - ``PublicCredential(credential, weight)``: one entry of L; ``from_str`` /
   ``to_str`` read and write ``"<g^s>"`` or ``"<g^s>,<weight>"``.
@@ -30,8 +33,18 @@ from ceremony.protocol.base58 import ALPHABET, decode_int, random_string
 from ceremony.protocol.errors import MalformedDataError, ProtocolError
 from ceremony.protocol.group import Element, Group, Scalar
 from ceremony.protocol.serialization import dumps, loads, parse_number, require_list, require_str
+from ceremony.protocol.version import (
+    FORMAT_2_0,
+    FORMAT_3_3,
+    Format,
+    element_text,
+    text_order_key,
+)
 
 PBKDF2_ITERATIONS = 1000
+CREDENTIAL_LENGTH = 22
+"""Base58 characters of a Belenios 3.x credential (more than 128 bits of entropy)."""
+_GROUPS_3 = (5, 6, 5, 6)
 
 
 class InvalidCredentialError(ProtocolError):
@@ -68,11 +81,25 @@ def credential_checksum(digits: str) -> str:
     return ALPHABET[53 - decode_int(digits) % 53]
 
 
+def _is_credential_3(text: str) -> bool:
+    parts = text.split("-")
+    return tuple(len(p) for p in parts) == _GROUPS_3 and all(set(p) <= set(ALPHABET) for p in parts)
+
+
+def credential_format(text: str) -> Format:
+    """The format of a private credential: 3.3 for ``XXXXX-XXXXXX-XXXXX-XXXXXX``, else 2.0."""
+    return FORMAT_3_3 if _is_credential_3(text) else FORMAT_2_0
+
+
 def check_credential(text: str) -> str:
     """``text`` if it is a well-formed private credential, else ``InvalidCredentialError``.
 
-    Both spellings of §4.8 are accepted: ``XXX-XXX-XXX-XXX-XXX`` and ``XXXXXXXXXXXXXXX``.
+    Belenios 3.3: ``XXXXX-XXXXXX-XXXXX-XXXXXX`` (dashes required, as belenios-tool
+    3.3 parses them). Belenios 2.0, both spellings of its §4.8:
+    ``XXX-XXX-XXX-XXX-XXX`` and ``XXXXXXXXXXXXXXX``, with the checksum.
     """
+    if _is_credential_3(text):
+        return text
     dashed = len(text) == 19 and all(text[i] == "-" for i in (3, 7, 11, 15))
     digits = text.replace("-", "") if dashed else text
     if len(digits) != 15 or not set(digits) <= set(ALPHABET):
@@ -82,19 +109,35 @@ def check_credential(text: str) -> str:
     return text
 
 
-def make_credential(rng: random.Random | None = None) -> str:
-    """A fresh private credential, dashed as belenios-tool writes it (§4.8)."""
+def make_credential(rng: random.Random | None = None, *, fmt: Format = FORMAT_3_3) -> str:
+    """A fresh private credential, dashed as belenios-tool 3.3 (or 2.0) writes it (§4.8)."""
+    if fmt == FORMAT_3_3:
+        digits = random_string(CREDENTIAL_LENGTH, rng)
+        parts, start = [], 0
+        for size in _GROUPS_3:
+            parts.append(digits[start : start + size])
+            start += size
+        return "-".join(parts)
     digits = random_string(14, rng)
     digits += credential_checksum(digits)
     return "-".join(digits[i : i + 3] for i in range(0, 15, 3))
 
 
 def derive_secret(group: Group, credential: str, uuid: str) -> Scalar:
-    """secret(c): PBKDF2-HMAC-SHA256(c, uuid, 1000 iterations, 1 block) mod q (§4.8).
+    """secret(c) (§4.8), by the format of the credential.
 
-    The credential string is used exactly as written (belenios-tool derives
-    different keys for the dashed and undashed spellings).
+    3.3: SHA256(``derive_credential|uuid|0|c``) ‖ SHA256(``…|1|c``), 512 bits
+    read in hexadecimal, mod q. 2.0: PBKDF2-HMAC-SHA256(c, uuid, 1000
+    iterations, 1 block) mod q. The credential string is used exactly as
+    written, dashes included (belenios-tool derives different keys for the
+    dashed and undashed 2.0 spellings).
     """
+    if _is_credential_3(credential):
+        hexa = "".join(
+            hashlib.sha256(f"derive_credential|{uuid}|{i}|{credential}".encode()).hexdigest()
+            for i in (0, 1)
+        )
+        return parse_number(str(int(hexa, 16) % int(group.q)))
     key = hashlib.pbkdf2_hmac(
         "sha256", credential.encode("utf-8"), uuid.encode("utf-8"), PBKDF2_ITERATIONS, 32
     )
@@ -113,6 +156,8 @@ class PublicCredential:
     credential: Element
     weight: int = 1
     weighted: bool = False  # written with an explicit ",<weight>" suffix
+    text: str = field(default="", compare=False)
+    """The credential as the group writes it (§4.2)."""
 
     @classmethod
     def from_str(cls, group: Group, text: str, *, check_element: bool = True) -> PublicCredential:
@@ -125,19 +170,18 @@ class PublicCredential:
         if check_element:
             credential = group.parse_element(head, "public credential")
         else:
-            credential = parse_number(head, "public credential")
-            if not 0 < credential < group.p:
-                raise MalformedDataError("public credential is not in [1, p)")
+            credential = group.parse_raw_element(head, "public credential")
         if not sep:
-            return cls(credential)
+            return cls(credential, text=head)
         weight = int(parse_number(tail, "credential weight"))
         if weight <= 0:
             raise MalformedDataError("credential weight must be positive")
-        return cls(credential, weight, weighted=True)
+        return cls(credential, weight, weighted=True, text=head)
 
     def to_str(self) -> str:
         """Write the entry as §4.8 says."""
-        return f"{self.credential},{self.weight}" if self.weighted else str(self.credential)
+        head = self.text or str(self.credential)
+        return f"{head},{self.weight}" if self.weighted else head
 
 
 @dataclass(frozen=True)
@@ -198,12 +242,13 @@ def make_credential_list(
     """
     items = list(public)
     if weights is None:
-        entries = [PublicCredential(c) for c in items]
+        entries = [PublicCredential(c, text=element_text(group, c)) for c in items]
     else:
         entries = [
-            PublicCredential(c, w, weighted=True) for c, w in zip(items, weights, strict=True)
+            PublicCredential(c, w, weighted=True, text=element_text(group, c))
+            for c, w in zip(items, weights, strict=True)
         ]
-    entries.sort(key=lambda e: int(e.credential))
+    entries.sort(key=lambda e: text_order_key(e.text))
     for entry in entries:
         group.check_element(entry.credential, "public credential")
     return CredentialList(tuple(entries))

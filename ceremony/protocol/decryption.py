@@ -5,13 +5,19 @@ proves it (Chaum-Pedersen, challenge H_decrypt). The factors are combined per
 item of the trustees structure (a Single factor as is, a Pedersen item by
 Lagrange interpolation of any ``threshold`` of its trustees), and the result is
 the discrete logarithm of beta / F, bounded by the total weight.
+
+Belenios 3.3 tolerates invalid partial decryptions in a Pedersen item as long
+as the valid ones meet its threshold (the first ``threshold`` valid ones are
+used); a Single trustee's must be valid. :func:`select_partial_decryptions`
+applies that rule; 2.0 refused any invalid one, and every record 2.0 accepts
+3.3 accepts too.
 """
 
 from __future__ import annotations
 
 import random
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from gmpy2 import isqrt
@@ -20,6 +26,7 @@ from ceremony.protocol.archive import PendingEvent
 from ceremony.protocol.errors import ProtocolError
 from ceremony.protocol.group import Element, Group, Scalar
 from ceremony.protocol.hashing import hash_to_zq, sha256_hex
+from ceremony.protocol.lists import Nesting, flatten_row, nest_row
 from ceremony.protocol.proofs import Proof
 from ceremony.protocol.serialization import (
     dumps,
@@ -30,6 +37,8 @@ from ceremony.protocol.serialization import (
     require_str,
 )
 from ceremony.protocol.trustees import SingleTrustee, Trustees
+from ceremony.protocol.version import element_text
+from ceremony.protocol.weights import parse_weight, weight_json
 
 
 class HasAlpha(Protocol):
@@ -77,12 +86,23 @@ class PartialDecryption:
 
     decryption_factors: tuple[tuple[Element, ...], ...]
     decryption_proofs: tuple[tuple[Proof, ...], ...]
+    factor_texts: tuple[tuple[str, ...], ...] | None = field(default=None, compare=False)
+    """The factors as the group writes them (§4.2), when read or made."""
+    nesting: tuple[Nesting, ...] = field(default=(), compare=False)
+    """Per question, how its row nests in JSON (Lists questions, Belenios 3.x)."""
 
     def to_dict(self) -> dict[str, Any]:
         """Fields in the spec's order (§4.18)."""
+        texts = self.factor_texts or tuple(
+            tuple(str(f) for f in row) for row in self.decryption_factors
+        )
+        nesting = self.nesting or (None,) * len(texts)
         return {
-            "decryption_factors": [[str(f) for f in row] for row in self.decryption_factors],
-            "decryption_proofs": [[p.to_dict() for p in row] for row in self.decryption_proofs],
+            "decryption_factors": [nest_row(row, n) for row, n in zip(texts, nesting, strict=True)],
+            "decryption_proofs": [
+                nest_row([p.to_dict() for p in row], n)
+                for row, n in zip(self.decryption_proofs, nesting, strict=True)
+            ],
         }
 
     def to_bytes(self) -> bytes:
@@ -96,15 +116,16 @@ class PartialDecryption:
         d = require_dict(obj, what)
         factors = require_list(get_field(d, "decryption_factors", what), f"{what} factors")
         proofs = require_list(get_field(d, "decryption_proofs", what), f"{what} proofs")
+        flat = [flatten_row(r, what) for r in factors]
+        rows = [items for items, _ in flat]
+        proof_rows = [flatten_row(r, what)[0] for r in proofs]
         return cls(
+            tuple(tuple(group.parse_element(f, "decryption factor") for f in r) for r in rows),
             tuple(
-                tuple(group.parse_element(f, "decryption factor") for f in require_list(r, what))
-                for r in factors
+                tuple(Proof.from_dict(group, p, "decryption proof") for p in r) for r in proof_rows
             ),
-            tuple(
-                tuple(Proof.from_dict(group, p, "decryption proof") for p in require_list(r, what))
-                for r in proofs
-            ),
+            tuple(tuple(str(f) for f in r) for r in rows),
+            tuple(n for _, n in flat),
         )
 
 
@@ -134,10 +155,11 @@ class OwnedPartialDecryption:
 
 
 def compute_decrypt_challenge(
-    group: Group, fingerprint: str, public_key: int, a: int, b: int
+    group: Group, fingerprint: str, public_key: Element, a: Element, b: Element
 ) -> Scalar:
     """H_decrypt(X, A, B) = SHA256(decrypt|φ|X|A,B) mod q (§4.18)."""
-    return hash_to_zq(group, f"decrypt|{fingerprint}|{public_key}|{a},{b}")
+    x, a_text, b_text = (element_text(group, v) for v in (public_key, a, b))
+    return hash_to_zq(group, f"decrypt|{fingerprint}|{x}|{a_text},{b_text}")
 
 
 def make_partial_decryption(
@@ -160,7 +182,8 @@ def make_partial_decryption(
             proof_row.append(Proof(challenge, (w - private_key * challenge) % group.q))
         factors.append(tuple(factor_row))
         proofs.append(tuple(proof_row))
-    return PartialDecryption(tuple(factors), tuple(proofs))
+    texts = tuple(tuple(element_text(group, f) for f in row) for row in factors)
+    return PartialDecryption(tuple(factors), tuple(proofs), texts)
 
 
 def verify_partial_decryption(
@@ -187,6 +210,57 @@ def verify_partial_decryption(
             )
             if compute_decrypt_challenge(group, fingerprint, public_key, a, b) != proof.challenge:
                 raise InvalidPartialDecryptionError(f"decryption proof [{i}][{j}] does not verify")
+
+
+@dataclass(frozen=True)
+class PartialDecryptionSelection:
+    """The partial decryptions that count and those set aside (Belenios 3.3 rule)."""
+
+    valid: dict[int, PartialDecryption]
+    tolerated: dict[int, ProtocolError]
+    """Owner -> why its decryption is invalid; tolerated because the valid ones of
+    its Pedersen item meet the threshold."""
+
+
+def select_partial_decryptions(
+    group: Group,
+    fingerprint: str,
+    encrypted_tally: CiphertextMatrix,
+    trustees: Trustees,
+    partials: Mapping[int, PartialDecryption],
+) -> PartialDecryptionSelection:
+    """Verify every partial decryption and apply 3.3's tolerance (§4.18–4.19).
+
+    An invalid decryption by a Single trustee, or by a Pedersen trustee whose
+    item then has fewer valid decryptions than its threshold, raises
+    :class:`InvalidPartialDecryptionError`. Otherwise invalid ones are set
+    aside (``tolerated``) and :func:`combine_factors` uses the valid ones.
+    """
+    slots = {s.owner: s for s in trustees.slots()}
+    valid: dict[int, PartialDecryption] = {}
+    invalid: dict[int, ProtocolError] = {}
+    for owner, partial in sorted(partials.items()):
+        slot = slots.get(owner)
+        if slot is None:
+            raise InvalidPartialDecryptionError(f"unknown owner {owner}")
+        try:
+            verify_partial_decryption(
+                group, fingerprint, encrypted_tally, slot.key.public_key, partial
+            )
+            valid[owner] = partial
+        except ProtocolError as e:
+            invalid[owner] = e
+    for owner, error in invalid.items():
+        item = trustees.items[slots[owner].item]
+        if isinstance(item, SingleTrustee):
+            raise InvalidPartialDecryptionError(f"owner {owner} (Single): {error.technical}")
+        same_item = [o for o in valid if slots[o].item == slots[owner].item]
+        if len(same_item) < item.parameters.threshold:
+            raise InvalidPartialDecryptionError(
+                f"owner {owner}: {error.technical}; {len(same_item)} valid of "
+                f"{item.parameters.threshold} needed"
+            )
+    return PartialDecryptionSelection(valid, invalid)
 
 
 def compute_lagrange_coefficient(group: Group, indexes: Sequence[int], delta: int) -> Scalar:
@@ -250,15 +324,16 @@ def solve_bounded_dlog(group: Group, target: int, bound: int) -> int:
     out of range, so the tally or the factors are wrong.
     """
     step = int(isqrt(bound)) + 1
-    baby: dict[int, int] = {}
+    baby: dict[str, int] = {}
     value = group.g_pow(0)
+    g = group.g_pow(1)
     for k in range(step):
-        baby.setdefault(int(value), k)
-        value = group.mul(value, group.g)
+        baby.setdefault(element_text(group, value), k)
+        value = group.mul(value, g)
     giant = group.inv(group.g_pow(step))
     gamma = target
     for i in range(step + 1):
-        found = baby.get(int(gamma))
+        found = baby.get(element_text(group, gamma))
         if found is not None and i * step + found <= bound:
             return i * step + found
         gamma = group.mul(gamma, giant)
@@ -270,10 +345,23 @@ class ElectionResult:
     """``result`` of §4.19 for homomorphic questions: one count per answer."""
 
     result: tuple[tuple[int, ...], ...]
+    nesting: tuple[Nesting, ...] = field(default=(), compare=False)
+    """Per question, how its row nests in JSON (Lists questions, Belenios 3.x)."""
+
+    def nested(self) -> list[list[Any]]:
+        """The counts per question, Lists questions as one row per list (§4.19)."""
+        nesting = self.nesting or (None,) * len(self.result)
+        return [nest_row(row, n) for row, n in zip(self.result, nesting, strict=True)]
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object (§4.19)."""
-        return {"result": [list(row) for row in self.result]}
+        nesting = self.nesting or (None,) * len(self.result)
+        return {
+            "result": [
+                nest_row([weight_json(v) for v in row], n)
+                for row, n in zip(self.result, nesting, strict=True)
+            ]
+        }
 
     def to_bytes(self) -> bytes:
         """Compact JSON (§4.1)."""
@@ -284,11 +372,10 @@ class ElectionResult:
         """Parse (§4.19); only homomorphic results (arrays of integers)."""
         d = require_dict(obj, "result")
         rows = require_list(get_field(d, "result", "result"), "result")
+        flat = [flatten_row(row, "result row") for row in rows]
         return cls(
-            tuple(
-                tuple(require_int(v, "result count") for v in require_list(row, "result row"))
-                for row in rows
-            )
+            tuple(tuple(parse_weight(v, "result count") for v in items) for items, _ in flat),
+            tuple(n for _, n in flat),
         )
 
 
@@ -325,7 +412,8 @@ def verify_result(
             count = result.result[i][j]
             if not 0 <= count <= bound:
                 raise InvalidResultError(f"result[{i}][{j}] = {count} is outside [0, {bound}]")
-            if group.mul(group.g_pow(count), factors[i][j]) != ciphertext.beta:
+            decrypted = group.mul(group.g_pow(count), factors[i][j])
+            if element_text(group, decrypted) != element_text(group, ciphertext.beta):
                 raise InvalidResultError(f"result[{i}][{j}] does not decrypt the tally")
 
 

@@ -8,13 +8,17 @@ Public API:
 - ``OtherQuestion(data)``: a ``question_gen`` (§4.9.2) kept verbatim; ballots
   for it are not supported by this package.
 - ``Election``: the election structure (§4.10); ``from_bytes(data)`` keeps the
-  exact bytes, because the fingerprint φ (``fingerprint``) is the hash of the
-  serialisation (§4.15) and must never be recomputed from a re-serialisation;
+  exact bytes (a trailing newline included: belenios-tool hashes it), because
+  the fingerprint φ (``fingerprint``) is the hash of the serialisation (§4.15)
+  and must never be recomputed from a re-serialisation;
   ``to_bytes()``; ``group``; ``public_key``.
 - ``make_election(template, uuid, group, public_key) -> Election``: what
   ``belenios-tool setup make-election`` does with a 2.0 template (the
   questions objects directly in ``questions``, DESIGN.md §2).
 - ``combine_public_keys(group, keys) -> Element``: y = Π y_τ (§3.1.1).
+
+Belenios 3.3 adds an optional ``language`` (``[code, "ltr" | "rtl"]``), taken
+from the template and written last.
 """
 
 from __future__ import annotations
@@ -127,6 +131,8 @@ class Election:
     administrator: str | None = None
     credential_authority: str | None = None
     raw: bytes = field(default=b"", repr=False, compare=False)
+    language: tuple[str, str] | None = None
+    """Belenios 3.3: (language code, "ltr" or "rtl"), written last when present."""
 
     @property
     def fingerprint(self) -> str:
@@ -148,6 +154,8 @@ class Election:
             out["administrator"] = self.administrator
         if self.credential_authority is not None:
             out["credential_authority"] = self.credential_authority
+        if self.language is not None:
+            out["language"] = list(self.language)
         return out
 
     def to_bytes(self) -> bytes:
@@ -171,7 +179,7 @@ class Election:
             description=require_str(get_field(obj, "description", what), "election.description"),
             name=require_str(get_field(obj, "name", what), "election.name"),
             group=group,
-            public_key=group.parse_element(get_field(obj, "public_key", what), "public_key"),
+            public_key=group.parse_public_key(get_field(obj, "public_key", what), "public_key"),
             questions=tuple(
                 parse_question(q, f"election.questions[{i}]") for i, q in enumerate(questions)
             ),
@@ -180,16 +188,17 @@ class Election:
             credential_authority=(
                 None if authority is None else require_str(authority, "credential_authority")
             ),
-            raw=bytes(data).strip(),
+            raw=bytes(data),
+            language=parse_language(obj.get("language")),
         )
 
 
 def combine_public_keys(group: Group, keys: Iterable[Element]) -> Element:
     """The election key y = Π y_τ of the trustees' sub-keys (§3.1.1)."""
-    y = 1
+    y = group.identity
     for key in keys:
-        y = y * group.check_element(key, "trustee sub-key") % group.p
-    return group.check_element(y, "election public key")
+        y = group.mul(y, group.check_element(key, "trustee sub-key"))
+    return group.check_public_key(y, "election public key")
 
 
 def make_election(template: object, uuid: str, group: Group, public_key: Element) -> Election:
@@ -208,7 +217,7 @@ def make_election(template: object, uuid: str, group: Group, public_key: Element
         description=require_str(get_field(obj, "description", "template"), "description"),
         name=require_str(get_field(obj, "name", "template"), "name"),
         group=group,
-        public_key=group.check_element(public_key, "election public key"),
+        public_key=group.check_public_key(public_key, "election public key"),
         questions=tuple(
             parse_question(q, f"template.questions[{i}]") for i, q in enumerate(questions)
         ),
@@ -217,5 +226,16 @@ def make_election(template: object, uuid: str, group: Group, public_key: Element
         credential_authority=(
             None if authority is None else require_str(authority, "credential_authority")
         ),
+        language=parse_language(obj.get("language")),
     )
     return Election.from_bytes(election.to_bytes())
+
+
+def parse_language(value: object) -> tuple[str, str] | None:
+    """The optional ``language`` of Belenios 3.3: ``[code, "ltr" | "rtl"]``."""
+    if value is None:
+        return None
+    items = require_list(value, "language")
+    if len(items) != 2 or items[1] not in ("ltr", "rtl"):
+        raise MalformedDataError('language must be [code, "ltr" or "rtl"]')
+    return require_str(items[0], "language code"), str(items[1])

@@ -7,16 +7,15 @@ Public API:
 - ``encrypt(powers, m, r) -> Ciphertext``: (g^r, y^r g^m) (§4.11.1).
 - ``decrypt(group, x, c) -> Element``: g^m = beta / alpha^x (single key).
 - ``Powers``: the protocol every proof uses for g^e and y^e; ``PlainPowers``
-  computes them with ``gmpy2.powmod``, ``fastverify.TablePowers`` with
-  precomputed tables. Both give identical results.
+  computes them with the group's own operations (``gmpy2.powmod`` or
+  libsodium), ``fastverify.TablePowers`` with precomputed tables (finite-field
+  groups). Both give identical results.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any, Protocol
-
-import gmpy2
 
 from ceremony.protocol.group import Element, Group, Scalar
 from ceremony.protocol.serialization import get_field, require_dict
@@ -56,12 +55,12 @@ class PlainPowers:
     y: Element
 
     def g_pow(self, e: int) -> Element:
-        """g^e mod p (§4.11–4.14)."""
-        return gmpy2.powmod(self.group.g, e, self.group.p)
+        """g^e (§4.11–4.14)."""
+        return self.group.g_pow(e)
 
     def y_pow(self, e: int) -> Element:
-        """y^e mod p (§4.11–4.13)."""
-        return gmpy2.powmod(self.y, e, self.group.p)
+        """y^e (§4.11–4.13)."""
+        return self.group.pow(self.y, e)
 
     def gy_pow(self, e: int) -> tuple[Element, Element]:
         """(g^e, y^e), the pair every proof branch needs (§4.12)."""
@@ -75,11 +74,11 @@ class Ciphertext:
     alpha: Element
     beta: Element
     text: str = field(default="", repr=False, compare=False)
-    """"alpha,beta" in base 10 when known (as read), to avoid converting twice."""
+    """"alpha,beta" as read (the group's strings), to avoid converting twice."""
 
     @property
     def pair_text(self) -> str:
-        """alpha and beta in base 10 separated by a comma, as hashed in §4.11.1 and §4.12."""
+        """alpha and beta as strings separated by a comma, as hashed in §4.11.1 and §4.12."""
         return self.text or f"{self.alpha},{self.beta}"
 
     @classmethod
@@ -99,19 +98,19 @@ class Ciphertext:
 
     def mul(self, other: Ciphertext, group: Group) -> Ciphertext:
         """Pointwise product (alpha1 alpha2, beta1 beta2) (§4.16)."""
-        return Ciphertext(self.alpha * other.alpha % group.p, self.beta * other.beta % group.p)
+        return Ciphertext(group.mul(self.alpha, other.alpha), group.mul(self.beta, other.beta))
 
     def pow(self, e: int, group: Group) -> Ciphertext:
         """(alpha^e, beta^e), a ciphertext raised to a weight (§4.16)."""
-        return Ciphertext(gmpy2.powmod(self.alpha, e, group.p), gmpy2.powmod(self.beta, e, group.p))
+        return Ciphertext(group.pow(self.alpha, e), group.pow(self.beta, e))
 
 
 def encrypt(powers: Powers, m: int, r: Scalar) -> Ciphertext:
     """alpha = g^r, beta = y^r g^m (§4.11.1)."""
     group = powers.group
-    return Ciphertext(powers.g_pow(r), powers.y_pow(r) * powers.g_pow(m) % group.p)
+    return Ciphertext(powers.g_pow(r), group.mul(powers.y_pow(r), powers.g_pow(m)))
 
 
 def decrypt(group: Group, x: Scalar, c: Ciphertext) -> Element:
     """g^m = beta / alpha^x for the private key x of y = g^x (§4.18–4.19, one key)."""
-    return c.beta * gmpy2.invert(gmpy2.powmod(c.alpha, x, group.p), group.p) % group.p
+    return group.div(c.beta, group.pow(c.alpha, x))

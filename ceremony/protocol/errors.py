@@ -31,7 +31,7 @@ class MalformedDataError(ProtocolError):
 
 
 class UnknownGroupError(ProtocolError):
-    """The group named by an election is neither BELENIOS-2048 nor RFC-3526-2048 (§5)."""
+    """The group named by an election is not one of BELENIOS-2048, RFC-3526-2048, Ed25519 (§5)."""
 
     check = "group"
     default_message = "Le groupe cryptographique demandé par l'élection n'est pas pris en charge."

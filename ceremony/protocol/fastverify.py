@@ -63,15 +63,23 @@ from __future__ import annotations
 import random
 import secrets
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import gmpy2
 
 from ceremony.protocol.ballot import Ballot, verify_ballot
-from ceremony.protocol.credentials import CredentialList, PublicCredential
+from ceremony.protocol.credentials import CredentialList, PublicCredential, UnknownCredentialError
 from ceremony.protocol.election import Election, HomomorphicQuestion
+from ceremony.protocol.elgamal import PlainPowers
 from ceremony.protocol.errors import NotInSubgroupError, ProtocolError
-from ceremony.protocol.group import BELENIOS_2048, RFC_3526_2048, Element, Group
+from ceremony.protocol.group import (
+    BELENIOS_2048,
+    RFC_3526_2048,
+    Element,
+    FiniteFieldGroup,
+    Group,
+    IdentityElementError,
+)
 from ceremony.protocol.hashing import sha256_b64
 from ceremony.protocol.proofs import statement
 from ceremony.protocol.serialization import loads, require_list, require_str
@@ -91,7 +99,7 @@ class FixedBaseTable:
     24 multiplications for a 256-bit exponent, with 49,152 entries per base.
     """
 
-    def __init__(self, group: Group, base: Element, window: int | None = None) -> None:
+    def __init__(self, group: FiniteFieldGroup, base: Element, window: int | None = None) -> None:
         if window is None:
             # 11-bit windows for a 256-bit q; 8 bits keeps RFC-3526's 2047-bit q at 16 MB.
             window = FIXED_BASE_WINDOW if int(group.q).bit_length() <= 512 else 8
@@ -150,7 +158,7 @@ class BaseChain:
     only when the ballot's shape says it will be raised at least twice.
     """
 
-    def __init__(self, group: Group, base: Element, window: int) -> None:
+    def __init__(self, group: FiniteFieldGroup, base: Element, window: int) -> None:
         self.group = group
         self.base = gmpy2.mpz(base) % group.p
         self._window = window
@@ -210,7 +218,7 @@ class TablePowers:
     (``forget_bases`` drops them): one ``BallotVerifier`` per thread.
     """
 
-    group: Group
+    group: FiniteFieldGroup
     y: Element
     _g: FixedBaseTable = field(init=False, repr=False, compare=False)
     _y: FixedBaseTable = field(init=False, repr=False, compare=False)
@@ -277,7 +285,9 @@ class TablePowers:
         return chain
 
 
-def _multi_exp_small(group: Group, xs: Sequence[Element], exps: Sequence[int]) -> Element:
+def _multi_exp_small(
+    group: FiniteFieldGroup, xs: Sequence[Element], exps: Sequence[int]
+) -> Element:
     """Π x_i^e_i for ``ORDER_R_BITS``-bit e_i, by the bucket method (Pippenger)."""
     p = group.p
     window = 8 if len(xs) > 256 else 4
@@ -309,7 +319,7 @@ def _ternary_digits(count: int, rng: random.Random) -> list[int]:
 
 
 def _ternary_product(
-    group: Group, xs: Sequence[Element], squares: Sequence[Element], rng: random.Random
+    group: FiniteFieldGroup, xs: Sequence[Element], squares: Sequence[Element], rng: random.Random
 ) -> Element:
     p = group.p
     acc = gmpy2.mpz(1)
@@ -321,7 +331,9 @@ def _ternary_product(
     return acc
 
 
-def _batch_passes_belenios(group: Group, xs: Sequence[Element], rng: random.Random) -> bool:
+def _batch_passes_belenios(
+    group: FiniteFieldGroup, xs: Sequence[Element], rng: random.Random
+) -> bool:
     p, q = group.p, group.q
     squares = [x * x % p for x in xs]
     for _ in range(ORDER_3_TESTS):
@@ -345,6 +357,9 @@ def find_non_members(
     OS CSPRNG; a seeded generator is only for tests.
     """
     source = rng if rng is not None else _SYSTEM_RANDOM
+    if not isinstance(group, FiniteFieldGroup):
+        # Ed25519: libsodium's exact test costs about one scalar multiplication.
+        return [i for i, x in enumerate(elements) if not group.is_member(x)]
     p = group.p
     bad = [i for i, x in enumerate(elements) if not 0 < x < p or gmpy2.jacobi(x, p) != 1]
     if group == RFC_3526_2048:
@@ -390,7 +405,16 @@ class BallotVerifier:
         self.election = election
         self.credentials = credentials
         self.with_choices = with_choices
-        self.powers = TablePowers(election.group, election.public_key)
+        group = election.group
+        # Ed25519: libsodium's fixed-base multiplication has its own tables, and its
+        # exact membership test is cheap enough to run when parsing.
+        self.powers: TablePowers | PlainPowers | None = None
+        self._tables: TablePowers | None = None
+        if isinstance(group, FiniteFieldGroup):
+            self._tables = TablePowers(group, election.public_key)
+            self.powers = self._tables
+        else:
+            self.powers = PlainPowers(group, election.public_key)
         self._rng = rng
 
     def verify_chunk(self, raws: Iterable[bytes], first_index: int = 0) -> list[BallotOutcome]:
@@ -405,21 +429,24 @@ class BallotVerifier:
         for offset, raw in enumerate(raws):
             index = first_index + offset
             tracker = sha256_b64(bytes(raw).strip())
+            tables = self._tables
             try:
-                ballot = Ballot.from_bytes(raw, self.election, check_elements=False)
+                ballot = Ballot.from_bytes(raw, self.election, check_elements=tables is None)
             except ProtocolError as e:
                 outcomes.append(_failure(index, tracker, e))
                 continue
-            parsed[len(outcomes)] = ballot
+            if tables is not None:
+                parsed[len(outcomes)] = ballot
+                tables.share_bases(*_shared_bases(self.election, ballot))
             credential = str(ballot.credential)
-            self.powers.share_bases(*_shared_bases(self.election, ballot))
             try:
                 weight = verify_ballot(self.election, ballot, self.credentials, self.powers)
             except ProtocolError as e:
                 outcomes.append(_failure(index, tracker, e, credential))
                 continue
             finally:
-                self.powers.forget_bases()
+                if tables is not None:
+                    tables.forget_bases()
             choices = None
             if self.with_choices:
                 choices = tuple(
@@ -460,6 +487,7 @@ def _shared_bases(
     a base counted wrongly is computed as exactly, a little slower.
     """
     group = election.group
+    assert isinstance(group, FiniteFieldGroup), "TablePowers only"
     p = group.p
     uses: dict[Element, int] = {}
     shifted: dict[Element, tuple[Element, int]] = {}
@@ -487,14 +515,67 @@ def _failure(
     )
 
 
+class AnyCredential(CredentialList):
+    """Stands for L in a pool's workers: every credential passes with weight 1.
+
+    The caller checks each outcome's credential against the real L
+    (``settle_credential``), so a worker's memory does not grow with the
+    electorate. ``in`` is False: the credential's membership of G is then tested
+    with the ballot's other elements.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(())
+
+    def __contains__(self, credential: object) -> bool:
+        return False
+
+    def weight_of(self, credential: Element) -> int:
+        return 1
+
+
+ANY_CREDENTIAL = AnyCredential()
+
+# Checks ``verify_ballot`` makes before looking the credential up in L (§4.15).
+_BEFORE_CREDENTIAL = frozenset({"format", "subgroup", "election", "identity"})
+
+
+def settle_credential(
+    outcome: BallotOutcome, group: Group, credentials: CredentialList
+) -> BallotOutcome:
+    """The outcome ``verify_ballot`` gives with L, from one computed with ``ANY_CREDENTIAL``.
+
+    A ballot that failed before the credential check keeps its failure; one whose
+    credential is not in L fails on "credential" (checked before the proofs);
+    else it keeps its outcome and gets its weight from L.
+    """
+    if outcome.check in _BEFORE_CREDENTIAL or outcome.credential is None:
+        return outcome
+    try:
+        weight = credentials.weight_of(group.parse_raw_element(outcome.credential))
+    except ProtocolError as e:
+        error = e if isinstance(e, UnknownCredentialError) else UnknownCredentialError(e.technical)
+        return _failure(outcome.index, outcome.tracker, error, outcome.credential)
+    return replace(outcome, weight=weight) if outcome.ok else outcome
+
+
 def load_credentials(group: Group, data: bytes, rng: random.Random | None = None) -> CredentialList:
-    """The public credential list L (§4.8) with the batched membership test."""
+    """The public credential list L (§4.8) with the batched membership test.
+
+    The neutral element is refused (``IdentityElementError``): anyone can sign
+    for it with the exponent 0, yet Belenios' membership test accepts it."""
     items = require_list(loads(data), "credentials")
+    # Ed25519 elements are tested one by one (libsodium) as they are read.
+    batched = isinstance(group, FiniteFieldGroup)
     entries = [
-        PublicCredential.from_str(group, require_str(i, "credential"), check_element=False)
+        PublicCredential.from_str(group, require_str(i, "credential"), check_element=not batched)
         for i in items
     ]
     bad = find_non_members(group, [e.credential for e in entries], rng)
     if bad:
         raise NotInSubgroupError(f"public credential number {bad[0]} is not in the subgroup")
+    identity = group.identity
+    for i, entry in enumerate(entries):
+        if entry.credential == identity:  # members already: only the identity is left to refuse
+            raise IdentityElementError(f"public credential number {i} is the neutral element")
     return CredentialList(tuple(entries))

@@ -1,4 +1,4 @@
-"""Hashes of Belenios 2.0: data file names, fingerprints, hashes to Zq.
+"""Hashes of Belenios (2.0 and 3.3 alike): data file names, fingerprints, hashes to Zq.
 
 Public functions:
 
@@ -14,8 +14,9 @@ Public functions:
 - ``hash_to_zq(group, text) -> mpz``: the same reduced modulo q, the challenge
   of every proof: H_pok §4.5, H_raweg §4.11.2, H_iprove §4.12, H_bproof0/1
   §4.13, H_signature §4.14, H_decrypt §4.18.
-- ``join_numbers(numbers) -> str``: numbers in base 10 separated by commas, the
-  way the proofs' hashed strings list group elements (§4.11.1, §4.12, §4.13).
+- ``join_numbers(numbers) -> str``: group elements as their JSON strings (base
+  10, or 64 hex digits for Ed25519: ``str`` of the element) separated by commas,
+  the way the proofs' hashed strings list them (§4.11.1, §4.12, §4.13).
 
 Callers build the hashed string with the spec's verbatim prefix, e.g.
 ``hash_to_zq(group, f"prove|{S}|{alpha},{beta}|{join_numbers(commitments)}")``.
@@ -50,10 +51,11 @@ def hash_to_int(text: str) -> Any:
 
 
 def hash_to_zq(group: Group, text: str) -> Any:
-    """SHA256(text) as a big-endian number, modulo q (§4.5, §4.11.2–4.14, §4.18)."""
+    """SHA256(text) as a big-endian number, modulo q (§4.5, §4.11.2–4.14, §4.18);
+    q is l for Ed25519, the rule is the same."""
     return hash_to_int(text) % group.q
 
 
 def join_numbers(numbers: Iterable[int]) -> str:
-    """Numbers written in base 10 and separated by commas (§4.12, §4.13)."""
+    """Elements written as their group writes them, separated by commas (§4.12, §4.13)."""
     return ",".join(map(str, numbers))

@@ -12,17 +12,19 @@ Public API:
 Memory stays flat in the number of ballots: at most ``2 × workers`` chunks are
 read ahead and in flight at any time. With ``workers=1`` everything runs in
 this process (no pool). Workers are forked where the platform allows it, so
-the fixed-base tables and the credential list built here are shared with
-them without being copied; pass ``mp_context="spawn"`` from a process that
-runs threads.
+the fixed-base tables built here are shared with them without being copied;
+pass ``mp_context="spawn"`` from a process that runs threads.
+
+Workers' memory is flat in the electorate too: they never see the credential
+list L (about 1.1 KB per elector per process before). They verify with
+``fastverify.ANY_CREDENTIAL`` and this process looks each outcome's
+credential up in L (``fastverify.settle_credential``): same outcomes, same
+check named, weights from L.
 
 Spawned workers get no verifier from this process: pickling its fixed-base
 tables (26 MB) took 0.84 s on the caller's thread and stalled the GUI. They
-get a ``VerifierSeed`` instead (the election's bytes and the credentials
-packed as fixed-width big-endian numbers, about 256 bytes each) and build
-their own verifier, in parallel, off the caller's thread. The credential list
-was checked by the caller (``fastverify.load_credentials`` or
-``CredentialList``); the workers trust it as they trusted the pickled one.
+get a ``VerifierSeed`` instead (the election's bytes) and build their own
+verifier, in parallel, off the caller's thread.
 """
 
 from __future__ import annotations
@@ -35,12 +37,15 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import islice
 
-import gmpy2
-
-from ceremony.protocol.credentials import CredentialList, PublicCredential
+from ceremony.protocol.credentials import CredentialList
 from ceremony.protocol.election import Election
 from ceremony.protocol.errors import MalformedDataError
-from ceremony.protocol.fastverify import BallotOutcome, BallotVerifier
+from ceremony.protocol.fastverify import (
+    ANY_CREDENTIAL,
+    BallotOutcome,
+    BallotVerifier,
+    settle_credential,
+)
 
 DEFAULT_CHUNK_SIZE = 128
 
@@ -51,55 +56,24 @@ _worker_verifier: BallotVerifier | None = None
 class VerifierSeed:
     """What a spawned worker needs to build its ``BallotVerifier`` (§3.5.1): small to pickle.
 
-    ``credentials`` holds each public credential of L (§4.8) as ``width``
-    big-endian bytes, in L's order; ``weights`` and ``weighted`` are None when
-    no entry carries an explicit weight.
+    Only the election: workers do not hold L (``fastverify.ANY_CREDENTIAL``).
     """
 
     election: bytes
     fingerprint: str
-    width: int
-    credentials: bytes
-    weights: tuple[int, ...] | None
-    weighted: tuple[bool, ...] | None
     with_choices: bool
 
     @classmethod
-    def of(
-        cls, election: Election, credentials: CredentialList, with_choices: bool
-    ) -> VerifierSeed:
-        """Pack ``election`` and ``credentials`` (already checked by the caller)."""
-        width = (int(election.group.p).bit_length() + 7) // 8
-        packed = b"".join(int(e.credential).to_bytes(width, "big") for e in credentials)
-        explicit = any(e.weighted or e.weight != 1 for e in credentials)
-        return cls(
-            election.to_bytes(),
-            election.fingerprint,
-            width,
-            packed,
-            tuple(e.weight for e in credentials) if explicit else None,
-            tuple(e.weighted for e in credentials) if explicit else None,
-            with_choices,
-        )
+    def of(cls, election: Election, with_choices: bool) -> VerifierSeed:
+        """Pack ``election``."""
+        return cls(election.to_bytes(), election.fingerprint, with_choices)
 
     def verifier(self) -> BallotVerifier:
-        """The ``BallotVerifier`` the caller would have built (same election, same L)."""
+        """The workers' ``BallotVerifier`` for this election."""
         election = Election.from_bytes(self.election)
         if election.fingerprint != self.fingerprint:
             raise MalformedDataError("the election bytes given to a worker changed")
-        w = self.width
-        values = [
-            gmpy2.mpz(int.from_bytes(self.credentials[i : i + w], "big"))
-            for i in range(0, len(self.credentials), w)
-        ]
-        if self.weights is None or self.weighted is None:
-            entries = tuple(PublicCredential(v) for v in values)
-        else:
-            entries = tuple(
-                PublicCredential(v, weight, flag)
-                for v, weight, flag in zip(values, self.weights, self.weighted, strict=True)
-            )
-        return BallotVerifier(election, CredentialList(entries), with_choices=self.with_choices)
+        return BallotVerifier(election, ANY_CREDENTIAL, with_choices=self.with_choices)
 
 
 def _init_worker(source: BallotVerifier | VerifierSeed) -> None:
@@ -142,9 +116,10 @@ def verify_ballots(
     source: BallotVerifier | VerifierSeed
     if context.get_start_method() == "fork":
         # Forked workers inherit the tables built here: nothing is pickled.
-        source = BallotVerifier(election, credentials, with_choices=with_choices)
+        source = BallotVerifier(election, ANY_CREDENTIAL, with_choices=with_choices)
     else:
-        source = VerifierSeed.of(election, credentials, with_choices)
+        source = VerifierSeed.of(election, with_choices)
+    group = election.group
     with ProcessPoolExecutor(
         max_workers=count,
         mp_context=context,
@@ -155,6 +130,8 @@ def verify_ballots(
         for first, chunk in _chunks(ballots, chunk_size):
             pending.append(executor.submit(_verify_chunk, chunk, first))
             if len(pending) >= 2 * count:
-                yield from pending.popleft().result()
+                for outcome in pending.popleft().result():
+                    yield settle_credential(outcome, group, credentials)
         while pending:
-            yield from pending.popleft().result()
+            for outcome in pending.popleft().result():
+                yield settle_credential(outcome, group, credentials)

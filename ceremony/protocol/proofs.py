@@ -27,8 +27,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, cast
 
-import gmpy2
-
 from ceremony.protocol.elgamal import Ciphertext, Powers
 from ceremony.protocol.errors import ProtocolError
 from ceremony.protocol.group import Element, Group, Scalar
@@ -80,39 +78,38 @@ Statement = tuple[Element, Element]
 
 @lru_cache(maxsize=64)
 def _g_inverse_power(group: Group, m: int) -> Element:
-    return gmpy2.powmod(group.g, -m, group.p)
+    return group.g_pow(-m)
 
 
 def statement(group: Group, c: Ciphertext, m: int) -> Statement:
     """The statement "c encrypts m": (alpha, beta / g^m) (§4.12, §4.13)."""
     if m == 0:
         return (c.alpha, c.beta)
-    return (c.alpha, c.beta * _g_inverse_power(group, m) % group.p)
+    return (c.alpha, group.mul(c.beta, _g_inverse_power(group, m)))
 
 
 def _base_pow(powers: Powers) -> Callable[[Element, int], Element]:
     """x^e for the variable bases of a proof: ``powers.base_pow`` when the powers
     offer one (``fastverify.TablePowers`` shares work between the branches that
-    raise the same base), else ``gmpy2.powmod``. Both give the same numbers."""
+    raise the same base), else the group's own ``pow``. Both give the same elements."""
     shared = getattr(powers, "base_pow", None)
     if shared is not None:
         return cast(Callable[[Element, int], Element], shared)
-    p = powers.group.p
-    return lambda x, e: gmpy2.powmod(x, e, p)
+    return powers.group.pow
 
 
 def commitments(
     powers: Powers, statements: Sequence[Statement], proofs: Sequence[Proof]
 ) -> list[Element]:
     """A_0, B_0, ..., A_k, B_k recomputed from the proofs (§4.12 step 1, §4.13.3)."""
-    p = powers.group.p
+    mul = powers.group.mul
     raise_ = _base_pow(powers)
     out: list[Element] = []
     for (a_base, b_base), proof in zip(statements, proofs, strict=True):
         c, r = proof.challenge, proof.response
         g_r, y_r = powers.gy_pow(r)
-        out.append(g_r * raise_(a_base, c) % p)
-        out.append(y_r * raise_(b_base, c) % p)
+        out.append(mul(g_r, raise_(a_base, c)))
+        out.append(mul(y_r, raise_(b_base, c)))
     return out
 
 
@@ -125,7 +122,7 @@ def _make_or_proof(
     rng: random.Random | None,
 ) -> tuple[Proof, ...]:
     group = powers.group
-    q, p = group.q, group.p
+    q = group.q
     simulated: dict[int, Proof] = {}
     commits: list[Element] = []
     w = group.random_scalar(rng)
@@ -136,8 +133,8 @@ def _make_or_proof(
         proof = Proof(group.random_scalar(rng), group.random_scalar(rng))
         simulated[j] = proof
         c, r = proof.challenge, proof.response
-        commits.append(powers.g_pow(r) * gmpy2.powmod(a_base, c, p) % p)
-        commits.append(powers.y_pow(r) * gmpy2.powmod(b_base, c, p) % p)
+        commits.append(group.mul(powers.g_pow(r), group.pow(a_base, c)))
+        commits.append(group.mul(powers.y_pow(r), group.pow(b_base, c)))
     challenge = (challenge_of(commits) - sum(x.challenge for x in simulated.values())) % q
     real = Proof(challenge, (w - witness * challenge) % q)
     return tuple(real if j == index else simulated[j] for j in range(len(statements)))
@@ -286,6 +283,6 @@ def verify_signature(
 ) -> None:
     """A = g^response * credential^challenge; challenge = H_signature(hash, A) (§4.14)."""
     group = powers.group
-    a = powers.g_pow(proof.response) * gmpy2.powmod(credential, proof.challenge, group.p) % group.p
+    a = group.mul(powers.g_pow(proof.response), group.pow(credential, proof.challenge))
     if hash_to_zq(group, f"sig|{ballot_hash}|{a}") != proof.challenge:
         raise InvalidProofError(f"{what}: challenge does not match the hash")

@@ -6,8 +6,10 @@ Public functions:
   (no spaces, UTF-8, same string escapes as OCaml's Yojson). Objects are written
   in the insertion order of the ``dict``: callers build them in the spec's field
   order (every ``to_dict`` of this package does).
-- ``loads(data) -> Any``: parse JSON bytes or text; failures raise
-  ``MalformedDataError``.
+- ``loads(data) -> Any``: parse JSON bytes or text strictly (a key given twice
+  in one object is an error); failures raise ``MalformedDataError``.
+- ``require_canonical(data, obj, what)``: the bytes read must be exactly
+  ``dumps(obj)``, the canonical serialisation rebuilt from what was parsed.
 - ``format_number(n) -> str``: a number of N, Zq or G written in base 10 (§4.2).
 - ``parse_number(text) -> mpz``: the reverse, strict (canonical base 10 only).
 - ``require_dict / require_list / require_str / require_int``: typed access to
@@ -35,12 +37,44 @@ def dumps(obj: Any) -> bytes:
     return text.replace("\x7f", "\\u007f").encode("utf-8")
 
 
+class _DuplicateKeyError(ValueError):
+    pass
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    obj = dict(pairs)
+    if len(obj) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _DuplicateKeyError(f"key {key!r} appears twice in one object")
+            seen.add(key)
+    return obj
+
+
 def loads(data: bytes | str) -> Any:
-    """Parse JSON (§4.1); malformed input raises ``MalformedDataError``."""
+    """Parse JSON (§4.1) strictly; malformed input raises ``MalformedDataError``.
+
+    A key given twice in one object is an error: Python's ``json`` would keep
+    the last one silently, so two readers could see two different values
+    (belenios-tool refuses such input).
+    """
     try:
-        return json.loads(data)
+        return json.loads(data, object_pairs_hook=_unique_keys)
     except (ValueError, UnicodeDecodeError) as e:
         raise MalformedDataError(f"invalid JSON: {e}") from e
+
+
+def require_canonical(data: bytes, obj: Any, what: str) -> None:
+    """``data`` must be exactly ``dumps(obj)``, or ``MalformedDataError`` naming ``what``.
+
+    ``obj`` is rebuilt in the spec's field order from what was parsed, so
+    this refuses reordered fields, whitespace, unknown fields and duplicated
+    keys at once: the spec wants canonical serialisations, and a datum with
+    two spellings could be counted twice under two hashes.
+    """
+    if bytes(data) != dumps(obj):
+        raise MalformedDataError(f"{what} is not in canonical form (§4.1)")
 
 
 def format_number(n: int) -> str:

@@ -9,7 +9,7 @@ superseded ballot (revote) is divided back out.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ceremony.protocol.archive import PendingEvent
@@ -18,6 +18,7 @@ from ceremony.protocol.elgamal import Ciphertext
 from ceremony.protocol.errors import ProtocolError
 from ceremony.protocol.group import Group
 from ceremony.protocol.hashing import sha256_hex
+from ceremony.protocol.lists import Nesting, flatten_row, nest_row
 from ceremony.protocol.serialization import (
     dumps,
     get_field,
@@ -27,6 +28,7 @@ from ceremony.protocol.serialization import (
     require_list,
     require_str,
 )
+from ceremony.protocol.weights import parse_weight, weight_json
 
 
 class InvalidEncryptedTallyError(ProtocolError):
@@ -42,6 +44,8 @@ class EncryptedTally:
     """``encrypted_tally`` of §4.16: one row of ciphertexts per question."""
 
     ciphertexts: tuple[tuple[Ciphertext, ...], ...]
+    nesting: tuple[Nesting, ...] = field(default=(), compare=False)
+    """Per question, how its row nests in JSON (Lists questions, Belenios 3.x)."""
 
     @property
     def shape(self) -> tuple[int, ...]:
@@ -50,7 +54,11 @@ class EncryptedTally:
 
     def to_json(self) -> list[Any]:
         """The JSON array (§4.16)."""
-        return [[c.to_dict() for c in row] for row in self.ciphertexts]
+        nesting = self.nesting or (None,) * len(self.ciphertexts)
+        return [
+            nest_row([c.to_dict() for c in row], n)
+            for row, n in zip(self.ciphertexts, nesting, strict=True)
+        ]
 
     def to_bytes(self) -> bytes:
         """Compact JSON (§4.1)."""
@@ -59,13 +67,15 @@ class EncryptedTally:
     @classmethod
     def from_bytes(cls, group: Group, data: bytes) -> EncryptedTally:
         """Parse; every alpha and beta must be in the subgroup (§4.2, §4.16)."""
-        rows = []
+        rows, nesting = [], []
         for row in require_list(loads(data), "encrypted_tally"):
+            items, nested = flatten_row(row, "encrypted_tally row")
             cells = []
-            for cell in require_list(row, "encrypted_tally row"):
+            for cell in items:
                 cells.append(Ciphertext.from_dict(group, cell, "encrypted_tally ciphertext"))
             rows.append(tuple(cells))
-        return cls(tuple(rows))
+            nesting.append(nested)
+        return cls(tuple(rows), tuple(nesting))
 
 
 @dataclass(frozen=True)
@@ -80,7 +90,7 @@ class SizedEncryptedTally:
         """Fields in the spec's order (§4.16)."""
         return {
             "num_tallied": self.num_tallied,
-            "total_weight": self.total_weight,
+            "total_weight": weight_json(self.total_weight),
             "encrypted_tally": self.encrypted_tally,
         }
 
@@ -95,7 +105,7 @@ class SizedEncryptedTally:
         d = require_dict(loads(data), what)
         return cls(
             require_int(get_field(d, "num_tallied", what), "num_tallied"),
-            require_int(get_field(d, "total_weight", what), "total_weight"),
+            parse_weight(get_field(d, "total_weight", what), "total_weight"),
             require_str(get_field(d, "encrypted_tally", what), "encrypted_tally"),
         )
 

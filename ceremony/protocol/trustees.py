@@ -3,13 +3,16 @@
 A bureau's structure is ``[["Single", president key], ["Pedersen", 2 of n
 delegates]]`` (DESIGN.md §2). Owners of partial decryptions (§4.18) are
 numbered from 1 across the structure in order: a Single item takes one number,
-a Pedersen item one per certificate, as belenios-tool 2.0 numbers them.
+a Pedersen item one per certificate, as belenios-tool 2.0 and 3.3 number them.
+
+Belenios 3.0 added ``signature`` to a trustee public key: in threshold mode,
+the verification key g^S_j signed with the trustee's certificate key (§4.6.6).
 """
 
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ceremony.protocol.errors import MalformedDataError, ProtocolError
@@ -23,6 +26,13 @@ from ceremony.protocol.serialization import (
     require_dict,
     require_list,
     require_str,
+)
+from ceremony.protocol.version import (
+    FORMAT_2_0,
+    FORMAT_3_3,
+    Format,
+    element_text,
+    group_requires_3x,
 )
 
 if TYPE_CHECKING:
@@ -49,28 +59,47 @@ class InvalidTrusteesError(ProtocolError):
 
 @dataclass(frozen=True)
 class TrusteePublicKey:
-    """``trustee_public_key`` of §4.5: X = g^x and a proof of knowledge of x."""
+    """``trustee_public_key`` of §4.5: X = g^x, a proof of knowledge of x and,
+    for a threshold verification key (3.0+), its ``signature`` by the trustee."""
 
     public_key: Element
     pok: Proof
+    signature: Proof | None = None
+    public_key_text: str = field(default="", compare=False)
+    """X as the group writes it (filled in by ``from_dict`` and ``make_*``)."""
+
+    def text(self, group: Group) -> str:
+        """X as the group writes it (§4.2)."""
+        return self.public_key_text or element_text(group, self.public_key)
 
     def to_dict(self) -> dict[str, Any]:
-        """Fields in belenios-tool's order: pok, public_key (§4.5)."""
-        return {"pok": self.pok.to_dict(), "public_key": str(self.public_key)}
+        """Fields in belenios-tool's order: pok, public_key, ?signature (§4.5)."""
+        out: dict[str, Any] = {
+            "pok": self.pok.to_dict(),
+            "public_key": self.public_key_text or str(self.public_key),
+        }
+        if self.signature is not None:
+            out["signature"] = self.signature.to_dict()
+        return out
 
     @classmethod
     def from_dict(cls, group: Group, obj: object, what: str = "trustee_public_key") -> Any:
         """Parse; the public key must be in the subgroup (§4.2, §4.5)."""
         d = require_dict(obj, what)
+        text = get_field(d, "public_key", what)
+        signature = d.get("signature")
         return cls(
-            group.parse_element(get_field(d, "public_key", what), f"{what} public_key"),
+            group.parse_public_key(text, f"{what} public_key"),
             Proof.from_dict(group, get_field(d, "pok", what), f"{what} pok"),
+            None if signature is None else Proof.from_dict(group, signature, f"{what} signature"),
+            str(text),
         )
 
 
-def compute_pok_challenge(group: Group, public_key: int, commitment: int) -> Scalar:
+def compute_pok_challenge(group: Group, public_key: Element, commitment: Element) -> Scalar:
     """H_pok(X, A) = SHA256(pok|G|X|A) mod q, G the group name (§4.5)."""
-    return hash_to_zq(group, f"pok|{group.name}|{public_key}|{commitment}")
+    x, a = element_text(group, public_key), element_text(group, commitment)
+    return hash_to_zq(group, f"pok|{group.name}|{x}|{a}")
 
 
 def make_trustee_public_key(
@@ -81,7 +110,9 @@ def make_trustee_public_key(
     public_key = group.g_pow(private_key)
     challenge = compute_pok_challenge(group, public_key, group.g_pow(w))
     response = (w - private_key * challenge) % group.q
-    return TrusteePublicKey(public_key, Proof(challenge, response))
+    return TrusteePublicKey(
+        public_key, Proof(challenge, response), None, element_text(group, public_key)
+    )
 
 
 def make_single_trustee(
@@ -94,7 +125,7 @@ def make_single_trustee(
 
 def verify_trustee_public_key(group: Group, key: TrusteePublicKey) -> None:
     """Check the proof of knowledge: A = g^response X^challenge, H_pok(X, A) (§4.5)."""
-    group.check_element(key.public_key, "trustee public key")
+    group.check_public_key(key.public_key, "trustee public key")
     commitment = group.mul(
         group.g_pow(key.pok.response), group.pow(key.public_key, key.pok.challenge)
     )
@@ -202,12 +233,18 @@ def compute_election_public_key(group: Group, trustees: Trustees) -> Element:
     return y
 
 
-def verify_trustees(group: Group, trustees: Trustees) -> None:
-    """Check every proof and certificate of a trustees structure (§4.5, §4.6, §4.7)."""
+def verify_trustees(group: Group, trustees: Trustees) -> Format:
+    """Check every proof and certificate of a trustees structure (§4.5, §4.6, §4.7).
+
+    Returns the format detected: 3.3 when a Pedersen item carries the 3.x fields
+    (or the group is one 2.0 did not have), else 2.0.
+    """
     from ceremony.protocol.pedersen import verify_threshold_parameters
 
+    fmt: Format = FORMAT_3_3 if group_requires_3x(group) else FORMAT_2_0
     for item in trustees.items:
         if isinstance(item, SingleTrustee):
             verify_trustee_public_key(group, item.key)
-        else:
-            verify_threshold_parameters(group, item.parameters)
+        elif verify_threshold_parameters(group, item.parameters) == FORMAT_3_3:
+            fmt = FORMAT_3_3
+    return fmt

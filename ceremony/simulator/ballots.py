@@ -24,15 +24,13 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Final
 
 from ceremony.protocol.ballot import sign_ballot
-from ceremony.protocol.credentials import (
-    CredentialList,
-    PublicCredential,
-    derive_secret,
-    make_credential,
-)
+from ceremony.protocol.credentials import derive_secret, make_credential
 from ceremony.protocol.election import Election
+from ceremony.protocol.elgamal import PlainPowers, Powers
 from ceremony.protocol.fastverify import FixedBaseTable, TablePowers
-from ceremony.protocol.group import BELENIOS_2048, Element
+from ceremony.protocol.group import Element, FiniteFieldGroup, Group, get_group
+from ceremony.protocol.serialization import dumps
+from ceremony.protocol.version import element_text, text_order_key
 
 CREDENTIAL_CHUNK: Final = 512
 SMALL_ELECTORATE: Final = 2_000
@@ -66,51 +64,67 @@ def _pool(workers: int, initializer: Callable[..., None], *initargs: object) -> 
 
 # -- credentials ---------------------------------------------------------------
 
-_G_TABLE: FixedBaseTable | None = None
+_G_POW: Callable[[int], Element] | None = None
+_GROUP: Group | None = None
 
 
-def _init_credential_worker() -> None:
-    global _G_TABLE  # one table of g per worker process
-    _G_TABLE = FixedBaseTable(BELENIOS_2048, BELENIOS_2048.g)
+def _g_pow(group: Group) -> Callable[[int], Element]:
+    # A fixed-base table pays off for the finite-field groups; libsodium's
+    # fixed-base multiplication is already the fast path in Ed25519.
+    if isinstance(group, FiniteFieldGroup):
+        return FixedBaseTable(group, group.g).pow
+    return group.g_pow
 
 
-def _public_credential(seed: str, uuid: str, voter: int, g_pow: Callable[[int], Element]) -> int:
-    return int(g_pow(derive_secret(BELENIOS_2048, voter_credential(seed, uuid, voter), uuid)))
+def _init_credential_worker(group_name: str) -> None:
+    global _G_POW, _GROUP  # one table of g per worker process
+    _GROUP = get_group(group_name)
+    _G_POW = _g_pow(_GROUP)
 
 
-def _public_credentials(job: tuple[str, str, int, int]) -> list[int]:
+def _public_credential(
+    group: Group, seed: str, uuid: str, voter: int, g_pow: Callable[[int], Element]
+) -> str:
+    public = g_pow(derive_secret(group, voter_credential(seed, uuid, voter), uuid))
+    return element_text(group, public)
+
+
+def _public_credentials(job: tuple[str, str, int, int]) -> list[str]:
     seed, uuid, start, stop = job
-    assert _G_TABLE is not None
-    return [_public_credential(seed, uuid, i, _G_TABLE.pow) for i in range(start, stop)]
+    assert _G_POW is not None and _GROUP is not None
+    return [_public_credential(_GROUP, seed, uuid, i, _G_POW) for i in range(start, stop)]
 
 
-def make_public_credentials(seed: str, uuid: str, registered: int, workers: int) -> bytes:
+def make_public_credentials(
+    seed: str, uuid: str, registered: int, workers: int, group_name: str
+) -> bytes:
     """The ``public_credentials`` file of a contest (§4.8), sorted as L is published.
 
     The elements are g^secret computed here, so the membership test that
     ``make_credential_list`` runs on each of them (one exponentiation) is left out.
     """
-    public: list[int] = []
+    group = get_group(group_name)
+    public: list[str] = []
     if registered < SMALL_ELECTORATE:
-        public = [_public_credential(seed, uuid, i, BELENIOS_2048.g_pow) for i in range(registered)]
+        public = [_public_credential(group, seed, uuid, i, group.g_pow) for i in range(registered)]
     else:
         jobs = [
             (seed, uuid, start, min(start + CREDENTIAL_CHUNK, registered))
             for start in range(0, registered, CREDENTIAL_CHUNK)
         ]
-        with _pool(workers, _init_credential_worker) as pool:
+        with _pool(workers, _init_credential_worker, group_name) as pool:
             for chunk in pool.map(_public_credentials, jobs):
                 public.extend(chunk)
-    public.sort()
-    return CredentialList(tuple(PublicCredential(c) for c in public)).to_json()
+    public.sort(key=text_order_key)
+    return dumps(public)
 
 
 # -- ballots ---------------------------------------------------------------------
 
 _SEED = ""
 _ELECTIONS: dict[str, bytes] = {}
-_READY: dict[str, tuple[Election, TablePowers]] = {}
-_POWERS: dict[int, TablePowers] = {}
+_READY: dict[str, tuple[Election, Powers]] = {}
+_POWERS: dict[int, Powers] = {}
 
 
 def _init_ballot_worker(seed: str, elections: Mapping[str, bytes]) -> None:
@@ -119,20 +133,25 @@ def _init_ballot_worker(seed: str, elections: Mapping[str, bytes]) -> None:
     _READY.clear()
 
 
-def _prepared(uuid: str) -> tuple[Election, TablePowers]:
+def _prepared(uuid: str) -> tuple[Election, Powers]:
     if uuid not in _READY:
         election = Election.from_bytes(_ELECTIONS[uuid])
         key = int(election.public_key)
         # The contests of a bureau share the trustees, hence the key: one table pair.
         if key not in _POWERS:
-            _POWERS[key] = TablePowers(election.group, election.public_key)
+            group = election.group
+            _POWERS[key] = (
+                TablePowers(group, election.public_key)
+                if isinstance(group, FiniteFieldGroup)
+                else PlainPowers(group, election.public_key)
+            )
         _READY[uuid] = (election, _POWERS[key])
     return _READY[uuid]
 
 
 def make_simulated_ballot(
     election: Election,
-    powers: TablePowers,
+    powers: Powers,
     credential: str,
     plaintexts: list[list[int]],
     rng: random.Random,

@@ -22,6 +22,7 @@ from ceremony.bundles.errors import PayloadSchemaError
 from ceremony.bundles.keys import PublicKey
 from ceremony.bundles.payloads.common import FileRef, SoftwareFingerprint
 from ceremony.bundles.payloads.definition import (
+    GROUPS,
     BureauDefinition,
     Candidate,
     CandidateList,
@@ -42,8 +43,20 @@ DEMO_DESCRIPTION = (
 )
 
 
+DEFAULT_GROUP = "Ed25519"
+"""The group of new ceremonies when the description names none (Belenios' default since 2.1)."""
+
+
 class DescriptionError(CeremonyError):
     default_message = "La description de l'élection de démonstration est illisible ou incomplète."
+
+
+def description_group(description: dict[str, Any]) -> str:
+    """The Belenios group the description chooses for its elections."""
+    group = description.get("group", DEFAULT_GROUP)
+    if group not in GROUPS:
+        raise DescriptionError(f"description: group {group!r} is not one of {sorted(GROUPS)}")
+    return str(group)
 
 
 @dataclass(frozen=True)
@@ -216,6 +229,7 @@ def _build(
             software["version"],
             hashlib.sha256(f"{software['name']} {software['version']}".encode()).hexdigest(),
         ),
+        description_group(description),
     )
     return payload, files, plans
 

@@ -39,7 +39,12 @@ from ceremony.simulator.ballots import (
     make_public_credentials,
     workers_or_cores,
 )
-from ceremony.simulator.description import ContestPlan, build_definition, load_description
+from ceremony.simulator.description import (
+    ContestPlan,
+    build_definition,
+    description_group,
+    load_description,
+)
 from ceremony.simulator.urn import EmargementEntry, tamper_ballot, write_bel, write_emargement
 
 OTHER_BUREAU_BALLOTS: Final = 100
@@ -96,9 +101,13 @@ class PlatformSimulator:
         bureau_id: str = "csn",
         description: dict[str, Any] | None = None,
         workers: int | None = None,
+        group: str | None = None,
     ) -> None:
         self.seed = seed
         self.description = description or load_description()
+        if group is not None:  # overrides the description's choice
+            self.description = {**self.description, "group": group}
+        self.group_name = description_group(self.description)
         self.bureau_id = bureau_id
         self.ballots = ballots
         self.workers = workers_or_cores(workers)
@@ -122,7 +131,7 @@ class PlatformSimulator:
         return self.signer.key_id
 
     def _credentials(self, uuid: str, registered: int) -> bytes:
-        return make_public_credentials(self.seed, uuid, registered, self.workers)
+        return make_public_credentials(self.seed, uuid, registered, self.workers, self.group_name)
 
     def definition_bundle(self) -> bytes:
         if self._definition_bundle is None:

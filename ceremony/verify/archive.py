@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from ceremony.errors import CeremonyError
+from ceremony.verify import archive_anchor as anchor
 from ceremony.verify import archive_count as count
 from ceremony.verify import archive_record as record
 from ceremony.verify import chronology
@@ -55,6 +56,7 @@ from ceremony.verify.report import (
     Outcome,
     ReportBuilder,
     VerificationReport,
+    provenance,
 )
 
 Progress = Callable[[str], None]
@@ -193,6 +195,19 @@ STEPS_BEFORE_AUDIT: tuple[Step, ...] = (
     ),
     Step(
         _spec(
+            "seal.workstation_key",
+            "Clé du poste liée au scellement ; chaque point de contrôle du journal signé par elle",
+            "Workstation key bound in the seal; every journal checkpoint signed by it",
+        ),
+        "Les membres ont signé avec leurs cartes le scellement, qui nomme la clé du poste : un "
+        "journal réécrit et signé avec une autre clé est refusé. Comparez cette clé avec celle "
+        "imprimée au procès-verbal.",
+        "The cards signed the seal, which names the workstation key: a journal re-signed with "
+        "another key is refused.",
+        anchor.verify_seal_workstation_key,
+    ),
+    Step(
+        _spec(
             "keys.trustees",
             "Cérémonie des clés : clés des garants et preuves",
             "Key ceremony: trustee keys and proofs",
@@ -302,6 +317,17 @@ STEPS_AFTER_AUDIT: tuple[Step, ...] = (
     ),
     Step(
         _spec(
+            "results.bundle",
+            "Paquet des résultats de cette cérémonie, signé par le quorum des cartes",
+            "Results bundle of this ceremony, signed by a quorum of cards",
+        ),
+        "Le paquet des résultats porte sur ce bureau et les élections scellées ; la présidence "
+        "et le quorum des délégués l'ont signé avec leurs cartes.",
+        "The results bundle is for this bureau and the sealed elections, signed by the cards.",
+        anchor.verify_results_bundle,
+    ),
+    Step(
+        _spec(
             "count.partial_decryptions",
             "Déchiffrements partiels des détenteurs de clés",
             "Key holders' partial decryptions",
@@ -310,6 +336,17 @@ STEPS_AFTER_AUDIT: tuple[Step, ...] = (
         "que contiennent les archives.",
         "Only the key holders present decrypted, as the archives record.",
         count.verify_partial_decryptions,
+    ),
+    Step(
+        _spec(
+            "results.workstation_key",
+            "Résultats signés nommant la même clé du poste",
+            "Signed results name the same workstation key",
+        ),
+        "Au dépouillement, les cartes signent les résultats, qui nomment la clé du poste : "
+        "c'est la même que celle du scellement.",
+        "At the count the cards sign the results, which name the same workstation key.",
+        anchor.verify_results_workstation_key,
     ),
     Step(
         _spec("count.results", "Résultats égaux au dépouillement", "Results equal the tally"),
@@ -388,16 +425,17 @@ _MALFORMED = (KeyError, TypeError, ValueError, AttributeError, IndexError, OSErr
 
 
 def _failed(builder: ReportBuilder, spec: CheckSpec, error: CeremonyError) -> None:
-    """A failed check; the French reason also names what was found (file, entry, contest)."""
-    detail = f" Détail : {error.technical}" if error.technical else ""
-    builder.results.append(
-        CheckResult(
-            spec,
-            Outcome.FAILED,
-            reason_fr=error.user_message + detail,
-            reason_en=error.technical or type(error).__name__,
-            error=type(error).__name__,
-        )
+    """A failed check: French reason; the technical cause (English) is labelled as such."""
+    builder.failed(spec, error)
+
+
+def _skipped(builder: ReportBuilder, spec: CheckSpec, error: PrerequisiteFailedError) -> None:
+    """Not run because what it builds on could not be established: never "not applicable"."""
+    builder.skipped(
+        spec,
+        error.user_message,
+        f"elle s'appuie sur {error.user_message}, qui n'a pas pu être établi",
+        f"it builds on {error.technical}, which could not be established",
     )
 
 
@@ -406,11 +444,7 @@ def _run(builder: ReportBuilder, ctx: ArchiveContext, step: Step) -> None:
     try:
         outcome = step.run(ctx)
     except PrerequisiteFailedError as e:
-        builder.not_applicable(
-            step.spec,
-            f"non exécutée : elle s'appuie sur {e.user_message}, dont la vérification a échoué",
-            f"not run: it builds on {e.technical}, whose verification failed",
-        )
+        _skipped(builder, step.spec, e)
         return
     except CeremonyError as e:
         _failed(builder, step.spec, e)
@@ -448,6 +482,7 @@ def verify_ceremony_archive(
     audits of unchanged archives across many verifications.
     """
     builder = ReportBuilder(subject=str(path))
+    builder.details.update(provenance())
     if not is_ceremony_archive(path):
         builder.failed(INPUT_SPEC, ArchiveIndexError(f"{path}: no {INDEX_FILE} in a folder"))
         return builder.build()
@@ -465,11 +500,7 @@ def verify_ceremony_archive(
         try:
             count.audit_contests(ctx, builder)
         except PrerequisiteFailedError as e:
-            builder.not_applicable(
-                AUDIT_SPEC,
-                f"non exécutée : elle s'appuie sur {e.user_message}, dont la vérification a échoué",
-                f"not run: it builds on {e.technical}, whose verification failed",
-            )
+            _skipped(builder, AUDIT_SPEC, e)
         for step in STEPS_AFTER_AUDIT:
             _run(builder, ctx, step)
         builder.details.update(_details(ctx))
@@ -484,6 +515,8 @@ def _details(ctx: ArchiveContext) -> dict[str, Any]:
         out["platform_key_id"] = facts["platform_key"].key_id
     if "workstation_keys" in facts:
         out["workstation_keys"] = list(facts["workstation_keys"])
+    if "bound_workstation_key" in facts:
+        out["bound_workstation_key"] = facts["bound_workstation_key"]
     if "seal_sha256" in facts:
         out["seal_sha256"] = facts["seal_sha256"]
     if "members" in facts:
@@ -536,9 +569,46 @@ def _explanations(language: Language) -> list[str]:
     return lines
 
 
+def _anchors_text(report: VerificationReport, language: Language) -> list[str]:
+    """The keys to compare out of band: nothing in the archive can vouch for them."""
+    d = report.details
+    fr = language == "fr"
+    lines = [
+        "",
+        "Ancres de confiance à comparer hors de ce dossier :"
+        if fr
+        else "Trust anchors to compare out of band:",
+    ]
+    platform = d.get("platform_key_id")
+    lines.append(
+        (f"  Clé de la plateforme : {platform} (à comparer avec l'empreinte lue en séance)")
+        if fr
+        else f"  Platform key: {platform} (compare with the one read out in session)"
+    )
+    bound = d.get("bound_workstation_key")
+    signing = ", ".join(d.get("workstation_keys", [])) or "-"
+    lines.append(
+        (
+            f"  Clé du poste signée par les cartes : {bound or 'aucune'} ; clé(s) qui signent "
+            f"le journal : {signing} (à comparer avec le procès-verbal)"
+        )
+        if fr
+        else f"  Workstation key signed by the cards: {bound or 'none'}; journal signed by "
+        f"{signing} (compare with the PV)"
+    )
+    for member, key in sorted(d.get("member_keys", {}).items()):
+        role = record.ROLE_FR.get(key["role"], key["role"]) if fr else key["role"]
+        lines.append(
+            f"  {'Carte de' if fr else 'Card of'} {member} ({role}, "
+            f"{'n°' if fr else 'serial'} {key['card']}) : {key['key_id']}"
+        )
+    return lines
+
+
 def format_archive_report(report: VerificationReport, language: Language = "fr") -> str:
-    """The human report: every check, the verified results, and what each step is for."""
+    """The human report: every check, the verified results, anchors, what each step is for."""
     lines = [report.to_text(language)]
+    lines += _anchors_text(report, language)
     lines += _results_text(report, language)
     lines += _explanations(language)
     return "\n".join(lines) + "\n"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -61,7 +61,13 @@ from ceremony.verify.archive_record import (
     short,
 )
 from ceremony.verify.belenios import verify_belenios
-from ceremony.verify.report import CheckSpec, ReportBuilder, VerificationReport
+from ceremony.verify.report import (
+    CheckResult,
+    CheckSpec,
+    Outcome,
+    ReportBuilder,
+    VerificationReport,
+)
 from ceremony.workflow.phases import Action
 from ceremony.workflow.state import CeremonyState
 
@@ -295,27 +301,82 @@ def audit_contests(ctx: ArchiveContext, builder: ReportBuilder) -> None:
         path = ctx.folder / f"{uuid}.bel"
         report = (ctx.belenios_audit or default_audit)(path, urn_bels.get(uuid), verifier)
         prefix = f"bel.{number}."
+        file = f"{uuid}.bel"
         for check in report.checks:
             spec = CheckSpec(
                 prefix + check.spec.name,
-                f"Scrutin {number} — {check.spec.title_fr}",
-                f"Contest {number} — {check.spec.title_en}",
+                f"Scrutin {number} « {contest.name} », fichier {file} — {check.spec.title_fr}",
+                f"Contest {number} “{contest.name}”, file {file} — {check.spec.title_en}",
             )
-            builder.results.append(
-                type(check)(spec, check.outcome, check.reason_fr, check.reason_en, check.error)
-            )
+            after = prefix + check.after if check.after else ""
+            builder.results.append(replace(check, spec=spec, after=after))
+        _check_holds_contest(builder, prefix, number, contest.name, file, uuid, report, bureau)
         if uuid not in urn_bels:
-            builder.not_applicable(
+            builder.skipped(
                 CheckSpec(
                     prefix + "archive.previous_snapshot",
-                    f"Scrutin {number} — l'archive finale prolonge l'urne remise par la plateforme",
-                    f"Contest {number} — the final archive extends the platform's urn",
+                    f"Scrutin {number} « {contest.name} », fichier {file} — l'archive finale "
+                    "prolonge l'urne remise par la plateforme",
+                    f"Contest {number}, file {file} — the final archive extends the platform's urn",
                 ),
-                "non exécutée : l'urne n'a pas pu être lue",
-                "not run: the urn could not be read",
+                "urn.setup",
+                "l'urne remise par la plateforme n'a pas pu être lue (voir urn.setup)",
+                "the platform's urn could not be read (see urn.setup)",
             )
         audits[uuid] = report
     ctx.provide("audits", audits)
+
+
+class ContestFileMismatchError(CeremonyError):
+    """A contest's `.bel` file holds another election than the contest's."""
+
+    default_message = (
+        "Le fichier d'archive Belenios de ce scrutin contient l'élection d'un autre scrutin "
+        "(ou une élection inconnue) : les fichiers ont été échangés ou remplacés."
+    )
+
+
+def _check_holds_contest(
+    builder: ReportBuilder,
+    prefix: str,
+    number: int,
+    name: str,
+    file: str,
+    uuid: str,
+    report: VerificationReport,
+    bureau: BureauDefinition,
+) -> None:
+    """Say which election a contest's file holds: swapped files are named as such."""
+    spec = CheckSpec(
+        prefix + "contest",
+        f"Scrutin {number} « {name} » : le fichier {file} contient bien l'élection de ce scrutin",
+        f"Contest {number} “{name}”: file {file} holds this contest's election",
+    )
+    held = report.details.get("uuid")
+    if held is None:
+        builder.skipped(spec, prefix + "setup.election")
+        return
+    if held == uuid:
+        builder.results.append(
+            CheckResult(
+                spec,
+                Outcome.PASSED,
+                f"le fichier contient l'élection {held} (« {report.details.get('name')} »)",
+                f"the file holds election {held}",
+            )
+        )
+        return
+    others = {c.contest_uuid: (i, c.name) for i, c in enumerate(bureau.contests, start=1)}
+    where_fr = (
+        f"qui est celle du scrutin {others[held][0]} « {others[held][1]} »"
+        if held in others
+        else "qui n'est celle d'aucun scrutin de ce bureau"
+    )
+    builder.failed(
+        spec,
+        ContestFileMismatchError(f"{file} holds election {held}, not {uuid}"),
+        f"Le fichier {file} contient l'élection {held}, {where_fr}.",
+    )
 
 
 # 13 -- count -------------------------------------------------------------------
@@ -354,16 +415,11 @@ def verify_partial_decryptions(ctx: ArchiveContext) -> StepResult:
     state: CeremonyState = ctx.need("state")
     export: JournalExport = ctx.need("journal")
     bureau: BureauDefinition = ctx.need("bureau")
-    seal: VerifiedBundle[SealPayload] = ctx.need("seal")
+    ctx.need("seal")
     identities: Mapping[str, CardIdentity] = ctx.need("members")
     order: tuple[str, ...] = ctx.need("delegate_order")
     bel_partials: Mapping[str, Mapping[int, str]] = ctx.need("bel_partials")
-    path = ctx.path(RESULTS_FILE)
-    if sha256_file(path) != state.results_blob:
-        raise PartialDecryptionRecordError("results.zip is not the bundle the journal exported")
-    context = import_context(ctx, election_fingerprints=seal.payload.election_fingerprints())
-    verified = expect_payload(import_bundle_file(path, "results", context), ResultsPayload)
-    ctx.provide("results_bundle", verified)
+    verified: VerifiedBundle[ResultsPayload] = ctx.need("results_bundle")
     present = members_of(ctx, last_entry(export, Action.COUNT_DONE))
     heads = [m for m in present if identities[m].role in {"president", "secretary"}]
     if not heads or len(present) - len(heads) < bureau.delegate_quorum:
@@ -542,16 +598,33 @@ def verify_pv_content(ctx: ArchiveContext) -> StepResult:
     bureau: BureauDefinition = ctx.need("bureau")
     figures: tuple[ContestResult, ...] = ctx.need("figures")
     text = pdf_text(ctx.need("pv"), "the PV")
+    lacking = missing_figures(text, figures)
     missing = missing_texts(text, [bureau.name, *_fingerprints(ctx)])
-    if missing:
-        raise PvContentError(f"the PV lacks {[m[:40] for m in missing]}: not this bureau's record")
-    if lacking := missing_figures(text, figures):
-        raise PvContentError(f"figures not in the PV: {lacking[:5]}")
+    if lacking or missing:
+        raise _discrepancies(PvContentError, "du procès-verbal signé", lacking, missing)
     return Note(
         "Chaque chiffre de results.json (inscrits, votants, blancs, exprimés, voix, sièges) "
         "figure au procès-verbal, avec le nom du bureau et les empreintes du scellement, des "
         "élections et des archives.",
         "Every figure of results.json, the bureau's name and the fingerprints are in the PV.",
+    )
+
+
+def _discrepancies(
+    kind: type[CeremonyError], what: str, lacking: list[str], missing: list[str]
+) -> CeremonyError:
+    """Every difference found, figures first, in French for the report."""
+    parts: list[str] = []
+    if lacking:
+        parts.append(
+            f"{len(lacking)} chiffre(s) vérifié(s) absent(s) {what} (autres chiffres ?) : "
+            + " ; ".join(lacking[:5])
+        )
+    if missing:
+        parts.append(f"mentions absentes {what} : " + " ; ".join(m[:70] for m in missing[:5]))
+    return kind(
+        f"{what}: figures not found {lacking[:5]}; texts not found {[m[:40] for m in missing]}",
+        user_message=f"{kind.default_message} En cause : {' — '.join(parts)}.",
     )
 
 
@@ -562,10 +635,11 @@ def verify_signed_edition(ctx: ArchiveContext) -> StepResult:
     pv_sha256 = sha256_hex(ctx.need("pv"))
     text = pdf_text(ctx.read(PV_FILE), PV_FILE)
     wanted = [f"Document signé : SHA-256 {pv_sha256}", bureau.name, *signers.values()]
-    if missing := missing_texts(text, wanted):
-        raise SignedEditionError(f"{PV_FILE} lacks {[m[:40] for m in missing]}")
-    if lacking := missing_figures(text, figures):
-        raise SignedEditionError(f"figures not in {PV_FILE}: {lacking[:5]}")
+    # Figures first: a forged edition with other figures is named as such, not as a lost hash.
+    lacking = missing_figures(text, figures)
+    missing = missing_texts(text, wanted)
+    if lacking or missing:
+        raise _discrepancies(SignedEditionError, f"de {PV_FILE}", lacking, missing)
     return Note(
         f"L'édition signée indique l'empreinte {short(pv_sha256)} du procès-verbal signé, "
         "la clé de chaque signataire et les mêmes chiffres.",

@@ -45,16 +45,26 @@ def pdf_text(data: bytes, what: str) -> str:
 
 
 def contest_tokens(result: ContestResult) -> list[str]:
-    """What the PV prints for one contest, in order (ceremony.report.pv tables)."""
+    """What the PV prints for one contest, in order, blanks removed (ceremony.report.pv)."""
+    return [squeeze(t) for t in _tokens(result, readable=False)]
+
+
+def readable_tokens(result: ContestResult) -> list[str]:
+    """The same figures as :func:`contest_tokens`, each spelt out for a reader."""
+    return _tokens(result, readable=True)
+
+
+def _tokens(result: ContestResult, *, readable: bool) -> list[str]:
     alloc = result.allocation
+    sep = " : " if readable else ""
     tokens = [
-        result.title,
-        f"Électeurs inscrits{format_int(result.registered)}",
-        f"Votants{format_int(result.voters_cast)}",
-        f"Taux de participation{format_percent(result.participation)}",
-        f"Votes blancs{format_int(result.blank)}",
-        f"Suffrages exprimés{format_int(result.expressed)}",
-        f"Sièges à pourvoir{format_int(alloc.seats_to_fill)}",
+        ("titre du scrutin" + sep if readable else "") + result.title,
+        f"Électeurs inscrits{sep}{format_int(result.registered)}",
+        f"Votants{sep}{format_int(result.voters_cast)}",
+        f"Taux de participation{sep}{format_percent(result.participation)}",
+        f"Votes blancs{sep}{format_int(result.blank)}",
+        f"Suffrages exprimés{sep}{format_int(result.expressed)}",
+        f"Sièges à pourvoir{sep}{format_int(alloc.seats_to_fill)}",
     ]
     by_id = {entry.list_id: entry for entry in alloc.lists}
     for number, lst in enumerate(result.lists, start=1):
@@ -62,12 +72,23 @@ def contest_tokens(result: ContestResult) -> list[str]:
         seats = by_id.get(lst.list_id)
         quotient = seats.quotient_seats if seats else -1
         average = seats.average_seats if seats else -1
-        tokens.append(
-            f"{number}{lst.name}{format_int(lst.votes)}{format_percent(share)}"
-            f"{format_int(quotient)}{format_int(average)}{format_int(lst.seats)}"
-        )
-    tokens.append(f"Total{format_int(result.expressed)}")
-    return [squeeze(t) for t in tokens]
+        if readable:
+            tokens.append(
+                f"liste n° {number} « {lst.name} » : {format_int(lst.votes)} voix, "
+                f"{format_percent(share)}, {format_int(quotient)} siège(s) au quotient, "
+                f"{format_int(average)} à la plus forte moyenne, {format_int(lst.seats)} au total"
+            )
+        else:
+            tokens.append(
+                f"{number}{lst.name}{format_int(lst.votes)}{format_percent(share)}"
+                f"{format_int(quotient)}{format_int(average)}{format_int(lst.seats)}"
+            )
+    tokens.append(
+        f"Total des suffrages exprimés : {format_int(result.expressed)}"
+        if readable
+        else f"Total{format_int(result.expressed)}"
+    )
+    return tokens
 
 
 def missing_figures(text: str, results: Sequence[ContestResult]) -> list[str]:
@@ -75,10 +96,12 @@ def missing_figures(text: str, results: Sequence[ContestResult]) -> list[str]:
     missing: list[str] = []
     position = 0
     for result in results:
-        for token in contest_tokens(result):
+        readable = readable_tokens(result)
+        for index, token in enumerate(contest_tokens(result)):
             found = text.find(token, position)
             if found < 0:
-                missing.append(f"{result.contest_id}: {token[:60]}")
+                # Say it as a reader would: not "1ActionPraticiensHôpital11730,31%112".
+                missing.append(f"{result.title} — {readable[index]}")
             else:
                 position = found + len(token)
     return missing

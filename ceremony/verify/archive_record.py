@@ -41,6 +41,7 @@ from ceremony.protocol.trustees import (
     compute_election_public_key,
     verify_trustees,
 )
+from ceremony.store.errors import JournalError
 from ceremony.store.export import JournalExport, read_journal_export
 from ceremony.store.journal import JournalEntry
 from ceremony.store.verify import verify_chain
@@ -123,6 +124,10 @@ def short(key_id: str) -> str:
     return f"{key_id[:16]}…"
 
 
+ROLE_FR = {"president": "président(e)", "secretary": "secrétaire", "delegate": "délégué(e)"}
+"""Member roles as the French report names them."""
+
+
 # 1 -- the archive index -------------------------------------------------------
 def verify_index(ctx: ArchiveContext) -> StepResult:
     data = ctx.read(INDEX_FILE, 16 << 20)
@@ -148,12 +153,45 @@ def verify_index(ctx: ArchiveContext) -> StepResult:
         if sha256_file(ctx.path(name)) != digest:
             bad.append(name)
     if bad:
-        raise ArchiveIndexError(f"SHA-256 differs from the index for {', '.join(bad)}")
+        raise _index_mismatch(ctx, bad)
     ctx.provide("index", dict(files))
     ctx.provide("index_sha256", sha256_hex(data))
     return Note(
         f"{len(files)} fichiers conformes à leur empreinte SHA-256.",
         f"{len(files)} files match their SHA-256.",
+    )
+
+
+def _journaled_files(ctx: ArchiveContext) -> dict[str, str]:
+    """The file hashes the journal's archive entry records, read only to name a cause."""
+    try:
+        export = read_journal_export(ctx.read(JOURNAL_FILE))
+        files = last_entry(export, Action.ARCHIVE_EXPORTED).details.get("files")
+    except (CeremonyError, AttributeError, KeyError, TypeError, ValueError, RecursionError):
+        return {}
+    return dict(files) if isinstance(files, dict) else {}
+
+
+def _index_mismatch(ctx: ArchiveContext, bad: list[str]) -> ArchiveIndexError:
+    """Name the culprit: the file, or archive.json itself when the file is the journaled one."""
+    journaled = _journaled_files(ctx)
+    index_altered = [n for n in bad if journaled.get(n) == sha256_file(ctx.path(n))]
+    files_altered = [n for n in bad if n not in index_altered]
+    parts: list[str] = []
+    if files_altered:
+        parts.append(
+            "fichier(s) modifié(s) ou remplacé(s) depuis l'archivage : " + ", ".join(files_altered)
+        )
+    if index_altered:
+        parts.append(
+            f"c'est {INDEX_FILE} lui-même qui a été modifié : l'empreinte qu'il donne pour "
+            + ", ".join(index_altered)
+            + " ne correspond pas au fichier, qui est bien celui enregistré au journal"
+        )
+    return ArchiveIndexError(
+        f"SHA-256 differs from the index for {', '.join(bad)}"
+        + (f"; {INDEX_FILE} altered for {', '.join(index_altered)}" if index_altered else ""),
+        user_message=ArchiveIndexError.default_message + " En cause : " + " ; ".join(parts) + ".",
     )
 
 
@@ -166,12 +204,15 @@ def verify_journal(ctx: ArchiveContext) -> StepResult:
         # The store's reader lets some malformed lines through as these (reported upstream).
         raise JournalContentError(f"journal unreadable: {type(e).__name__}: {e}") from e
     recorded = {key.public_key for key in export.keys}
-    report = verify_chain(
-        export.entries,
-        export.checkpoints,
-        known_public_keys=recorded,
-        require_signed_head=True,
-    )
+    try:
+        report = verify_chain(
+            export.entries,
+            export.checkpoints,
+            known_public_keys=recorded,
+            require_signed_head=True,
+        )
+    except JournalError as e:
+        raise _named_journal_error(e, export) from e
     if not report.public_keys:
         raise WorkstationKeyError("no checkpoint signs the journal")
     counts: dict[str, int] = {}
@@ -196,6 +237,34 @@ def verify_journal(ctx: ArchiveContext) -> StepResult:
         f"couvrant la dernière entrée. Clé du poste du bureau : {keys}.",
         f"{report.entries} chained entries, {report.checkpoints} signed checkpoint(s) covering "
         f"the last entry. Workstation key: {keys}.",
+    )
+
+
+def _named_journal_error(error: JournalError, export: JournalExport) -> JournalError:
+    """The same error, its French message naming the entry's neighbours and lost steps."""
+    by_sequence = {e.sequence: e for e in export.entries}
+    parts: list[str] = []
+    if error.sequence is not None:
+        before = by_sequence.get(error.sequence - 1)
+        after = min((e for e in export.entries if e.sequence > error.sequence), default=None,
+                    key=lambda e: e.sequence)  # fmt: skip
+        where = [f"entrée n° {error.sequence}"]
+        if before is not None:
+            where.append(f"après « {before.action} » (n° {before.sequence})")
+        if after is not None:
+            where.append(f"avant « {after.action} » (n° {after.sequence})")
+        parts.append(", ".join(where))
+    counts: dict[str, int] = {}
+    for entry in export.entries:
+        counts[entry.action] = counts.get(entry.action, 0) + 1
+    if lost := [a.value for a in ONCE if counts.get(a.value, 0) == 0]:
+        parts.append("étape(s) qui ne figurent plus au journal : " + ", ".join(lost))
+    if not parts:
+        return error
+    return type(error)(
+        error.technical,
+        sequence=error.sequence,
+        user_message=f"{error.user_message} En cause : {' ; '.join(parts)}.",
     )
 
 
@@ -346,7 +415,8 @@ def verify_member_cards(ctx: ArchiveContext) -> StepResult:
     ctx.provide("member_keys", keys)
     training = any(i.training for i in identities.values())
     lines = "; ".join(
-        f"{m} ({i.role}) : carte {i.serial}, clé {short(i.signature_key.key_id)}"
+        f"{m} ({ROLE_FR.get(i.role, i.role)}) : carte {i.serial}, "
+        f"clé {short(i.signature_key.key_id)}"
         for m, i in identities.items()
     )
     return Note(

@@ -14,11 +14,11 @@ from pathlib import Path
 
 from ceremony.errors import CeremonyError
 from ceremony.protocol.audit import (
-    NOT_PUBLISHED,
     NOT_TALLIED,
     AuditOutcome,
     BallotVerifier,
     Check,
+    CheckOutcome,
     audit_archive,
 )
 from ceremony.protocol.election import HomomorphicQuestion
@@ -28,6 +28,7 @@ from ceremony.verify.report import (
     Outcome,
     ReportBuilder,
     VerificationReport,
+    provenance,
 )
 
 CHECK_SPECS: dict[Check, CheckSpec] = {
@@ -55,6 +56,12 @@ CHECK_SPECS: dict[Check, CheckSpec] = {
         Check.SETUP_ELECTION.value,
         "Définition de l'élection lisible et prise en charge (§4.10)",
         "Election definition readable and supported (§4.10)",
+    ),
+    Check.SETUP_SUPPORTED: CheckSpec(
+        Check.SETUP_SUPPORTED.value,
+        "Élection entièrement vérifiable ici : questions homomorphes, sans mélange de "
+        "bulletins (§4.9, §4.17)",
+        "Election fully verifiable here: homomorphic questions, no mix-net (§4.9, §4.17)",
     ),
     Check.SETUP_TRUSTEES: CheckSpec(
         Check.SETUP_TRUSTEES.value,
@@ -128,13 +135,43 @@ def find_archive(path: Path) -> Path:
 
 def _reason(outcome_note: str) -> tuple[str, str]:
     if outcome_note == NOT_TALLIED:
-        return ("l'élection n'est pas encore dépouillée", "the election is not tallied yet")
-    if outcome_note == NOT_PUBLISHED:
-        return ("pas encore publié dans l'urne", "not published in the board yet")
-    return (
-        "non exécutée : une vérification précédente a échoué",
-        "not run: an earlier check failed",
-    )
+        return (
+            "l'élection est encore ouverte ou n'est pas dépouillée : aucun décompte n'est "
+            "publié dans l'archive",
+            "the election is still open or not tallied: no tally is published in the archive",
+        )
+    return ("pas encore publié dans l'urne", "not published in the board yet")
+
+
+def _passed_note(check: CheckOutcome, outcome: AuditOutcome) -> tuple[str, str]:
+    """What a passed check established, with the figures it counted."""
+    if check.check is Check.BALLOTS_VALID:
+        return (
+            f"{outcome.num_ballots} bulletin(s) vérifié(s) un par un, chacun sous sa forme "
+            "canonique",
+            f"{outcome.num_ballots} ballot(s) verified one by one, each in canonical form",
+        )
+    if check.check is Check.BALLOTS_UNIQUE:
+        return (
+            f"aucun bulletin rejoué ; {outcome.num_replaced} bulletin(s) remplacé(s) par un "
+            f"vote ultérieur du même électeur ; {outcome.num_tallied} compté(s)",
+            f"no replayed ballot; {outcome.num_replaced} ballot(s) replaced by a later vote "
+            f"of the same voter; {outcome.num_tallied} counted",
+        )
+    if check.check is Check.TALLY_PARTIAL_DECRYPTIONS and check.note:
+        # Belenios 3.3 sets invalid ones aside while the valid ones meet the threshold.
+        count, _, aside = check.note.partition("; invalid, set aside (threshold met): ")
+        fr = f"{count} déchiffrement(s) partiel(s) vérifié(s)"
+        en = f"{count} partial decryption(s) verified"
+        if aside:
+            fr += f" ; invalide(s), écarté(s) car le seuil est atteint sans : garant(s) {aside}"
+            en += f"; invalid, set aside as the threshold is met without: trustee(s) {aside}"
+        return fr, en
+    if check.check is Check.SETUP_TRUSTEES and check.note:
+        return (f"format {check.note}", f"{check.note} format")
+    if check.check is Check.SETUP_CREDENTIALS and check.note:
+        return (f"{check.note} code(s) de vote publics", f"{check.note} public credential(s)")
+    return ("", "")
 
 
 BLANK_LABEL = "blanc"
@@ -150,16 +187,22 @@ def _labels(question: object) -> dict[str, object]:
     return {"question": question.question, "columns": columns}
 
 
-def add_audit(builder: ReportBuilder, outcome: AuditOutcome, prefix: str = "") -> None:
+def add_audit(
+    builder: ReportBuilder, outcome: AuditOutcome, prefix: str = "", file: str = ""
+) -> None:
     """Append the audit's checks (§3.5) to ``builder``, names prefixed by ``prefix``."""
+    where_fr = f"(fichier {file})" if file else ""
     for check in outcome.checks:
         spec = CHECK_SPECS[check.check]
         if prefix:
             spec = CheckSpec(prefix + spec.name, spec.title_fr, spec.title_en)
         if check.error is not None:
-            builder.failed(spec, check.error)
+            builder.failed(spec, check.error, where_fr)
+        elif check.skipped_because is not None:
+            builder.skipped(spec, prefix + check.skipped_because.value)
         elif check.ran:
-            builder.results.append(CheckResult(spec, Outcome.PASSED))
+            fr, en = _passed_note(check, outcome)
+            builder.results.append(CheckResult(spec, Outcome.PASSED, fr, en))
         else:
             fr, en = _reason(check.note)
             builder.not_applicable(spec, fr, en)
@@ -177,6 +220,7 @@ def verify_belenios(
     Ballots are verified once each on ``workers`` processes (default: all cores).
     """
     builder = ReportBuilder(subject=str(path))
+    builder.details.update(provenance())
     try:
         archive = find_archive(path)
     except ElectionRecordNotFoundError as e:
@@ -186,7 +230,8 @@ def verify_belenios(
     outcome = audit_archive(
         archive, previous=previous, ballot_verifier=ballot_verifier, workers=workers
     )
-    add_audit(builder, outcome)
+    add_audit(builder, outcome, file=archive.name)
+    builder.details["stage"] = outcome.stage
     if outcome.election is not None:
         builder.details.update(
             {
@@ -206,6 +251,7 @@ def verify_belenios(
                 ],
                 "ballots": outcome.num_ballots,
                 "tallied_ballots": outcome.num_tallied,
+                "replaced_ballots": outcome.num_replaced,
                 "total_weight": outcome.total_weight,
                 "tallied": outcome.tallied,
                 "last_event": outcome.last_event_hash,
@@ -213,5 +259,5 @@ def verify_belenios(
             }
         )
     if outcome.result is not None and outcome.passed:
-        builder.result = [list(row) for row in outcome.result.result]
+        builder.result = outcome.result.nested()  # Lists questions: one row per list
     return builder.build()

@@ -69,11 +69,21 @@ def format_summary(report: VerificationReport) -> str:
     if "uuid" not in d:
         return ""
     prints = d.get("fingerprints", {})
+    stage = (
+        []
+        if d.get("tallied")
+        else [
+            "L'élection est encore ouverte (aucun décompte publié) : les vérifications du "
+            "dépouillement sont sans objet à ce stade."
+        ]
+    )
     return "\n".join(
         [
             f"Élection : {d['name']} (uuid {d['uuid']})",
-            f"Bulletins dans l'urne : {d['ballots']}, comptés (dernier de chaque électeur) : "
-            f"{d['tallied_ballots']}",
+            *stage,
+            f"Bulletins dans l'urne : {d['ballots']} ; remplacés par un nouveau vote du même "
+            f"électeur : {d.get('replaced_ballots', 0)} ; comptés (dernier de chaque "
+            f"électeur) : {d['tallied_ballots']}",
             f"Empreinte de l'élection : {prints.get('election', '')}",
             f"Empreinte des clés des garants : {prints.get('trustees', '')}",
             f"Empreinte des codes de vote publics : {prints.get('public_credentials', '')}",

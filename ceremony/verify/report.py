@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any, Literal, TypeVar
 
@@ -28,12 +29,16 @@ class Outcome(StrEnum):
     PASSED = "passed"
     FAILED = "failed"
     NOT_APPLICABLE = "not_applicable"
+    """Ruled out by the record's stage (e.g. no tally checks while the vote is open)."""
+    SKIPPED = "skipped"
+    """Not run because a check it builds on failed (named in ``CheckResult.after``)."""
 
 
 _OUTCOME_TEXT: dict[Outcome, dict[Language, str]] = {
     Outcome.PASSED: {"fr": "RÉUSSI", "en": "PASSED"},
     Outcome.FAILED: {"fr": "ÉCHEC", "en": "FAILED"},
     Outcome.NOT_APPLICABLE: {"fr": "sans objet", "en": "not applicable"},
+    Outcome.SKIPPED: {"fr": "NON EXÉCUTÉE", "en": "NOT RUN"},
 }
 
 
@@ -59,6 +64,10 @@ class CheckResult:
     reason_fr: str = ""
     reason_en: str = ""
     error: str = ""
+    after: str = ""
+    """For a skipped check: the name of the failed check it builds on."""
+    technical: str = ""
+    """For a failed check: the technical cause, in English, for the log and the expert."""
 
     @property
     def name(self) -> str:
@@ -76,7 +85,33 @@ class CheckResult:
             obj["reason"] = {"fr": self.reason_fr, "en": self.reason_en}
         if self.error:
             obj["error"] = self.error
+        if self.after:
+            obj["skipped_because"] = self.after
+        if self.technical:
+            obj["technical"] = self.technical
         return obj
+
+    def reason(self, language: Language) -> str:
+        """Why this outcome, in ``language``: every line of the report has one."""
+        fr = language == "fr"
+        text = self.reason_fr if fr else self.reason_en
+        if self.outcome is Outcome.SKIPPED:
+            if text:
+                return ("non exécutée : " if fr else "not run: ") + text
+            return (
+                f"non exécutée parce que la vérification « {self.after} » a échoué"
+                if fr
+                else f"not run because check {self.after} failed"
+            )
+        if text:
+            return text
+        if self.outcome is Outcome.PASSED:
+            return (
+                "vérification faite sur le contenu de l'archive, sans anomalie"
+                if fr
+                else "checked on the archive's content, no anomaly"
+            )
+        return ""
 
 
 @dataclass(frozen=True)
@@ -90,12 +125,22 @@ class VerificationReport:
 
     @property
     def passed(self) -> bool:
-        """True when at least one check ran and none failed."""
-        return bool(self.checks) and not self.failed_checks()
+        """True only when every check the record calls for ran and passed.
+
+        Not applicable checks (ruled out by the record's stage) are allowed;
+        a skipped check, or a report where nothing passed, is not a pass.
+        """
+        return any(c.outcome is Outcome.PASSED for c in self.checks) and all(
+            c.outcome in (Outcome.PASSED, Outcome.NOT_APPLICABLE) for c in self.checks
+        )
 
     def failed_checks(self) -> tuple[CheckResult, ...]:
         """The checks that failed, in order."""
         return tuple(c for c in self.checks if c.outcome is Outcome.FAILED)
+
+    def skipped_checks(self) -> tuple[CheckResult, ...]:
+        """The checks not run because one they build on failed, in order."""
+        return tuple(c for c in self.checks if c.outcome is Outcome.SKIPPED)
 
     def check(self, name: str) -> CheckResult:
         """The check named ``name`` (KeyError if absent)."""
@@ -132,14 +177,19 @@ class VerificationReport:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=2)
 
     def to_text(self, language: Language = "fr") -> str:
-        """A human-readable report, one line per check (DESIGN.md §6)."""
-        lines = [("Vérification de " if language == "fr" else "Verification of ") + self.subject]
-        for c in self.checks:
+        """A human-readable report: numbered checks, each with its reason (DESIGN.md §6)."""
+        fr = language == "fr"
+        lines = [("Vérification de " if fr else "Verification of ") + self.subject]
+        lines += provenance_lines(self.details, language)
+        for number, c in enumerate(self.checks, start=1):
             outcome = _OUTCOME_TEXT[c.outcome][language]
-            lines.append(f"[{outcome}] {c.name} : {c.spec.title(language)}")
-            reason = c.reason_fr if language == "fr" else c.reason_en
+            lines.append(f"{number}. [{outcome}] {c.name} : {c.spec.title(language)}")
+            reason = c.reason(language)
             if reason:
-                lines.append(f"    {reason}")
+                lines.append(f"    {'Motif' if fr else 'Reason'} : {reason}")
+            if c.technical and c.outcome is Outcome.FAILED:
+                label = "Cause technique (en anglais)" if fr else "Technical cause"
+                lines.append(f"    {label} : {c.technical}")
         if self.passed:
             lines.append(
                 "Toutes les vérifications ont réussi." if language == "fr" else "All checks passed."
@@ -151,6 +201,19 @@ class VerificationReport:
                 if language == "fr"
                 else f"Failed checks: {failed}"
             )
+            if skipped := self.skipped_checks():
+                names = ", ".join(c.name for c in skipped)
+                lines.append(
+                    f"Vérifications non exécutées (à cause d'un échec) : {names}"
+                    if fr
+                    else f"Checks not run (because of a failure): {names}"
+                )
+            if not self.failed_checks() and not skipped:
+                lines.append(
+                    "Aucune vérification n'a été faite : rien n'est établi."
+                    if fr
+                    else "No check ran: nothing is established."
+                )
         return "\n".join(lines)
 
 
@@ -171,15 +234,26 @@ class ReportBuilder:
         """Record a check that does not apply to this record (e.g. no tally yet)."""
         self.results.append(CheckResult(spec, Outcome.NOT_APPLICABLE, reason_fr, reason_en))
 
-    def failed(self, spec: CheckSpec, error: CeremonyError) -> None:
-        """Record a failed check with the error that made it fail."""
+    def skipped(
+        self, spec: CheckSpec, after: str, reason_fr: str = "", reason_en: str = ""
+    ) -> None:
+        """Record a check not run because the check ``after`` (which it builds on) failed."""
+        self.results.append(CheckResult(spec, Outcome.SKIPPED, reason_fr, reason_en, after=after))
+
+    def failed(self, spec: CheckSpec, error: CeremonyError, detail_fr: str = "") -> None:
+        """Record a failed check with the error that made it fail.
+
+        ``detail_fr`` says in French what was found (file, contest, entry);
+        the technical cause stays in English, labelled as such.
+        """
         self.results.append(
             CheckResult(
                 spec,
                 Outcome.FAILED,
-                reason_fr=error.user_message,
+                reason_fr=error.user_message + (f" {detail_fr}" if detail_fr else ""),
                 reason_en=error.technical or type(error).__name__,
                 error=type(error).__name__,
+                technical=error.technical,
             )
         )
 
@@ -207,3 +281,47 @@ class ReportBuilder:
             result=self.result,
             details=dict(self.details),
         )
+
+
+VERIFIER_DEFINITION = "bureau-verify/1"
+
+
+def provenance() -> dict[str, Any]:
+    """When the report is made and by which verifier (its version and software fingerprint).
+
+    The fingerprint lets an expert check out of band that the verifier they
+    ran is the published one (see ``bureau --fingerprint``).
+    """
+    from ceremony import __version__
+    from ceremony.fingerprint import FingerprintError, current_fingerprint
+
+    try:
+        fingerprint = current_fingerprint().value
+    except (FingerprintError, OSError) as e:
+        fingerprint = f"indisponible ({type(e).__name__})"
+    return {
+        "made_at": datetime.now(UTC).replace(microsecond=0).isoformat(),
+        "verifier": {"version": __version__, "fingerprint": fingerprint},
+    }
+
+
+def provenance_lines(details: dict[str, Any], language: Language) -> list[str]:
+    """The report's date and the verifier's identity, when recorded."""
+    fr = language == "fr"
+    lines: list[str] = []
+    if made_at := details.get("made_at"):
+        lines.append(f"{'Rapport établi le' if fr else 'Report made at'} {made_at} (UTC)")
+    verifier = details.get("verifier")
+    if isinstance(verifier, dict):
+        lines.append(
+            (
+                f"Vérificateur : bureau {verifier.get('version')}, empreinte du logiciel "
+                f"{verifier.get('fingerprint')} (à comparer avec l'empreinte publiée)"
+            )
+            if fr
+            else (
+                f"Verifier: bureau {verifier.get('version')}, software fingerprint "
+                f"{verifier.get('fingerprint')} (compare with the published one)"
+            )
+        )
+    return lines

@@ -162,7 +162,7 @@ def run_status(args: argparse.Namespace) -> int:
 def run_demo_command(args: argparse.Namespace) -> int:
     from ceremony.workflow.demo_report import run_and_report
 
-    return run_and_report(Path(args.out), args.ballots, seed=args.seed)
+    return run_and_report(Path(args.out), args.ballots, seed=args.seed, group=args.group)
 
 
 def _step(
@@ -197,6 +197,12 @@ def add_parsers(subparsers: Any) -> None:
     demo.add_argument("--ballots", type=int, default=1000, help="nombre de votants (défaut 1000)")
     demo.add_argument("--out", type=Path, default=Path("bureau-demo"), help="dossier de l'archive")
     demo.add_argument("--seed", default="bureau-demo", help="graine de la démonstration")
+    demo.add_argument(
+        "--group",
+        choices=("Ed25519", "BELENIOS-2048"),
+        default=None,
+        help="groupe des élections Belenios (défaut : celui de la description, Ed25519)",
+    )
     demo.set_defaults(handler=run_demo_command)
 
     status = subparsers.add_parser("status", help="phase en cours et étape suivante")

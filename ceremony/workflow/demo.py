@@ -107,15 +107,22 @@ def run_demo(
     after_step: Callable[[str], None] | None = None,
     description: dict[str, Any] | None = None,
     cards: Mapping[str, PresentCard] | None = None,
+    group: str | None = None,
 ) -> Bureau:
     """Run (or resume) the demo ceremony; return the engine over its store.
 
-    ``cards`` replaces some members' training cards (e.g. OpenPGP cards in tests)."""
+    ``cards`` replaces some members' training cards (e.g. OpenPGP cards in tests);
+    ``group`` overrides the description's choice of Belenios group (Ed25519 by default).
+    """
     times = StepTimes()
     work = store_folder(out)
     with times.step("Plateforme simulée : définition de l'élection", stream):
         simulator = PlatformSimulator(
-            seed=seed, ballots=ballots, bureau_id=DEMO_BUREAU, description=description
+            seed=seed,
+            ballots=ballots,
+            bureau_id=DEMO_BUREAU,
+            description=description,
+            group=group,
         )
     bureau = open_simulated_bureau(
         work / "store", simulator.bureau().schedule, FileKeySource(work / "workstation-key")

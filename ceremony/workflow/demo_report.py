@@ -32,7 +32,9 @@ def print_results(out: Path, stream: TextIO) -> None:
             )
 
 
-def run_and_report(out: Path, ballots: int, *, seed: str, stream: TextIO = sys.stdout) -> int:
+def run_and_report(
+    out: Path, ballots: int, *, seed: str, stream: TextIO = sys.stdout, group: str | None = None
+) -> int:
     from ceremony.verify.archive import (
         format_archive_report,
         verify_ceremony_archive,
@@ -40,7 +42,7 @@ def run_and_report(out: Path, ballots: int, *, seed: str, stream: TextIO = sys.s
     )
 
     try:
-        run_demo(out, ballots, seed=seed, stream=stream)
+        run_demo(out, ballots, seed=seed, stream=stream, group=group)
     except CeremonyError as error:
         print(f"\nLa démonstration s'est arrêtée : {error.user_message}", file=sys.stderr)
         print(f"  (détail technique : {error.technical})", file=sys.stderr)

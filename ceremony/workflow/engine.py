@@ -46,7 +46,7 @@ from ceremony.cards.interface import (
     Signature,
     check_card_allowed,
 )
-from ceremony.protocol.group import BELENIOS_2048, Group
+from ceremony.protocol.group import Group, get_group
 from ceremony.protocol.trustees import Trustees
 from ceremony.store.journal import Actor
 from ceremony.store.store import Store
@@ -96,16 +96,15 @@ class Bureau:
         *,
         rng: random.Random | None = None,
         now: Clock = utc_now,
-        group: Group = BELENIOS_2048,
         key_source: KeySource | None = None,
     ) -> None:
         self.store = store
         self.rng = rng
         self.now = now
-        self.group = group
         self.key_source = key_source
         self.notice: Callable[[str], None] | None = None
         """Hears what happens to cards during a step (a card set aside, another steps in)."""
+        self._group: Group | None = None
 
     # -- state ------------------------------------------------------------
 
@@ -123,6 +122,13 @@ class Bureau:
             raise WrongPhaseError(
                 f"step belongs to {', '.join(p.value for p in phases)}; current phase {phase.value}"
             )
+
+    @property
+    def group(self) -> Group:
+        """The elections' group, as the imported definition chooses it (fixed once imported)."""
+        if self._group is None:
+            self._group = get_group(self.definition().group_name)
+        return self._group
 
     def definition(self, state: CeremonyState | None = None) -> DefinitionPayload:
         state = state or self.state
@@ -901,6 +907,13 @@ class Bureau:
         key = load_workstation_key(source)
         assert key is not None
         self.store.make_checkpoint(key)
+
+    def workstation_public_key(self) -> str:
+        """The key that signs the checkpoints, bound into the seal and results the cards sign."""
+        source = self.key_source or default_key_source(self.store.folder)
+        key = load_workstation_key(source)
+        assert key is not None
+        return key.public_key
 
     # -- helpers for the later steps (count, pv, archive) -----------------
 

@@ -22,15 +22,7 @@ from typing import Any
 from ceremony.cards.interface import WrapContext, clear_secret
 from ceremony.protocol.group import Group
 from ceremony.protocol.hashing import sha256_hex
-from ceremony.protocol.pedersen import (
-    Voutput,
-    combine_threshold_parameters,
-    compute_vinputs,
-    make_cert,
-    make_polynomial,
-    make_seed,
-    make_voutput,
-)
+from ceremony.protocol.pedersen import Voutput, make_seed, make_threshold_keys
 from ceremony.protocol.serialization import dumps
 from ceremony.protocol.trustees import (
     PedersenTrustees,
@@ -89,14 +81,8 @@ def make_bureau_keys(
     """
     private_key, single_public = make_single_trustee(group, rng)
     seeds = [make_seed(rng) for _ in delegates]
-    certs = [make_cert(group, seed, rng) for seed in seeds]
-    polynomials = [make_polynomial(group, certs, seed, threshold, rng) for seed in seeds]
-    vinputs = compute_vinputs(group, certs, polynomials)
-    voutputs = [
-        make_voutput(group, certs, seed, vinput, rng)
-        for seed, vinput in zip(seeds, vinputs, strict=True)
-    ]
-    parameters = combine_threshold_parameters(group, certs, polynomials, voutputs)
+    # Belenios 3.3 format: certificate contexts, signatures, AES-GCM (pedersen.py).
+    parameters, voutputs = make_threshold_keys(group, seeds, threshold, rng)
     trustees = Trustees((SingleTrustee(single_public), PedersenTrustees(parameters)))
     trustees_bytes = trustees.to_bytes()
     fingerprint = sha256_hex(trustees_bytes)

@@ -239,6 +239,7 @@ def results_payload(
         contests=tuple(contests),
         pv=FileRef.of(pv_path, pv),
         pv_signatures=tuple(signatures),
+        workstation_key=bureau.workstation_public_key(),
     )
 
 

@@ -34,6 +34,7 @@ from ceremony.bundles.importer import expect_payload, import_bundle_file, read_b
 from ceremony.bundles.payloads.urn import UrnPayload
 from ceremony.errors import CeremonyError
 from ceremony.protocol.election import Election
+from ceremony.protocol.group import Group
 from ceremony.store.errors import BlobNotFoundError
 from ceremony.store.export import JournalExport, export_journal
 from ceremony.store.store import open_store
@@ -101,9 +102,11 @@ class ArchivedCeremony(Bureau):
     own journal); the blobs it names were put in the new store from the archive."""
 
     def __init__(
-        self, store: Any, state: CeremonyState, group: Any, key_source: KeySource | None
+        self, store: Any, state: CeremonyState, group: Group, key_source: KeySource | None
     ) -> None:
-        super().__init__(store, group=group, key_source=key_source)
+        super().__init__(store, key_source=key_source)
+        # The archived elections' own group: a 2.0 ceremony stays in BELENIOS-2048.
+        self._group = group
         self._archived_state = state
 
     @property

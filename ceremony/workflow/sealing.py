@@ -111,6 +111,7 @@ def make_seal_bundle(bureau: Bureau, state: CeremonyState) -> Bundle:
         trustees=FileRef.of(TRUSTEES_FILE, attachments[TRUSTEES_FILE]),
         member_keys=bureau.member_keys(state),
         test_vote=TestVote(True, FileRef.of(TEST_VOTE_FILE, attachments[TEST_VOTE_FILE])),
+        workstation_key=bureau.workstation_public_key(),
     )
     from ceremony.workflow.engine import _bundle_id
 

@@ -113,6 +113,9 @@ def _election_ref(uuid: str):  # type: ignore[no-untyped-def]
         (("bureaux", 0, "schedule", "grace_minutes"), -1),
         (("platform_key", "algorithm"), "rsa"),
         (("voting_software", "sha256"), "XYZ"),
+        (("group",), "RFC-3526-2048"),  # not offered for new ceremonies
+        (("group",), "ed25519"),
+        (("group",), None),
     ],
 )
 def test_definition_schema_checks(path: tuple[object, ...], value: object) -> None:
@@ -124,3 +127,22 @@ def test_definition_schema_checks(path: tuple[object, ...], value: object) -> No
     target[path[-1]] = value  # type: ignore[index]
     with pytest.raises(PayloadSchemaError):
         DefinitionPayload.from_dict(data)
+
+
+@pytest.mark.parametrize("group", ["Ed25519", "BELENIOS-2048"])
+def test_the_definition_chooses_the_group(group: str) -> None:
+    definition, _ = definition_payload()
+    data = {**definition.to_dict(), "group": group}
+    parsed = DefinitionPayload.from_dict(data)
+    assert parsed.group_name == group
+    assert parsed.to_dict() == data
+
+
+def test_a_definition_without_group_is_belenios_2048_and_reads_back_unchanged() -> None:
+    # Definitions signed before the field existed: their ceremonies stay in BELENIOS-2048.
+    definition, _ = definition_payload()
+    data = definition.to_dict()
+    assert "group" not in data
+    parsed = DefinitionPayload.from_dict(data)
+    assert parsed.group_name == "BELENIOS-2048"
+    assert parsed.to_dict() == data

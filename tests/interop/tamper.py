@@ -150,3 +150,64 @@ class StructureAlteration:
                 ).encode()  # fmt: skip
                 out.append((sha256_hex(fake) + ".event.json", fake))
         write_members(target, out, header.timestamp)
+
+
+EventBytes = Callable[[dict[str, Any]], bytes]
+
+
+def rebuild_events(
+    path: Path,
+    header: ArchiveHeader,
+    events: list[LogicalEvent],
+    write_event: dict[int, EventBytes],
+) -> None:
+    """Like :func:`rebuild`, but event ``i`` is written by ``write_event[i]`` (chain kept).
+
+    Each writer receives the event's fields in belenios-tool's order and
+    returns its bytes; the following events' parents point at those bytes.
+    """
+    out = bytearray(tar_member(HEADER_NAME, header.to_bytes(), header.timestamp))
+    parent: str | None = None
+    for height, event in enumerate(events):
+        data = [content for _, content in event.nested]
+        if event.payload is not None:
+            payload = event.payload
+            if event.nested:
+                obj = json.loads(payload)
+                for key, content in event.nested:
+                    obj[key] = sha256_hex(content)
+                payload = json.dumps(obj, separators=(",", ":")).encode()
+            data.append(payload)
+        for content in data:
+            out += tar_member(sha256_hex(content) + ".data.json", content, header.timestamp)
+        fields: dict[str, Any] = {} if parent is None else {"parent": parent}
+        fields.update({"height": height, "type": event.type})
+        if data:
+            fields["payload"] = sha256_hex(data[-1])
+        writer = write_event.get(height, lambda f: json.dumps(f, separators=(",", ":")).encode())
+        content = writer(fields)
+        out += tar_member(sha256_hex(content) + ".event.json", content, header.timestamp)
+        parent = sha256_hex(content)
+    path.write_bytes(bytes(out))
+
+
+@dataclass(frozen=True)
+class BytesAlteration:
+    """Replace the bytes of one data file (event by type and rank, ``key``), hashes recomputed."""
+
+    event_type: str
+    rank: int
+    key: str | None
+    edit: Callable[[bytes], bytes]
+
+    def rehash(self, source: Path, target: Path) -> None:
+        header, events = read_logical(source)
+        i = [k for k, e in enumerate(events) if e.type == self.event_type][self.rank]
+        event = events[i]
+        if self.key is None:
+            assert event.payload is not None
+            events[i] = replace(event, payload=self.edit(event.payload))
+        else:
+            nested = tuple((k, self.edit(v) if k == self.key else v) for k, v in event.nested)
+            events[i] = replace(event, nested=nested)
+        rebuild(target, header, events)

@@ -187,6 +187,25 @@ def _unknown_credential_ballot(events: list[LogicalEvent]) -> list[LogicalEvent]
     return events
 
 
+def _duplicate_partial_decryption(events: list[LogicalEvent]) -> list[LogicalEvent]:
+    i = _positions(events, "PartialDecryption")[0]
+    events.insert(i + 1, replace(events[i]))
+    return events
+
+
+def _second_result(events: list[LogicalEvent]) -> list[LogicalEvent]:
+    events.append(replace(events[_positions(events, "Result")[0]]))
+    return events
+
+
+def _leading_zero(b: Any) -> None:
+    b["answers"][0]["choices"][0]["alpha"] = "0" + b["answers"][0]["choices"][0]["alpha"]
+
+
+def _total_weight(s: Any) -> None:
+    s["total_weight"] += 1
+
+
 Alteration = ContentAlteration | StructureAlteration
 
 # name -> (alteration, check that must fail once hashes are recomputed)
@@ -234,6 +253,13 @@ ALTERATIONS: dict[str, tuple[Alteration, str]] = {
     "credential_duplicated": (
         ContentAlteration("Setup", 0, "credentials", _credential_duplicated),
         "setup.credentials"),
+    "leading_zero_in_ballot": (
+        ContentAlteration("Ballot", 1, None, _leading_zero), "ballots.valid"),
+    "wrong_total_weight": (
+        ContentAlteration("EncryptedTally", 0, None, _total_weight), "tally.encrypted_tally"),
+    "duplicate_partial_decryption": (
+        StructureAlteration(_duplicate_partial_decryption), "tally.partial_decryptions"),
+    "second_result": (StructureAlteration(_second_result), "archive.events"),
 }  # fmt: skip
 
 RAW_CHECKS = {"archive.format", "archive.chain"}
@@ -250,7 +276,10 @@ TOOL_ACCEPTS = {
     "duplicated_ballot",
     "wrong_encrypted_tally",
     "wrong_num_tallied",
+    "wrong_total_weight",
     "tally_before_end_ballots",
+    "duplicate_partial_decryption",
+    "second_result",
 }
 
 

@@ -15,13 +15,16 @@ from ceremony.protocol.credentials import (
     PublicCredential,
     UnknownCredentialError,
     check_credential,
+    credential_format,
     derive_public_credential,
+    derive_secret,
     make_credential,
     make_credential_list,
 )
 from ceremony.protocol.errors import MalformedDataError, NotInSubgroupError
 from ceremony.protocol.group import BELENIOS_2048
 from ceremony.protocol.serialization import dumps
+from ceremony.protocol.version import FORMAT_2_0, FORMAT_3_3
 from tests.conftest import BeleniosTool
 from tests.protocol.strategies import rngs
 
@@ -30,13 +33,13 @@ UUID = "tjQW2b734cduTo"
 
 @given(rng=rngs())
 def test_made_credentials_have_a_valid_checksum(rng: random.Random) -> None:
-    credential = make_credential(rng)
+    credential = make_credential(rng, fmt=FORMAT_2_0)
     assert len(credential) == 19 and check_credential(credential) == credential
     assert check_credential(credential.replace("-", "")) == credential.replace("-", "")
 
 
 def test_typing_errors_are_caught() -> None:
-    credential = make_credential(random.Random(7))
+    credential = make_credential(random.Random(7), fmt=FORMAT_2_0)
     digits = credential.replace("-", "")
     # Changing one character changes the value modulo 53 (58^k is prime to 53).
     swapped = ("2" if digits[0] != "2" else "3") + digits[1:]
@@ -95,3 +98,32 @@ def test_checksum_of_a_multiple_of_53_is_digit_53() -> None:
     assert decode_int(digits) % 53 == 0
     assert credential_checksum(digits) == "v"
     assert check_credential("bRo-agE-AhR-h97-Ziv") == "bRo-agE-AhR-h97-Ziv"
+
+
+@given(rng=rngs())
+def test_made_credentials_are_in_the_3_3_format(rng: random.Random) -> None:
+    credential = make_credential(rng)
+    assert [len(p) for p in credential.split("-")] == [5, 6, 5, 6]
+    assert check_credential(credential) == credential
+    assert credential_format(credential) == FORMAT_3_3
+    with pytest.raises(InvalidCredentialError):
+        check_credential(credential.replace("-", ""))  # 3.3 requires the dashes
+
+
+def test_3_3_and_2_0_credentials_derive_differently() -> None:
+    # 3.3: derive_credential (SHA-256); 2.0: PBKDF2. Computed by hand from the rule.
+    import hashlib
+
+    credential = "1mAPG-i5catd-o3hwE-xmh88g"
+    hexa = "".join(
+        hashlib.sha256(f"derive_credential|{UUID}|{i}|{credential}".encode()).hexdigest()
+        for i in (0, 1)
+    )
+    expected = int(hexa, 16) % int(BELENIOS_2048.q)
+    assert derive_secret(BELENIOS_2048, credential, UUID) == expected
+    old = make_credential(random.Random(3), fmt=FORMAT_2_0)
+    assert credential_format(old) == FORMAT_2_0
+    pbkdf2 = hashlib.pbkdf2_hmac("sha256", old.encode(), UUID.encode(), 1000, 32)
+    assert derive_secret(BELENIOS_2048, old, UUID) == int.from_bytes(pbkdf2, "big") % int(
+        BELENIOS_2048.q
+    )

@@ -10,16 +10,16 @@ from dataclasses import replace
 
 import pytest
 
-from ceremony.protocol.ballot import make_ballot
+from ceremony.protocol.ballot import Ballot, make_ballot
 from ceremony.protocol.credentials import (
     CredentialList,
-    PublicCredential,
     derive_public_credential,
     make_credential,
     make_credential_list,
 )
 from ceremony.protocol.election import Election, make_election
 from ceremony.protocol.errors import MalformedDataError
+from ceremony.protocol.fastverify import ANY_CREDENTIAL
 from ceremony.protocol.group import BELENIOS_2048
 from ceremony.protocol.pool import VerifierSeed, verify_ballots
 from ceremony.protocol.serialization import dumps
@@ -91,30 +91,42 @@ def test_spawned_workers_build_their_verifier_and_agree_with_one_process() -> No
     assert spawned == single
 
 
-def test_seed_rebuilds_the_same_election_and_credential_list() -> None:
+def test_workers_get_the_election_only_never_the_credential_list() -> None:
     election, _, _ = _election_with_ballots()
-    group = election.group
-    # Weights, an element whose top byte is zero, and L's order all survive the packing.
-    small = PublicCredential(group.g_pow(3) >> 2000 or 1, 1, weighted=False)
-    entries = (
-        PublicCredential(group.g_pow(7), 3, weighted=True),
-        small,
-        PublicCredential(group.g_pow(5), 1, weighted=True),
-    )
-    credentials = CredentialList(entries)
-    seed = VerifierSeed.of(election, credentials, with_choices=True)
+    seed = VerifierSeed.of(election, with_choices=True)
     again = pickle.loads(pickle.dumps(seed)).verifier()
-    assert again.credentials == credentials
+    assert again.credentials is ANY_CREDENTIAL and len(again.credentials) == 0
     assert again.election.to_bytes() == election.to_bytes()
     assert again.election.fingerprint == election.fingerprint
     assert again.with_choices
-    # No fixed-base table travels: only the election and about p's size per credential.
-    assert len(pickle.dumps(seed)) < len(election.to_bytes()) + 3 * 300 + 1000
+    # No fixed-base table and no credential travels: the same bytes for any electorate.
+    assert len(pickle.dumps(seed)) < len(election.to_bytes()) + 1000
+
+
+def test_the_caller_checks_credentials_and_weights_as_one_process_does() -> None:
+    election, _, raws = _election_with_ballots()
+    group = election.group
+    ballots = [Ballot.from_bytes(r, election, check_elements=False) for r in raws[:4]]
+    # Voter 1 is not in L; the others have weights 3, 1 and 2.
+    weights = {0: 3, 2: 1, 3: 2}
+    credentials = make_credential_list(
+        group, [ballots[i].credential for i in weights], list(weights.values())
+    )
+    for method in ("fork", "spawn"):
+        single = list(verify_ballots(election, credentials, raws, workers=1))
+        pooled = list(
+            verify_ballots(election, credentials, raws, workers=2, chunk_size=2, mp_context=method)
+        )
+        assert pooled == single
+    assert [(o.ok, o.check, o.weight) for o in single] == [
+        (True, None, 3), (False, "credential", None), (True, None, 1), (True, None, 2),
+        (False, "credential", None), (False, "format", None), (True, None, 3),
+    ]  # fmt: skip
 
 
 def test_seed_refuses_election_bytes_that_changed() -> None:
-    election, credentials, _ = _election_with_ballots()
-    seed = VerifierSeed.of(election, credentials, with_choices=False)
+    election, _, _ = _election_with_ballots()
+    seed = VerifierSeed.of(election, with_choices=False)
     other = replace(seed, election=seed.election.replace(b'"name":"', b'"name":"x'))
     with pytest.raises(MalformedDataError):
         other.verifier()

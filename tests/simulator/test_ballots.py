@@ -17,9 +17,13 @@ from ceremony.protocol.ballot import (
     make_ballot,
     verify_ballot,
 )
-from ceremony.protocol.credentials import derive_public_credential, make_credential_list
+from ceremony.protocol.credentials import (
+    CredentialList,
+    derive_public_credential,
+    make_credential_list,
+)
 from ceremony.protocol.fastverify import TablePowers
-from ceremony.protocol.group import BELENIOS_2048
+from ceremony.protocol.group import get_group
 from ceremony.protocol.serialization import dumps
 from ceremony.simulator import ballots
 from ceremony.simulator.ballots import (
@@ -40,22 +44,23 @@ def election(tmp_path_factory: pytest.TempPathFactory) -> OurElection:
     return make_our_election(folder, random.Random(5), voters=4, lists=3)
 
 
+@pytest.mark.parametrize("group_name", ["BELENIOS-2048", "Ed25519"])
 @pytest.mark.parametrize("in_process_below", [2_000, 0])
 def test_public_credentials_are_those_of_the_protocol(
-    monkeypatch: pytest.MonkeyPatch, in_process_below: int
+    monkeypatch: pytest.MonkeyPatch, in_process_below: int, group_name: str
 ) -> None:
-    """In-process (small electorates) and on the pool with tables (large ones): same file."""
+    """In-process (small electorates) and on the pool (large ones): same file, in each group."""
     monkeypatch.setattr(ballots, "SMALL_ELECTORATE", in_process_below)
+    group = get_group(group_name)
     uuid = "3fZRtPqL9mXbKw"
     expected = make_credential_list(
-        BELENIOS_2048,
-        (
-            derive_public_credential(BELENIOS_2048, voter_credential(SEED, uuid, i), uuid)
-            for i in range(7)
-        ),
+        group,
+        (derive_public_credential(group, voter_credential(SEED, uuid, i), uuid) for i in range(7)),
     ).to_json()
-    assert make_public_credentials(SEED, uuid, 7, workers=2) == expected
-    assert make_public_credentials(SEED, uuid, 7, workers=1) == expected
+    assert make_public_credentials(SEED, uuid, 7, 2, group_name) == expected
+    assert make_public_credentials(SEED, uuid, 7, 1, group_name) == expected
+    # The file is read back as L of that group (64-hex points in Ed25519).
+    assert len(CredentialList.from_json(group, expected)) == 7
 
 
 @pytest.mark.parametrize("row", [[1, 0, 0, 0], [0, 0, 1, 0], [0, 0, 0, 1]])

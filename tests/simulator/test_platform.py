@@ -27,7 +27,6 @@ from ceremony.protocol.ballot import Ballot, BallotError, verify_ballot
 from ceremony.protocol.credentials import CredentialList
 from ceremony.protocol.election import Election
 from ceremony.protocol.errors import ProtocolError
-from ceremony.protocol.group import BELENIOS_2048
 from ceremony.simulator.platform import GHOST_VOTER, ContestVotes, Faults, schedule_end
 from ceremony.simulator.urn import voter_id
 from tests.simulator.conftest import Sealed
@@ -67,7 +66,7 @@ def failing_ballots(sealed: Sealed, payload: UrnPayload, files: Any) -> list[str
         uuid = contest.contest_uuid
         election = Election.from_bytes(sealed.elections[uuid])
         credentials = CredentialList.from_json(
-            BELENIOS_2048, sealed.simulator.files[f"credentials-{uuid}.json"]
+            election.group, sealed.simulator.files[f"credentials-{uuid}.json"]
         )
         for raw in ballots(files[contest.archive.path]):
             try:

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from ceremony.bundles.envelope import Bundle, sign_bundle
 from ceremony.bundles.importer import parse_payload, read_bundle
@@ -35,9 +36,10 @@ from ceremony.bundles.types import make_typed_bundle
 from ceremony.cards.interface import CardSigner
 from ceremony.cards.training import TrainingCard
 from ceremony.protocol.audit import BallotVerifier
-from ceremony.store.checkpoint import make_checkpoint
+from ceremony.store.checkpoint import make_checkpoint, public_key_hex
 from ceremony.store.export import JournalExport
 from ceremony.store.journal import GENESIS_HASH, JournalEntry, compute_entry_hash
+from ceremony.store.records import RecordedKey
 from ceremony.store.workstation_key import FileKeySource
 from ceremony.verify.archive import verify_ceremony_archive
 from ceremony.verify.archive_count import default_audit
@@ -161,7 +163,12 @@ def _substitute(value: Any, table: dict[str, str]) -> Any:
 EntryEdit = Callable[[list[dict[str, Any]]], list[dict[str, Any]]]
 
 
-def reseal(folder: Path, store: Path, edit: EntryEdit | None = None) -> None:
+def reseal(
+    folder: Path,
+    store: Path,
+    edit: EntryEdit | None = None,
+    fresh_key: Ed25519PrivateKey | None = None,
+) -> None:
     """Make the index and the journal agree with the folder again, as the workstation can.
 
     Every hash the journal carried of a file that changed is replaced by the
@@ -192,10 +199,18 @@ def reseal(folder: Path, store: Path, edit: EntryEdit | None = None) -> None:
         entry = JournalEntry.from_dict({**entry.to_dict(), "entry_hash": compute_entry_hash(entry)})
         rebuilt.append(entry)
         previous = entry.entry_hash
-    key = FileKeySource(store / "workstation-key").load()
-    assert key is not None
+    keys = export.keys
+    if fresh_key is None:
+        loaded = FileKeySource(store / "workstation-key").load()
+        assert loaded is not None
+        key = loaded
+    else:
+        # An attacker without the workstation key signs with one of their own.
+        key = fresh_key
+        now = datetime.now(UTC).isoformat()
+        keys = (RecordedKey(public_key_hex(fresh_key), "file", False, now),)
     checkpoint = make_checkpoint(rebuilt[-1], key, datetime.now(UTC))
-    journal = JournalExport(tuple(rebuilt), (checkpoint,), export.keys)
+    journal = JournalExport(tuple(rebuilt), (checkpoint,), keys)
     (folder / JOURNAL).write_bytes(journal.to_bytes())
 
 

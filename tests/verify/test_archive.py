@@ -6,6 +6,8 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
 from ceremony.verify.archive import (
     STEPS,
     format_archive_report,
@@ -14,7 +16,7 @@ from ceremony.verify.archive import (
     write_report,
 )
 from ceremony.verify.report import Outcome, VerificationReport
-from tests.verify.conftest import DemoArchive, sha256_file
+from tests.verify.conftest import DemoArchive, reseal, sha256_file
 
 
 def test_demo_archive_passes_every_step(
@@ -51,6 +53,39 @@ def test_trust_anchors_are_reported(
     }
     assert len(report.details["workstation_keys"]) == 1
     assert report.details["workstation_keys"][0] in report.check("journal.chain").reason_fr
+    # The workstation key is the one the cards signed in the seal, shown as an anchor.
+    bound = report.details["bound_workstation_key"]
+    assert bound == report.details["workstation_keys"][0]
+    text = format_archive_report(report)
+    assert "Ancres de confiance à comparer hors de ce dossier" in text
+    assert f"Clé du poste signée par les cartes : {bound}" in text
+    assert key_id in text.split("Ancres de confiance")[1]
+    # When and by which verifier the report was made.
+    assert report.details["made_at"] and report.details["verifier"]["fingerprint"]
+    assert "Rapport établi le " in text and "empreinte du logiciel sha256:" in text
+
+
+def test_journal_resigned_with_a_fresh_workstation_key_fails(
+    archive: Path, demo_archive: DemoArchive, verify: Callable[[Path], VerificationReport]
+) -> None:
+    # The audit's attack, reduced to its core: the journal and the index rewritten (here
+    # unchanged) and every checkpoint signed again with a brand-new key. Whatever the
+    # rewrite hid, nothing but the bound key can tell.
+    reseal(archive, demo_archive.store, fresh_key=Ed25519PrivateKey.generate())
+    report = verify(archive)
+    assert not report.passed
+    anchor = report.check("seal.workstation_key")
+    assert anchor.outcome is Outcome.FAILED and anchor.error == "WorkstationKeyMismatchError"
+    assert [c.name for c in report.failed_checks()] == ["seal.workstation_key"], report.to_text()
+
+
+def test_journal_resigned_with_the_same_key_still_names_the_bound_key(
+    archive: Path, demo_archive: DemoArchive, verify: Callable[[Path], VerificationReport]
+) -> None:
+    reseal(archive, demo_archive.store)
+    report = verify(archive)
+    assert report.check("seal.workstation_key").outcome is Outcome.PASSED, report.to_text()
+    assert report.check("results.workstation_key").outcome is Outcome.PASSED
 
 
 def test_report_files_are_written_and_allowed(
@@ -127,8 +162,29 @@ def test_failed_report_reads_in_french(
     assert "Vérifications en échec : archive.index, seal.signatures" in text
     assert "Résultats vérifiés" not in text
     for check in report.failed_checks():
-        assert check.reason_fr and "Détail :" in check.reason_fr
-    skipped = [c for c in report.checks if c.outcome is Outcome.NOT_APPLICABLE]
-    assert skipped and all(
-        "non exécutée" in c.reason_fr for c in skipped if c.name != "vote.decisions"
+        # The French reason is French; the English cause is labelled, never passed off as it.
+        assert check.reason_fr and "Détail :" not in check.reason_fr and check.technical
+        assert f"Cause technique (en anglais) : {check.technical}" in text
+    # Steps that build on a failed one are "not run", told apart from "not applicable".
+    skipped = report.skipped_checks()
+    assert skipped and all(c.reason("fr").startswith("non exécutée : ") for c in skipped)
+    assert all(
+        c.name == "vote.decisions" for c in report.checks if c.outcome is Outcome.NOT_APPLICABLE
     )
+    assert not report.passed
+
+
+def test_a_deleted_journal_line_is_named_by_its_neighbours_and_lost_step(
+    archive: Path, verify: Callable[[Path], VerificationReport]
+) -> None:
+    journal = archive / "journal.jsonl"
+    lines = journal.read_text(encoding="utf-8").splitlines(keepends=True)
+    expert = next(i for i, line in enumerate(lines) if '"expert.recorded"' in line)
+    sequence = json.loads(lines[expert])["entry"]["sequence"]
+    del lines[expert]
+    journal.write_text("".join(lines), encoding="utf-8")
+    report = verify(archive)
+    failed = report.check("journal.chain")
+    assert failed.error == "JournalEntryMissingError"
+    assert f"entrée n° {sequence}, après « " in failed.reason_fr
+    assert "étape(s) qui ne figurent plus au journal : expert.recorded" in failed.reason_fr

@@ -33,6 +33,7 @@ from ceremony.bundles.payloads.status import StatusPayload
 from ceremony.bundles.payloads.urn import UrnPayload
 from ceremony.bundles.types import make_typed_bundle
 from ceremony.protocol.archive import PendingEvent, append_events, iter_events, iter_records
+from ceremony.report.frtext import format_int
 from ceremony.report.model import PvData
 from ceremony.report.pv import make_pv_pdf
 from ceremony.store.store import open_store
@@ -664,6 +665,12 @@ def count_without_quorum(folder: Path, demo: DemoArchive) -> None:
     reseal(folder, demo.store, edit)
 
 
+def results_of_another_bureau(folder: Path, demo: DemoArchive) -> None:
+    # A results bundle validly signed by the cards, but for another bureau.
+    _results_bundle_with(folder, demo, lambda p, a: (replace(p, bureau_id="autre-bureau"), a))
+    reseal(folder, demo.store)
+
+
 MUTATIONS = [
     Mutation("definition.zip byte flipped", "archive.index", flip("bundles/definition.zip")),
     Mutation("seal.zip byte flipped", "archive.index", flip("bundles/seal.zip")),
@@ -716,6 +723,7 @@ MUTATIONS = [
     Mutation("expert's conclusion moved after the count", "journal.chain", expert_after_count),
     Mutation("expert objected, urn opened anyway", "expert.conclusion", expert_objected),
     Mutation("urn opened without a quorum", "count.partial_decryptions", count_without_quorum),
+    Mutation("results bundle of another bureau", "results.bundle", results_of_another_bureau),
 ]
 
 
@@ -743,3 +751,52 @@ def test_mutation_is_rejected_by_its_step(
     failed = report.check(mutation.step)
     assert failed.error.endswith("Error") and failed.reason_fr
     print(f"{mutation.name}: {_failed(report)} — {failed.error}: {failed.reason_en}")
+
+
+def test_forged_signed_pv_with_other_figures_is_named_as_such(
+    archive: Path, demo_archive: DemoArchive, verify: Callable[[Path], VerificationReport]
+) -> None:
+    data = _pv_data(demo_archive, archive)
+    first = data.results[0]
+    forged = replace(
+        data, results=(replace(first, registered=first.registered + 7), *data.results[1:])
+    )
+    pdf = make_pv_pdf(forged)
+    reseal(archive, demo_archive.store, _journal_pv(pdf, _resign_pv(archive, demo_archive, pdf)))
+    report = verify(archive)
+    failed = report.check("pv.content")
+    assert failed.error == "PvContentError", report.to_text()
+    # The cause is the figures, spelt out; not a missing hash or missing signers.
+    assert "chiffre(s) vérifié(s) absent(s) de le procès-verbal signé" not in failed.reason_fr
+    assert "chiffre(s) vérifié(s) absent(s) du procès-verbal signé" in failed.reason_fr
+    assert f"Électeurs inscrits : {format_int(first.registered)}" in failed.reason_fr
+    assert "mentions absentes" not in failed.reason_fr
+
+
+def test_swapped_contest_archives_say_which_election_each_file_holds(
+    archive: Path, demo_archive: DemoArchive, verify: Callable[[Path], VerificationReport]
+) -> None:
+    swap_bels(archive, demo_archive)
+    report = verify(archive)
+    failed = [c for c in report.failed_checks() if c.name.endswith(".contest")]
+    assert len(failed) == 2, report.to_text()
+    for check in failed:
+        assert check.error == "ContestFileMismatchError"
+        assert "contient l'élection" in check.reason_fr and "celle du scrutin" in check.reason_fr
+
+
+def test_one_digit_changed_in_the_index_blames_the_index_not_the_file(
+    archive: Path, verify: Callable[[Path], VerificationReport]
+) -> None:
+    index = json.loads((archive / INDEX).read_bytes())
+    digest = index["files"]["remise-des-cles.pdf"]
+    index["files"]["remise-des-cles.pdf"] = (
+        digest[:10] + ("1" if digest[10] != "1" else "2") + (digest[11:])
+    )
+    (archive / INDEX).write_text(json.dumps(index, indent=1, sort_keys=True))
+    report = verify(archive)
+    failed = report.check("archive.index")
+    assert failed.error == "ArchiveIndexError"
+    assert "c'est archive.json lui-même qui a été modifié" in failed.reason_fr
+    assert "remise-des-cles.pdf" in failed.reason_fr
+    assert "modifié(s) ou remplacé(s)" not in failed.reason_fr

@@ -54,6 +54,7 @@ def test_texts_and_json() -> None:
         "outcome": "failed",
         "reason": {"fr": "Le contrôle a échoué : recommencez.", "en": "value mismatch at index 3"},
         "error": "SampleError",
+        "technical": "value mismatch at index 3",
     }
 
 
@@ -68,3 +69,39 @@ def test_later_steps_extend_the_same_report() -> None:
 
 def test_empty_report_does_not_pass() -> None:
     assert not ReportBuilder("nothing").build().passed
+
+
+def test_skipped_is_told_apart_from_not_applicable_and_never_passes() -> None:
+    builder = ReportBuilder("urne.bel")
+    builder.passed(A)
+    builder.skipped(B, "a.first")
+    builder.not_applicable(C, "l'élection est encore ouverte", "the election is still open")
+    report = builder.build()
+    assert not report.passed  # a check the record called for did not run
+    assert [c.outcome for c in report.checks] == [
+        Outcome.PASSED, Outcome.SKIPPED, Outcome.NOT_APPLICABLE
+    ]  # fmt: skip
+    fr = report.to_text("fr")
+    assert "2. [NON EXÉCUTÉE] b.second" in fr
+    assert "non exécutée parce que la vérification « a.first » a échoué" in fr
+    assert "3. [sans objet] c.third" in fr and "encore ouverte" in fr
+    assert json.loads(report.to_json())["checks"][1]["skipped_because"] == "a.first"
+
+
+def test_only_not_applicable_checks_do_not_pass() -> None:
+    builder = ReportBuilder("urne.bel")
+    builder.not_applicable(A, "sans objet", "not applicable")
+    assert not builder.build().passed
+
+
+def test_every_line_is_numbered_with_a_reason_and_the_french_text_has_no_english_cause() -> None:
+    builder = ReportBuilder("urne.bel")
+    builder.passed(A)
+    builder.run(B, _fail)
+    lines = builder.build().to_text("fr").splitlines()
+    assert lines[1].startswith("1. [RÉUSSI]") and lines[2].startswith("    Motif : ")
+    assert lines[3].startswith("2. [ÉCHEC]") and lines[4] == "    Motif : " + (
+        "Le contrôle a échoué : recommencez."
+    )
+    # The English technical cause is labelled as such, not passed off as the French reason.
+    assert lines[5] == "    Cause technique (en anglais) : value mismatch at index 3"

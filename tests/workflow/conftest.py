@@ -34,12 +34,23 @@ def sealed(
 
 @pytest.fixture(scope="session")
 def demo_archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A complete small demo ceremony archive (run once per session)."""
+    """A complete small demo ceremony archive (run once per session).
+
+    In BELENIOS-2048, the group belenios-tool 2.0 reads (it has no Ed25519): the
+    default Ed25519 demo is checked against belenios-tool 3.3 in tests/interop33.
+    """
     import io
 
     from ceremony.workflow.demo import run_demo
     from tests.workflow.ceremony_setup import BALLOTS, SEED, small_description
 
     out = tmp_path_factory.mktemp("demo") / "archive"
-    run_demo(out, BALLOTS, seed=SEED, description=small_description(), stream=io.StringIO())
+    run_demo(
+        out,
+        BALLOTS,
+        seed=SEED,
+        description=small_description(),
+        stream=io.StringIO(),
+        group="BELENIOS-2048",
+    )
     return out

@@ -3,7 +3,9 @@
 It describes every bureau of the election: members and roles, scrutins
 (contests) with their candidate lists in the drawn order, electors, times,
 seats and seat rules, manifestos and logos (attached files), and names the
-platform key and the voting software fingerprint.
+platform key and the voting software fingerprint, and the Belenios group of
+the elections (``group``: Ed25519 or BELENIOS-2048; a definition written
+before this field existed has none and means BELENIOS-2048).
 
 Times are Europe/Paris local times written with their offset
 (``2024-12-02T09:00:00+01:00``); the grace period is in minutes.
@@ -40,6 +42,10 @@ REVOTE_POLICIES: Final = frozenset({"none", "last"})
 """``none``: a validated vote is final (art. 17 of the 2019 arrêté), an urn holding two
 ballots for one credential is refused; ``last``: Belenios counts each credential's last."""
 MAX_GRACE_MINUTES: Final = 240
+GROUPS: Final = frozenset({"Ed25519", "BELENIOS-2048"})
+"""The Belenios groups a definition may choose for its elections (§4.10 ``group``)."""
+LEGACY_GROUP: Final = "BELENIOS-2048"
+"""The group of a definition without a ``group`` field (written before it existed)."""
 
 
 class UnsupportedSeatRuleError(PayloadSchemaError):
@@ -394,19 +400,28 @@ class DefinitionPayload:
     bureaux: tuple[BureauDefinition, ...]
     platform_key: PublicKey
     voting_software: SoftwareFingerprint
+    group: str | None = None
+    """The elections' group; None (field absent) reads as ``LEGACY_GROUP``."""
+
+    @property
+    def group_name(self) -> str:
+        return self.group or LEGACY_GROUP
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data = {
             "bureaux": [b.to_dict() for b in self.bureaux],
             "platform_key": self.platform_key.to_dict(),
             "title": self.title,
             "voting_software": self.voting_software.to_dict(),
         }
+        if self.group is not None:
+            data["group"] = self.group
+        return data
 
     @classmethod
     def from_dict(cls, data: Any) -> DefinitionPayload:
         r = reader(data, "definition")
-        r.keys({"bureaux", "platform_key", "title", "voting_software"})
+        r.keys({"bureaux", "platform_key", "title", "voting_software"}, frozenset({"group"}))
         bureaux = r.objects("bureaux", BureauDefinition.from_reader, max_items=100)
         if not bureaux:
             raise r.fail("no bureau")
@@ -418,6 +433,7 @@ class DefinitionPayload:
             bureaux,
             public_key(r, "platform_key"),
             SoftwareFingerprint.from_reader(r.child("voting_software")),
+            r.choice("group", GROUPS) if "group" in r.data else None,
         )
 
     def bureau(self, bureau_id: str) -> BureauDefinition:

@@ -13,7 +13,7 @@ from typing import Any, Final
 from ceremony.bundles.envelope import Signature
 from ceremony.bundles.errors import PayloadSchemaError
 from ceremony.bundles.payloads.common import FileRef, reader
-from ceremony.bundles.schema import FINGERPRINT_RE, ID_RE, Reader, unique
+from ceremony.bundles.schema import FINGERPRINT_RE, ID_RE, SHA256_RE, Reader, unique
 
 PAYLOAD_NAME: Final = "results.json"
 
@@ -66,6 +66,8 @@ class ResultsPayload:
     contests: tuple[ContestResult, ...]
     pv: FileRef
     pv_signatures: tuple[Signature, ...]
+    workstation_key: str | None = None
+    """Ed25519 public key (hex) of the workstation whose journal the cards sign off with."""
 
     def __post_init__(self) -> None:
         # One order for one set of signatures, so equal payloads compare equal.
@@ -73,17 +75,20 @@ class ResultsPayload:
         object.__setattr__(self, "pv_signatures", ordered)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "bureau_id": self.bureau_id,
             "contests": [c.to_dict() for c in self.contests],
             "pv": self.pv.to_dict(),
             "pv_signatures": [s.to_dict() for s in self.pv_signatures],
         }
+        if self.workstation_key is not None:
+            out["workstation_key"] = self.workstation_key
+        return out
 
     @classmethod
     def from_dict(cls, data: Any) -> ResultsPayload:
         r = reader(data, "results")
-        r.keys({"bureau_id", "contests", "pv", "pv_signatures"})
+        r.keys({"bureau_id", "contests", "pv", "pv_signatures"}, frozenset({"workstation_key"}))
         contests = r.objects("contests", ContestResult.from_reader, max_items=200)
         if not contests:
             raise r.fail("no contest result")
@@ -95,6 +100,9 @@ class ResultsPayload:
             contests,
             FileRef.from_reader(r.child("pv")),
             signatures,
+            None
+            if r.data.get("workstation_key") is None
+            else r.text("workstation_key", pattern=SHA256_RE),
         )
 
     def file_refs(self) -> tuple[FileRef, ...]:

@@ -170,9 +170,15 @@ class SealPayload:
     trustees: FileRef
     member_keys: tuple[MemberKey, ...]
     test_vote: TestVote
+    workstation_key: str | None = None
+    """Ed25519 public key (hex) of the workstation that signs the journal's checkpoints.
+
+    Signed here by the members' cards, it is the anchor the verifier checks
+    every checkpoint against: a journal re-signed with another key fails.
+    """
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "bureau_id": self.bureau_id,
             "bureau_software": self.bureau_software.to_dict(),
             "contests": [c.to_dict() for c in self.contests],
@@ -183,6 +189,9 @@ class SealPayload:
             "trustees": self.trustees.to_dict(),
             "voting_software": self.voting_software.to_dict(),
         }
+        if self.workstation_key is not None:
+            out["workstation_key"] = self.workstation_key
+        return out
 
     @classmethod
     def from_dict(cls, data: Any) -> SealPayload:
@@ -198,7 +207,8 @@ class SealPayload:
                 "test_vote",
                 "trustees",
                 "voting_software",
-            }
+            },
+            optional=frozenset({"workstation_key"}),
         )
         contests = r.objects("contests", SealedContest.from_reader, max_items=200)
         member_keys = r.objects("member_keys", MemberKey.from_reader, max_items=200)
@@ -217,6 +227,7 @@ class SealPayload:
             FileRef.from_reader(r.child("trustees")),
             member_keys,
             TestVote.from_reader(r.child("test_vote")),
+            _optional_sha(r, "workstation_key"),
         )
 
     def file_refs(self) -> tuple[FileRef, ...]:
