@@ -406,6 +406,9 @@ def _load_setup(state: _State, resolved: ResolvedEvent) -> None:
     group = election.group
     try:
         trustees = Trustees.from_bytes(group, resolved.nested["trustees"])
+        # One datum, one spelling (§4.1): an extra field or a re-spelt key would
+        # otherwise pass unseen, since the hash covers whatever bytes were published.
+        require_canonical(resolved.nested["trustees"], trustees.to_json(), "trustees")
         verify_trustees(group, trustees)
         state.trustees = trustees
         state.ok(Check.SETUP_TRUSTEES)
@@ -421,7 +424,13 @@ def _load_setup(state: _State, resolved: ResolvedEvent) -> None:
             )
     try:
         # Batched subgroup test of L (fastverify states its error bound).
-        state.credentials = load_credentials(group, resolved.nested["credentials"])
+        credentials = load_credentials(group, resolved.nested["credentials"])
+        require_canonical(
+            resolved.nested["credentials"],
+            [entry.to_str() for entry in credentials],
+            "public credentials",
+        )
+        state.credentials = credentials
         state.ok(Check.SETUP_CREDENTIALS, f"{len(state.credentials)}")
     except CeremonyError as e:
         state.fail(Check.SETUP_CREDENTIALS, e)

@@ -288,6 +288,39 @@ def test_non_canonical_tally_data_is_rejected(records: Records, tmp_path: Path, 
     assert check in _failed(report), report.to_text("en")
 
 
+def _trustee_extra(trustees: Any) -> None:
+    trustees[0][1]["note"] = "x"
+
+
+# belenios-tool 2.0 accepts all of these; the spec wants one spelling per datum.
+NON_CANONICAL_SETUP_DATA = {
+    "trustees_with_spaces": (BytesAlteration("Setup", 0, "trustees", _spaces), "setup.trustees"),
+    "trustees_with_unknown_field": (
+        ContentAlteration("Setup", 0, "trustees", _trustee_extra),
+        "setup.trustees",
+    ),
+    "credentials_with_spaces": (
+        BytesAlteration("Setup", 0, "credentials", _spaces),
+        "setup.credentials",
+    ),
+    "credentials_with_trailing_newline": (
+        BytesAlteration("Setup", 0, "credentials", lambda d: d + b"\n"),
+        "setup.credentials",
+    ),
+}
+
+
+@pytest.mark.belenios
+@pytest.mark.parametrize("name", sorted(NON_CANONICAL_SETUP_DATA))
+def test_non_canonical_setup_data_is_rejected(records: Records, tmp_path: Path, name: str) -> None:
+    alteration, check = NON_CANONICAL_SETUP_DATA[name]
+    target = tmp_path / f"{records.uuid}.bel"
+    alteration.rehash(records.tallied, target)
+    report = verify_belenios(target, workers=1)
+    assert not report.passed, report.to_text("en")
+    assert check in _failed(report), report.to_text("en")
+
+
 # Class 4 -- shuffles and non-homomorphic questions -------------------------------
 def _insert_shuffle(events: list[LogicalEvent]) -> list[LogicalEvent]:
     at = next(i for i, e in enumerate(events) if e.type == "EncryptedTally") + 1
