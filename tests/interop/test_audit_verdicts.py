@@ -319,6 +319,10 @@ def test_non_canonical_setup_data_is_rejected(records: Records, tmp_path: Path, 
     report = verify_belenios(target, workers=1)
     assert not report.passed, report.to_text("en")
     assert check in _failed(report), report.to_text("en")
+    # The French reason names the fault in French, not only the English cause.
+    assert "forme canonique" in report.check(check).reason("fr") or "non canonique" in (
+        report.check(check).reason("fr")
+    )
 
 
 # Class 4 -- shuffles and non-homomorphic questions -------------------------------
