@@ -674,6 +674,7 @@ def _audit_tally(
     try:
         sized = SizedEncryptedTally.from_bytes(event.payload or b"")
         published = EncryptedTally.from_bytes(group, event.nested["encrypted_tally"])
+        require_canonical(event.nested["encrypted_tally"], published.to_json(), "encrypted tally")
         verify_encrypted_tally(expected, acc.num_tallied, acc.total_weight, published, sized)
         state.ok(Check.TALLY_ENCRYPTED)
     except CeremonyError as e:

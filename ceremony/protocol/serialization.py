@@ -80,6 +80,7 @@ _WHAT_FR = {
     "public credentials": "la liste des codes de vote publics",
     "partial decryption": "un déchiffrement partiel",
     "result": "le résultat",
+    "encrypted tally": "le décompte chiffré",
 }
 
 

@@ -270,6 +270,15 @@ NON_CANONICAL_TALLY_DATA = {
         ContentAlteration("Result", 0, None, lambda r: {**r, "note": 1}),
         "tally.result",
     ),
+    # belenios-tool 2.0 accepts these two; one spelling per datum (§4.1).
+    "encrypted_tally_with_spaces": (
+        BytesAlteration("EncryptedTally", 0, "encrypted_tally", _spaces),
+        "tally.encrypted_tally",
+    ),
+    "encrypted_tally_with_unknown_field": (
+        ContentAlteration("EncryptedTally", 0, "encrypted_tally", lambda t: t[0][0].update(x=1)),
+        "tally.encrypted_tally",
+    ),
     "partial_decryption_with_unknown_field": (
         ContentAlteration("PartialDecryption", 0, "payload", _pd_extra),
         "tally.partial_decryptions",
