@@ -262,8 +262,7 @@ def _iter_tar(stream: IO[bytes]) -> Iterator[tuple[str, bytes, int]]:
     We parse tar ourselves rather than use ``tarfile``: its stream reader
     takes a damaged header for the end of the archive and stops silently,
     which would hide everything after it. Here every header's checksum must
-    hold, only regular files are allowed, and after an end-of-archive block
-    nothing but zeros may follow.
+    hold, only regular files are allowed, and no end-of-archive block may come.
     """
     offset = 0
     while True:
@@ -273,10 +272,8 @@ def _iter_tar(stream: IO[bytes]) -> Iterator[tuple[str, bytes, int]]:
         if len(block) != _BLOCK:
             raise ArchiveFormatError("truncated tar header")
         if block == bytes(_BLOCK):
-            while chunk := stream.read(1 << 16):
-                if chunk.count(0) != len(chunk):
-                    raise ArchiveFormatError("data after the end-of-archive marker")
-            return
+            # belenios-tool writes no end-of-archive blocks and refuses them (§4.4).
+            raise ArchiveFormatError(f"end-of-archive or zero block at offset {offset} (§4.4)")
         stored = _octal(block[148:156], "checksum")
         if stored != sum(block[:148]) + 8 * 32 + sum(block[156:]):
             raise ArchiveFormatError(f"bad tar header checksum at offset {offset}")
@@ -342,6 +339,9 @@ def iter_events(records: Iterable[ArchiveRecord]) -> Iterator[ResolvedEvent]:
             ArchiveHeader.from_bytes(record.content)
             continue
         if kind == "data":
+            if record.digest in pending:
+                # belenios-tool refuses it; a second copy is a member nothing hashes.
+                raise ArchiveFormatError(f"data file {record.digest} appears twice in a row")
             pending[record.digest] = record.content
             continue
         event = Event.from_bytes(record.content)

@@ -411,6 +411,9 @@ def _load_setup(state: _State, resolved: ResolvedEvent) -> None:
     group = election.group
     try:
         trustees = Trustees.from_bytes(group, resolved.nested["trustees"])
+        # One datum, one spelling (§4.1): an extra field or a re-spelt key would
+        # otherwise pass unseen, since the hash covers whatever bytes were published.
+        require_canonical(resolved.nested["trustees"], trustees.to_json(), "trustees")
         fmt = verify_trustees(group, trustees)
         state.trustees = trustees
         state.ok(Check.SETUP_TRUSTEES, f"Belenios {record_format(election, fmt)}")
@@ -426,7 +429,13 @@ def _load_setup(state: _State, resolved: ResolvedEvent) -> None:
             )
     try:
         # Batched subgroup test of L (fastverify states its error bound).
-        state.credentials = load_credentials(group, resolved.nested["credentials"])
+        credentials = load_credentials(group, resolved.nested["credentials"])
+        require_canonical(
+            resolved.nested["credentials"],
+            [entry.to_str() for entry in credentials],
+            "public credentials",
+        )
+        state.credentials = credentials
         note = f"{len(state.credentials)}"
         if "credentials_certificate" in resolved.nested:  # Belenios 3.2+, optional
             signed = check_credentials_certificate(
@@ -679,6 +688,7 @@ def _audit_tally(
     try:
         sized = SizedEncryptedTally.from_bytes(event.payload or b"")
         published = EncryptedTally.from_bytes(group, event.nested["encrypted_tally"])
+        require_canonical(event.nested["encrypted_tally"], published.to_json(), "encrypted tally")
         verify_encrypted_tally(expected, acc.num_tallied, acc.total_weight, published, sized)
         state.ok(Check.TALLY_ENCRYPTED)
     except CeremonyError as e:

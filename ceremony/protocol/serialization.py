@@ -65,6 +65,25 @@ def loads(data: bytes | str) -> Any:
         raise MalformedDataError(f"invalid JSON: {e}") from e
 
 
+class NonCanonicalDataError(MalformedDataError):
+    """A datum is readable but not spelt in its one canonical form (§4.1)."""
+
+    default_message = (
+        "Une donnée de l'archive n'est pas écrite sous sa forme canonique (ordre des "
+        "champs, espaces, champ inconnu ou en double) : le fichier a été réécrit ou falsifié."
+    )
+
+
+# What the report names, in French, for each datum checked by require_canonical.
+_WHAT_FR = {
+    "trustees": "la liste des garants",
+    "public credentials": "la liste des codes de vote publics",
+    "partial decryption": "un déchiffrement partiel",
+    "result": "le résultat",
+    "encrypted tally": "le décompte chiffré",
+}
+
+
 def require_canonical(data: bytes, obj: Any, what: str) -> None:
     """``data`` must be exactly ``dumps(obj)``, or ``MalformedDataError`` naming ``what``.
 
@@ -74,7 +93,15 @@ def require_canonical(data: bytes, obj: Any, what: str) -> None:
     two spellings could be counted twice under two hashes.
     """
     if bytes(data) != dumps(obj):
-        raise MalformedDataError(f"{what} is not in canonical form (§4.1)")
+        where = _WHAT_FR.get(what, what)
+        raise NonCanonicalDataError(
+            f"{what} is not in canonical form (§4.1)",
+            user_message=(
+                f"Donnée non canonique dans {where} : elle n'est pas écrite sous sa seule forme "
+                "admise (ordre des champs, espaces, champ inconnu ou en double) ; le fichier a "
+                "été réécrit ou falsifié."
+            ),
+        )
 
 
 def format_number(n: int) -> str:

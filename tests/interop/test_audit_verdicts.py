@@ -270,6 +270,15 @@ NON_CANONICAL_TALLY_DATA = {
         ContentAlteration("Result", 0, None, lambda r: {**r, "note": 1}),
         "tally.result",
     ),
+    # belenios-tool 2.0 accepts these two; one spelling per datum (§4.1).
+    "encrypted_tally_with_spaces": (
+        BytesAlteration("EncryptedTally", 0, "encrypted_tally", _spaces),
+        "tally.encrypted_tally",
+    ),
+    "encrypted_tally_with_unknown_field": (
+        ContentAlteration("EncryptedTally", 0, "encrypted_tally", lambda t: t[0][0].update(x=1)),
+        "tally.encrypted_tally",
+    ),
     "partial_decryption_with_unknown_field": (
         ContentAlteration("PartialDecryption", 0, "payload", _pd_extra),
         "tally.partial_decryptions",
@@ -286,6 +295,43 @@ def test_non_canonical_tally_data_is_rejected(records: Records, tmp_path: Path, 
     report = verify_belenios(target, workers=1)
     assert not report.passed
     assert check in _failed(report), report.to_text("en")
+
+
+def _trustee_extra(trustees: Any) -> None:
+    trustees[0][1]["note"] = "x"
+
+
+# belenios-tool 2.0 accepts all of these; the spec wants one spelling per datum.
+NON_CANONICAL_SETUP_DATA = {
+    "trustees_with_spaces": (BytesAlteration("Setup", 0, "trustees", _spaces), "setup.trustees"),
+    "trustees_with_unknown_field": (
+        ContentAlteration("Setup", 0, "trustees", _trustee_extra),
+        "setup.trustees",
+    ),
+    "credentials_with_spaces": (
+        BytesAlteration("Setup", 0, "credentials", _spaces),
+        "setup.credentials",
+    ),
+    "credentials_with_trailing_newline": (
+        BytesAlteration("Setup", 0, "credentials", lambda d: d + b"\n"),
+        "setup.credentials",
+    ),
+}
+
+
+@pytest.mark.belenios
+@pytest.mark.parametrize("name", sorted(NON_CANONICAL_SETUP_DATA))
+def test_non_canonical_setup_data_is_rejected(records: Records, tmp_path: Path, name: str) -> None:
+    alteration, check = NON_CANONICAL_SETUP_DATA[name]
+    target = tmp_path / f"{records.uuid}.bel"
+    alteration.rehash(records.tallied, target)
+    report = verify_belenios(target, workers=1)
+    assert not report.passed, report.to_text("en")
+    assert check in _failed(report), report.to_text("en")
+    # The French reason names the fault in French, not only the English cause.
+    assert "forme canonique" in report.check(check).reason("fr") or "non canonique" in (
+        report.check(check).reason("fr")
+    )
 
 
 # Class 4 -- shuffles and non-homomorphic questions -------------------------------

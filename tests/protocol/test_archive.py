@@ -131,14 +131,25 @@ def test_damaged_header_is_not_taken_for_the_end(tmp_path: Path) -> None:
         list(iter_events(iter_records(path)))
 
 
-def test_only_zeros_after_the_end_marker(tmp_path: Path) -> None:
+def test_zeros_after_the_last_member_are_refused(tmp_path: Path) -> None:
+    # belenios-tool writes no end-of-archive blocks and refuses an archive that has them.
     path = tmp_path / "e.bel"
     _write(path)
-    clean = path.read_bytes() + bytes(1024)
-    path.write_bytes(clean)
-    assert len(list(iter_events(iter_records(path)))) == 3
-    path.write_bytes(clean + b"hidden")
+    path.write_bytes(path.read_bytes() + bytes(1024))
     with pytest.raises(ArchiveFormatError, match="end-of-archive"):
+        list(iter_events(iter_records(path)))
+
+
+def test_a_data_file_given_twice_before_its_event_is_refused(tmp_path: Path) -> None:
+    # belenios-tool: "generated archive is not identical to original one".
+    path = tmp_path / "e.bel"
+    _write(path)
+    members = list(iter_records(path))
+    data = members[-2]
+    assert data.kind == "data"
+    doubled = [*members[:-1], data, members[-1]]
+    path.write_bytes(b"".join(tar_member(m.name, m.content, 0) for m in doubled))
+    with pytest.raises(ArchiveFormatError, match="twice"):
         list(iter_events(iter_records(path)))
 
 
