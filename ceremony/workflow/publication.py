@@ -148,6 +148,13 @@ def make_pv_data(
     bureau_def = bureau.bureau_definition(state)
     assert state.keys is not None and state.seal_blob is not None
     fingerprints = [Fingerprint("Scellement (SHA-256 du paquet scellé)", state.seal_blob)]
+    workstation_key = bureau.sealed(state).workstation_key
+    if workstation_key is not None:
+        # The trust anchor of the journal (issue 14): the key the seal names, printed here so
+        # that an expert compares it with the one `bureau verify` reports.
+        fingerprints.append(
+            Fingerprint("Clé publique du poste qui signe le journal (Ed25519)", workstation_key)
+        )
     for contest in bureau_def.contests:
         fingerprints.append(
             Fingerprint(

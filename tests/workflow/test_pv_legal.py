@@ -269,3 +269,15 @@ def test_typography_and_pdf_metadata(record: dict[str, object], bureau_def) -> N
 
 
 assert SEED  # the demo archive fixture runs the shared small ceremony
+
+
+def test_the_workstation_key_named_by_the_seal_is_printed_in_the_pv(
+    record: dict[str, object], demo_archive: Path
+) -> None:
+    """Issue 14 (trust anchor): the key bound into the card-signed seal is on the signed PV,
+    so an expert compares it with the one ``bureau verify`` reports."""
+    seal = zipfile.ZipFile(demo_archive / "bundles" / "seal.zip")
+    bound = json.loads(seal.read("seal.json")).get("workstation_key")
+    assert isinstance(bound, str) and len(bound) >= 32
+    assert "Clé publique du poste qui signe le journal" in _plain(str(record["text"]))
+    assert bound in str(record["text"]).replace(" ", "")
