@@ -213,6 +213,9 @@ def add_parsers(subparsers: Any) -> None:
     from ceremony.workflow.card_command import add_card_parser
 
     add_card_parser(subparsers, _with_bureau)
+    from ceremony.workflow.session_command import add_session_parser
+
+    add_session_parser(subparsers, _with_bureau)
     read = Path.read_bytes
     _step(
         subparsers,
