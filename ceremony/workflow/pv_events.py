@@ -24,6 +24,7 @@ from ceremony.report.model import EventKind, PvEvent
 from ceremony.store.journal import JournalEntry
 from ceremony.workflow.chronology import interruptions
 from ceremony.workflow.phases import Action
+from ceremony.workflow.pv_card_events import card_event_rows
 from ceremony.workflow.state import CeremonyState
 
 if TYPE_CHECKING:
@@ -358,5 +359,5 @@ def pv_events(
                         f"Tirage au sort public, graine « {d['lot_seed']} » (refaisable par tous).",
                     )
             case _:
-                pass
+                out += card_event_rows(record.names, entry)
     return sorted(out, key=lambda e: e.at)
