@@ -1,8 +1,9 @@
 """The PV lists the cards' events and the drawing of lots (issue 15), read back with pdftotext.
 
 A real small ceremony that ends on a perfect tie (the lots tests' seed): a member
-checks their card before the count, the president types a wrong PIN once at the
-count, then the tie is drawn by commit-reveal. The PV drawn afterwards reports
+checks their card before the count; a first count with too few cards is refused;
+at the count the president types a wrong PIN once, a delegate who forgot theirs is set
+aside and another steps in, then the tie is drawn by commit-reveal. The PV drawn afterwards reports
 each of these acts, and never a PIN.
 """
 
@@ -11,15 +12,25 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from ceremony.cards.interface import CardSerial, PinKind, PinPrompt
 from ceremony.cards.training import TrainingCard
 from ceremony.workflow.card_wipe import check_card
 from ceremony.workflow.demo import DemoPins, store_folder
+from ceremony.workflow.errors import QuorumError
 from ceremony.workflow.holders import PresentCard
 from ceremony.workflow.lots_draw import compute_commitment, compute_seed
 from ceremony.workflow.phases import Action
 from tests.report.pdftools import pdftotext
 from tests.workflow.test_lots_draw import TIE_SEED, _until_count
+
+
+class _AlwaysWrong:
+    """A member who has forgotten their PIN."""
+
+    def get_pin(self, prompt: PinPrompt, tries_left: int | None) -> str:
+        return "8" * 6
 
 
 class _WrongOnce:
@@ -57,11 +68,23 @@ def test_the_pv_lists_card_checks_pin_errors_and_the_drawing_of_lots(tmp_path: P
         president = card("presidente")
         mistyping = _WrongOnce(DemoPins(TIE_SEED, "presidente"))
         president = PresentCard("presidente", president.client, mistyping)
-        values = {"presidente": "dés 4 2 6 1", "del-aph": "boule 17 et 3", "del-inph": "x9q!mz0p"}
-        bureau.count(
-            [president, card("del-aph"), card("del-inph")],
-            lots=lambda member, message, hidden: values[member],
-        )
+        with pytest.raises(QuorumError):
+            bureau.count([card("presidente"), card("del-aph")])
+        forgetful = PresentCard("del-inph", card("del-inph").client, _AlwaysWrong())
+        choices = {
+            "presidente": "dés 4 2 6 1",
+            "del-aph": "boule 17 et 3",
+            "del-inph": "jamais tapée",
+            "del-cmh-snam": "x9q!mz0p",
+        }
+        values: dict[str, str] = {}
+
+        def ask(member: str, message: str, hidden: bool) -> str:
+            values[member] = choices[member]
+            return choices[member]
+
+        quorum = [president, card("del-aph"), forgetful, card("del-cmh-snam")]
+        bureau.count(quorum, lots=ask)
         assert mistyping.wrong is not None
         actions = [e.action for e in bureau.store.entries()]
         assert Action.CARD_CHECKED in actions and Action.CARD_EVENT in actions
@@ -74,6 +97,10 @@ def test_the_pv_lists_card_checks_pin_errors_and_the_drawing_of_lots(tmp_path: P
     assert f"Contrôle de la carte de {names['secretaire']} : elle ouvre sa part" in text
     assert f"Carte de {names['presidente']} : code personnel incorrect au dépouillement" in text
     assert "la carte accepte encore 2 essais" in text
+    assert "Quorum non réuni au dépouillement" in text
+    assert f"Carte de {names['del-inph']} écartée au dépouillement" in text or (
+        f"Carte de {names['del-inph']} bloquée au dépouillement" in text
+    )
     assert "seules leurs empreintes SHA-256 (engagements) sont consignées" in text
     for member, value in values.items():
         # long hashes wrap inside the table cell: compare without the spaces
