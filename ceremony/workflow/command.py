@@ -269,11 +269,15 @@ def add_parsers(subparsers: Any) -> None:
         subparsers,
         "decide",
         "suspendre, reprendre ou arrêter le vote",
-        lambda b, a: b.export_decision(a.cards[0], a.decision, a.reason),
+        lambda b, a: b.export_decision(a.cards[0], a.decision, a.reason, a.authorisation),
         cards=True,
         arguments=[
             (["decision"], {"choices": ["suspend", "resume", "stop"]}),
             (["--reason"], {"required": True}),
+            (
+                ["--authorisation"],
+                {"metavar": "RÉFÉRENCE", "help": "référence de l'autorisation du DG (art. 19)"},
+            ),
             (["--out"], {"type": Path, "required": True}),
         ],
     )

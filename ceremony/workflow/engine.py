@@ -497,8 +497,11 @@ class Bureau:
         stop either; nothing after a stop, nothing outside the vote (DESIGN §1)."""
         return allowed_decisions(state or self.state)
 
-    def export_decision(self, card: PresentCard, decision: str, reason: str) -> bytes:
-        """Suspend, resume or stop the vote: signed by the president's (or secretary's) card."""
+    def export_decision(
+        self, card: PresentCard, decision: str, reason: str, authorisation: str | None = None
+    ) -> bytes:
+        """Suspend, resume or stop the vote: signed by the president's (or secretary's) card.
+        ``authorisation``: the reference of the director general's authorisation (art. 19)."""
         state = self.state
         self._require(state, Phase.VOTE_OPEN)
         allowed = self.allowed_decisions(state)
@@ -521,6 +524,9 @@ class Bureau:
             decision=decision,
             reason=reason,
             decided_at=decided_at,
+            authorisation=authorisation.strip()
+            if authorisation and authorisation.strip()
+            else None,
         )
         bundle = make_typed_bundle(payload, {}, now=self.now(), bundle_id=_bundle_id(self.rng))
         signed = sign_bundle(bundle, CardSigner(checked.client, checked.identity, checked.pins))
@@ -537,6 +543,7 @@ class Bureau:
                     "decision": decision,
                     "reason": reason,
                     "decided_at": decided_at.isoformat(),
+                    **({"authorisation": payload.authorisation} if payload.authorisation else {}),
                 },
                 blobs=[blob],
             )

@@ -327,7 +327,12 @@ def pv_events(
                     at,
                     "decision",
                     f"Le bureau décide {words} du vote ({', '.join(record.who(entry))}) ; "
-                    f"motif et autorisation : {d['reason']}",
+                    + (
+                        f"motif : {d['reason']} ; autorisation du directeur général de "
+                        f"l’organisateur, référence : {d['authorisation']}"
+                        if d.get("authorisation")
+                        else f"motif et autorisation : {d['reason']}"
+                    ),
                 )
             case Action.URN_IMPORTED:
                 out += _urn_rows(record, entry)

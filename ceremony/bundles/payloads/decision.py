@@ -25,20 +25,29 @@ class DecisionPayload:
     decision: str
     reason: str
     decided_at: datetime
+    authorisation: str | None = None
+    """Art. 19: the reference of the organiser's director general's authorisation.
+    Left out of the JSON when not given, so earlier bundles read and hash the same."""
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "bureau_id": self.bureau_id,
             "contests": list(self.contests),
             "decided_at": utc_text(self.decided_at),
             "decision": self.decision,
             "reason": self.reason,
         }
+        if self.authorisation is not None:
+            data["authorisation"] = self.authorisation
+        return data
 
     @classmethod
     def from_dict(cls, data: Any) -> DecisionPayload:
         r = reader(data, "decision")
-        r.keys({"bureau_id", "contests", "decided_at", "decision", "reason"})
+        r.keys(
+            {"bureau_id", "contests", "decided_at", "decision", "reason"},
+            frozenset({"authorisation"}),
+        )
         contests = r.texts("contests", pattern=ID_RE)
         if not contests:
             raise r.fail("a decision applies to at least one contest")
@@ -48,6 +57,7 @@ class DecisionPayload:
             r.choice("decision", DECISIONS),
             r.text("reason"),
             r.utc_time("decided_at"),
+            r.optional_text("authorisation"),
         )
 
     def file_refs(self) -> tuple[FileRef, ...]:
