@@ -9,13 +9,15 @@ delegate is named by their full name (``--replaced del-x="Dr Y"``).
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from ceremony.workflow import rollcall
 from ceremony.workflow.engine import Bureau
+from ceremony.workflow.errors import WrongPhaseError
+from ceremony.workflow.phases import Phase
 from ceremony.workflow.rollcall import Movement, RollCallError
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -91,7 +93,25 @@ def _movements(items: Sequence[str], what: str) -> list[Movement]:
     return moves
 
 
+def _in_phase(
+    bureau: Bureau, session: str, phases: Mapping[str, tuple[Phase, ...]], verb: str
+) -> None:
+    """Checked before anything else: without a definition there are no members to call."""
+    phase = bureau.phase
+    if phase not in phases[session]:
+        expected = phases[session][0]
+        raise WrongPhaseError(
+            f"session {session} in phase {phase.value}, expected {expected.value}",
+            user_message=(
+                f"La séance {SESSION_NAMES[session]} ne peut pas être "
+                f"{verb} maintenant : "
+                f"phase en cours « {phase.label} », attendue « {expected.label} »."
+            ),
+        )
+
+
 def open_command(bureau: Bureau, args: argparse.Namespace) -> None:
+    _in_phase(bureau, args.session, rollcall.OPEN_PHASES, "ouverte")
     present: list[str] = args.present or []
     absent: list[str] = args.absent or []
     replaced = _replacements(args.replaced or [])
@@ -113,6 +133,7 @@ def open_command(bureau: Bureau, args: argparse.Namespace) -> None:
 
 
 def close_command(bureau: Bureau, args: argparse.Namespace) -> None:
+    _in_phase(bureau, args.session, rollcall.CLOSE_PHASES, "close")
     arrivals = _movements(args.arrived or [], "arrival")
     departures = _movements(args.left or [], "departure")
     _known(bureau, [m.member_id for m in arrivals])

@@ -122,3 +122,15 @@ def test_session_open_and_close_record_the_roll_call(
         assert "del-cmh-snam" in done.present_at_close()
     finally:
         ceremony.close()
+
+
+def test_session_refused_before_its_phase_without_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # a fresh store: no definition yet, so nobody to call
+    assert main(["session", "open", "sealing", "--store", str(tmp_path / "store")]) == 1
+    err = capsys.readouterr().err
+    assert "La séance de scellement ne peut pas être ouverte maintenant" in err
+    assert "Traceback" not in err
+    assert main(["session", "close", "count", "--store", str(tmp_path / "store")]) == 1
+    assert "La séance de dépouillement ne peut pas être close maintenant" in capsys.readouterr().err
