@@ -434,18 +434,18 @@
         <translation>&amp;About Bureau</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/window.py" line="69" />
+        <location filename="../../bureau_app/window.py" line="71" />
         <source>Bureau de vote électronique — ENTRAÎNEMENT</source>
         <translation>Electronic polling committee — TRAINING</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/window.py" line="91" />
-        <location filename="../../bureau_app/window.py" line="105" />
+        <location filename="../../bureau_app/window.py" line="93" />
+        <location filename="../../bureau_app/window.py" line="107" />
         <source>Cérémonie déjà ouverte</source>
         <translation>Ceremony already open</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/window.py" line="92" />
+        <location filename="../../bureau_app/window.py" line="94" />
         <source>Cette cérémonie est déjà ouverte dans une autre fenêtre de Bureau. Une cérémonie ne s'ouvre qu'une fois à la fois, pour que deux fenêtres n'écrivent jamais dans le même registre.
 
 Revenez à l'autre fenêtre (elle est peut-être réduite ou derrière celle-ci), ou fermez-la avant de rouvrir la cérémonie.</source>
@@ -454,17 +454,17 @@ Revenez à l'autre fenêtre (elle est peut-être réduite ou derrière celle-ci)
 Go back to the other window (it may be minimised or behind this one), or close it before opening the ceremony again.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/window.py" line="103" />
+        <location filename="../../bureau_app/window.py" line="105" />
         <source>Dossier : %1</source>
         <translation>Folder: %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/window.py" line="119" />
+        <location filename="../../bureau_app/window.py" line="121" />
         <source>Dossier de la nouvelle cérémonie (vide)</source>
         <translation>Folder of the new ceremony (empty)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/window.py" line="121" />
+        <location filename="../../bureau_app/window.py" line="123" />
         <source>Dossier de la cérémonie à ouvrir</source>
         <translation>Folder of the ceremony to open</translation>
     </message>
@@ -540,93 +540,93 @@ Go back to the other window (it may be minimised or behind this one), or close i
 <context>
     <name>CeremonyAdapter</name>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="176" />
+        <location filename="../../bureau_app/adapter.py" line="180" />
         <source>proces-verbal.pdf</source>
         <translation>minutes.pdf</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="254" />
+        <location filename="../../bureau_app/adapter.py" line="258" />
         <source>Création de la clé du bureau et écriture d'une part sur chaque carte…</source>
         <translation>Creating the committee's key and writing a share on each card…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="269" />
+        <location filename="../../bureau_app/adapter.py" line="275" />
         <source>Vote à blanc : bulletins de test chiffrés, vérifiés puis dépouillés avec les cartes présentes…</source>
         <translation>Test vote: test ballots encrypted, verified, then counted with the cards present…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="322" />
+        <location filename="../../bureau_app/adapter.py" line="328" />
         <source>Déchiffrement avec les cartes du quorum…</source>
         <translation>Decrypting with the quorum cards…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="352" />
+        <location filename="../../bureau_app/adapter.py" line="358" />
         <source>Signature des résultats avec les cartes présentes…</source>
         <translation>Signing the results with the cards present…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="375" />
+        <location filename="../../bureau_app/adapter.py" line="381" />
         <source>Déchiffrements partiels faits et vérifiés : étape %1 sur %2</source>
         <translation>Partial decryptions made and verified: step %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="376" />
+        <location filename="../../bureau_app/adapter.py" line="382" />
         <source>Résultats calculés, scrutin par scrutin : étape %1 sur %2</source>
         <translation>Results computed, contest by contest: step %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="377" />
+        <location filename="../../bureau_app/adapter.py" line="383" />
         <source>Archive de chaque scrutin écrite : étape %1 sur %2</source>
         <translation>Each contest's archive written: step %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="381" />
+        <location filename="../../bureau_app/adapter.py" line="387" />
         <source>Dépouillement : étape %1 sur %2</source>
         <translation>Count: step %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="433" />
+        <location filename="../../bureau_app/adapter.py" line="439" />
         <source>Préparation de l'urne…</source>
         <translation>Preparing the ballot box…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="449" />
+        <location filename="../../bureau_app/adapter.py" line="455" />
         <source>Vérification des bulletins : %1 sur %2</source>
         <translation>Checking ballots: %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="513" />
+        <location filename="../../bureau_app/adapter.py" line="524" />
         <source>Carte à insérer (%1 sur %2)</source>
         <translation>Card to insert (%1 of %2)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="618" />
+        <location filename="../../bureau_app/adapter.py" line="629" />
         <source>Fait : %1. Écrit dans : %2</source>
         <translation>Done: %1. Written to: %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="621" />
+        <location filename="../../bureau_app/adapter.py" line="632" />
         <source>Fait : %1</source>
         <translation>Done: %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="642" />
+        <location filename="../../bureau_app/adapter.py" line="653" />
         <source>Saisie du code annulée : rien n'a été enregistré. Recommencez l'étape.</source>
         <translation>PIN entry cancelled: nothing was recorded. Start the step again.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="667" />
+        <location filename="../../bureau_app/adapter.py" line="678" />
         <source>Si l'empreinte a été mal saisie, corrigez-la avec « Corriger l'empreinte de la plateforme », puis importez de nouveau la définition. Si elle est juste, n'allez pas plus loin et prévenez l'organisateur.</source>
         <translation>If the fingerprint was mistyped, correct it with “Correct the platform's fingerprint”, then import the definition again. If it is right, go no further and tell the organiser.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="673" />
+        <location filename="../../bureau_app/adapter.py" line="684" />
         <source>Rien n'a été enregistré pour cette étape ; ce qui était fait avant le reste. Recommencez l'étape, avec la même carte ou celle d'un autre membre.</source>
         <translation>Nothing was recorded for this step; what was done before stays done. Start the step again, with the same card or another member's.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="573" />
-        <location filename="../../bureau_app/adapter.py" line="630" />
+        <location filename="../../bureau_app/adapter.py" line="584" />
+        <location filename="../../bureau_app/adapter.py" line="641" />
         <source>Annulé, rien n'a été enregistré : %1</source>
         <translation>Cancelled, nothing was recorded: %1</translation>
     </message>
@@ -2041,90 +2041,103 @@ Details: %6</translation>
     </message>
 </context>
 <context>
+    <name>QtLotsAsker</name>
+    <message>
+        <location filename="../../bureau_app/lots_bridge.py" line="58" />
+        <source>Tirage au sort : %1</source>
+        <translation>Drawing of lots: %1</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/lots_bridge.py" line="64" />
+        <source>Valeur pour le tirage au sort</source>
+        <translation>Value for the drawing of lots</translation>
+    </message>
+</context>
+<context>
     <name>Quorum</name>
     <message>
-        <location filename="../../bureau_app/quorum.py" line="118" />
+        <location filename="../../bureau_app/quorum.py" line="122" />
         <source>un</source>
         <translation>one</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum.py" line="119" />
+        <location filename="../../bureau_app/quorum.py" line="123" />
         <source>deux</source>
         <translation>two</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum.py" line="120" />
+        <location filename="../../bureau_app/quorum.py" line="124" />
         <source>trois</source>
         <translation>three</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum.py" line="121" />
+        <location filename="../../bureau_app/quorum.py" line="125" />
         <source>quatre</source>
         <translation>four</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum.py" line="122" />
+        <location filename="../../bureau_app/quorum.py" line="126" />
         <source>cinq</source>
         <translation>five</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum.py" line="123" />
+        <location filename="../../bureau_app/quorum.py" line="127" />
         <source>six</source>
         <translation>six</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum.py" line="124" />
+        <location filename="../../bureau_app/quorum.py" line="128" />
         <source>sept</source>
         <translation>seven</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum.py" line="125" />
+        <location filename="../../bureau_app/quorum.py" line="129" />
         <source>huit</source>
         <translation>eight</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum.py" line="126" />
+        <location filename="../../bureau_app/quorum.py" line="130" />
         <source>neuf</source>
         <translation>nine</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum.py" line="127" />
+        <location filename="../../bureau_app/quorum.py" line="131" />
         <source>dix</source>
         <translation>ten</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum.py" line="140" />
+        <location filename="../../bureau_app/quorum.py" line="144" />
         <source>%1 ou %2</source>
         <translation>%1 or %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum.py" line="152" />
-        <location filename="../../bureau_app/quorum.py" line="158" />
+        <location filename="../../bureau_app/quorum.py" line="156" />
+        <location filename="../../bureau_app/quorum.py" line="162" />
         <source>la carte de %1</source>
         <translation>the card of %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum.py" line="160" />
+        <location filename="../../bureau_app/quorum.py" line="164" />
         <source>la carte de la présidence ou du secrétariat</source>
         <translation>the card of the president or of the secretary</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum.py" line="166" />
+        <location filename="../../bureau_app/quorum.py" line="170" />
         <source>la carte du délégué de liste : %2</source>
         <translation>the card of the list delegate: %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum.py" line="168" />
+        <location filename="../../bureau_app/quorum.py" line="172" />
         <source>les cartes des %1 délégués de liste : %2</source>
         <translation>the cards of the %1 list delegates: %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum.py" line="173" />
+        <location filename="../../bureau_app/quorum.py" line="177" />
         <source>un délégué de liste parmi %2 : %3</source>
         <translation>one list delegate of %2: %3</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum.py" line="175" />
+        <location filename="../../bureau_app/quorum.py" line="179" />
         <source>%1 délégués de liste parmi %2 : %3</source>
         <translation>%1 list delegates of %2: %3</translation>
     </message>
@@ -3085,99 +3098,104 @@ Details: %6</translation>
 <context>
     <name>VerificationReportView</name>
     <message>
-        <location filename="../../bureau_app/report_view.py" line="36" />
+        <location filename="../../bureau_app/report_view.py" line="37" />
         <source>Rapport de vérification</source>
         <translation>Verification report</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/report_view.py" line="39" />
+        <location filename="../../bureau_app/report_view.py" line="40" />
         <source>Ce qui a été vérifié</source>
         <translation>What has been verified</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/report_view.py" line="43" />
+        <location filename="../../bureau_app/report_view.py" line="44" />
         <source>Symbole du verdict</source>
         <translation>Verdict symbol</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/report_view.py" line="45" />
+        <location filename="../../bureau_app/report_view.py" line="46" />
         <source>Verdict</source>
         <translation>Verdict</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/report_view.py" line="51" />
+        <location filename="../../bureau_app/report_view.py" line="52" />
         <source>N'afficher que les &amp;échecs</source>
         <translation>Show only &amp;failures</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/report_view.py" line="52" />
+        <location filename="../../bureau_app/report_view.py" line="53" />
         <source>N'afficher que les contrôles en échec</source>
         <translation>Show only the failed checks</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/report_view.py" line="56" />
+        <location filename="../../bureau_app/report_view.py" line="57" />
         <source>Contrôles, dans l'ordre</source>
         <translation>Checks, in order</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/report_view.py" line="58" />
+        <location filename="../../bureau_app/report_view.py" line="59" />
         <source>Résultat</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/report_view.py" line="58" />
+        <location filename="../../bureau_app/report_view.py" line="59" />
         <source>Contrôle</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/report_view.py" line="58" />
+        <location filename="../../bureau_app/report_view.py" line="59" />
         <source>Motif</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/report_view.py" line="72" />
+        <location filename="../../bureau_app/report_view.py" line="73" />
         <source>Contrôle choisi, en entier</source>
         <translation>Chosen check, in full</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/report_view.py" line="87" />
+        <location filename="../../bureau_app/report_view.py" line="88" />
         <source>Vérification de %1</source>
         <translation>Verification of %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/report_view.py" line="90" />
+        <location filename="../../bureau_app/report_view.py" line="91" />
         <source>Toutes les vérifications ont réussi.</source>
         <translation>All checks passed.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/report_view.py" line="92" />
+        <location filename="../../bureau_app/report_view.py" line="93" />
         <source>Aucune vérification n'a pu être faite.</source>
         <translation>No check could be made.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/report_view.py" line="95" />
+        <location filename="../../bureau_app/report_view.py" line="96" />
         <source>1 vérification en échec : voir la ligne marquée ÉCHEC.</source>
         <translation>1 check failed: see the line marked FAILED.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/report_view.py" line="100" />
+        <location filename="../../bureau_app/report_view.py" line="101" />
         <source>%1 vérifications en échec : voir les lignes marquées ÉCHEC.</source>
         <translation>%1 checks failed: see the lines marked FAILED.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/report_view.py" line="110" />
+        <location filename="../../bureau_app/report_view.py" line="111" />
         <source>RÉUSSI</source>
         <translation>PASSED</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/report_view.py" line="111" />
+        <location filename="../../bureau_app/report_view.py" line="112" />
         <source>ÉCHEC</source>
         <translation>FAILED</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/report_view.py" line="112" />
+        <location filename="../../bureau_app/report_view.py" line="113" />
         <source>sans objet</source>
         <translation>not applicable</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/report_view.py" line="114" />
+        <source>non exécutée</source>
+        <translation>not run</translation>
     </message>
 </context>
 <context>
