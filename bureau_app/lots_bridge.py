@@ -10,6 +10,7 @@ member; the worker waits for the answer. A cancelled entry stops the count
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -19,6 +20,8 @@ from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QLineEdit, QW
 
 from bureau_app.pin_bridge import PinRequestedOnGuiThreadError
 from ceremony.cards.errors import PinEntryCancelledError
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(eq=False)
@@ -53,6 +56,10 @@ class QtLotsAsker(QObject):
         return request.value
 
     def _open_dialog(self, request: _Request) -> None:
+        # The phase and the member, never the value: the log is how the real-app test
+        # (another process) knows the draw is waiting for someone.
+        phase = "commit" if request.hidden else "reveal"
+        log.info("lots value asked: %s, %s", request.member, phase)
         dialog = QInputDialog(QApplication.activeModalWidget() or self._parent)
         dialog.setWindowTitle(
             self.tr("Tirage au sort : %1").replace("%1", self._name_of(request.member))
@@ -66,6 +73,8 @@ class QtLotsAsker(QObject):
         def answer(result: int) -> None:
             if result == QDialog.DialogCode.Accepted:
                 request.value = dialog.textValue()
+            else:
+                log.info("lots value not given: %s cancelled", request.member)
             request.answered.set()
             dialog.deleteLater()
 
