@@ -24,6 +24,15 @@ from ceremony.cards.errors import PinEntryCancelledError
 log = logging.getLogger(__name__)
 
 
+class LotsEntryCancelledError(PinEntryCancelledError):
+    """A member cancelled a value of the drawing of lots (not a card code)."""
+
+    default_message = (
+        "Tirage au sort interrompu : un membre a annulé sa saisie. Rien du tirage n'a été "
+        "enregistré ; relancez le dépouillement pour le refaire."
+    )
+
+
 @dataclass(eq=False)
 class _Request:
     member: str
@@ -52,7 +61,9 @@ class QtLotsAsker(QObject):
         self._requested.emit(request)
         request.answered.wait()
         if request.value is None:
-            raise PinEntryCancelledError(f"lots entry cancelled by {member_id}")
+            # Still a PinEntryCancelledError for the engine (an unanswered member stops the
+            # count); its own words for the bureau, who typed no card code here.
+            raise LotsEntryCancelledError(f"lots entry cancelled by {member_id}")
         return request.value
 
     def _open_dialog(self, request: _Request) -> None:

@@ -37,3 +37,13 @@ def test_ctrl_return_on_the_results_shown_after_the_count_continues(qtbot, app, 
     qtbot.waitUntil(lambda: window.current_page() is not None)
     page = window.current_page()
     assert page is not None and page.key == "test_vote"
+
+
+def test_a_cancelled_lots_value_is_not_called_a_card_code() -> None:
+    from bureau_app.lots_bridge import LotsEntryCancelledError
+    from ceremony.cards.errors import PinEntryCancelledError
+
+    error = LotsEntryCancelledError("lots entry cancelled by presidente")
+    # The engine still sees a cancelled entry (the count stops, nothing of the draw kept).
+    assert isinstance(error, PinEntryCancelledError)
+    assert "Tirage au sort" in error.user_message and "code" not in error.user_message

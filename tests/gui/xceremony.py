@@ -35,6 +35,8 @@ class Plan:
     """Step kinds where the first code typed is wrong (then retyped with "Ressaisir")."""
     cancel_pin: set[str] = field(default_factory=set)
     """Step kinds where the first code is cancelled (then retyped with "Ressaisir")."""
+    cancel_lots: bool = False
+    """The first value of a drawing of lots is cancelled: the count stops, then is redone."""
 
 
 INCIDENTS = Plan(
@@ -63,6 +65,7 @@ class CeremonyRun:
     lots: list[tuple[str, str]] = field(default_factory=list)
     """(member, "commit" | "reveal") for each value typed in a drawing of lots."""
     _step: str = ""
+    _lots_cancelled: bool = False
     _inserted: int = 0
     _pin_trouble_done: set[str] = field(default_factory=set)
     _shot_names: set[str] = field(default_factory=set)
@@ -152,6 +155,12 @@ class CeremonyRun:
     def lots_value(self, member: str, phase: str) -> None:
         """A tie in the count: each member present types a value, then reveals it."""
         self.x.wait_window("Tirage au sort")
+        if self.plan.cancel_lots and not self._lots_cancelled:
+            self._lots_cancelled = True
+            self.shot("lots-before-cancel")
+            self.x.key("Escape")
+            self.incidents.append(f"lots value of {member} cancelled")
+            return
         self.shot(f"lots-{phase}-{member}")
         self.x.type(lots_value(member))
         self.x.key("Return")
@@ -182,7 +191,7 @@ class CeremonyRun:
                 r"|card prompt opened|quorum prompt opened: (\w+)"
                 r"|quorum prompt: card of ([\w-]+) (checked, more needed|checked, complete"
                 r"|not taken: (\w+))|PIN asked: card (\S+), ([\w-]+)"
-                r"|lots value asked: ([\w-]+), (\w+)",
+                r"|lots value asked: ([\w-]+), (\w+)|step stopped by a cancelled entry: (\w+)",
                 timeout=max(1.0, deadline - time.monotonic()),
             )
             text = line.group(0)
@@ -225,6 +234,10 @@ class CeremonyRun:
                 self.answer_pin(line.group(8), line.group(9))
             elif text.startswith("lots value asked"):
                 self.lots_value(line.group(10), line.group(11))
+            elif text.startswith("step stopped by a cancelled entry"):
+                # Nothing of the count was kept: the bureau starts it again.
+                self.incidents.append(f"{self._step} stopped by {line.group(12)}, redone")
+                self.next_action()
         raise AssertionError(f"the ceremony did not end in time; steps: {self.steps}")
 
 
