@@ -972,7 +972,7 @@ Go back to the other window (it may be minimised or behind this one), or close i
     <message>
         <location filename="../../bureau_app/expert_view.py" line="88"/>
         <source>Ouvrir un &amp;dossier…</source>
-        <translation>Open a &amp;folder…</translation>
+        <translation>Open a fol&amp;der…</translation>
     </message>
     <message>
         <location filename="../../bureau_app/expert_view.py" line="89"/>
@@ -3181,7 +3181,7 @@ Details: %6</translation>
     <message>
         <location filename="../../bureau_app/report_view.py" line="51"/>
         <source>N&apos;afficher que les &amp;échecs</source>
-        <translation>Show only &amp;failures</translation>
+        <translation>Show only fai&amp;lures</translation>
     </message>
     <message>
         <location filename="../../bureau_app/report_view.py" line="52"/>
