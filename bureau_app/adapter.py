@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QDialog
 from bureau_app.card_prompt import CardPromptDialog
 from bureau_app.card_sources import CardSource
 from bureau_app.error_dialog import ErrorDialog
-from bureau_app.lots_bridge import QtLotsAsker
+from bureau_app.lots_bridge import LotsEntryCancelledError, QtLotsAsker
 from bureau_app.pin_bridge import QtPinHandler
 from bureau_app.platform_sources import PlatformSource, urn_ballots
 from bureau_app.progress_dialog import ProgressDialog
@@ -643,18 +643,26 @@ class CeremonyAdapter(QObject):
         self.step_cancelled.emit(step.kind.value)
 
     def _failed(self, error: BaseException) -> None:
-        log.warning("step failed: %r", error, exc_info=error)
         if isinstance(error, PinEntryCancelledError):
             # The member cancelled the code: a choice, not a problem to report.
+            log.info("step stopped by a cancelled entry: %s", type(error).__name__)
             self._forget_pins()
             self.busy = False
             self.refresh()
-            self.window.statusBar().showMessage(
-                self.tr("Saisie du code annulée : rien n'a été enregistré. Recommencez l'étape."),
-                15_000,
+            message = (
+                self.tr(
+                    "Tirage au sort interrompu : rien du tirage n'a été enregistré. "
+                    "Relancez le dépouillement pour le refaire."
+                )
+                if isinstance(error, LotsEntryCancelledError)
+                else self.tr(
+                    "Saisie du code annulée : rien n'a été enregistré. Recommencez l'étape."
+                )
             )
+            self.window.statusBar().showMessage(message, 15_000)
             self.step_cancelled.emit("pin")
             return
+        log.warning("step failed: %r", error, exc_info=error)
         self._forget_pins()
         self.busy = False
         if self._import_file is not None and isinstance(error, CeremonyError):

@@ -26,6 +26,15 @@ _EN: dict[str, str] = {
         "factory PIN."
     ),
     "PinEntryCancelledError": "PIN entry cancelled. Nothing was changed on the card.",
+    "LotsEntryCancelledError": (
+        "Drawing of lots interrupted: a member cancelled their entry. Nothing of the draw was "
+        "recorded; start the count again to redo it."
+    ),
+    "CardHoldsKeyError": (
+        "This card already holds a ceremony key: it is neither reset nor rewritten. Only its "
+        "holder may ask for it to be wiped (bureau card wipe)."
+    ),
+    "CardUnblockError": "The card could not be unblocked: check the card's admin PIN.",
     "WrongCardError": (
         "This is not the expected card (different holder, role or committee). "
         "Insert the card of the member shown."

@@ -10,6 +10,7 @@ member; the worker waits for the answer. A cancelled entry stops the count
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -19,6 +20,17 @@ from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QLineEdit, QW
 
 from bureau_app.pin_bridge import PinRequestedOnGuiThreadError
 from ceremony.cards.errors import PinEntryCancelledError
+
+log = logging.getLogger(__name__)
+
+
+class LotsEntryCancelledError(PinEntryCancelledError):
+    """A member cancelled a value of the drawing of lots (not a card code)."""
+
+    default_message = (
+        "Tirage au sort interrompu : un membre a annulé sa saisie. Rien du tirage n'a été "
+        "enregistré ; relancez le dépouillement pour le refaire."
+    )
 
 
 @dataclass(eq=False)
@@ -49,10 +61,16 @@ class QtLotsAsker(QObject):
         self._requested.emit(request)
         request.answered.wait()
         if request.value is None:
-            raise PinEntryCancelledError(f"lots entry cancelled by {member_id}")
+            # Still a PinEntryCancelledError for the engine (an unanswered member stops the
+            # count); its own words for the bureau, who typed no card code here.
+            raise LotsEntryCancelledError(f"lots entry cancelled by {member_id}")
         return request.value
 
     def _open_dialog(self, request: _Request) -> None:
+        # The phase and the member, never the value: the log is how the real-app test
+        # (another process) knows the draw is waiting for someone.
+        phase = "commit" if request.hidden else "reveal"
+        log.info("lots value asked: %s, %s", request.member, phase)
         dialog = QInputDialog(QApplication.activeModalWidget() or self._parent)
         dialog.setWindowTitle(
             self.tr("Tirage au sort : %1").replace("%1", self._name_of(request.member))
@@ -66,6 +84,8 @@ class QtLotsAsker(QObject):
         def answer(result: int) -> None:
             if result == QDialog.DialogCode.Accepted:
                 request.value = dialog.textValue()
+            else:
+                log.info("lots value not given: %s cancelled", request.member)
             request.answered.set()
             dialog.deleteLater()
 

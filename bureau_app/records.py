@@ -38,11 +38,24 @@ def _action_label(action: str) -> str:
         Action.RESULTS_EXPORTED: translate("Records", "Résultats signés exportés"),
         Action.ARCHIVE_EXPORTED: translate("Records", "Archive de la cérémonie écrite"),
         Action.RECOUNT_DONE: translate("Records", "Nouveau décompte identique"),
+        Action.RECOUNT_STARTED: translate("Records", "Nouveau décompte commencé"),
+        Action.CARD_EVENT: translate("Records", "Événement d'une carte"),
+        Action.CARD_CHECKED: translate("Records", "Carte vérifiée"),
+        Action.CARD_WIPED: translate("Records", "Carte effacée"),
+        Action.CARD_UNBLOCKED: translate("Records", "Carte débloquée"),
+        Action.LOTS_COMMITTED: translate("Records", "Tirage au sort : valeurs engagées"),
+        Action.LOTS_REVEALED: translate("Records", "Tirage au sort : valeurs révélées"),
+        Action.SEALING_SESSION_OPENED: translate("Records", "Séance de scellement ouverte"),
+        Action.SEALING_SESSION_CLOSED: translate("Records", "Séance de scellement close"),
+        Action.COUNT_SESSION_OPENED: translate("Records", "Séance de dépouillement ouverte"),
+        Action.COUNT_SESSION_CLOSED: translate("Records", "Séance de dépouillement close"),
     }
     try:
         return labels[Action(action)]
-    except ValueError:
-        return action  # checkpoints and later actions: the code is still readable
+    except (ValueError, KeyError):
+        # Checkpoints, and an action added to the engine after this table: the code is
+        # still readable, and the journal never fails to open over a missing label.
+        return action
 
 
 def _phase_label(phase: str) -> str:

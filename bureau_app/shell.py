@@ -6,6 +6,7 @@ user's requests (``action_requested``); it decides nothing about the ceremony.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
@@ -45,6 +46,9 @@ from ceremony.fingerprint import ApplicationFiles
 # What the Fichier menu asks for: "new", "open", "training" or "expert" (the launcher
 # starts another window of the application; one window per ceremony).
 Launcher = Callable[[str], object]
+
+
+log = logging.getLogger(__name__)
 
 
 class BureauWindow(QMainWindow):
@@ -333,6 +337,7 @@ class BureauWindow(QMainWindow):
     def show_results(self) -> None:
         self.panel.clearSelection()
         self.stack.setCurrentWidget(self.results_view)
+        log.info("page shown: results")
         self.results_view.contest_box.setFocus()
 
     def show_expert(self) -> None:
@@ -387,6 +392,10 @@ class BureauWindow(QMainWindow):
         page = self.current_page()
         if page is not None and page.action_button.isEnabled():
             page.action_button.click()
+        elif self.stack.currentWidget() in (self.results_view, self.pv_preview):
+            # The results open by themselves after the count: the shortcut the bureau has
+            # been pressing all along says "Continuer" there rather than doing nothing.
+            self.show_current()
 
     # --- appearance ---------------------------------------------------------------------
 

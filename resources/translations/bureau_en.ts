@@ -168,268 +168,268 @@
 <context>
     <name>BureauWindow</name>
     <message>
-        <location filename="../../bureau_app/shell.py" line="60" />
-        <location filename="../../bureau_app/shell.py" line="63" />
+        <location filename="../../bureau_app/shell.py" line="64" />
+        <location filename="../../bureau_app/shell.py" line="67" />
         <source>Bureau de vote électronique</source>
         <translation>Electronic polling committee</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="61" />
+        <location filename="../../bureau_app/shell.py" line="65" />
         <source>Fenêtre principale du bureau de vote</source>
         <translation>Main window of the polling committee</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="64" />
+        <location filename="../../bureau_app/shell.py" line="68" />
         <source>Nom du bureau</source>
         <translation>Committee name</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="74" />
-        <location filename="../../bureau_app/shell.py" line="475" />
+        <location filename="../../bureau_app/shell.py" line="78" />
+        <location filename="../../bureau_app/shell.py" line="484" />
         <source>&amp;Journal</source>
         <translation>&amp;Log</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="75" />
+        <location filename="../../bureau_app/shell.py" line="79" />
         <source>Ouvrir le journal</source>
         <translation>Open the log</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="76" />
-        <location filename="../../bureau_app/shell.py" line="476" />
+        <location filename="../../bureau_app/shell.py" line="80" />
+        <location filename="../../bureau_app/shell.py" line="485" />
         <source>&amp;Résultats</source>
         <translation>&amp;Results</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="77" />
+        <location filename="../../bureau_app/shell.py" line="81" />
         <source>Ouvrir les résultats</source>
         <translation>Open the results</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="78" />
-        <location filename="../../bureau_app/shell.py" line="487" />
+        <location filename="../../bureau_app/shell.py" line="82" />
+        <location filename="../../bureau_app/shell.py" line="496" />
         <source>Mode e&amp;xpert</source>
         <translation>E&amp;xpert mode</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="79" />
+        <location filename="../../bureau_app/shell.py" line="83" />
         <source>Ouvrir le mode expert</source>
         <translation>Open expert mode</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="95" />
+        <location filename="../../bureau_app/shell.py" line="99" />
         <source>Vérification indépendante</source>
         <translation>Independent verification</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="98" />
+        <location filename="../../bureau_app/shell.py" line="102" />
         <source>Aucune élection ouverte.</source>
         <translation>No election open.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="99" />
+        <location filename="../../bureau_app/shell.py" line="103" />
         <source>Élection en cours de vérification</source>
         <translation>Election being verified</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="103" />
+        <location filename="../../bureau_app/shell.py" line="107" />
         <source>Retour à la cérémonie</source>
         <translation>Back to the ceremony</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="104" />
+        <location filename="../../bureau_app/shell.py" line="108" />
         <source>Revenir aux étapes de la cérémonie</source>
         <translation>Back to the ceremony's steps</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="116" />
+        <location filename="../../bureau_app/shell.py" line="120" />
         <source>Contenu de l'étape choisie</source>
         <translation>Content of the chosen step</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="162" />
+        <location filename="../../bureau_app/shell.py" line="166" />
         <source>Barre d'état</source>
         <translation>Status bar</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="209" />
+        <location filename="../../bureau_app/shell.py" line="213" />
         <source>Bureau — vérification par un expert</source>
         <translation>Bureau — expert verification</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="242" />
+        <location filename="../../bureau_app/shell.py" line="246" />
         <source>Voir les résultats</source>
         <translation>See the results</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="247" />
+        <location filename="../../bureau_app/shell.py" line="251" />
         <source>Relire le procès-verbal</source>
         <translation>Read the official report</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="248" />
+        <location filename="../../bureau_app/shell.py" line="252" />
         <source>Relire le procès-verbal, page par page, avant de le signer</source>
         <translation>Read the official report, page by page, before signing it</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="253" />
+        <location filename="../../bureau_app/shell.py" line="257" />
         <source>Documents et empreintes de fin de cérémonie</source>
         <translation>End-of-ceremony documents and fingerprints</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="254" />
+        <location filename="../../bureau_app/shell.py" line="258" />
         <source>Voir où sont les documents de la cérémonie et leurs empreintes</source>
         <translation>See where the ceremony's documents are and their fingerprints</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="257" />
+        <location filename="../../bureau_app/shell.py" line="261" />
         <source>Aide de cette étape (F1)</source>
         <translation>Help on this step (F1)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="257" />
+        <location filename="../../bureau_app/shell.py" line="261" />
         <source>Aide de cette étape</source>
         <translation>Help on this step</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="300" />
+        <location filename="../../bureau_app/shell.py" line="304" />
         <source>Opération en cours</source>
         <translation>Operation in progress</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="302" />
+        <location filename="../../bureau_app/shell.py" line="306" />
         <source>Une opération est en cours. Attendez qu'elle se termine avant de fermer l'application.</source>
         <translation>An operation is in progress. Wait until it ends before closing the application.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="308" />
+        <location filename="../../bureau_app/shell.py" line="312" />
         <source>Fermeture refusée</source>
         <translation>Closing refused</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="310" />
+        <location filename="../../bureau_app/shell.py" line="314" />
         <source>J'ai compris</source>
         <translation>Understood</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="345" />
+        <location filename="../../bureau_app/shell.py" line="350" />
         <source>Élection vérifiée :
 %1</source>
         <translation>Election verified:
 %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="423" />
+        <location filename="../../bureau_app/shell.py" line="432" />
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="425" />
+        <location filename="../../bureau_app/shell.py" line="434" />
         <source>&amp;Nouvelle cérémonie…</source>
         <translation>&amp;New ceremony…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="426" />
+        <location filename="../../bureau_app/shell.py" line="435" />
         <source>&amp;Ouvrir une cérémonie…</source>
         <translation>&amp;Open a ceremony…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="427" />
+        <location filename="../../bureau_app/shell.py" line="436" />
         <source>&amp;Entraînement…</source>
         <translation>&amp;Training…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="428" />
+        <location filename="../../bureau_app/shell.py" line="437" />
         <source>&amp;Vérification par un expert…</source>
         <translation>Expert &amp;verification…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="435" />
+        <location filename="../../bureau_app/shell.py" line="444" />
         <source>&amp;Relire le procès-verbal</source>
         <translation>&amp;Read the official report</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="438" />
+        <location filename="../../bureau_app/shell.py" line="447" />
         <source>&amp;Imprimer…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="441" />
+        <location filename="../../bureau_app/shell.py" line="450" />
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="442" />
+        <location filename="../../bureau_app/shell.py" line="451" />
         <source>&amp;Affichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="445" />
+        <location filename="../../bureau_app/shell.py" line="454" />
         <source>A&amp;grandir le texte</source>
         <translation>&amp;Larger text</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="451" />
+        <location filename="../../bureau_app/shell.py" line="460" />
         <source>&amp;Réduire le texte</source>
         <translation>&amp;Smaller text</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="456" />
+        <location filename="../../bureau_app/shell.py" line="465" />
         <source>Taille de texte &amp;normale</source>
         <translation>&amp;Normal text size</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="459" />
+        <location filename="../../bureau_app/shell.py" line="468" />
         <source>&amp;Contraste élevé</source>
         <translation>&amp;High contrast</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="468" />
+        <location filename="../../bureau_app/shell.py" line="477" />
         <source>Mode &amp;projection</source>
         <translation>&amp;Projection mode</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="470" />
+        <location filename="../../bureau_app/shell.py" line="479" />
         <source>A&amp;ller à</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="473" />
+        <location filename="../../bureau_app/shell.py" line="482" />
         <source>Étape en &amp;cours</source>
         <translation>&amp;Current step</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="478" />
+        <location filename="../../bureau_app/shell.py" line="487" />
         <source>&amp;Procès-verbal</source>
         <translation>&amp;Official report</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="482" />
+        <location filename="../../bureau_app/shell.py" line="491" />
         <source>&amp;Fin de la cérémonie</source>
         <translation>&amp;End of the ceremony</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="490" />
+        <location filename="../../bureau_app/shell.py" line="499" />
         <source>Liste des é&amp;tapes</source>
         <translation>S&amp;teps list</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="495" />
+        <location filename="../../bureau_app/shell.py" line="504" />
         <source>Lancer la &amp;prochaine action</source>
         <translation>Start the &amp;next action</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="501" />
+        <location filename="../../bureau_app/shell.py" line="510" />
         <source>Aid&amp;e</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="503" />
+        <location filename="../../bureau_app/shell.py" line="512" />
         <source>&amp;Aide de cette étape</source>
         <translation>&amp;Help on this step</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="506" />
+        <location filename="../../bureau_app/shell.py" line="515" />
         <source>À &amp;propos de Bureau</source>
         <translation>&amp;About Bureau</translation>
     </message>
@@ -610,17 +610,22 @@ Go back to the other window (it may be minimised or behind this one), or close i
         <translation>Done: %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="653" />
+        <location filename="../../bureau_app/adapter.py" line="654" />
+        <source>Tirage au sort interrompu : rien du tirage n'a été enregistré. Relancez le dépouillement pour le refaire.</source>
+        <translation>Drawing of lots interrupted: nothing of the draw was recorded. Start the count again to redo it.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/adapter.py" line="659" />
         <source>Saisie du code annulée : rien n'a été enregistré. Recommencez l'étape.</source>
         <translation>PIN entry cancelled: nothing was recorded. Start the step again.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="678" />
+        <location filename="../../bureau_app/adapter.py" line="686" />
         <source>Si l'empreinte a été mal saisie, corrigez-la avec « Corriger l'empreinte de la plateforme », puis importez de nouveau la définition. Si elle est juste, n'allez pas plus loin et prévenez l'organisateur.</source>
         <translation>If the fingerprint was mistyped, correct it with “Correct the platform's fingerprint”, then import the definition again. If it is right, go no further and tell the organiser.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="684" />
+        <location filename="../../bureau_app/adapter.py" line="692" />
         <source>Rien n'a été enregistré pour cette étape ; ce qui était fait avant le reste. Recommencez l'étape, avec la même carte ou celle d'un autre membre.</source>
         <translation>Nothing was recorded for this step; what was done before stays done. Start the step again, with the same card or another member's.</translation>
     </message>
@@ -966,7 +971,7 @@ Go back to the other window (it may be minimised or behind this one), or close i
     <message>
         <location filename="../../bureau_app/expert_view.py" line="88" />
         <source>Ouvrir un &amp;dossier…</source>
-        <translation>Open a &amp;folder…</translation>
+        <translation>Open a fol&amp;der…</translation>
     </message>
     <message>
         <location filename="../../bureau_app/expert_view.py" line="89" />
@@ -2043,12 +2048,12 @@ Details: %6</translation>
 <context>
     <name>QtLotsAsker</name>
     <message>
-        <location filename="../../bureau_app/lots_bridge.py" line="58" />
+        <location filename="../../bureau_app/lots_bridge.py" line="76" />
         <source>Tirage au sort : %1</source>
         <translation>Drawing of lots: %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/lots_bridge.py" line="64" />
+        <location filename="../../bureau_app/lots_bridge.py" line="82" />
         <source>Valeur pour le tirage au sort</source>
         <translation>Value for the drawing of lots</translation>
     </message>
@@ -2443,109 +2448,164 @@ Details: %6</translation>
         <translation>Recount identical</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="57" />
+        <location filename="../../bureau_app/records.py" line="41" />
+        <source>Nouveau décompte commencé</source>
+        <translation>Recount started</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/records.py" line="42" />
+        <source>Événement d'une carte</source>
+        <translation>Card event</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/records.py" line="43" />
+        <source>Carte vérifiée</source>
+        <translation>Card checked</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/records.py" line="44" />
+        <source>Carte effacée</source>
+        <translation>Card wiped</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/records.py" line="45" />
+        <source>Carte débloquée</source>
+        <translation>Card unblocked</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/records.py" line="46" />
+        <source>Tirage au sort : valeurs engagées</source>
+        <translation>Drawing of lots: values committed</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/records.py" line="47" />
+        <source>Tirage au sort : valeurs révélées</source>
+        <translation>Drawing of lots: values revealed</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/records.py" line="48" />
+        <source>Séance de scellement ouverte</source>
+        <translation>Sealing session opened</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/records.py" line="49" />
+        <source>Séance de scellement close</source>
+        <translation>Sealing session closed</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/records.py" line="50" />
+        <source>Séance de dépouillement ouverte</source>
+        <translation>Counting session opened</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/records.py" line="51" />
+        <source>Séance de dépouillement close</source>
+        <translation>Counting session closed</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/records.py" line="70" />
         <source>suspension du vote</source>
         <translation>vote suspended</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="58" />
+        <location filename="../../bureau_app/records.py" line="71" />
         <source>reprise du vote</source>
         <translation>vote resumed</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="59" />
+        <location filename="../../bureau_app/records.py" line="72" />
         <source>arrêt du vote</source>
         <translation>vote stopped</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="77" />
+        <location filename="../../bureau_app/records.py" line="90" />
         <source>%1 · motif : %2</source>
         <translation>%1 · reason: %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="88" />
+        <location filename="../../bureau_app/records.py" line="101" />
         <source>%1 : %2, %3</source>
         <translation>%1: %2, %3</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="94" />
+        <location filename="../../bureau_app/records.py" line="107" />
         <source>%1 bulletin vérifié</source>
         <translation>%1 ballot checked</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="95" />
+        <location filename="../../bureau_app/records.py" line="108" />
         <source>%1 bulletins vérifiés</source>
         <translation>%1 ballots checked</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="102" />
-        <location filename="../../bureau_app/records.py" line="129" />
+        <location filename="../../bureau_app/records.py" line="115" />
+        <location filename="../../bureau_app/records.py" line="142" />
         <source>%1 émargement</source>
         <translation>%1 signature in the register</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="103" />
-        <location filename="../../bureau_app/records.py" line="130" />
+        <location filename="../../bureau_app/records.py" line="116" />
+        <location filename="../../bureau_app/records.py" line="143" />
         <source>%1 émargements</source>
         <translation>%1 signatures in the register</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="111" />
+        <location filename="../../bureau_app/records.py" line="124" />
         <source>%1 intervention signalée</source>
         <translation>%1 intervention reported</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="112" />
+        <location filename="../../bureau_app/records.py" line="125" />
         <source>%1 interventions signalées</source>
         <translation>%1 interventions reported</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="123" />
+        <location filename="../../bureau_app/records.py" line="136" />
         <source>n° %1 · %2</source>
         <translation>no. %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="139" />
+        <location filename="../../bureau_app/records.py" line="152" />
         <source>Clé publique du bureau : %1</source>
         <translation>Committee public key: %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="145" />
+        <location filename="../../bureau_app/records.py" line="158" />
         <source>%1 scrutin conforme</source>
         <translation>%1 contest as expected</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="146" />
+        <location filename="../../bureau_app/records.py" line="159" />
         <source>%1 scrutins conformes</source>
         <translation>%1 contests as expected</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="151" />
+        <location filename="../../bureau_app/records.py" line="164" />
         <source>%1 fichier écrit</source>
         <translation>%1 file written</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="152" />
+        <location filename="../../bureau_app/records.py" line="165" />
         <source>%1 fichiers écrits</source>
         <translation>%1 files written</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="157" />
+        <location filename="../../bureau_app/records.py" line="170" />
         <source>%1 scrutin dépouillé</source>
         <translation>%1 contest counted</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="158" />
+        <location filename="../../bureau_app/records.py" line="171" />
         <source>%1 scrutins dépouillés</source>
         <translation>%1 contests counted</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="161" />
+        <location filename="../../bureau_app/records.py" line="174" />
         <source>Document à signer : %1</source>
         <translation>Document to sign: %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="163" />
+        <location filename="../../bureau_app/records.py" line="176" />
         <source>Paquet n° %1</source>
         <translation>Bundle no. %1</translation>
     </message>
@@ -3120,7 +3180,7 @@ Details: %6</translation>
     <message>
         <location filename="../../bureau_app/report_view.py" line="52" />
         <source>N'afficher que les &amp;échecs</source>
-        <translation>Show only &amp;failures</translation>
+        <translation>Show only fai&amp;lures</translation>
     </message>
     <message>
         <location filename="../../bureau_app/report_view.py" line="53" />

@@ -67,12 +67,16 @@ def test_a_whole_ceremony_through_the_gui(qtbot, app, settings, tmp_path, screen
                     save(window, screenshot_dir, f"ceremony-{len(seen_phases):02d}-{phase}")
                 )
             if phase == "vote_open" and members.decisions:
+                decision = members.decisions[0][0]
+                number = len(adapter.bureau.state.decisions) + 1
                 with qtbot.waitSignal(adapter.step_finished, timeout=300_000) as decided:
                     qtbot.mouseClick(page.optional_buttons["decide"], Qt.MouseButton.LeftButton)
                 assert decided.args == ["decide"] and not members.errors, members.errors
                 # Where the decision bundle went stays on screen (issue 17, point 9).
                 message = window.statusBar().currentMessage()
-                assert "Écrit dans" in message and "decision-01-suspend.zip" in message
+                assert (
+                    "Écrit dans" in message and f"decision-{number:02d}-{decision}.zip" in message
+                )
                 assert adapter.next_step() == step  # still the required step
             if step.kind.value == "export_results" and "extra_pv" not in steps:
                 # The quorum has signed the PV: another member present signs it too.
@@ -104,8 +108,10 @@ def test_a_whole_ceremony_through_the_gui(qtbot, app, settings, tmp_path, screen
         # The count reported its steps: the bar went from "busy" to a full, measured bar.
         count_dialog = progress_dialogs["Ouvrir l'urne et dépouiller (cartes du quorum)"]
         assert count_dialog.bar.maximum() == 1000 and count_dialog.bar.value() == 1000
-        # One code per card per step, asked when the card comes, never again by the work.
-        assert members.pins == 5 + 5 + 3 + 3 + 3 + 3 + 3 + 1 + 1
+        # One code per card per step, asked when the card comes, never again by the work:
+        # every card at registration, key ceremony and test vote; three at the seal, count,
+        # PV, results; the 4th PV signature; one card per decision (suspend, then resume).
+        assert members.pins == 5 + 5 + 5 + 3 + 3 + 3 + 3 + 1 + 1 + 1
 
         # The finished ceremony, page by page.
         for number, key in enumerate(window.pages, start=1):

@@ -134,8 +134,9 @@ def test_the_test_vote_with_the_keyboard_only(
                 QTest.keyClicks(_focused(), members.pin_for(dialog))
                 QTest.keyClick(_focused(), Qt.Key.Key_Return)
                 qtbot.waitUntil(lambda d=dialog: not d.isVisible())
-        # One prompt for the quorum, one code per card.
-        assert (prompts, pins) == (1, 3)
+        # One prompt for every member's card (the test vote opens with all five), one code
+        # per card.
+        assert (prompts, pins) == (1, 5)
         qtbot.waitUntil(lambda: adapter.bureau.phase is Phase.SEALING and not adapter.busy)
         assert window.current_page() is not None
         assert window.current_page().key == "sealing"

@@ -35,15 +35,18 @@ class Plan:
     """Step kinds where the first code typed is wrong (then retyped with "Ressaisir")."""
     cancel_pin: set[str] = field(default_factory=set)
     """Step kinds where the first code is cancelled (then retyped with "Ressaisir")."""
+    cancel_lots: bool = False
+    """The first value of a drawing of lots is cancelled: the count stops, then is redone."""
 
 
 INCIDENTS = Plan(
     fingerprint_typo=True,
-    # The president is absent at the test vote: the secretary opens.
     cards={
-        "test_vote": ["secretaire", "del-aph", "del-inph"],
-        # Dr Perrin (del-inph) is absent at the count: Dr Benali replaces him.
-        "count": ["presidente", "del-aph", "del-cmh-snam"],
+        # The test vote takes every member's card, in whatever order they come.
+        "test_vote": ["secretaire", "del-aph", "del-inph", "presidente", "del-cmh-snam"],
+        # At the count the president is absent: the secretary opens; and Dr Perrin
+        # (del-inph) is absent: Dr Benali replaces him.
+        "count": ["secretaire", "del-aph", "del-cmh-snam"],
     },
     wrong_pin={"sign_seal"},
     cancel_pin={"count"},
@@ -59,7 +62,10 @@ class CeremonyRun:
     steps: list[str] = field(default_factory=list)
     incidents: list[str] = field(default_factory=list)
     checked: dict[str, list[str]] = field(default_factory=dict)
+    lots: list[tuple[str, str]] = field(default_factory=list)
+    """(member, "commit" | "reveal") for each value typed in a drawing of lots."""
     _step: str = ""
+    _lots_cancelled: bool = False
     _inserted: int = 0
     _pin_trouble_done: set[str] = field(default_factory=set)
     _shot_names: set[str] = field(default_factory=set)
@@ -146,6 +152,28 @@ class CeremonyRun:
         self.shot(f"pin-{kind}")
         self.x.key("Return")
 
+    def lots_value(self, member: str, phase: str) -> None:
+        """A tie in the count: each member present types a value, then reveals it."""
+        self.x.wait_window("Tirage au sort")
+        if self.plan.cancel_lots and not self._lots_cancelled:
+            self._lots_cancelled = True
+            self.shot("lots-before-cancel")
+            self.x.key("Escape")
+            self.incidents.append(f"lots value of {member} cancelled")
+            return
+        self.shot(f"lots-{phase}-{member}")
+        self.x.type(lots_value(member))
+        self.x.key("Return")
+        self.lots.append((member, phase))
+
+    def results_page(self) -> None:
+        """The results open by themselves after the count; Ctrl+Entrée is "Continuer"."""
+        self.x.wait_for(r"page shown: results", timeout=30)
+        self.x.wait_window("Bureau de vote")
+        self.shot("results")
+        self.x.key("ctrl+Return")
+        self.incidents.append("results shown after the count")
+
     def retry_pin(self, member: str) -> None:
         self.x.wait_window(_title_hint(self._step))
         self.shot(f"quorum-after-pin-trouble-{self._step}")
@@ -162,7 +190,8 @@ class CeremonyRun:
                 r"step started: (\w+)|step finished: (\w+)|dialog opened: (\w+)"
                 r"|card prompt opened|quorum prompt opened: (\w+)"
                 r"|quorum prompt: card of ([\w-]+) (checked, more needed|checked, complete"
-                r"|not taken: (\w+))|PIN asked: card (\S+), ([\w-]+)",
+                r"|not taken: (\w+))|PIN asked: card (\S+), ([\w-]+)"
+                r"|lots value asked: ([\w-]+), (\w+)|step stopped by a cancelled entry: (\w+)",
                 timeout=max(1.0, deadline - time.monotonic()),
             )
             text = line.group(0)
@@ -174,6 +203,8 @@ class CeremonyRun:
                 if line.group(2) == LAST_STEP:
                     self.shot("main-finished")
                     return self.steps
+                if line.group(2) == "count":
+                    self.results_page()
                 self.next_action()
             elif text.startswith("dialog opened"):
                 kind = line.group(3)
@@ -201,6 +232,12 @@ class CeremonyRun:
                     self.retry_pin(member)
             elif text.startswith("PIN asked"):
                 self.answer_pin(line.group(8), line.group(9))
+            elif text.startswith("lots value asked"):
+                self.lots_value(line.group(10), line.group(11))
+            elif text.startswith("step stopped by a cancelled entry"):
+                # Nothing of the count was kept: the bureau starts it again.
+                self.incidents.append(f"{self._step} stopped by {line.group(12)}, redone")
+                self.next_action()
         raise AssertionError(f"the ceremony did not end in time; steps: {self.steps}")
 
 
@@ -213,6 +250,11 @@ def _title_hint(step: str) -> str:
         "sign_pv": "Signer le procès-verbal",
         "export_results": "résultats",
     }.get(step, "")
+
+
+def lots_value(member: str) -> str:
+    """The value a member types for the drawing of lots (the same at commit and reveal)."""
+    return f"valeur-{member}-2026"
 
 
 def platform_fingerprint() -> str:
