@@ -63,6 +63,16 @@ def compute_seed(values: dict[str, str]) -> str:
     return hashlib.sha256(f"{SEED_PREFIX}|{joined}".encode()).hexdigest()
 
 
+def _list_names(bureau: Bureau, tied_lists: Sequence[str]) -> str:
+    """The tied lists as the members know them (their names), not their identifiers."""
+    names = {
+        candidate_list.list_id: candidate_list.name
+        for contest in bureau.bureau_definition().contests
+        for candidate_list in contest.lists
+    }
+    return ", ".join(f"« {names.get(list_id, list_id)} »" for list_id in tied_lists)
+
+
 def draw_lots(
     bureau: Bureau,
     members: Sequence[CheckedCard],
@@ -71,11 +81,12 @@ def draw_lots(
 ) -> LotDrawOutcome:
     """Run the commit-reveal draw among ``members`` (module docstring); journal both phases."""
     actors = [Actor(m.role, m.identity.serial) for m in members]
+    tied_names = _list_names(bureau, tied_lists)
     commitments: dict[str, str] = {}
     for member in members:
         value = ask(
             member.member_id,
-            f"Tirage au sort ({', '.join(tied_lists)}) — {member.identity.holder} : tapez une "
+            f"Tirage au sort entre {tied_names} — {member.identity.holder} : tapez une "
             f"valeur secrète de votre choix (au moins {MIN_VALUE_LENGTH} caractères).",
             True,
         )

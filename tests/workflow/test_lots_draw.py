@@ -60,8 +60,10 @@ def test_a_tie_is_drawn_inside_the_count_by_commit_then_reveal(tmp_path: Path) -
     try:
         values = {"presidente": "dés 4 2 6 1", "del-aph": "boule 17 et 3", "del-inph": "x9q!mz0p"}
         seen: list[tuple[str, bool, int]] = []
+        messages: list[str] = []
 
         def ask(member_id: str, message: str, hidden: bool) -> str:
+            messages.append(message)
             journal = [e.action for e in bureau.store.entries()]
             seen.append((member_id, hidden, journal.count(Action.LOTS_COMMITTED)))
             return values[member_id]
@@ -87,6 +89,10 @@ def test_a_tie_is_drawn_inside_the_count_by_commit_then_reveal(tmp_path: Path) -
         assert drawn and all(f.allocation.lot_seed == seed for f in drawn)
         order = compute_lot_order(seed, drawn[0].contest_id, tied)
         assert order[0] in tied
+        # The members are told which lists are tied by their names, never by identifiers.
+        names = {c.list_id: c.name for k in bureau.bureau_definition().contests for c in k.lists}
+        assert all(f"« {names[list_id]} »" in messages[0] for list_id in tied)
+        assert f"({', '.join(tied)})" not in messages[0]
     finally:
         bureau.store.close()
 
