@@ -27,6 +27,7 @@ from ceremony.cards.errors import (
     WrongPinError,
 )
 from ceremony.cards.interface import clear_secret
+from ceremony.errors import CeremonyError
 from ceremony.protocol.group import Group
 from ceremony.protocol.pedersen import Voutput, open_share
 from ceremony.protocol.trustees import PedersenTrustees, Trustees
@@ -280,3 +281,21 @@ def open_for_step(
             events.add("quorum_refused", None, "", missing=exc.technical)
             raise
     return opened
+
+
+def open_or_record_refusal(
+    bureau: Bureau,
+    state: CeremonyState,
+    cards: Sequence[CheckedCard],
+    events: CardEvents,
+    phase: str,
+    step: str,
+) -> list[OpenedKey]:
+    """:func:`open_for_step`; when the step is refused, its card events (failed PINs,
+    blocked cards, the refusal) are journaled and signed at once: they are facts for the PV."""
+    try:
+        return open_for_step(bureau, state, cards, events)
+    except CeremonyError:
+        journal_events(bureau.store, phase, events, step)
+        bureau.checkpoint()
+        raise

@@ -639,7 +639,7 @@ class Bureau:
         when a perfect tie needs a drawing of lots (:mod:`ceremony.workflow.lots_draw`).
         """
         from ceremony.workflow import count as counting
-        from ceremony.workflow.card_check import journal_events, open_for_step
+        from ceremony.workflow.card_check import open_or_record_refusal
 
         state = self.state
         self._require(state, Phase.COUNT)
@@ -647,12 +647,7 @@ class Bureau:
         counting.check_before_count(self, state)
         checked = self.checked(state, cards)
         events = self.card_events()
-        try:
-            opened = open_for_step(self, state, checked, events)
-        except WorkflowError:
-            journal_events(self.store, Phase.COUNT, events, "count")
-            self.checkpoint()  # refusals are facts for the PV: sign them now
-            raise
+        opened = open_or_record_refusal(self, state, checked, events, Phase.COUNT, "count")
         used = [k.card for k in opened]
         draw = None
         if lots is not None:
@@ -750,15 +745,10 @@ class Bureau:
             _replace_seen(self.import_context(state), state.urn["bundle_id"]),
         )
         checks = check_urn(self, state, expect_payload(verified, UrnPayload), None)
-        from ceremony.workflow.card_check import journal_events, open_for_step
+        from ceremony.workflow.card_check import journal_events, open_or_record_refusal
 
         events = self.card_events()
-        try:
-            opened = open_for_step(self, state, checked, events)
-        except WorkflowError:
-            journal_events(self.store, self.phase, events, "recount")
-            self.checkpoint()  # refusals are facts for the PV: sign them now
-            raise
+        opened = open_or_record_refusal(self, state, checked, events, self.phase, "recount")
         checked = [k.card for k in opened]
         journal_events(self.store, self.phase, events, "recount")
         with tempfile.TemporaryDirectory(prefix="bureau-recount-") as tmp:

@@ -32,7 +32,6 @@ from typing import Any, Final
 
 from ceremony.bundles.importer import expect_payload, import_bundle_file, read_bundle_file
 from ceremony.bundles.payloads.urn import UrnPayload
-from ceremony.errors import CeremonyError
 from ceremony.protocol.election import Election
 from ceremony.protocol.group import Group
 from ceremony.store.errors import BlobNotFoundError
@@ -40,7 +39,7 @@ from ceremony.store.export import JournalExport, export_journal
 from ceremony.store.store import open_store
 from ceremony.store.workstation_key import KeySource, default_key_source
 from ceremony.workflow import count as counting
-from ceremony.workflow.card_check import journal_events, open_for_step
+from ceremony.workflow.card_check import journal_events, open_or_record_refusal
 from ceremony.workflow.engine import Bureau, _replace_seen
 from ceremony.workflow.errors import WorkflowError
 from ceremony.workflow.holders import PresentCard
@@ -224,12 +223,7 @@ def recount_from_archive(
         store.append(phase=Phase.ARCHIVED, action=Action.RECOUNT_STARTED, details=original_ref)
         checked = bureau.checked(state, cards)
         events = bureau.card_events()
-        try:
-            opened = open_for_step(bureau, state, checked, events)
-        except CeremonyError:
-            journal_events(store, Phase.ARCHIVED, events, "recount")
-            bureau.checkpoint()
-            raise
+        opened = open_or_record_refusal(bureau, state, checked, events, Phase.ARCHIVED, "recount")
         from ceremony.workflow.urn import check_urn
 
         verified = import_bundle_file(
