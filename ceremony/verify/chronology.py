@@ -23,7 +23,8 @@ from ceremony.store.export import JournalExport
 from ceremony.verify.archive_context import ArchiveContext
 from ceremony.verify.archive_count import PV_FILE, parse_emargement
 from ceremony.verify.archive_errors import ArchiveVerificationError
-from ceremony.verify.archive_record import NotApplicable, Note, StepResult
+from ceremony.verify.archive_record import Note, StepResult
+from ceremony.verify.presence import verify_count_presence
 from ceremony.verify.report import VerificationReport
 from ceremony.workflow import chronology, rollcall
 from ceremony.workflow.errors import WorkflowError
@@ -133,11 +134,8 @@ def verify_pv_signers(ctx: ArchiveContext) -> StepResult:
     state: CeremonyState = ctx.need("state")
     present = rollcall.present_members(state, "count")
     if present is None:
-        return NotApplicable(
-            "aucun appel n’a été consigné à la séance de dépouillement : la règle « signé par "
-            "les membres présents » ne peut être vérifiée",
-            "no roll-call was recorded at the count session",
-        )
+        # The engine draws no PV without the count's roll-call (workflow.presence).
+        raise PvSignersRecordError("no roll-call was recorded at the count session")
     signed = set(state.pv_signatures)
     if signed != set(present):
         raise PvSignersRecordError(
@@ -230,6 +228,16 @@ PV_STEP_DEFINITIONS: Final[
         "dépouillement (arrivées et départs compris), ni plus ni moins.",
         "The PV is signed by exactly the members recorded present at the count session.",
         verify_pv_signers,
+    ),
+    (
+        "pv.count_cards_present",
+        "Cartes du dépouillement : membres présents",
+        "Count cards: members present",
+        "Les appels des séances de scellement et de dépouillement sont consignés et clos, et "
+        "chaque carte qui a ouvert l’urne est celle d’un membre présent à ce moment.",
+        "Both roll-calls are recorded and closed; each card that opened the urn is that of a "
+        "member present at the time.",
+        verify_count_presence,
     ),
     (
         "pv.edition_pages",

@@ -260,6 +260,13 @@ def _run(
         with times.step("Séance de dépouillement ouverte : appel des membres", stream):
             _open_count_session(bureau)
         hook("count_session")
+    count_call = rollcall.roll_call(bureau.state, "count")
+    late = count_call is not None and count_call.absent and not count_call.arrivals
+    if bureau.phase is Phase.EXPERT and late:
+        assert count_call is not None
+        with times.step("Arrivée d’un délégué consignée", stream):
+            _record_late_arrival(bureau, count_call)
+        hook("count_arrival")
     if bureau.phase is Phase.EXPERT:
         with times.step("Conclusions de l'expert consignées", stream):
             bureau.record_expert(
@@ -323,11 +330,21 @@ def _open_count_session(bureau: Bureau) -> None:
 SUBSTITUTE = "Dr Marc Lefort, délégué suppléant désigné par son organisation syndicale"
 
 
+def _record_late_arrival(bureau: Bureau, call: rollcall.RollCall) -> None:
+    """The late delegate arrives four minutes after the roll-call, before the urn is opened
+    with their card: the arrival is entered when it happens."""
+    calendar = bureau.now
+    assert isinstance(calendar, SimulatedCalendar)
+    arrived_at = call.opened_at + timedelta(minutes=4)
+    calendar.advance_to(arrived_at)
+    for member_id in call.absent:
+        rollcall.record_movement(
+            bureau, "count", "arrivals", rollcall.Movement(member_id, arrived_at)
+        )
+
+
 def _close_count_session(bureau: Bureau) -> None:
-    call = rollcall.roll_call(bureau.state, "count")
-    assert call is not None
-    arrivals = [rollcall.Movement(m, call.opened_at + timedelta(minutes=4)) for m in call.absent]
-    rollcall.close_session(bureau, "count", bureau.now(), arrivals)
+    rollcall.close_session(bureau, "count", bureau.now())
 
 
 def _quorum(bureau: Bureau, cards: dict[str, PresentCard]) -> list[PresentCard]:

@@ -52,7 +52,7 @@ from ceremony.store.journal import Actor
 from ceremony.store.store import Store
 from ceremony.store.timefmt import utc_now
 from ceremony.store.workstation_key import KeySource, default_key_source, load_workstation_key
-from ceremony.workflow import chronology, rollcall, sealing
+from ceremony.workflow import chronology, presence, rollcall, sealing
 from ceremony.workflow.errors import (
     DecisionNotAllowedError,
     MemberUnknownError,
@@ -192,6 +192,9 @@ class Bureau:
         checked = self.checked(state, cards)
         require_quorum(self.bureau_definition(state), [c.member_id for c in checked])
         return checked
+
+    def _names(self) -> dict[str, str]:
+        return {m.member_id: m.name for m in self.bureau_definition().members}
 
     def ceremony_id(self) -> str:
         """This store's ceremony: the hash of its first journal entry (shortened)."""
@@ -646,6 +649,7 @@ class Bureau:
         chronology.check_count_time(self.now(), self.bureau_definition(state).schedule)
         counting.check_before_count(self, state)
         checked = self.checked(state, cards)
+        presence.check_count_cards(state, [c.member_id for c in checked], self.now(), self._names())
         events = self.card_events()
         opened = open_or_record_refusal(self, state, checked, events, Phase.COUNT, "count")
         used = [k.card for k in opened]
@@ -785,6 +789,7 @@ class Bureau:
         self._require(state, Phase.PV)
         if state.pv is not None:
             raise StepAlreadyDoneError("the procès-verbal is already drawn")
+        presence.require_sessions_for_pv(state)
         data = make_pv_data(self, state, self.figures(state))
         pdf = make_pv_pdf(data)
         with self.store.transaction() as tx:

@@ -74,6 +74,8 @@ class Action(StrEnum):
     SEALING_SESSION_CLOSED = "session.sealing.closed"
     COUNT_SESSION_OPENED = "session.count.opened"
     COUNT_SESSION_CLOSED = "session.count.closed"
+    SESSION_MOVEMENT = "session.movement"
+    INTERVENTION_MEASURES = "intervention.measures"
 
 
 ACTION_PHASE: Final[dict[Action, Phase]] = {
@@ -111,10 +113,13 @@ EVENT_ACTIONS: Final[frozenset[Action]] = frozenset(
         Action.CARD_UNBLOCKED,
         Action.LOTS_COMMITTED,
         Action.LOTS_REVEALED,
+        Action.SESSION_MOVEMENT,
+        Action.INTERVENTION_MEASURES,
     }
 )
 """Facts that may happen in any phase (a failed PIN, a card check, a wipe, a drawing of
-lots): journaled with the phase current when they happen, they never change the state."""
+lots, an arrival during a session, the measures taken after an intervention): journaled
+with the phase current when they happen, they never change the phase."""
 
 
 def phase_of(action: str, recorded_phase: str) -> Phase:

@@ -176,12 +176,7 @@ def close_session(
             f"closing time {closed_at.isoformat()} before the session's last act "
             f"{last_act.isoformat()}, or in the future"
         )
-    ids = {m.member_id for m in bureau.bureau_definition(state).members}
-    for move in (*arrivals, *departures):
-        if move.member_id not in ids or not call.opened_at <= move.at <= closed_at:
-            raise RollCallError(f"movement of {move.member_id} at {move.at.isoformat()}")
-    if any(m.member_id in call.present for m in arrivals):
-        raise RollCallError("a member present at the roll-call cannot arrive later")
+    _check_movements(bureau, call, arrivals, departures, closed_at)
     if session == "sealing":
         chronology.check_seal_time(closed_at, bureau.bureau_definition(state).schedule)
     bureau.store.append(
@@ -190,13 +185,74 @@ def close_session(
         details={
             "session": session,
             "closed_at": closed_at.isoformat(),
-            "arrivals": [m.to_dict() for m in arrivals],
-            "departures": [m.to_dict() for m in departures],
+            # The movements entered during the session, then those entered at its close.
+            "arrivals": [m.to_dict() for m in (*call.arrivals, *arrivals)],
+            "departures": [m.to_dict() for m in (*call.departures, *departures)],
         },
     )
     closed = roll_call(bureau.state, session)
     assert closed is not None
     return closed
+
+
+def _check_movements(
+    bureau: Bureau,
+    call: RollCall,
+    arrivals: Sequence[Movement],
+    departures: Sequence[Movement],
+    until: datetime,
+) -> None:
+    ids = {m.member_id for m in bureau.bureau_definition(bureau.state).members}
+    for move in (*arrivals, *departures):
+        if move.member_id not in ids or not call.opened_at <= move.at <= until:
+            raise RollCallError(f"movement of {move.member_id} at {move.at.isoformat()}")
+    arrived = {m.member_id for m in call.arrivals}
+    for move in arrivals:
+        if move.member_id in call.present or move.member_id in arrived:
+            raise RollCallError(f"{move.member_id} is already recorded present or arrived")
+    gone = {m.member_id for m in call.departures}
+    for move in departures:
+        if move.member_id in gone:
+            raise RollCallError(f"{move.member_id} already left the session")
+
+
+MOVEMENT_KINDS: Final = ("arrivals", "departures")
+
+
+def record_movement(bureau: Bureau, session: str, kind: str, movement: Movement) -> RollCall:
+    """An arrival or a departure entered while ``session`` is open (before its close).
+
+    A member who arrives during the count session must be recorded before their card
+    opens the urn (the count's cards are those of the members present at that time)."""
+    if kind not in MOVEMENT_KINDS:
+        raise RollCallError(f"unknown movement kind {kind!r}")
+    call = roll_call(bureau.state, session)
+    if call is None or call.closed_at is not None:
+        raise RollCallError(f"the {session} session is not open")
+    if movement.at > bureau.now():
+        raise RollCallError(f"movement time {movement.at.isoformat()} is in the future")
+    arrivals = [movement] if kind == "arrivals" else []
+    departures = [movement] if kind == "departures" else []
+    _check_movements(bureau, call, arrivals, departures, bureau.now())
+    bureau.store.append(
+        phase=bureau.phase,
+        action=Action.SESSION_MOVEMENT,
+        details={"session": session, "kind": kind, "movement": movement.to_dict()},
+    )
+    recorded = roll_call(bureau.state, session)
+    assert recorded is not None
+    return recorded
+
+
+def present_at(state: CeremonyState, session: str, moment: datetime) -> frozenset[str] | None:
+    """Members present in ``session`` at ``moment``: at the roll-call or arrived by then,
+    and not yet gone. None when no roll-call was recorded."""
+    call = roll_call(state, session)
+    if call is None:
+        return None
+    arrived = {m.member_id for m in call.arrivals if m.at <= moment}
+    gone = {m.member_id for m in call.departures if m.at <= moment}
+    return frozenset((set(call.present) | arrived) - gone)
 
 
 def roll_call(state: CeremonyState, session: str) -> RollCall | None:
@@ -235,3 +291,21 @@ def missing_pv_signers(state: CeremonyState) -> frozenset[str]:
     """Members present at the count session who have not signed the PV yet."""
     present = present_members(state, "count") or frozenset()
     return present - set(state.pv_signatures)
+
+
+def pending_session(bureau: Bureau) -> tuple[str, str] | None:
+    """The roll-call step the ceremony waits for now, as ``(session, "open" | "close")``.
+
+    For a front end (GUI, CLI status): the sealing session opens before the keys and closes
+    once the seal is exported; the count session opens before the expert's conclusion (the
+    count's cards are those of the members present) and closes before the PV is drawn.
+    None when no roll-call step is due."""
+    state = bureau.state
+    phase = bureau.phase
+    for session in SESSIONS:
+        call = roll_call(state, session)
+        if call is None and phase in OPEN_PHASES[session]:
+            return (session, "open")
+        if call is not None and call.closed_at is None and phase in CLOSE_PHASES[session]:
+            return (session, "close")
+    return None

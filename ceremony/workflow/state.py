@@ -101,6 +101,10 @@ def _apply(state: CeremonyState, action: str, details: Mapping[str, Any]) -> Non
             state.sessions[details["session"]] = dict(details)
         case Action.SEALING_SESSION_CLOSED | Action.COUNT_SESSION_CLOSED:
             state.sessions[details["session"]].update(details)
+        case Action.SESSION_MOVEMENT:
+            # An arrival or departure entered during the session (rollcall.record_movement).
+            session = state.sessions[details["session"]]
+            session.setdefault(details["kind"], []).append(dict(details["movement"]))
 
 
 def derive_state(entries: Iterable[JournalEntry]) -> CeremonyState:

@@ -22,6 +22,7 @@ from ceremony.cards.interface import CardSetup, PinKind, WrapContext
 from ceremony.simulator.platform import PlatformSimulator
 from ceremony.store.store import open_store
 from ceremony.store.workstation_key import FileKeySource
+from ceremony.workflow import rollcall
 from ceremony.workflow.card_wipe import (
     WipeNotConfirmedError,
     WipeRefusedError,
@@ -240,6 +241,9 @@ def test_a_wrong_pin_is_asked_again_and_a_cancelled_card_replaced(
         cancelling = HolderPins(script=[None])
         aph = training(tmp_path, "del-aph", cancelling)
         cmh, inph = training(tmp_path, "del-cmh-snam"), training(tmp_path, "del-inph")
+        # The demo replaced del-cmh-snam at the count's roll-call: they arrive in time.
+        arrival = rollcall.Movement("del-cmh-snam", bureau.now())
+        rollcall.record_movement(bureau, "count", "arrivals", arrival)
         pins_p.script = ["999888"]  # one wrong PIN, then the right one
         notices: list[str] = []
         bureau.notice = notices.append

@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import shutil
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from ceremony.cards.training import TrainingCard
 from ceremony.simulator.description import load_description
 from ceremony.simulator.platform import PlatformSimulator
 from ceremony.store.workstation_key import FileKeySource
+from ceremony.workflow import rollcall
 from ceremony.workflow.demo import DemoPins, open_simulated_bureau
 from ceremony.workflow.engine import Bureau
 from ceremony.workflow.holders import PresentCard
@@ -78,12 +80,25 @@ def build_sealed(folder: Path, sim: PlatformSimulator) -> None:
     bureau.import_definition(sim.definition_bundle(), "csn")
     for card in ceremony.cards.values():
         bureau.register_member(card)
+    rollcall.open_session(bureau, "sealing", bureau.now(), list(ceremony.cards))
     bureau.generate_keys(list(ceremony.cards.values()))
     bureau.run_test_vote(list(ceremony.cards.values()))
     for card in ceremony.quorum():
         bureau.sign_seal(card)
     sim.accept_seal(bureau.export_seal())
+    sealed_at = bureau.store.entries()[-1].moment
+    rollcall.close_session(bureau, "sealing", sealed_at + timedelta(minutes=2))
     ceremony.close()
+
+
+def open_count_session(ceremony: Ceremony, absent: tuple[str, ...] = ()) -> None:
+    """The count session's roll-call (phase EXPERT): everyone present but ``absent``."""
+    present = [m for m in ceremony.cards if m not in absent]
+    rollcall.open_session(ceremony.bureau, "count", ceremony.bureau.now(), present, absent)
+
+
+def close_count_session(ceremony: Ceremony) -> None:
+    rollcall.close_session(ceremony.bureau, "count", ceremony.bureau.now())
 
 
 def copy_ceremony(source: Path, target: Path, sim: PlatformSimulator) -> Ceremony:

@@ -7,7 +7,7 @@ from typing import Any
 
 from ceremony.workflow.count import ARCHIVE, DECRYPTION, RESULT
 from ceremony.workflow.phases import Action, Phase
-from tests.workflow.ceremony_setup import Ceremony, copy_ceremony
+from tests.workflow.ceremony_setup import Ceremony, copy_ceremony, open_count_session
 from tests.workflow.test_preconditions import statuses, urn
 
 
@@ -16,6 +16,7 @@ def _to_count(ceremony: Ceremony) -> None:
     for status in statuses(ceremony, votes):
         ceremony.bureau.import_status(status)
     ceremony.bureau.import_urn(urn(ceremony, votes))
+    open_count_session(ceremony)
     ceremony.bureau.record_expert("Expert", "Aucune altération constatée.", no_alteration=True)
     assert ceremony.bureau.phase is Phase.COUNT
 

@@ -32,7 +32,7 @@ from ceremony.workflow.errors import (
 )
 from ceremony.workflow.holders import PresentCard
 from ceremony.workflow.phases import Phase
-from tests.workflow.ceremony_setup import Ceremony, open_ceremony
+from tests.workflow.ceremony_setup import Ceremony, open_ceremony, open_count_session
 
 
 def refused(
@@ -190,6 +190,7 @@ def test_count_needs_the_expert_and_a_quorum(sealed: Ceremony) -> None:
     for status in statuses(sealed, votes):
         sealed.bureau.import_status(status)
     sealed.bureau.import_urn(urn(sealed, votes))
+    open_count_session(sealed)
     refused(sealed, WrongPhaseError, lambda: sealed.bureau.count(sealed.quorum()))
     sealed.bureau.record_expert("Expert", "Aucune altération constatée.", no_alteration=True)
     president_and_one = [sealed.cards["presidente"], sealed.cards["del-aph"]]

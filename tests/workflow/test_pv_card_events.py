@@ -16,6 +16,7 @@ import pytest
 
 from ceremony.cards.interface import CardSerial, PinKind, PinPrompt
 from ceremony.cards.training import TrainingCard
+from ceremony.workflow import rollcall
 from ceremony.workflow.card_wipe import check_card
 from ceremony.workflow.demo import DemoPins, store_folder
 from ceremony.workflow.errors import QuorumError
@@ -65,6 +66,11 @@ def test_the_pv_lists_card_checks_pin_errors_and_the_drawing_of_lots(tmp_path: P
             )
 
         check_card(bureau, card("secretaire"))
+        # The demo's count session has del-cmh-snam replaced by a substitute: the delegate
+        # arrives before the count, so their card may step in for a set-aside one.
+        rollcall.record_movement(
+            bureau, "count", "arrivals", rollcall.Movement("del-cmh-snam", bureau.now())
+        )
         president = card("presidente")
         mistyping = _WrongOnce(DemoPins(TIE_SEED, "presidente"))
         president = PresentCard("presidente", president.client, mistyping)
@@ -88,6 +94,7 @@ def test_the_pv_lists_card_checks_pin_errors_and_the_drawing_of_lots(tmp_path: P
         assert mistyping.wrong is not None
         actions = [e.action for e in bureau.store.entries()]
         assert Action.CARD_CHECKED in actions and Action.CARD_EVENT in actions
+        rollcall.close_session(bureau, "count", bureau.now())
         text = _flat(bureau.make_pv())
         names = {m.member_id: m.name for m in bureau.bureau_definition().members}
     finally:
