@@ -90,3 +90,13 @@ def format_int(value: int) -> str:
 def format_percent(value: Fraction) -> str:
     """A ratio as a percentage with two decimals, half rounded up: ``28,49 %``."""
     return format_decimal(value * 100, 2) + "\u202f%"
+
+
+def agree(civility: str, masculine: str, feminine: str, neutral: str) -> str:
+    """The word agreed with a member's civility ("Mme", "M."); without one (older
+    definitions), a neutral wording rather than "Présent(e)"."""
+    if civility == "Mme":
+        return feminine
+    if civility == "M.":
+        return masculine
+    return neutral

@@ -65,15 +65,20 @@ class Member:
     role: str
     represents: str = ""
     must_sign: bool = True
+    civility: str = ""
+    """"Mme" or "M." from the definition (words about the member agree); "" neutral."""
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "member_id": self.member_id,
             "name": self.name,
             "role": self.role,
             "represents": self.represents,
             "must_sign": self.must_sign,
         }
+        if self.civility:
+            out["civility"] = self.civility
+        return out
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Member:
@@ -83,6 +88,7 @@ class Member:
             str(data["role"]),
             str(data.get("represents", "")),
             bool(data.get("must_sign", True)),
+            str(data.get("civility", "")),
         )
 
 

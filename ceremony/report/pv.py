@@ -19,6 +19,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph,
 
 from ceremony.report.fonts import SANS
 from ceremony.report.frtext import (
+    agree,
     format_count,
     format_date,
     format_datetime,
@@ -37,7 +38,7 @@ from ceremony.report.layout import (
     para,
     pdf_date,
 )
-from ceremony.report.model import EVENT_LABELS, Elected, PvData, Session
+from ceremony.report.model import EVENT_LABELS, Elected, Member, PvData, Session
 from ceremony.tally.common_lists import format_decimal, format_votes
 from ceremony.tally.lots import LOT_PREFIX
 from ceremony.tally.results import ContestResult
@@ -98,28 +99,38 @@ def _session_header(session: Session) -> Paragraph:
     return Paragraph(text, STYLES["head_small"])
 
 
-def _presence_cell(member_id: str, session: Session, names: dict[str, str]) -> str:
+def _presence_cell(
+    member_id: str, session: Session, names: dict[str, str], civility: str = ""
+) -> str:
+    """The member's presence, agreed with their civility (neutral nouns without one)."""
     if not session.recorded:
         return "Appel non consigné"
     replaced = dict(session.replaced)
     arrived = dict(session.arrivals)
     left = dict(session.departures)
+    parts = []
     if member_id in replaced:
         stand_in = replaced[member_id]
-        return f"Remplacé par {names.get(stand_in, stand_in)}"
+        word = agree(civility, "Remplacé", "Remplacée", "Remplacement")
+        parts.append(f"{word} par {names.get(stand_in, stand_in)}")
     if member_id in arrived:
-        text = f"Arrivé à {format_time(arrived[member_id])}"
+        word = agree(civility, "Arrivé", "Arrivée", "Arrivée")
+        parts.append(f"{word} à {format_time(arrived[member_id])}")
     elif member_id in session.present:
-        text = "Présent"
-    else:
-        return "Absent"
+        parts.append(agree(civility, "Présent", "Présente", "Présence"))
+    elif not parts:
+        return agree(civility, "Absent", "Absente", "Absence")
     if member_id in left:
-        text += f", parti à {format_time(left[member_id])}"
-    return text
+        word = agree(civility, "parti", "partie", "départ")
+        parts.append(f"{word} à {format_time(left[member_id])}")
+    text = " ; ".join(parts)
+    return text[0].upper() + text[1:]
 
 
-def _presence(member_id: str, sessions: Sequence[Session], names: dict[str, str]) -> list[Any]:
-    return [para(_presence_cell(member_id, s, names), "cell") for s in sessions]
+def _presence(member: Member, sessions: Sequence[Session], names: dict[str, str]) -> list[Any]:
+    return [
+        para(_presence_cell(member.member_id, s, names, member.civility), "cell") for s in sessions
+    ]
 
 
 def _members(data: PvData) -> list[Flowable]:
@@ -142,7 +153,7 @@ def _members(data: PvData) -> list[Flowable]:
                 para(member.name, "cell"),
                 para(member.role, "cell"),
                 para(member.represents or "—", "cell"),
-                *_presence(member.member_id, beside, names),
+                *_presence(member, beside, names),
             ]
         )
     notes = []
@@ -181,9 +192,7 @@ def _members(data: PvData) -> list[Flowable]:
         table_rows: list[list[Any]] = [
             [para("Membre", "cell_bold"), *(_session_header(s) for s in chunk)]
         ]
-        table_rows += [
-            [para(m.name, "cell"), *_presence(m.member_id, chunk, names)] for m in data.members
-        ]
+        table_rows += [[para(m.name, "cell"), *_presence(m, chunk, names)] for m in data.members]
         out += [
             Spacer(1, 3 * mm),
             grid_table(table_rows, [name_width] + [session_width] * len(chunk)),

@@ -98,3 +98,16 @@ class SimulatedCalendar:
         moment = start if self._last is None or self._last < start else self._last + self.step
         self._last = moment
         return moment
+
+
+READING_DELAY: Final = timedelta(minutes=7)
+
+
+def read_report(clock: object, issued_at: datetime) -> None:
+    """The bureau reads a platform report (status, urn) a few minutes after it was issued.
+
+    On a simulated calendar, the next readings come after ``issued_at`` plus
+    :data:`READING_DELAY` (the engine refuses a status dated after its reception); a
+    real clock is left alone. For every simulated front end (demo, GUI training, tests)."""
+    if isinstance(clock, SimulatedCalendar):
+        clock.advance_to(issued_at + READING_DELAY)

@@ -212,6 +212,7 @@ def _build(
                         m["role"],
                         tuple(m.get("list_ids", ())),
                         str(m.get("title", "")),
+                        str(m.get("civility", "")),
                     )
                     for m in bureau["members"]
                 ),

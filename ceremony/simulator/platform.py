@@ -213,8 +213,11 @@ class PlatformSimulator:
         as_of: datetime,
         votes: Sequence[ContestVotes] = (),
         interventions: Sequence[Intervention] = (),
+        signed_at: datetime | None = None,
     ) -> bytes:
-        """Participation as of ``as_of``, signed by the platform (same arguments, same bytes)."""
+        """Participation as of ``as_of``, signed by the platform (same arguments, same bytes).
+
+        ``signed_at`` (default ``as_of``) crafts a bundle signed at another time (tests)."""
         bureau = self.bureau()
         participation = []
         emarged = 0
@@ -237,7 +240,7 @@ class PlatformSimulator:
         bundle = make_typed_bundle(
             payload,
             {},
-            now=as_of,
+            now=as_of if signed_at is None else signed_at,
             bundle_id=self._bundle_id(f"status-{sequence}-{as_of.isoformat()}-{state}"),
         )
         return sign_bundle(bundle, self.signer).to_bytes()

@@ -15,7 +15,7 @@ from typing import Any, Final
 
 from pypdf import PdfReader
 
-from ceremony.bundles.importer import VerifiedBundle
+from ceremony.bundles.importer import VerifiedBundle, read_bundle
 from ceremony.bundles.payloads.definition import BureauDefinition, Schedule
 from ceremony.bundles.payloads.urn import UrnPayload
 from ceremony.report.frtext import format_count, format_datetime
@@ -83,6 +83,7 @@ def verify_chronology(ctx: ArchiveContext) -> StepResult:
             chronology.check_seal_time(moments[Action.SEAL_EXPORTED], schedule)
         for status in statuses:
             chronology.check_status_time(status.as_of, status.state, schedule)
+        _check_statuses_received(ctx, export)
         decisions = decision_times(export)
         for at, _decision in decisions:
             chronology.check_decision_time(at, schedule)
@@ -118,6 +119,17 @@ def verify_chronology(ctx: ArchiveContext) -> StepResult:
         f"the vote, {len(times)} émargements in the hours and outside suspensions, count "
         "after closing.",
     )
+
+
+def _check_statuses_received(ctx: ArchiveContext, export: JournalExport) -> None:
+    """Each status dated no later than its bundle's signing and its import (journal)."""
+    for entry in export.entries:
+        if entry.action != Action.STATUS_IMPORTED:
+            continue
+        as_of = datetime.fromisoformat(str(entry.details["as_of"]))
+        name = f"bundles/status-{entry.details.get('sequence')}.zip"
+        signed_at = read_bundle(ctx.read(name), "status").manifest.created_at
+        chronology.check_status_received(as_of, signed_at, entry.moment)
 
 
 def _check_sessions(state: CeremonyState, schedule: Schedule) -> None:

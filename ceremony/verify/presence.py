@@ -52,4 +52,3 @@ def verify_count_presence(ctx: ArchiveContext) -> StepResult:
         f"Both sessions' roll-calls recorded and closed; the {len(used)} cards that opened the "
         "urn belong to members present at the count session then.",
     )
-

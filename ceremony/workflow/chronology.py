@@ -185,3 +185,27 @@ def check_ballots_outside_interruptions(
             f"{len(inside)} vote(s) during {[p.describe() for p in periods]}; "
             f"first at {min(inside).isoformat()}"
         )
+
+
+class StatusAfterReceptionError(ChronologyError):
+    default_message = (
+        "L'état du vote est daté après sa réception par le bureau (ou après la signature de "
+        "son paquet par la plateforme) : un état ne peut pas décrire un instant à venir. Il "
+        "est refusé ; demandez à la plateforme un état correctement daté."
+    )
+
+
+def check_status_received(as_of: datetime, signed_at: datetime, received_at: datetime) -> None:
+    """A status describes the vote at ``as_of``: no later than the platform signed its
+    bundle, nor than the bureau received it."""
+    for what, moment in (("bundle signed", signed_at), ("received", received_at)):
+        if as_of > moment:
+            raise StatusAfterReceptionError(
+                f"status as of {as_of.isoformat()}, {what} at {moment.isoformat()}",
+                user_message=(
+                    f"{StatusAfterReceptionError.default_message} (état daté du "
+                    f"{format_datetime(as_of)}, "
+                    + ("paquet signé le " if what == "bundle signed" else "reçu par le bureau le ")
+                    + f"{format_datetime(moment)}, heure de Paris)"
+                ),
+            )

@@ -26,7 +26,7 @@ from ceremony.bundles.payloads.common import Intervention
 from ceremony.bundles.payloads.definition import Schedule
 from ceremony.cards.interface import PinKind, PinPrompt
 from ceremony.cards.training import TrainingCard
-from ceremony.simulator.calendar import SimulatedCalendar
+from ceremony.simulator.calendar import SimulatedCalendar, read_report
 from ceremony.simulator.platform import PlatformSimulator
 from ceremony.store.store import open_store
 from ceremony.store.workstation_key import FileKeySource, KeySource
@@ -241,7 +241,7 @@ def _run(
         for sequence, vote_state, as_of, interventions in reports:
             if sequence not in imported:
                 # The bureau reads each report a few minutes after the platform issued it.
-                calendar.advance_to(as_of + timedelta(minutes=7))
+                read_report(calendar, as_of)
                 with times.step(f"État du vote n° {sequence} importé", stream):
                     bureau.import_status(
                         sim.status_bundle(sequence, vote_state, as_of, votes, interventions)

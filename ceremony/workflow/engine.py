@@ -468,6 +468,7 @@ class Bureau:
         chronology.check_status_time(
             status.as_of, status.state, self.bureau_definition(state).schedule
         )
+        chronology.check_status_received(status.as_of, verified.manifest.created_at, self.now())
         if not state.statuses and any(p.ballots_cast for p in status.participation):
             raise UrnNotEmptyError(
                 f"first status after sealing shows {status.emargement_count} émargement(s)"
@@ -616,6 +617,9 @@ class Bureau:
         """The independent expert's conclusion, read out before the count."""
         state = self.state
         self._require(state, Phase.EXPERT)
+        # Read out at the count session (art. 21): its roll-call comes first, so the count
+        # that follows knows who is present.
+        presence.require_roll_call(state, "count", closed=False)
         if not expert.strip() or not conclusion.strip():
             raise WorkflowError("expert name and conclusion are required")
         self.store.append(

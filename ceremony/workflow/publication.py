@@ -61,6 +61,7 @@ def pv_members(bureau: Bureau, state: CeremonyState) -> tuple[Member, ...]:
             m.name,
             member_title(m),
             ", ".join(list_names.get(i, i) for i in m.list_ids),
+            civility=m.civility,
         )
         for m in definition.members
     )

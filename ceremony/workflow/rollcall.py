@@ -214,6 +214,17 @@ def _check_movements(
     for move in departures:
         if move.member_id in gone:
             raise RollCallError(f"{move.member_id} already left the session")
+    # A member whose card opened the urn was present then: no departure dated before it.
+    count = next((e for e in bureau.store.entries() if e.action == Action.COUNT_DONE), None)
+    if count is not None:
+        serials = {str(m["serial"]): k for k, m in bureau.state.members.items()}
+        used = {serials.get(a.card_serial) for a in count.actors}
+        for move in departures:
+            if move.member_id in used and move.at < count.moment:
+                raise RollCallError(
+                    f"{move.member_id} opened the urn at {count.moment.isoformat()}: "
+                    f"no departure at {move.at.isoformat()}"
+                )
 
 
 MOVEMENT_KINDS: Final = ("arrivals", "departures")

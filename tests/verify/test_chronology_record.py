@@ -82,3 +82,37 @@ def test_a_pv_not_signed_by_every_member_present_is_flagged(
     assert "secretaire" in (signers.reason_en or "")
     assert report.check("pv.edition_pages").outcome is Outcome.PASSED
     assert report.check("record.chronology").outcome is Outcome.PASSED
+
+
+def test_a_status_after_its_reception_and_an_absent_card_at_the_count_are_flagged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ceremony.workflow import demo, presence, rollcall
+
+    original_status = PlatformSimulator.status_bundle
+
+    def signed_early(self: PlatformSimulator, *args: Any, **kwargs: Any) -> bytes:
+        # The platform's bundle signed an hour before the moment its status describes.
+        as_of = args[2]
+        return original_status(self, *args, **kwargs, signed_at=as_of - timedelta(hours=1))
+
+    out = tmp_path / "archive"
+    with monkeypatch.context() as patch:
+        # The engine's rules switched off for the run: the late delegate's arrival is never
+        # entered, yet their card opens the urn (and they sign); statuses signed too early.
+        patch.setattr(chronology, "check_status_received", lambda *_args: None)
+        patch.setattr(PlatformSimulator, "status_bundle", signed_early)
+        patch.setattr(demo, "_record_late_arrival", lambda *_args: None)
+        patch.setattr(presence, "check_count_cards", lambda *_args: None)
+        patch.setattr(rollcall, "check_pv_signer", lambda *_args: None)
+        run_demo(out, BALLOTS, seed=SEED, description=small_description(), stream=io.StringIO())
+
+    report = verify_ceremony_archive(out, workers=1)
+    timing = report.check("record.chronology")
+    assert timing.outcome is Outcome.FAILED
+    assert "StatusAfterReceptionError" in (timing.reason_en or "")
+    assert "paquet signé" in (timing.reason_fr or "")
+    cards = report.check("pv.count_cards_present")
+    assert cards.outcome is Outcome.FAILED
+    assert cards.error == "CountPresenceRecordError"
+    assert "del-inph" in (cards.reason_en or "")

@@ -32,6 +32,7 @@ from tests.workflow.ceremony_setup import (
     Ceremony,
     build_sealed,
     open_ceremony,
+    open_count_session,
     small_description,
 )
 from tests.workflow.test_preconditions import refused, statuses, urn
@@ -114,6 +115,8 @@ def test_a_ballot_during_a_suspension_is_refused(sealed: Ceremony) -> None:
     bureau.export_decision(president, "suspend", "incident sur l'urne")
     bureau.now = _at(schedule.closing - timedelta(minutes=1))  # type: ignore[assignment]
     bureau.export_decision(president, "resume", "incident résolu")
+    end = schedule.closing + timedelta(minutes=schedule.grace_minutes)
+    bureau.now = _at(end + timedelta(minutes=7))  # type: ignore[assignment]
     bureau.import_status(statuses(sealed, votes)[1])
     data = urn(sealed, votes)
     error = refused(sealed, BallotDuringSuspensionError, lambda: bureau.import_urn(data))
@@ -127,6 +130,7 @@ def test_the_count_before_closing_is_refused(sealed: Ceremony) -> None:
     for status in statuses(sealed, votes):
         bureau.import_status(status)
     bureau.import_urn(urn(sealed, votes))
+    open_count_session(sealed)
     bureau.record_expert("Expert", "Rien d'altéré.", no_alteration=True)
     bureau.now = _at(schedule.closing + timedelta(minutes=1))  # type: ignore[assignment]
     refused(sealed, CountBeforeClosingError, lambda: bureau.count(sealed.quorum()))
@@ -197,3 +201,23 @@ def test_interruptions_follow_the_decisions() -> None:
     ]
     assert periods[0].contains(t[0]) and not periods[0].contains(t[1])
     assert periods[1].contains(t[3])
+
+
+def test_a_status_dated_after_its_reception_is_refused(sealed: Ceremony) -> None:
+    from ceremony.workflow.chronology import StatusAfterReceptionError
+
+    schedule = sealed.simulator.bureau().schedule
+    bureau = sealed.bureau
+    bureau.now = _at(schedule.opening + timedelta(hours=1))  # type: ignore[assignment]
+    # Platform time later than the bureau's import: a report of a moment still to come.
+    ahead = sealed.simulator.status_bundle(1, "open", schedule.opening + timedelta(hours=2))
+    error = refused(sealed, StatusAfterReceptionError, lambda: bureau.import_status(ahead))
+    assert "reçu par le bureau" in error.user_message and "heure de Paris" in error.user_message
+    # Platform time later than the platform's own signature of the bundle.
+    as_of = schedule.opening + timedelta(minutes=30)
+    early_signed = sealed.simulator.status_bundle(
+        1, "open", as_of, signed_at=as_of - timedelta(minutes=20)
+    )
+    error = refused(sealed, StatusAfterReceptionError, lambda: bureau.import_status(early_signed))
+    assert "paquet signé" in error.user_message
+    bureau.import_status(sealed.simulator.status_bundle(1, "open", as_of))

@@ -17,6 +17,7 @@ from ceremony.bundles.errors import (
 )
 from ceremony.cards.training import TrainingCard
 from ceremony.errors import CeremonyError
+from ceremony.simulator.calendar import read_report
 from ceremony.simulator.platform import Faults
 from ceremony.workflow.demo import DemoPins
 from ceremony.workflow.errors import (
@@ -59,6 +60,8 @@ def refused(
 def statuses(ceremony: Ceremony, votes: Any) -> list[bytes]:
     schedule = ceremony.simulator.bureau().schedule
     closed = schedule.closing + timedelta(minutes=schedule.grace_minutes)
+    # The bureau receives the closing report after the platform issued it.
+    read_report(ceremony.bureau.now, closed)
     return [
         ceremony.simulator.status_bundle(1, "open", schedule.opening, votes),
         ceremony.simulator.status_bundle(2, "closed", closed, votes),
@@ -143,9 +146,9 @@ def test_status_checks_refuse_replay_staleness_and_a_non_empty_urn(sealed: Cerem
     votes = sealed.simulator.cast_votes()
     schedule = sealed.simulator.bureau().schedule
     midday = schedule.opening + (schedule.closing - schedule.opening) / 2
+    first, closed = statuses(sealed, votes)
     busy = sealed.simulator.status_bundle(1, "open", midday, votes)
     refused(sealed, UrnNotEmptyError, lambda: sealed.bureau.import_status(busy))
-    first, closed = statuses(sealed, votes)
     sealed.bureau.import_status(first)
     refused(sealed, ReplayedBundleError, lambda: sealed.bureau.import_status(first))
     sealed.bureau.import_status(closed)
@@ -235,6 +238,7 @@ def test_an_objecting_expert_blocks_the_count(sealed: Ceremony) -> None:
     for status in statuses(sealed, votes):
         sealed.bureau.import_status(status)
     sealed.bureau.import_urn(urn(sealed, votes))
+    open_count_session(sealed)
     sealed.bureau.record_expert("Expert", "Le serveur a été modifié.", no_alteration=False)
     refused(sealed, ExpertObjectionError, lambda: sealed.bureau.count(sealed.quorum()))
 

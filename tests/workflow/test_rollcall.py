@@ -95,3 +95,63 @@ def test_the_pv_is_signed_by_the_members_present_at_the_count(sealed: Ceremony) 
     with pytest.raises(QuorumError) as caught:
         bureau.export_results(sealed.quorum())
     assert "secretaire" in caught.value.technical
+
+
+def test_no_count_without_the_count_sessions_roll_call(sealed: Ceremony) -> None:
+    from ceremony.workflow.presence import RollCallMissingError
+
+    bureau = sealed.bureau
+    _to_expert(sealed)
+    # Without the count's roll-call, presence is not established: the expert's conclusion,
+    # read out at the count session, waits for it (and so does the count after it).
+    missing = refused(
+        sealed,
+        RollCallMissingError,
+        lambda: bureau.record_expert("Expert", "Rien d’altéré.", no_alteration=True),
+    )
+    assert "séance de dépouillement" in missing.user_message
+    assert rollcall.pending_session(bureau) == ("count", "open")
+
+
+def test_a_card_of_a_member_absent_or_replaced_is_refused_at_the_count(sealed: Ceremony) -> None:
+    from ceremony.workflow.presence import AbsentCardError, RollCallMissingError
+
+    bureau = sealed.bureau
+    _to_expert(sealed)
+    opened = bureau.now()
+    present = ["presidente", "secretaire", "del-aph"]
+    rollcall.open_session(
+        bureau, "count", opened, present, ["del-inph"], {"del-cmh-snam": "Dr Suppléant"}
+    )
+    bureau.record_expert("Expert", "Rien d’altéré.", no_alteration=True)
+    names = {m.member_id: m.name for m in bureau.bureau_definition().members}
+    absent = refused(sealed, AbsentCardError, lambda: bureau.count(sealed.quorum()))
+    assert names["del-inph"] in absent.user_message
+    assert names["presidente"] not in absent.user_message
+    with_replaced = [sealed.cards["presidente"], sealed.cards["del-aph"]]
+    with_replaced.append(sealed.cards["del-cmh-snam"])
+    replaced = refused(sealed, AbsentCardError, lambda: bureau.count(with_replaced))
+    assert names["del-cmh-snam"] in replaced.user_message
+    # The late delegate's arrival is entered when it happens; then their card opens the urn.
+    arrived = Movement("del-inph", bureau.now())
+    rollcall.record_movement(bureau, "count", "arrivals", arrived)
+    refused(
+        sealed,
+        RollCallError,
+        lambda: rollcall.record_movement(bureau, "count", "arrivals", arrived),
+    )
+    bureau.count(sealed.quorum())
+    # Their card opened the urn: a departure dated before the count is refused.
+    refused(
+        sealed,
+        RollCallError,
+        lambda: rollcall.record_movement(
+            bureau, "count", "departures", Movement("del-inph", arrived.at)
+        ),
+    )
+    # The PV waits for the count session's close.
+    refused(sealed, RollCallMissingError, lambda: bureau.make_pv())
+    rollcall.close_session(bureau, "count", bureau.now())
+    call = rollcall.roll_call(bureau.state, "count")
+    assert call is not None and [m.member_id for m in call.arrivals] == ["del-inph"]
+    bureau.make_pv()

@@ -239,6 +239,9 @@ class Contest:
         )
 
 
+CIVILITIES: Final = frozenset({"Mme", "M."})
+
+
 @dataclass(frozen=True)
 class Member:
     """A bureau member; a delegate names the list(s) they represent."""
@@ -249,6 +252,9 @@ class Member:
     list_ids: tuple[str, ...]
     title: str = ""
     """The role's title as agreed with its holder ("Mme la présidente", "délégué")."""
+    civility: str = ""
+    """"Mme" or "M.": the PV's words about the member agree ("Présente", "Remplacé");
+    empty in older definitions, which get neutral wording."""
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -259,11 +265,13 @@ class Member:
         }
         if self.title:
             out["title"] = self.title
+        if self.civility:
+            out["civility"] = self.civility
         return out
 
     @classmethod
     def from_reader(cls, r: Reader) -> Member:
-        r.keys({"list_ids", "member_id", "name", "role"}, frozenset({"title"}))
+        r.keys({"list_ids", "member_id", "name", "role"}, frozenset({"title", "civility"}))
         role = r.choice("role", MEMBER_ROLES)
         list_ids = r.texts("list_ids", pattern=ID_RE)
         if (role == "delegate") != bool(list_ids):
@@ -274,6 +282,7 @@ class Member:
             role,
             list_ids,
             r.optional_text("title") or "",
+            r.choice("civility", CIVILITIES) if r.optional_text("civility") is not None else "",
         )
 
 
