@@ -63,6 +63,8 @@ class HandoverData:
     keep_until: datetime
     received_by: str
     cards: tuple[KeyCard, ...]
+    training: bool = False
+    """Made in training: every page carries the training mark."""
 
     def __post_init__(self) -> None:
         serials = [c.serial for c in self.cards]
@@ -80,6 +82,7 @@ class HandoverData:
             "keep_until": self.keep_until.isoformat(),
             "received_by": self.received_by,
             "cards": [c.to_dict() for c in self.cards],
+            **({"training": True} if self.training else {}),
         }
 
     @classmethod
@@ -92,6 +95,7 @@ class HandoverData:
             keep_until=datetime.fromisoformat(data["keep_until"]),
             received_by=str(data["received_by"]),
             cards=tuple(KeyCard.from_dict(c) for c in data["cards"]),
+            training=bool(data.get("training", False)),
         )
 
 
@@ -230,4 +234,5 @@ def make_handover_pdf(data: HandoverData) -> bytes:
         subject=data.instance,
         author=data.organiser,
         footer=f"Remise des clés — {data.bureau_name}",
+        training=data.training,
     )

@@ -134,7 +134,26 @@ def pdf_date(moment: datetime) -> str:
     return f"D:{local:%Y%m%d%H%M%S}{sign}{abs(minutes) // 60:02d}'{abs(minutes) % 60:02d}'"
 
 
-def _numbered_canvas(footer_left: str, created: datetime | None = None) -> type[Canvas]:
+TRAINING_MARK = "ENTRAÎNEMENT — sans valeur légale"
+"""On every page and in the metadata of a document made in training (simulated platform,
+training cards); never on a real ceremony's."""
+
+
+def _training_band(canvas: Canvas) -> None:
+    width, height = A4
+    canvas.saveState()
+    canvas.setStrokeColor(colors.black)
+    canvas.setLineWidth(1.2)
+    canvas.rect(MARGIN, height - 14 * mm, width - 2 * MARGIN, 8 * mm, 1, 0)
+    canvas.setFont(SANS_BOLD, 11)
+    canvas.setFillColor(colors.black)
+    canvas.drawCentredString(width / 2, height - 11.3 * mm, TRAINING_MARK)
+    canvas.restoreState()
+
+
+def _numbered_canvas(
+    footer_left: str, created: datetime | None = None, training: bool = False
+) -> type[Canvas]:
     class NumberedCanvas(Canvas):  # type: ignore[misc]
         """Defers each page so the footer can say "page X / Y"."""
 
@@ -155,6 +174,8 @@ def _numbered_canvas(footer_left: str, created: datetime | None = None) -> type[
             for number, state in enumerate(self._pages, start=1):
                 self.__dict__.update(state)
                 width, _ = A4
+                if training:
+                    _training_band(self)
                 self.setFont(SANS, 7.5)
                 self.setFillColor(colors.black)
                 self.setStrokeColor(GRID)
@@ -176,10 +197,16 @@ def build_pdf(
     author: str,
     footer: str,
     created: datetime | None = None,
+    training: bool = False,
 ) -> bytes:
-    """Lay out ``story`` on A4 pages and return the PDF bytes (deterministic)."""
+    """Lay out ``story`` on A4 pages and return the PDF bytes (deterministic).
+
+    ``training``: the :data:`TRAINING_MARK` on every page and in the title and keywords."""
     register_fonts()
     out = io.BytesIO()
+    if training:
+        title = f"{TRAINING_MARK} — {title}"
+        footer = f"{TRAINING_MARK} · {footer}"
     doc = SimpleDocTemplate(
         out,
         pagesize=A4,
@@ -192,11 +219,12 @@ def build_pdf(
         author=author,
         creator="Bureau",
         lang="fr-FR",
+        keywords=TRAINING_MARK if training else "",
         invariant=1,
         # Otherwise reportlab declares Helvetica, a font that is not embedded.
         initialFontName=SANS,
     )
-    doc.build(story, canvasmaker=_numbered_canvas(footer, created))
+    doc.build(story, canvasmaker=_numbered_canvas(footer, created, training))
     return out.getvalue()
 
 

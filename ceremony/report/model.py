@@ -273,6 +273,8 @@ class PvData:
     notes: RecordNotes = RecordNotes()
     signers: tuple[str, ...] | None = None
     """Member ids who sign (present at the count session); None: every member's line."""
+    training: bool = False
+    """Made in training (simulated platform): every page carries the training mark."""
 
     def __post_init__(self) -> None:
         ids = {m.member_id for m in self.members}
@@ -307,6 +309,8 @@ class PvData:
             "signed_sha256": self.signed_sha256,
             "notes": self.notes.to_dict(),
             "signers": None if self.signers is None else list(self.signers),
+            # Only when set: a real ceremony's PV data hash the same as before.
+            **({"training": True} if self.training else {}),
         }
 
     @classmethod
@@ -328,4 +332,5 @@ class PvData:
             signed_sha256=data.get("signed_sha256"),
             notes=RecordNotes.from_dict(data.get("notes", {})),
             signers=None if data.get("signers") is None else tuple(data["signers"]),
+            training=bool(data.get("training", False)),
         )

@@ -31,6 +31,7 @@ from ceremony.report.frtext import (
 from ceremony.report.layout import (
     CONTENT_WIDTH,
     STYLES,
+    TRAINING_MARK,
     QrCode,
     build_pdf,
     escape,
@@ -116,7 +117,7 @@ def _presence_cell(
     if member_id in arrived:
         word = agree(civility, "Arrivé", "Arrivée", "Arrivée")
         parts.append(f"{word} à {format_time(arrived[member_id])}")
-    elif member_id in session.present:
+    elif member_id in session.present and member_id not in replaced:
         parts.append(agree(civility, "Présent", "Présente", "Présence"))
     elif not parts:
         return agree(civility, "Absent", "Absente", "Absence")
@@ -640,6 +641,7 @@ def make_signature_page(data: PvData, body_sha256: str) -> bytes:
         author=data.bureau_name,
         footer=f"Signatures du procès-verbal — {data.bureau_name}",
         created=max((s.signed_at for s in data.signatures), default=data.drawn_up_at),
+        training=data.training,
     )
 
 
@@ -657,7 +659,10 @@ def make_signed_edition(body: bytes, data: PvData) -> bytes:
     created = max((s.signed_at for s in data.signatures), default=data.drawn_up_at)
     writer.add_metadata(
         {
-            "/Title": f"Procès-verbal signé — {data.bureau_name}",
+            "/Title": f"{TRAINING_MARK} — Procès-verbal signé — {data.bureau_name}"
+            if data.training
+            else f"Procès-verbal signé — {data.bureau_name}",
+            **({"/Keywords": TRAINING_MARK} if data.training else {}),
             "/Author": data.bureau_name,
             "/Subject": data.instance,
             "/Creator": "Bureau",
@@ -686,4 +691,5 @@ def make_pv_pdf(data: PvData) -> bytes:
         author=data.bureau_name,
         footer=f"Procès-verbal — {data.bureau_name}",
         created=data.drawn_up_at,
+        training=data.training,
     )

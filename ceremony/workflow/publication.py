@@ -192,6 +192,7 @@ def make_pv_data(
         signers=None
         if present is None
         else tuple(m.member_id for m in bureau_def.members if m.member_id in present),
+        training=bureau.training_allowed,
     )
 
 
@@ -273,6 +274,7 @@ def handover_data(bureau: Bureau, state: CeremonyState, at: datetime) -> Handove
         received_by=bureau.bureau_definition(state).texts.administration_representative
         or "le représentant de l’administration (non nommé dans la définition)",
         cards=cards,
+        training=bureau.training_allowed,
     )
 
 

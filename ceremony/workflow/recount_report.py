@@ -59,4 +59,5 @@ def make_recount_pdf(bureau: Bureau, state: CeremonyState, document: dict[str, A
         subject="Nouveau décompte des votes",
         author="Bureau de vote électronique",
         footer=f"Nouveau décompte — {definition.name}",
+        training=bureau.training_allowed,
     )

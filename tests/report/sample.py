@@ -83,13 +83,21 @@ def results() -> tuple[ContestResult, ...]:
 
 
 MEMBERS = (
-    Member("pres", "Mme Hélène Bézier-Dubois", "Présidente", "Centre national de gestion"),
-    Member("sec", "M. François Lefèvre", "Secrétaire", "Centre national de gestion"),
-    Member("d1", "Dr Amélie Rousseau", "Déléguée de liste", "Liste 1 — SPH"),
-    Member("d2", "Dr Jérôme Garçon", "Délégué de liste", "Liste 2 — UMH"),
-    Member("d3", "Dr Noémie Château", "Déléguée de liste", "Liste 3 — FdH"),
-    Member("d4", "Dr Loïc Ferrière", "Délégué de liste", "Liste 4 — ISH"),
-    Member("d5", "Dr Zoé Kœnig", "Déléguée de liste", "Liste 5 — Alliance CSP – JMH"),
+    Member(
+        "pres",
+        "Mme Hélène Bézier-Dubois",
+        "Présidente",
+        "Centre national de gestion",
+        civility="Mme",
+    ),
+    Member("sec", "M. François Lefèvre", "Secrétaire", "Centre national de gestion", civility="M."),
+    Member("d1", "Dr Amélie Rousseau", "Déléguée de liste", "Liste 1 — SPH", civility="Mme"),
+    Member("d2", "Dr Jérôme Garçon", "Délégué de liste", "Liste 2 — UMH", civility="M."),
+    Member("d3", "Dr Noémie Château", "Déléguée de liste", "Liste 3 — FdH", civility="Mme"),
+    Member("d4", "Dr Loïc Ferrière", "Délégué de liste", "Liste 4 — ISH", civility="M."),
+    Member(
+        "d5", "Dr Zoé Kœnig", "Déléguée de liste", "Liste 5 — Alliance CSP – JMH", civility="Mme"
+    ),
 )
 
 SESSIONS = (

@@ -128,12 +128,17 @@ def test_members_presence_events_and_signatures(text: str, flat: str) -> None:
     assert "du 18 juin 2024 à 9 h 00 au 25 juin 2024 à 17 h 00" in flat
     data = pv_data()
     printed = [
-        tuple(re.findall(r"Présent|Absent", line))
+        tuple(re.findall(r"Présente?|Absente?", line))
         for line in text.splitlines()
-        if len(re.findall(r"\b(?:Présent|Absent)\b", line)) == len(data.sessions)
+        if len(re.findall(r"\b(?:Présente?|Absente?)\b", line)) == len(data.sessions)
     ]
+    # Agreed with each member's civility (Mme: "Présente", M.: "Présent").
+    ending = {m.member_id: "e" if m.civility == "Mme" else "" for m in data.members}
     expected = [
-        tuple("Présent" if m.member_id in s.present else "Absent" for s in data.sessions)
+        tuple(
+            ("Présent" if m.member_id in s.present else "Absent") + ending[m.member_id]
+            for s in data.sessions
+        )
         for m in data.members
     ]
     assert printed == expected
@@ -250,3 +255,61 @@ def test_page_one_renders(signed_pdf: bytes, tmp_path: Path) -> None:
     (png,) = render_png(path, tmp_path / "page")
     assert png.read_bytes().startswith(b"\x89PNG")
     assert png.stat().st_size > 20_000
+
+
+def test_presence_words_agree_or_stay_neutral_without_a_civility() -> None:
+    from ceremony.report.pv import _presence_cell
+
+    data = pv_data()
+    session = replace(
+        data.sessions[2],
+        absent=("d3",),
+        replaced=(("sec", "Mme Suppléante"),),
+        arrivals=(("d2", at(25, 17, 40)),),
+        departures=(("d1", at(25, 18, 5)),),
+    )
+    names = {m.member_id: m.name for m in data.members}
+    cell = {
+        (member, civility): _presence_cell(member, session, names, civility)
+        for member in ("pres", "sec", "d1", "d2", "d3")
+        for civility in ("Mme", "M.", "")
+    }
+    assert cell["pres", "Mme"] == "Présente" and cell["pres", "M."] == "Présent"
+    assert cell["sec", "Mme"] == "Remplacée par Mme Suppléante"
+    assert cell["sec", "M."] == "Remplacé par Mme Suppléante"
+    assert cell["d2", "M."].startswith("Arrivé à 17") and cell["d2", "Mme"].startswith("Arrivée à")
+    assert cell["d1", "Mme"] == "Présente ; partie à 18 h 05".replace(" h ", "\u00a0h\u00a0")
+    assert cell["d1", "M."].endswith("parti à 18\u00a0h\u00a005")
+    assert cell["d3", "Mme"] == "Absente" and cell["d3", "M."] == "Absent"
+    # An older definition without civility: neutral nouns, never "(e)".
+    assert [cell[m, ""] for m in ("pres", "sec", "d3")] == [
+        "Présence",
+        "Remplacement par Mme Suppléante",
+        "Absence",
+    ]
+    assert cell["d1", ""].endswith("départ à 18\u00a0h\u00a005")
+    assert not any("(e)" in text for text in cell.values())
+
+
+def test_a_real_ceremonys_pv_has_no_training_mark(signed_pdf: bytes, flat: str) -> None:
+    from ceremony.report.layout import TRAINING_MARK
+
+    assert "ENTRAÎNEMENT" not in flat and "sans valeur légale" not in flat
+    info = PdfReader(BytesIO(signed_pdf)).metadata
+    assert info is not None and TRAINING_MARK not in str(info.title)
+    assert TRAINING_MARK not in str(info.get("/Keywords", ""))
+
+
+def test_a_training_pv_is_marked_on_every_page_and_in_its_metadata() -> None:
+    from ceremony.report.layout import TRAINING_MARK
+
+    data = replace(pv_data(signed=True), training=True)
+    body = make_pv_pdf(data)
+    for pdf in (body, make_signed_edition(body, data)):
+        reader = PdfReader(BytesIO(pdf))
+        pages = [p for p in pdftotext(pdf, layout=False).split("\f") if p.strip()]
+        assert len(pages) == len(reader.pages) >= 2
+        assert all(TRAINING_MARK in re.sub(r"\s+", " ", page) for page in pages)
+        assert reader.metadata is not None
+        assert str(reader.metadata.title).startswith(TRAINING_MARK)
+        assert reader.metadata.get("/Keywords") == TRAINING_MARK

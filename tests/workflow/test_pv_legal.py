@@ -109,8 +109,15 @@ def test_roll_call_of_each_session(record: dict[str, object], bureau_def) -> Non
         closed = datetime.fromisoformat(sessions[name]["closed_at"])
         assert f"{title} {_plain(format_date(opened))} {_plain(format_time(opened))} – " in text
         assert _plain(format_time(closed)) in text
-    assert f"Remplacé par {SUBSTITUTE}" in text
-    assert "Arrivé à" in text
+    # Words agree with each member's civility from the definition (no "(e)").
+    civility = {m.name: m.civility for m in bureau_def.members}
+    assert civility["Dr Sarah Benali"] == "Mme" and civility["Dr Yves Perrin"] == "M."
+    benali = "Dr Sarah Benali déléguée de liste Liste commune CMH – SNAM-HP"
+    assert f"{benali} Présente Remplacée par {SUBSTITUTE}" in text
+    perrin = "Dr Yves Perrin délégué de liste Intersyndicat National des Praticiens Hospitaliers"
+    assert f"{perrin} Présent Arrivé à" in text
+    assert "Mme Anne Rousseau Mme la présidente — Présente Présente" in text
+    assert "(e)" not in text and "Présent(e)" not in text
     delegates = {i for m in bureau_def.members for i in m.list_ids}
     missing = [
         lst.name for c in bureau_def.contests for lst in c.lists if lst.list_id not in delegates
@@ -281,3 +288,26 @@ def test_the_workstation_key_named_by_the_seal_is_printed_in_the_pv(
     assert isinstance(bound, str) and len(bound) >= 32
     assert "Clé publique du poste qui signe le journal" in _plain(str(record["text"]))
     assert bound in str(record["text"]).replace(" ", "")
+
+
+def test_training_mark_on_every_page_and_in_the_metadata(
+    record: dict[str, object], demo_archive: Path
+) -> None:
+    """The demo runs on the simulated platform: each of its PDFs says it is training."""
+    from ceremony.report.layout import TRAINING_MARK
+
+    pdfs = {
+        "pv.pdf": bytes(record["body"]),  # type: ignore[arg-type]
+        "proces-verbal.pdf": bytes(record["edition"]),  # type: ignore[arg-type]
+        "remise-des-cles.pdf": (demo_archive / "remise-des-cles.pdf").read_bytes(),
+    }
+    for name, pdf in pdfs.items():
+        reader = PdfReader(io.BytesIO(pdf))
+        pages = pdftotext(pdf, layout=False).split("\f")
+        pages = [p for p in pages if p.strip()]
+        assert len(pages) == len(reader.pages), name
+        for number, page in enumerate(pages, 1):
+            assert _plain(TRAINING_MARK) in _plain(page), f"{name} page {number}"
+        info = reader.metadata
+        assert info is not None and str(info.title).startswith(TRAINING_MARK), name
+        assert TRAINING_MARK in str(info.get("/Keywords", "")), name
