@@ -23,6 +23,7 @@ from ceremony.report.frtext import format_count, format_datetime, format_int, fo
 from ceremony.report.model import EventKind, PvEvent
 from ceremony.store.journal import JournalEntry
 from ceremony.workflow.chronology import interruptions
+from ceremony.workflow.interventions import Reported, reported
 from ceremony.workflow.phases import Action
 from ceremony.workflow.pv_card_events import card_event_rows
 from ceremony.workflow.state import CeremonyState
@@ -313,13 +314,6 @@ def pv_events(
             case Action.STATUS_IMPORTED:
                 add(_at(d["as_of"]), "status_check", _status_text(d, entry.moment, first_status))
                 first_status = False
-                for item in d.get("interventions", []):
-                    add(
-                        _at(item["at"]),
-                        "intervention",
-                        f"Intervention sur le système signalée par la plateforme "
-                        f"({item['actor']}) : {item['description']}",
-                    )
             case Action.DECISION_EXPORTED:
                 at = datetime.fromisoformat(d["decided_at"]) if "decided_at" in d else entry.moment
                 words = DECISION_WORDS.get(d["decision"], d["decision"])
@@ -363,6 +357,35 @@ def pv_events(
                         "lot_drawing",
                         f"Tirage au sort public, graine « {d['lot_seed']} » (refaisable par tous).",
                     )
+            case Action.SESSION_MOVEMENT:
+                add(_at(d["movement"]["at"]), "session", _movement_text(record, d))
             case _:
                 out += card_event_rows(record.names, entry)
+    out += [PvEvent(r.at, "intervention", _intervention_text(r)) for r in reported(entries)]
     return sorted(out, key=lambda e: e.at)
+
+
+def _intervention_text(item: Reported) -> str:
+    """The platform's description, then the measures taken and who reported them."""
+    description = item.description.strip()
+    if description[-1:] not in ".!?…":
+        description += "."
+    text = f"Intervention sur le système signalée par la plateforme ({item.actor}) : {description}"
+    if not item.measures:
+        return (
+            f"{text} Mesures prises : ni indiquées par la plateforme ni consignées par le bureau."
+        )
+    source = (
+        "indiquées par la plateforme"
+        if item.by_bureau_at is None
+        else f"consignées par le bureau le {format_datetime(item.by_bureau_at)}"
+    )
+    return f"{text} Mesures prises ({source}) : {item.measures}"
+
+
+def _movement_text(record: _Record, d: Mapping[str, Any]) -> str:
+    name = record.names.get(d["movement"]["member_id"], d["movement"]["member_id"])
+    session = "de scellement" if d["session"] == "sealing" else "de dépouillement"
+    if d["kind"] == "arrivals":
+        return f"Arrivée de {name} à la séance {session}, consignée par le bureau."
+    return f"Départ de {name} de la séance {session}, consigné par le bureau."

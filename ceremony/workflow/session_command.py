@@ -143,6 +143,24 @@ def close_command(bureau: Bureau, args: argparse.Namespace) -> None:
     print(f"Séance {SESSION_NAMES[args.session]} close.")
 
 
+def movement_command(bureau: Bureau, args: argparse.Namespace) -> None:
+    """An arrival or departure entered while the session is open (before a late member's
+    card opens the urn, for instance)."""
+    _known(bureau, [args.member])
+    at = parse_time(args.at) if args.at else bureau.now()
+    kind = "arrivals" if args.session_action == "arrive" else "departures"
+    rollcall.record_movement(bureau, args.session, kind, Movement(args.member, at))
+    word = "Arrivée consignée" if kind == "arrivals" else "Départ consigné"
+    print(f"{word} : {args.member}, séance {SESSION_NAMES[args.session]}.")
+
+
+def measures_command(bureau: Bureau, args: argparse.Namespace) -> None:
+    from ceremony.workflow.interventions import record_measures
+
+    record_measures(bureau, parse_time(args.at), args.measures)
+    print("Mesures prises consignées ; le procès-verbal les reprend avec l’intervention.")
+
+
 def add_session_parser(
     subparsers: Any,
     with_bureau: Callable[
@@ -172,3 +190,19 @@ def add_session_parser(
     )
     opening.set_defaults(handler=with_bureau(open_command))
     closing.set_defaults(handler=with_bureau(close_command))
+    for verb, help_text in (("arrive", "arrivée d’un membre"), ("leave", "départ d’un membre")):
+        moving = actions.add_parser(verb, help=f"consigner l’{help_text} pendant la séance")
+        moving.add_argument("session", choices=tuple(SESSION_NAMES))
+        moving.add_argument("member", metavar="MEMBRE")
+        moving.add_argument("--store", type=Path, help="dossier du bureau")
+        moving.add_argument("--at", metavar="HEURE", help="heure (ISO 8601 ; défaut : maintenant)")
+        moving.set_defaults(handler=with_bureau(movement_command))
+    measures = subparsers.add_parser(
+        "intervention", help="consigner les mesures prises après une intervention signalée"
+    )
+    measures.add_argument("--store", type=Path, help="dossier du bureau")
+    measures.add_argument(
+        "--at", required=True, metavar="HEURE", help="heure de l’intervention (ISO 8601)"
+    )
+    measures.add_argument("--measures", required=True, metavar="TEXTE", help="mesures prises")
+    measures.set_defaults(handler=with_bureau(measures_command))

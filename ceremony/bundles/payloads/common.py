@@ -71,14 +71,21 @@ class Intervention:
     at: datetime
     actor: str
     description: str
+    measures: str = ""
+    """The measures taken, when the platform reports them (optional key: older bundles
+    read and hash the same); else the bureau enters them (workflow.interventions)."""
 
     def to_dict(self) -> dict[str, Any]:
-        return {"actor": self.actor, "at": utc_text(self.at), "description": self.description}
+        out = {"actor": self.actor, "at": utc_text(self.at), "description": self.description}
+        if self.measures:
+            out["measures"] = self.measures
+        return out
 
     @classmethod
     def from_reader(cls, r: Reader) -> Intervention:
-        r.keys({"actor", "at", "description"})
-        return cls(r.utc_time("at"), r.text("actor"), r.text("description"))
+        r.keys({"actor", "at", "description"}, frozenset({"measures"}))
+        measures = r.text("measures") if r.optional_text("measures") is not None else ""
+        return cls(r.utc_time("at"), r.text("actor"), r.text("description"), measures)
 
 
 @dataclass(frozen=True)
