@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -34,6 +34,7 @@ from ceremony.tally.errors import LotDrawRequiredError
 from ceremony.workflow import rollcall
 from ceremony.workflow.engine import Bureau
 from ceremony.workflow.holders import PresentCard
+from ceremony.workflow.interventions import record_measures, reported
 from ceremony.workflow.phases import Phase
 
 DEMO_BUREAU = "csn"
@@ -229,14 +230,21 @@ def _run(
                 midday,
                 (
                     Intervention(
-                        midday,
+                        midday - timedelta(minutes=20),
                         "exploitant",
                         "Redémarrage planifié d’un serveur frontal, sans effet sur l’urne ; "
                         "service rétabli en deux minutes.",
+                        "Bascule du trafic sur le second serveur frontal pendant le "
+                        "redémarrage ; journaux du serveur conservés pour l’expert.",
                     ),
                 ),
             ),
-            (3, "closed", schedule.closing + timedelta(minutes=schedule.grace_minutes), ()),
+            (
+                3,
+                "closed",
+                schedule.closing + timedelta(minutes=schedule.grace_minutes),
+                (Intervention(_slow_page_at(schedule), "hébergeur", SLOW_PAGE),),
+            ),
         ]
         for sequence, vote_state, as_of, interventions in reports:
             if sequence not in imported:
@@ -247,6 +255,12 @@ def _run(
                         sim.status_bundle(sequence, vote_state, as_of, votes, interventions)
                     )
                 hook(f"status:{sequence}")
+        if not any(r.measures for r in reported(bureau.store.entries()) if r.actor == "hébergeur"):
+            # The platform's last report gives no measures for this one: the bureau enters
+            # them as the operator reported them by telephone.
+            with times.step("Mesures prises après une intervention consignées", stream):
+                record_measures(bureau, _slow_page_at(schedule), SLOW_PAGE_MEASURES)
+            hook("intervention_measures")
         with times.step("Plateforme simulée : bulletins chiffrés, urne close", stream):
             elections = {u: bureau.store.get_blob(b) for u, b in state.keys["elections"].items()}
             urn = sim.urn_bundle(
@@ -313,6 +327,17 @@ def _run(
     with times.step("Archive de la cérémonie écrite", stream):
         bureau.export_archive(out)
     hook("archive")
+
+
+def _slow_page_at(schedule: Schedule) -> datetime:
+    return schedule.closing - timedelta(hours=2, minutes=10)
+
+
+SLOW_PAGE = "Ralentissement de la page de confirmation du vote pendant six minutes."
+SLOW_PAGE_MEASURES = (
+    "Ajout d’une instance du service de confirmation ; aucun bulletin perdu, les électeurs "
+    "concernés ont reçu leur accusé de réception."
+)
 
 
 def _open_count_session(bureau: Bureau) -> None:
