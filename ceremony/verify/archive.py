@@ -56,6 +56,8 @@ from ceremony.verify.report import (
     Outcome,
     ReportBuilder,
     VerificationReport,
+    count_en,
+    count_fr,
     provenance,
 )
 
@@ -552,9 +554,10 @@ def _results_text(report: VerificationReport, language: Language) -> list[str]:
             )
         )
         for lst in contest["lists"]:
-            seats = "siège(s)" if fr else "seat(s)"
+            n = int(lst["seats"])
+            seats = count_fr(n, "siège", "sièges") if fr else count_en(n, "seat", "seats")
             voices = "voix" if fr else "votes"
-            lines.append(f"    {lst['name']} : {lst['votes']} {voices}, {lst['seats']} {seats}")
+            lines.append(f"    {lst['name']} : {lst['votes']} {voices}, {seats}")
     return lines
 
 
@@ -589,8 +592,9 @@ def _anchors_text(report: VerificationReport, language: Language) -> list[str]:
     signing = ", ".join(d.get("workstation_keys", [])) or "-"
     lines.append(
         (
-            f"  Clé du poste signée par les cartes : {bound or 'aucune'} ; clé(s) qui signent "
-            f"le journal : {signing} (à comparer avec le procès-verbal)"
+            f"  Clé du poste signée par les cartes : {bound or 'aucune'} ; "
+            f"{'clés' if ',' in signing else 'clé'} qui signent le journal : {signing} (à "
+            "comparer avec le procès-verbal)"
         )
         if fr
         else f"  Workstation key signed by the cards: {bound or 'none'}; journal signed by "

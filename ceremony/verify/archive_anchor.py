@@ -28,6 +28,7 @@ from ceremony.store.verify import verify_checkpoints
 from ceremony.verify.archive_context import ArchiveContext, sha256_file
 from ceremony.verify.archive_errors import ArchiveVerificationError
 from ceremony.verify.archive_record import Note, StepResult, import_context
+from ceremony.verify.report import count_en, count_fr
 from ceremony.workflow.state import CeremonyState
 
 RESULTS_FILE = "bundles/results.zip"
@@ -80,11 +81,12 @@ def verify_seal_workstation_key(ctx: ArchiveContext) -> StepResult:
     _check_all_checkpoints(export, bound)
     ctx.provide("bound_workstation_key", bound)
     return Note(
-        f"Les {len(export.checkpoints)} point(s) de contrôle du journal sont signés par la clé "
+        f"{'Le point' if len(export.checkpoints) < 2 else 'Les points'} de contrôle du journal "
+        f"({count_fr(len(export.checkpoints), 'point', 'points')}) sont signés par la clé "
         f"du poste que les cartes ont signée dans le scellement : {bound} (à comparer avec "
         f"celle imprimée au procès-verbal, {_short(bound)}).",
-        f"All {len(export.checkpoints)} checkpoint(s) are signed by the workstation key the "
-        f"cards signed in the seal: {bound}.",
+        f"All {count_en(len(export.checkpoints), 'checkpoint', 'checkpoints')} are signed by "
+        f"the workstation key the cards signed in the seal: {bound}.",
     )
 
 

@@ -67,6 +67,8 @@ from ceremony.verify.report import (
     Outcome,
     ReportBuilder,
     VerificationReport,
+    count_en,
+    count_fr,
 )
 from ceremony.workflow.phases import Action
 from ceremony.workflow.state import CeremonyState
@@ -186,7 +188,8 @@ def verify_urn_setup(ctx: ArchiveContext) -> StepResult:
     ctx.provide("urn_bels", paths)
     return Note(
         "Chaque urne commence par l'élection, les garants et les codes de vote scellés et se "
-        f"termine par la clôture ; {sum(ballots.values())} bulletin(s) reçus.",
+        "termine par la clôture ; "
+        f"{count_fr(sum(ballots.values()), 'bulletin reçu', 'bulletins reçus')}.",
         f"Each urn starts with the sealed Setup and ends closed; {sum(ballots.values())} ballots.",
     )
 
@@ -234,7 +237,8 @@ def verify_emargement(ctx: ArchiveContext) -> StepResult:
             outside += 1
     if outside:
         raise EmargementError(
-            f"{outside} vote(s) outside opening to closing plus {schedule.grace_minutes} min"
+            f"{count_en(outside, 'vote', 'votes')} outside opening to closing plus "
+            f"{schedule.grace_minutes} min"
         )
     journal = (state.urn or {}).get("contests", {})
     for contest in bureau.contests:
@@ -243,7 +247,8 @@ def verify_emargement(ctx: ArchiveContext) -> StepResult:
         emarged = len(voters[uuid])
         if emarged != counted:
             raise EmargementError(
-                f"contest {uuid}: {emarged} émargement(s) for {counted} counted ballot(s)"
+                f"contest {uuid}: {count_en(emarged, 'émargement', 'émargements')} for "
+                f"{count_en(int(counted or 0), 'counted ballot', 'counted ballots')}"
             )
         recorded = journal.get(uuid, {})
         if recorded.get("emargements") != emarged or recorded.get("num_tallied") != counted:
@@ -255,7 +260,8 @@ def verify_emargement(ctx: ArchiveContext) -> StepResult:
             f"the list has {len(entries)}"
         )
     return Note(
-        f"{len(entries)} émargement(s), tous entre l'ouverture et la clôture plus "
+        f"{count_fr(len(entries), 'émargement', 'émargements')}, entre l’ouverture et la "
+        "clôture plus "
         f"{schedule.grace_minutes} min de délai de grâce ; un par bulletin compté dans chaque "
         "scrutin.",
         f"{len(entries)} émargements within opening and closing plus grace; one per counted "
@@ -276,7 +282,7 @@ def _with_progress(
             if count % PROGRESS_EVERY == 0:
                 say(f"{label} : {count} bulletins vérifiés")
             yield outcome
-        say(f"{label} : {count} bulletin(s) vérifié(s)")
+        say(f"{label} : {count_fr(count, 'bulletin vérifié', 'bulletins vérifiés')}")
 
     return verify
 
@@ -617,8 +623,8 @@ def _discrepancies(
     parts: list[str] = []
     if lacking:
         parts.append(
-            f"{len(lacking)} chiffre(s) vérifié(s) absent(s) {what} (autres chiffres ?) : "
-            + " ; ".join(lacking[:5])
+            f"{count_fr(len(lacking), 'chiffre vérifié absent', 'chiffres vérifiés absents')} "
+            f"{what} (autres chiffres ?) : " + " ; ".join(lacking[:5])
         )
     if missing:
         parts.append(f"mentions absentes {what} : " + " ; ".join(m[:70] for m in missing[:5]))

@@ -16,7 +16,7 @@ from fractions import Fraction
 
 from pypdf import PdfReader
 
-from ceremony.report.frtext import format_int, format_percent
+from ceremony.report.frtext import format_count, format_int, format_percent
 from ceremony.tally.results import ContestResult
 from ceremony.verify.archive_errors import PdfTextError
 
@@ -75,7 +75,8 @@ def _tokens(result: ContestResult, *, readable: bool) -> list[str]:
         if readable:
             tokens.append(
                 f"liste n° {number} « {lst.name} » : {format_int(lst.votes)} voix, "
-                f"{format_percent(share)}, {format_int(quotient)} siège(s) au quotient, "
+                f"{format_percent(share)}, "
+                f"{format_count(quotient, 'siège', 'sièges')} au quotient, "
                 f"{format_int(average)} à la plus forte moyenne, {format_int(lst.seats)} au total"
             )
         else:

@@ -74,6 +74,7 @@ from ceremony.verify.archive_errors import (
     TrusteesError,
     WorkstationKeyError,
 )
+from ceremony.verify.report import count_en, count_fr
 from ceremony.workflow.phases import ORDER, Action, phase_of
 from ceremony.workflow.state import CeremonyState, derive_state
 from ceremony.workflow.testvote import expected_result
@@ -124,7 +125,7 @@ def short(key_id: str) -> str:
     return f"{key_id[:16]}…"
 
 
-ROLE_FR = {"president": "président(e)", "secretary": "secrétaire", "delegate": "délégué(e)"}
+ROLE_FR = {"president": "présidence", "secretary": "secrétariat", "delegate": "délégation de liste"}
 """Member roles as the French report names them."""
 
 
@@ -180,7 +181,13 @@ def _index_mismatch(ctx: ArchiveContext, bad: list[str]) -> ArchiveIndexError:
     parts: list[str] = []
     if files_altered:
         parts.append(
-            "fichier(s) modifié(s) ou remplacé(s) depuis l'archivage : " + ", ".join(files_altered)
+            (
+                "fichier modifié ou remplacé"
+                if len(files_altered) == 1
+                else "fichiers modifiés ou remplacés"
+            )
+            + " depuis l’archivage : "
+            + ", ".join(files_altered)
         )
     if index_altered:
         parts.append(
@@ -233,9 +240,11 @@ def verify_journal(ctx: ArchiveContext) -> StepResult:
     ctx.provide("workstation_keys", report.public_keys)
     keys = ", ".join(report.public_keys)
     return Note(
-        f"{report.entries} entrées chaînées, {report.checkpoints} point(s) de contrôle signé(s) "
+        f"{count_fr(report.entries, 'entrée chaînée', 'entrées chaînées')}, "
+        f"{count_fr(report.checkpoints, 'point de contrôle signé', 'points de contrôle signés')} "
         f"couvrant la dernière entrée. Clé du poste du bureau : {keys}.",
-        f"{report.entries} chained entries, {report.checkpoints} signed checkpoint(s) covering "
+        f"{count_en(report.entries, 'chained entry', 'chained entries')}, "
+        f"{count_en(report.checkpoints, 'signed checkpoint', 'signed checkpoints')} covering "
         f"the last entry. Workstation key: {keys}.",
     )
 
@@ -258,7 +267,11 @@ def _named_journal_error(error: JournalError, export: JournalExport) -> JournalE
     for entry in export.entries:
         counts[entry.action] = counts.get(entry.action, 0) + 1
     if lost := [a.value for a in ONCE if counts.get(a.value, 0) == 0]:
-        parts.append("étape(s) qui ne figurent plus au journal : " + ", ".join(lost))
+        parts.append(
+            ("étape qui ne figure" if len(lost) == 1 else "étapes qui ne figurent")
+            + " plus au journal : "
+            + ", ".join(lost)
+        )
     if not parts:
         return error
     return type(error)(
@@ -373,10 +386,12 @@ def verify_definition_record(ctx: ArchiveContext) -> StepResult:
     ctx.provide("definition", verified.payload)
     ctx.provide("bureau", bureau)
     return Note(
-        f"« {verified.payload.title} », bureau « {bureau.name} » : {len(bureau.contests)} "
-        f"scrutin(s), {len(bureau.members)} membres, quorum de {bureau.delegate_quorum} "
-        "délégués.",
-        f"{len(bureau.contests)} contest(s), {len(bureau.members)} members, delegate quorum "
+        f"« {verified.payload.title} », bureau « {bureau.name} » : "
+        f"{count_fr(len(bureau.contests), 'scrutin', 'scrutins')}, "
+        f"{count_fr(len(bureau.members), 'membre', 'membres')}, quorum de "
+        f"{count_fr(bureau.delegate_quorum, 'délégué', 'délégués')}.",
+        f"{count_en(len(bureau.contests), 'contest', 'contests')}, "
+        f"{count_en(len(bureau.members), 'member', 'members')}, delegate quorum "
         f"{bureau.delegate_quorum}.",
     )
 
@@ -606,9 +621,10 @@ def verify_test_vote(ctx: ArchiveContext) -> StepResult:
     if not heads or len(delegates) < bureau.delegate_quorum:
         raise TestVoteRecordError("the test vote was not run by a quorum of cards")
     return Note(
-        f"Réussi sur {len(bureau.contests)} scrutin(s) avec les cartes de "
+        f"Réussi sur {count_fr(len(bureau.contests), 'scrutin', 'scrutins')} avec les cartes de "
         f"{', '.join(sorted(roles))} ; résultats obtenus égaux aux résultats attendus.",
-        f"Passed on {len(bureau.contests)} contest(s) with a quorum of cards.",
+        f"Passed on {count_en(len(bureau.contests), 'contest', 'contests')} with a quorum of "
+        "cards.",
     )
 
 
@@ -704,9 +720,11 @@ def verify_statuses(ctx: ArchiveContext) -> StepResult:
             raise StatusRecordError(f"status {status.sequence}: registered electors differ")
     ctx.provide("statuses", tuple(payloads))
     return Note(
-        f"{len(payloads)} bulletin(s) d'état signés par la plateforme, dans l'ordre : urne vide "
-        f"à l'ouverture, vote clos au dernier ({last.emargement_count} émargements).",
-        f"{len(payloads)} status bundle(s) signed by the platform, in order: empty at opening, "
+        f"{count_fr(len(payloads), 'état du vote signé', 'états du vote signés')} par la "
+        "plateforme, dans l’ordre : urne vide à l’ouverture, vote clos au dernier "
+        f"({count_fr(last.emargement_count, 'émargement', 'émargements')}).",
+        f"{count_en(len(payloads), 'status bundle', 'status bundles')} signed by the platform, "
+        "in order: empty at opening, "
         f"closed at the last ({last.emargement_count} émargements).",
     )
 
@@ -732,8 +750,9 @@ def verify_decisions(ctx: ArchiveContext) -> StepResult:
         if decision.decision != entry.get("decision") or decision.reason != entry.get("reason"):
             raise DecisionRecordError(f"{name} says otherwise than the journal")
     return Note(
-        f"{len(names)} décision(s) signée(s) par la présidence, conformes au journal.",
-        f"{len(names)} decision(s) signed by the presidency, as journaled.",
+        f"{count_fr(len(names), 'décision signée', 'décisions signées')} par la présidence, "
+        f"{'conforme' if len(names) < 2 else 'conformes'} au journal.",
+        f"{count_en(len(names), 'decision', 'decisions')} signed by the presidency, as journaled.",
     )
 
 

@@ -28,6 +28,8 @@ from ceremony.verify.report import (
     Outcome,
     ReportBuilder,
     VerificationReport,
+    count_en,
+    count_fr,
     provenance,
 )
 
@@ -147,30 +149,48 @@ def _passed_note(check: CheckOutcome, outcome: AuditOutcome) -> tuple[str, str]:
     """What a passed check established, with the figures it counted."""
     if check.check is Check.BALLOTS_VALID:
         return (
-            f"{outcome.num_ballots} bulletin(s) vérifié(s) un par un, chacun sous sa forme "
-            "canonique",
-            f"{outcome.num_ballots} ballot(s) verified one by one, each in canonical form",
+            f"{count_fr(outcome.num_ballots, 'bulletin vérifié', 'bulletins vérifiés')} un par "
+            "un, chacun sous sa forme canonique",
+            f"{count_en(outcome.num_ballots, 'ballot', 'ballots')} verified one by one, each in "
+            "canonical form",
         )
     if check.check is Check.BALLOTS_UNIQUE:
         return (
-            f"aucun bulletin rejoué ; {outcome.num_replaced} bulletin(s) remplacé(s) par un "
-            f"vote ultérieur du même électeur ; {outcome.num_tallied} compté(s)",
-            f"no replayed ballot; {outcome.num_replaced} ballot(s) replaced by a later vote "
-            f"of the same voter; {outcome.num_tallied} counted",
+            "aucun bulletin rejoué ; "
+            f"{count_fr(outcome.num_replaced, 'bulletin remplacé', 'bulletins remplacés')} par "
+            "un vote ultérieur du même électeur ; "
+            f"{count_fr(outcome.num_tallied, 'bulletin compté', 'bulletins comptés')}",
+            f"no replayed ballot; {count_en(outcome.num_replaced, 'ballot', 'ballots')} "
+            f"replaced by a later vote of the same voter; {outcome.num_tallied} counted",
         )
     if check.check is Check.TALLY_PARTIAL_DECRYPTIONS and check.note:
         # Belenios 3.3 sets invalid ones aside while the valid ones meet the threshold.
         count, _, aside = check.note.partition("; invalid, set aside (threshold met): ")
-        fr = f"{count} déchiffrement(s) partiel(s) vérifié(s)"
-        en = f"{count} partial decryption(s) verified"
+        n = int(count) if count.strip().isdigit() else -1
+        fr = (
+            count_fr(n, "déchiffrement partiel vérifié", "déchiffrements partiels vérifiés")
+            if n >= 0
+            else f"déchiffrements partiels vérifiés : {count}"
+        )
+        en = (
+            count_en(n, "partial decryption", "partial decryptions") + " verified"
+            if n >= 0
+            else f"partial decryptions verified: {count}"
+        )
         if aside:
-            fr += f" ; invalide(s), écarté(s) car le seuil est atteint sans : garant(s) {aside}"
-            en += f"; invalid, set aside as the threshold is met without: trustee(s) {aside}"
+            fr += f" ; écartés car invalides, le seuil étant atteint sans eux : garants {aside}"
+            en += f"; invalid, set aside as the threshold is met without: trustees {aside}"
         return fr, en
     if check.check is Check.SETUP_TRUSTEES and check.note:
         return (f"format {check.note}", f"{check.note} format")
     if check.check is Check.SETUP_CREDENTIALS and check.note:
-        return (f"{check.note} code(s) de vote publics", f"{check.note} public credential(s)")
+        n = int(check.note) if check.note.strip().isdigit() else -1
+        if n < 0:
+            return (f"codes de vote publics : {check.note}", f"public credentials: {check.note}")
+        return (
+            count_fr(n, "code de vote public", "codes de vote publics"),
+            count_en(n, "public credential", "public credentials"),
+        )
     return ("", "")
 
 

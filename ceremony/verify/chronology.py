@@ -25,7 +25,7 @@ from ceremony.verify.archive_count import PV_FILE, parse_emargement
 from ceremony.verify.archive_errors import ArchiveVerificationError
 from ceremony.verify.archive_record import Note, StepResult
 from ceremony.verify.presence import verify_count_presence
-from ceremony.verify.report import VerificationReport
+from ceremony.verify.report import VerificationReport, count_en, count_fr
 from ceremony.workflow import chronology, rollcall
 from ceremony.workflow.errors import WorkflowError
 from ceremony.workflow.phases import Action
@@ -179,8 +179,13 @@ def verify_edition_pages(ctx: ArchiveContext) -> StepResult:
     extra = len(edition_pages) - len(body_pages)
     return Note(
         f"Les {len(body_pages)} pages du procès-verbal signé sont reprises telles quelles, "
-        f"suivies de {extra} page(s) de signatures.",
-        f"The signed PV's {len(body_pages)} pages, unchanged, then {extra} signature page(s).",
+        + (
+            "suivies de la page des signatures."
+            if extra == 1
+            else f"suivies de {count_fr(extra, 'page', 'pages')} de signatures."
+        ),
+        f"The signed PV's {len(body_pages)} pages, unchanged, then "
+        f"{count_en(extra, 'signature page', 'signature pages')}.",
     )
 
 
@@ -197,8 +202,9 @@ def verify_revote_policy(ctx: ArchiveContext) -> StepResult:
         policies.append(contest.revote_policy)
     none = policies.count("none")
     return Note(
-        f"{none} scrutin(s) sans droit de revoter : un seul bulletin par électeur dans chaque "
-        f"urne ; {len(policies) - none} scrutin(s) où le dernier bulletin compte (Belenios).",
+        f"{count_fr(none, 'scrutin', 'scrutins')} sans droit de revoter : un seul bulletin par "
+        f"électeur dans chaque urne ; {count_fr(len(policies) - none, 'scrutin', 'scrutins')} "
+        "où le dernier bulletin compte (Belenios).",
         f"{none} contests without revotes hold one ballot per credential; "
         f"{len(policies) - none} count the last ballot.",
     )

@@ -10,6 +10,7 @@ and has a stable JSON form for scripts.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -214,6 +215,10 @@ class VerificationReport:
                     if fr
                     else "No check ran: nothing is established."
                 )
+        if fr:
+            # The technical cause stays as logged (English, quotes and all).
+            cause = "    Cause technique (en anglais) :"
+            lines = [line if line.startswith(cause) else french_typography(line) for line in lines]
         return "\n".join(lines)
 
 
@@ -310,7 +315,11 @@ def provenance_lines(details: dict[str, Any], language: Language) -> list[str]:
     fr = language == "fr"
     lines: list[str] = []
     if made_at := details.get("made_at"):
-        lines.append(f"{'Rapport établi le' if fr else 'Report made at'} {made_at} (UTC)")
+        lines.append(
+            f"Rapport établi le {_paris(str(made_at))} (heure de Paris)"
+            if fr
+            else f"Report made at {made_at} (UTC)"
+        )
     verifier = details.get("verifier")
     if isinstance(verifier, dict):
         lines.append(
@@ -325,3 +334,35 @@ def provenance_lines(details: dict[str, Any], language: Language) -> list[str]:
             )
         )
     return lines
+
+
+def _paris(text: str) -> str:
+    from ceremony.report.frtext import format_datetime
+
+    try:
+        return format_datetime(datetime.fromisoformat(text))
+    except ValueError:
+        return text
+
+
+_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
+
+
+def french_typography(line: str) -> str:
+    """A French line of the report as the PV prints it: typographic apostrophes, no-break
+    spaces before « : ; ! ? » and inside guillemets."""
+    from ceremony.report.frtext import french_spacing
+
+    return french_spacing(_APOSTROPHE.sub("’", line))
+
+
+def count_fr(count: int, one: str, many: str) -> str:
+    """``1 bulletin vérifié``, ``2 bulletins vérifiés``: never "(s)" (French agreement,
+    thousands separated, the figure never cut from its noun)."""
+    from ceremony.report.frtext import format_count
+
+    return format_count(count, one, many)
+
+
+def count_en(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"

@@ -99,9 +99,29 @@ def test_every_line_is_numbered_with_a_reason_and_the_french_text_has_no_english
     builder.passed(A)
     builder.run(B, _fail)
     lines = builder.build().to_text("fr").splitlines()
-    assert lines[1].startswith("1. [RÉUSSI]") and lines[2].startswith("    Motif : ")
-    assert lines[3].startswith("2. [ÉCHEC]") and lines[4] == "    Motif : " + (
-        "Le contrôle a échoué : recommencez."
+    # French typography as in the PV: a no-break space before the colon.
+    assert lines[1].startswith("1. [RÉUSSI]") and lines[2].startswith("    Motif\u00a0: ")
+    assert lines[3].startswith("2. [ÉCHEC]") and lines[4] == "    Motif\u00a0: " + (
+        "Le contrôle a échoué\u00a0: recommencez."
     )
     # The English technical cause is labelled as such, not passed off as the French reason.
     assert lines[5] == "    Cause technique (en anglais) : value mismatch at index 3"
+
+
+def test_the_french_report_reads_as_french_print() -> None:
+    from ceremony.verify.report import count_en, count_fr, provenance_lines
+
+    builder = ReportBuilder("urne.bel")
+    builder.passed(A)
+    report = builder.build()
+    report.details["made_at"] = "2024-12-11T09:30:00+00:00"
+    text = report.to_text("fr")
+    lines = provenance_lines(report.details, "fr")
+    # Paris time, the French way, never UTC or CET.
+    assert lines == ["Rapport établi le 11 décembre 2024 à 10\u00a0h\u00a030 (heure de Paris)"]
+    assert "UTC" not in text and "CET" not in text
+    assert "'" not in text.replace("(en anglais)", "")
+    assert count_fr(1, "bulletin vérifié", "bulletins vérifiés") == "1\u00a0bulletin vérifié"
+    assert count_fr(1429, "bulletin", "bulletins") == "1\u202f429\u00a0bulletins"
+    assert count_fr(0, "décision", "décisions") == "0\u00a0décision"
+    assert count_en(1, "ballot", "ballots") == "1 ballot" and count_en(0, "page", "pages") == "0 pages"
