@@ -124,4 +124,5 @@ def test_the_french_report_reads_as_french_print() -> None:
     assert count_fr(1, "bulletin vérifié", "bulletins vérifiés") == "1\u00a0bulletin vérifié"
     assert count_fr(1429, "bulletin", "bulletins") == "1\u202f429\u00a0bulletins"
     assert count_fr(0, "décision", "décisions") == "0\u00a0décision"
-    assert count_en(1, "ballot", "ballots") == "1 ballot" and count_en(0, "page", "pages") == "0 pages"
+    assert count_en(1, "ballot", "ballots") == "1 ballot"
+    assert count_en(0, "page", "pages") == "0 pages"
