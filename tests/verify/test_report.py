@@ -43,6 +43,8 @@ def test_texts_and_json() -> None:
     builder.result = [[1, 2]]
     report = builder.build()
     fr, en = report.to_text("fr"), report.to_text("en")
+    assert "[RÉUSSI] a.first\u00a0: Premier contrôle" in fr
+    fr = fr.replace("\u00a0", " ")  # French spacing: tested in test_the_french_report_...
     assert "[RÉUSSI] a.first : Premier contrôle" in fr and "[ÉCHEC] b.second" in fr
     assert "Le contrôle a échoué" in fr and "Vérifications en échec : b.second" in fr
     assert "[FAILED] b.second : Second check" in en and "value mismatch" in en
@@ -81,7 +83,7 @@ def test_skipped_is_told_apart_from_not_applicable_and_never_passes() -> None:
     assert [c.outcome for c in report.checks] == [
         Outcome.PASSED, Outcome.SKIPPED, Outcome.NOT_APPLICABLE
     ]  # fmt: skip
-    fr = report.to_text("fr")
+    fr = report.to_text("fr").replace("\u00a0", " ")
     assert "2. [NON EXÉCUTÉE] b.second" in fr
     assert "non exécutée parce que la vérification « a.first » a échoué" in fr
     assert "3. [sans objet] c.third" in fr and "encore ouverte" in fr
