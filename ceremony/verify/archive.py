@@ -58,6 +58,7 @@ from ceremony.verify.report import (
     VerificationReport,
     count_en,
     count_fr,
+    french_typography,
     provenance,
 )
 
@@ -534,6 +535,13 @@ def _details(ctx: ArchiveContext) -> dict[str, Any]:
     return out
 
 
+def _int(value: object) -> str:
+    """French thousands (``1 429``) as in the PV."""
+    from ceremony.report.frtext import format_int
+
+    return format_int(int(str(value)))
+
+
 def _results_text(report: VerificationReport, language: Language) -> list[str]:
     results = report.details.get("results")
     if not results or not report.passed:
@@ -544,8 +552,9 @@ def _results_text(report: VerificationReport, language: Language) -> list[str]:
         lines.append(f"  {contest['title']}")
         lines.append(
             (
-                f"    inscrits {contest['registered']}, votants {contest['voters_cast']}, "
-                f"blancs {contest['blank']}, exprimés {contest['expressed']}"
+                f"    inscrits {_int(contest['registered'])}, votants "
+                f"{_int(contest['voters_cast'])}, blancs {_int(contest['blank'])}, exprimés "
+                f"{_int(contest['expressed'])}"
             )
             if fr
             else (
@@ -556,8 +565,8 @@ def _results_text(report: VerificationReport, language: Language) -> list[str]:
         for lst in contest["lists"]:
             n = int(lst["seats"])
             seats = count_fr(n, "siège", "sièges") if fr else count_en(n, "seat", "seats")
-            voices = "voix" if fr else "votes"
-            lines.append(f"    {lst['name']} : {lst['votes']} {voices}, {seats}")
+            voices = f"{_int(lst['votes'])}\u00a0voix" if fr else f"{lst['votes']} votes"
+            lines.append(f"    {lst['name']} : {voices}, {seats}")
     return lines
 
 
@@ -612,9 +621,9 @@ def _anchors_text(report: VerificationReport, language: Language) -> list[str]:
 def format_archive_report(report: VerificationReport, language: Language = "fr") -> str:
     """The human report: every check, the verified results, anchors, what each step is for."""
     lines = [report.to_text(language)]
-    lines += _anchors_text(report, language)
-    lines += _results_text(report, language)
-    lines += _explanations(language)
+    tail = [*_anchors_text(report, language), *_results_text(report, language)]
+    tail += _explanations(language)
+    lines += [french_typography(line) for line in tail] if language == "fr" else tail
     return "\n".join(lines) + "\n"
 
 

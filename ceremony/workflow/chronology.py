@@ -127,7 +127,8 @@ def check_ballot_times(times: Iterable[datetime], schedule: Schedule) -> None:
             early += 1
     if late or early:
         raise BallotAfterClosingError(
-            f"{late} vote(s) after closing plus {schedule.grace_minutes} min, "
+            f"{late} {'vote' if late == 1 else 'votes'} after closing plus "
+            f"{schedule.grace_minutes} min, "
             f"{early} before opening"
         )
 
@@ -182,7 +183,8 @@ def check_ballots_outside_interruptions(
     inside = [at for at in times if any(p.contains(at) for p in periods)]
     if inside:
         raise BallotDuringSuspensionError(
-            f"{len(inside)} vote(s) during {[p.describe() for p in periods]}; "
+            f"{len(inside)} {'vote' if len(inside) == 1 else 'votes'} during "
+            f"{[p.describe() for p in periods]}; "
             f"first at {min(inside).isoformat()}"
         )
 

@@ -27,9 +27,8 @@ def print_results(out: Path, stream: TextIO) -> None:
             file=stream,
         )
         for item in contest["lists"]:
-            print(
-                f"  {item['votes']:>7} voix  {item['seats']} siège(s)  {item['name']}", file=stream
-            )
+            seats = f"{item['seats']} {'siège' if item['seats'] < 2 else 'sièges'}"
+            print(f"  {item['votes']:>7} voix  {seats:<9} {item['name']}", file=stream)
 
 
 def run_and_report(

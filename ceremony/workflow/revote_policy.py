@@ -20,10 +20,15 @@ class RevoteNotAllowedError(UrnCheckError):
     )
 
 
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}" if abs(count) == 1 else f"{count} {noun}s"
+
+
 def check_revote_policy(contest: Contest, ballots_in_urn: int, counted_voters: int) -> None:
     """Every valid ballot counts once per credential: more ballots than voters are revotes."""
     if contest.revote_policy == "none" and ballots_in_urn != counted_voters:
         raise RevoteNotAllowedError(
-            f"{contest.contest_uuid}: revote policy 'none' but {ballots_in_urn} ballot(s) "
-            f"for {counted_voters} credential(s) ({ballots_in_urn - counted_voters} revote(s))"
+            f"{contest.contest_uuid}: revote policy 'none' but {_n(ballots_in_urn, 'ballot')} "
+            f"for {_n(counted_voters, 'credential')} "
+            f"({_n(ballots_in_urn - counted_voters, 'revote')})"
         )

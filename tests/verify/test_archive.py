@@ -8,6 +8,7 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from ceremony.report.frtext import format_int
 from ceremony.verify.archive import (
     STEPS,
     format_archive_report,
@@ -113,7 +114,10 @@ def test_verified_results_equal_results_json(
     for contest in published:
         assert contest["title"] in text
         for lst in contest["lists"]:
-            assert f"{lst['name']} : {lst['votes']} voix, {lst['seats']} siège(s)" in text
+            seats = f"{lst['seats']}\u00a0{'siège' if lst['seats'] < 2 else 'sièges'}"
+            votes = format_int(lst["votes"])  # thousands as in the PV: "1 429"
+            assert f"{lst['name']}\u00a0: {votes}\u00a0voix, {seats}" in text
+    assert "(s)" not in text.split("English version")[0]
 
 
 def test_not_an_archive(tmp_path: Path) -> None:
