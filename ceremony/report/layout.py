@@ -151,8 +151,23 @@ def _training_band(canvas: Canvas) -> None:
     canvas.restoreState()
 
 
+def _fit(text: str, font: str, size: float, width: float) -> str:
+    """``text`` cut with an ellipsis to fit ``width`` (a footer never runs into the page
+    number)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    if stringWidth(text, font, size) <= width:
+        return text
+    while text and stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text.rstrip(" —·") + "…"
+
+
 def _numbered_canvas(
-    footer_left: str, created: datetime | None = None, training: bool = False
+    footer_left: str,
+    created: datetime | None = None,
+    training: bool = False,
+    pages_before: int = 0,
 ) -> type[Canvas]:
     class NumberedCanvas(Canvas):  # type: ignore[misc]
         """Defers each page so the footer can say "page X / Y"."""
@@ -181,8 +196,10 @@ def _numbered_canvas(
                 self.setStrokeColor(GRID)
                 self.setLineWidth(0.5)
                 self.line(MARGIN, 13 * mm, width - MARGIN, 13 * mm)
-                self.drawString(MARGIN, 9 * mm, footer_left)
-                self.drawRightString(width - MARGIN, 9 * mm, f"page {number} / {total}")
+                numbering = f"page {pages_before + number} / {pages_before + total}"
+                room = width - 2 * MARGIN - self.stringWidth(numbering, SANS, 7.5) - 6 * mm
+                self.drawString(MARGIN, 9 * mm, _fit(footer_left, SANS, 7.5, room))
+                self.drawRightString(width - MARGIN, 9 * mm, numbering)
                 super().showPage()
             super().save()
 
@@ -198,10 +215,12 @@ def build_pdf(
     footer: str,
     created: datetime | None = None,
     training: bool = False,
+    pages_before: int = 0,
 ) -> bytes:
     """Lay out ``story`` on A4 pages and return the PDF bytes (deterministic).
 
-    ``training``: the :data:`TRAINING_MARK` on every page and in the title and keywords."""
+    ``training``: the :data:`TRAINING_MARK` on every page and in the title and keywords.
+    ``pages_before``: pages of the document this one continues (numbering goes on)."""
     register_fonts()
     out = io.BytesIO()
     if training:
@@ -224,7 +243,7 @@ def build_pdf(
         # Otherwise reportlab declares Helvetica, a font that is not embedded.
         initialFontName=SANS,
     )
-    doc.build(story, canvasmaker=_numbered_canvas(footer, created, training))
+    doc.build(story, canvasmaker=_numbered_canvas(footer, created, training, pages_before))
     return out.getvalue()
 
 

@@ -598,7 +598,7 @@ def _signatures(data: PvData) -> list[Flowable]:
     ]
 
 
-def make_signature_page(data: PvData, body_sha256: str) -> bytes:
+def make_signature_page(data: PvData, body_sha256: str, body_pages: int = 0) -> bytes:
     """The page made after the signatures: each member's card signature over the body's hash."""
     names = {m.member_id: m for m in data.members}
     rows: list[list[Any]] = [
@@ -642,6 +642,7 @@ def make_signature_page(data: PvData, body_sha256: str) -> bytes:
         footer=f"Signatures du procès-verbal — {data.bureau_name}",
         created=max((s.signed_at for s in data.signatures), default=data.drawn_up_at),
         training=data.training,
+        pages_before=body_pages,
     )
 
 
@@ -651,7 +652,8 @@ def make_signed_edition(body: bytes, data: PvData) -> bytes:
 
     from pypdf import PdfReader, PdfWriter
 
-    page = make_signature_page(data, compute_pv_sha256(body))
+    body_pages = len(PdfReader(io.BytesIO(body)).pages)
+    page = make_signature_page(data, compute_pv_sha256(body), body_pages)
     writer = PdfWriter()
     for source in (body, page):
         for pdf_page in PdfReader(io.BytesIO(source)).pages:

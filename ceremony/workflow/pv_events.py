@@ -92,7 +92,9 @@ def _keys_text(record: _Record, d: Mapping[str, Any]) -> str:
     )
 
 
-def _test_vote_text(record: _Record, d: Mapping[str, Any]) -> str:
+def _test_vote_texts(record: _Record, d: Mapping[str, Any]) -> list[str]:
+    """One row for the cards, then one per contest: a row is never split across pages, so
+    a long one would leave a page half empty."""
     report = json.loads(record.bureau.store.get_blob(d["report"]))
     lists = {c.contest_uuid: c for c in record.definition.contests}
     parts = []
@@ -105,21 +107,20 @@ def _test_vote_text(record: _Record, d: Mapping[str, Any]) -> str:
             for name, e, o in zip(names, contest["expected"], contest["obtained"], strict=False)
         )
         parts.append(
-            f"{definition.name} : {format_count(contest['ballots_cast'], 'bulletin', 'bulletins')} "
-            f"de test ({figures})"
+            f"Vote à blanc, {definition.name} : "
+            f"{format_count(contest['ballots_cast'], 'bulletin', 'bulletins')} de test ({figures})."
         )
-    return (
+    head = (
         "Vote à blanc : des bulletins de test connus ont suivi tout le chemin du dépouillement "
         "réel avec les cartes de "
         + ", ".join(
             record.names.get(t["member_id"], t["member_id"])
             for t in report.get("trustees_used", [])
         )
-        + ". "
-        + " ; ".join(parts)
         + ". Les résultats obtenus sont ceux attendus ; les compteurs de l’élection réelle sont "
         "à zéro."
     )
+    return [head, *parts]
 
 
 def _checks_text(record: _Record) -> str:
@@ -305,7 +306,8 @@ def pv_events(
             case Action.KEYS_GENERATED:
                 add(entry.moment, "finding", _keys_text(record, d))
             case Action.TEST_VOTE_PASSED:
-                add(entry.moment, "test_vote", _test_vote_text(record, d))
+                for text in _test_vote_texts(record, d):
+                    add(entry.moment, "test_vote", text)
             case Action.SEAL_SIGNED if not checked:
                 checked = True
                 add(entry.moment, "finding", _checks_text(record))
