@@ -49,6 +49,8 @@ def _action_label(action: str) -> str:
         Action.SEALING_SESSION_CLOSED: translate("Records", "Séance de scellement close"),
         Action.COUNT_SESSION_OPENED: translate("Records", "Séance de dépouillement ouverte"),
         Action.COUNT_SESSION_CLOSED: translate("Records", "Séance de dépouillement close"),
+        Action.SESSION_MOVEMENT: translate("Records", "Arrivée ou départ pendant une séance"),
+        Action.INTERVENTION_MEASURES: translate("Records", "Mesures prises après une intervention"),
     }
     try:
         return labels[Action(action)]

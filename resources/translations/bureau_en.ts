@@ -2503,6 +2503,16 @@ Details: %6</translation>
         <translation>Counting session closed</translation>
     </message>
     <message>
+        <location filename="../../bureau_app/records.py" line="52" />
+        <source>Arrivée ou départ pendant une séance</source>
+        <translation>Arrival or departure during a session</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/records.py" line="53" />
+        <source>Mesures prises après une intervention</source>
+        <translation>Measures taken after an intervention</translation>
+    </message>
+    <message>
         <location filename="../../bureau_app/records.py" line="70" />
         <source>suspension du vote</source>
         <translation>vote suspended</translation>
