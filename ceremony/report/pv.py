@@ -470,8 +470,9 @@ def _contest(number: int, result: ContestResult, data: PvData) -> list[Flowable]
         Spacer(1, 2 * mm),
         *_rounds(result),
         *_unfilled(result, data.notes.short_lists),
-        *_elected(result, data.notes.elected),
-        *_unions(result),
+        # The common lists' split stays with the elected candidates of its contest: alone
+        # at the top of a page, a reader cannot tell which contest it belongs to.
+        KeepTogether([*_elected(result, data.notes.elected), *_unions(result)]),
     ]
 
 
