@@ -145,15 +145,18 @@ def run_status(args: argparse.Namespace) -> int:
     try:
         state = bureau.state
         phase = current_phase(state)
+        from ceremony.workflow.session_command import session_step
+
+        next_step = (session_step(bureau) if state.definition_blob else None) or NEXT_STEP[phase]
         if args.json:
-            print(json.dumps({"phase": phase.value, "next": NEXT_STEP[phase]}, ensure_ascii=False))
+            print(json.dumps({"phase": phase.value, "next": next_step}, ensure_ascii=False))
             return 0
         for item in ORDER:
             mark = (
                 "→" if item is phase else ("✓" if ORDER.index(item) < ORDER.index(phase) else " ")
             )
             print(f" {mark} {item.label}")
-        print(f"\nÉtape suivante : {NEXT_STEP[phase]}")
+        print(f"\nÉtape suivante : {next_step}")
         return 0
     finally:
         bureau.store.close()

@@ -161,6 +161,23 @@ def measures_command(bureau: Bureau, args: argparse.Namespace) -> None:
     print("Mesures prises consignées ; le procès-verbal les reprend avec l’intervention.")
 
 
+def session_step(bureau: Bureau) -> str | None:
+    """The roll-call command due now (for ``bureau status``), or None."""
+    due = rollcall.pending_session(bureau)
+    if due is None:
+        return None
+    session, verb = due
+    if verb == "open":
+        return (
+            f"bureau session open {session} --present … [--absent …] [--replaced …] "
+            f"(appel des membres à l’ouverture de la séance {SESSION_NAMES[session]})"
+        )
+    return (
+        f"bureau session close {session} --at HEURE [--arrived …] [--left …] "
+        f"(clôture de la séance {SESSION_NAMES[session]})"
+    )
+
+
 def add_session_parser(
     subparsers: Any,
     with_bureau: Callable[

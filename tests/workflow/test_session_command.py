@@ -134,3 +134,16 @@ def test_session_refused_before_its_phase_without_a_traceback(
     assert "Traceback" not in err
     assert main(["session", "close", "count", "--store", str(tmp_path / "store")]) == 1
     assert "La séance de dépouillement ne peut pas être close maintenant" in capsys.readouterr().err
+
+
+def test_status_names_the_roll_call_due_then_the_step_after_it(
+    registered: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = ["--store", str(registered / "store")]
+    assert main(["status", *store]) == 0
+    assert "Étape suivante : bureau session open sealing --present" in capsys.readouterr().out
+    members = ["presidente", "secretaire", "del-aph", "del-inph", "del-cmh-snam"]
+    assert _run(registered, "open", "sealing", "--present", *members) == 0
+    capsys.readouterr()
+    assert main(["status", *store]) == 0
+    assert "Étape suivante : bureau keys --card" in capsys.readouterr().out
