@@ -68,6 +68,7 @@ class Action(StrEnum):
     CARD_CHECKED = "card.checked"
     CARD_WIPED = "card.wiped"
     CARD_UNBLOCKED = "card.unblocked"
+    CARD_RESET_CODE_SET = "card.reset_code_set"
     LOTS_COMMITTED = "lots.committed"
     LOTS_REVEALED = "lots.revealed"
     SEALING_SESSION_OPENED = "session.sealing.opened"
@@ -109,6 +110,7 @@ EVENT_ACTIONS: Final[frozenset[Action]] = frozenset(
         Action.CARD_CHECKED,
         Action.CARD_WIPED,
         Action.CARD_UNBLOCKED,
+        Action.CARD_RESET_CODE_SET,
         Action.LOTS_COMMITTED,
         Action.LOTS_REVEALED,
     }
