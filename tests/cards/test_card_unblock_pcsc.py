@@ -14,6 +14,7 @@ import pytest
 
 from ceremony.cards.errors import CardUnblockError, PinBlockedError, WrongPinError
 from ceremony.cards.interface import PinKind
+from ceremony.workflow.card_custody import serials_with_reset_code
 from ceremony.workflow.card_wipe import check_card, set_reset_code, unblock_card
 from ceremony.workflow.phases import Action
 from tests.cards.ceremony_cards import HolderPins, emulated, open_bureau, run_until, word_pin
@@ -38,6 +39,9 @@ def test_a_blocked_card_is_unblocked_with_its_reset_code_not_the_admin_pin(
         # the admin PIN holder sets it (it only needs the admin PIN)
         set_reset_code(bureau, president)
         assert entries(bureau, Action.CARD_RESET_CODE_SET)[-1]["member_id"] == "presidente"
+        # the hand-over document will give this card its envelope R
+        serial = president.client.read_identity().serial
+        assert serials_with_reset_code(bureau.store.entries()) == {serial}
         # a wrong resetting code: refused by the card, journaled as failed
         right = pins.reset_code
         pins.reset_code = word_pin(12)
