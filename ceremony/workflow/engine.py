@@ -636,7 +636,8 @@ class Bureau:
         ``progress(step, done, total)`` hears of each step of the count
         (:data:`ceremony.workflow.count.CountProgress`); it changes nothing journaled.
         ``lots(member_id, message, hidden)`` lets each member present type their value
-        when a perfect tie needs a drawing of lots (:mod:`ceremony.workflow.lots_draw`).
+        when a perfect tie needs a drawing of lots (:mod:`ceremony.workflow.lots_draw`);
+        ``lots=PhysicalLots(ask)`` chooses the public physical draw, countersigned.
         """
         from ceremony.workflow import count as counting
         from ceremony.workflow.card_check import open_or_record_refusal
@@ -651,10 +652,10 @@ class Bureau:
         used = [k.card for k in opened]
         draw = None
         if lots is not None:
-            from ceremony.workflow.lots_draw import draw_lots
+            from ceremony.workflow.lots_draw import draw_seed
 
             def draw(tied: tuple[str, ...]) -> str:
-                return draw_lots(self, checked, tied, lots).seed
+                return draw_seed(self, checked, tied, lots)
 
         from ceremony.workflow.tempdirs import work_folder
 

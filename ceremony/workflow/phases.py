@@ -71,6 +71,7 @@ class Action(StrEnum):
     CARD_RESET_CODE_SET = "card.reset_code_set"
     LOTS_COMMITTED = "lots.committed"
     LOTS_REVEALED = "lots.revealed"
+    LOTS_DRAWN = "lots.drawn"
     SEALING_SESSION_OPENED = "session.sealing.opened"
     SEALING_SESSION_CLOSED = "session.sealing.closed"
     COUNT_SESSION_OPENED = "session.count.opened"
@@ -113,6 +114,7 @@ EVENT_ACTIONS: Final[frozenset[Action]] = frozenset(
         Action.CARD_RESET_CODE_SET,
         Action.LOTS_COMMITTED,
         Action.LOTS_REVEALED,
+        Action.LOTS_DRAWN,
     }
 )
 """Facts that may happen in any phase (a failed PIN, a card check, a wipe, a drawing of
