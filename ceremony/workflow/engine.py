@@ -268,7 +268,12 @@ class Bureau:
 
         label = card.client.read_key_label()
         if label is not None:
-            raise holds_key_error(label, f"registering {card.member_id} in {bureau.bureau_id}")
+            raise holds_key_error(
+                label,
+                f"registering {card.member_id} in {bureau.bureau_id}",
+                current_bureau=bureau.bureau_id,
+                bureau_names={b.bureau_id: b.name for b in self.definition(state).bureaux},
+            )
         try:
             identity = card.client.read_identity()
             fresh = identity.bureau_id != bureau.bureau_id or identity.role != member.role
@@ -309,7 +314,12 @@ class Bureau:
         for card in checked:
             label = card.client.read_key_label()
             if label is not None and label.ceremony_id != ceremony_id:
-                raise holds_key_error(label, "the key ceremony")
+                raise holds_key_error(
+                    label,
+                    "the key ceremony",
+                    current_bureau=bureau.bureau_id,
+                    bureau_names={b.bureau_id: b.name for b in self.definition(state).bureaux},
+                )
 
         heads = [c for c in checked if c.role in {"president", "secretary"}]
         delegates = [c for c in checked if c.role == "delegate"]
