@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from ceremony import __version__
 from ceremony.errors import CeremonyError
@@ -21,10 +22,10 @@ def run_verify(args: argparse.Namespace) -> int:
         is_ceremony_archive,
         verify_ceremony_archive,
     )
-    from ceremony.verify.recount import is_recount_folder, verify_recount
+    from ceremony.verify.recount import is_recount_bundle, is_recount_folder, verify_recount
 
-    if is_recount_folder(args.path):
-        recount = verify_recount(args.path)
+    if is_recount_folder(args.path) or is_recount_bundle(args.path):
+        recount = verify_recount(args.path, getattr(args, "original", None))
         sys.stdout.write((recount.to_json() if args.json else recount.to_text("fr")) + "\n")
         return 0 if recount.passed else 1
     if not is_ceremony_archive(args.path):
@@ -55,6 +56,12 @@ def build_parser() -> argparse.ArgumentParser:
     workflow_command.add_parsers(subparsers)
     verify_command.add_parser(subparsers)
     subparsers.choices["verify"].set_defaults(handler=run_verify)
+    subparsers.choices["verify"].add_argument(
+        "--original",
+        type=Path,
+        metavar="ARCHIVE_DIR",
+        help="pour un nouveau décompte (recount.zip) : l'archive de la cérémonie d'origine",
+    )
     journal_command.add_parser(subparsers)
     return parser
 

@@ -39,6 +39,9 @@ from ceremony.bundles.zipio import check_entry_name
 MAGIC: Final = "bureau-bundle"
 FORMAT_VERSION: Final = 1
 BUNDLE_TYPES: Final = frozenset({"definition", "seal", "status", "decision", "urn", "results"})
+# Annexes written after the ceremony, same envelope, read by their own verifier
+# (the recount report: ceremony.workflow.recount_bundle); never imported in a store.
+ANNEX_BUNDLE_TYPES: Final = frozenset({"recount"})
 MANIFEST_NAME: Final = "manifest.json"
 SIGNATURES_NAME: Final = "signatures.json"
 RESERVED_NAMES: Final = frozenset({MANIFEST_NAME, SIGNATURES_NAME})
@@ -118,7 +121,7 @@ class Manifest:
         if version != FORMAT_VERSION or isinstance(version, bool):
             raise BundleVersionError(f"format_version {version!r}, expected {FORMAT_VERSION}")
         bundle_type = r.data.get("bundle_type")
-        if not isinstance(bundle_type, str) or bundle_type not in BUNDLE_TYPES:
+        if not isinstance(bundle_type, str) or bundle_type not in BUNDLE_TYPES | ANNEX_BUNDLE_TYPES:
             raise BundleTypeError("manifest.bundle_type is not a known bundle type")
         r.keys(
             {
@@ -171,5 +174,5 @@ class Manifest:
             raise BundleTypeError(f"bundle_type {self.bundle_type!r}, expected {expected!r}")
 
     def __post_init__(self) -> None:
-        if self.bundle_type not in BUNDLE_TYPES:
+        if self.bundle_type not in BUNDLE_TYPES | ANNEX_BUNDLE_TYPES:
             raise BundleTypeError(f"unknown bundle type {self.bundle_type!r}")

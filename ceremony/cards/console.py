@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from ceremony.cards.errors import PinEntryCancelledError
 from ceremony.cards.interface import PinKind, PinPrompt
 
-NEW_KINDS = (PinKind.NEW_USER, PinKind.NEW_ADMIN)
+NEW_KINDS = (PinKind.NEW_USER, PinKind.NEW_ADMIN, PinKind.NEW_RESET)
 
 
 def _say(text: str) -> None:

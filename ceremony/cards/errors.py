@@ -35,8 +35,9 @@ class WrongPinError(CardError):
 
 class PinBlockedError(CardError):
     default_message = (
-        "Le code de cette carte est bloqué après trop d'essais. "
-        "La carte ne peut plus servir : utilisez la carte d'un autre membre habilité."
+        "Le code de cette carte est bloqué après trop d'essais. Utilisez la carte d'un autre "
+        "membre habilité, ou faites-la débloquer devant son titulaire : code administrateur "
+        "(pli A) ou code de déblocage (pli R), voir la remise des clés."
     )
 
 

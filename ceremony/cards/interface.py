@@ -208,6 +208,8 @@ class PinKind(Enum):
     CURRENT_ADMIN = "current-admin"  # factory or previous PW3, during initialisation
     NEW_USER = "new-user"  # the holder chooses their PIN
     NEW_ADMIN = "new-admin"  # the replacement admin PIN
+    RESET = "reset"  # the resetting code (RC), to unblock PW1 without the admin PIN
+    NEW_RESET = "new-reset"  # the resetting code being set (under the admin PIN)
 
 
 @dataclass(frozen=True)
@@ -312,6 +314,14 @@ class CardClient(Protocol):
         """Reset a blocked personal PIN with the card's admin PIN, setting a new one."""
         ...
 
+    def unblock_with_reset_code(self, pins: PinHandler) -> None:
+        """Reset a blocked personal PIN with the card's resetting code (RC), setting a new one."""
+        ...
+
+    def set_reset_code(self, pins: PinHandler) -> None:
+        """Set (or replace) the card's resetting code, under the admin PIN."""
+        ...
+
     def close(self) -> None: ...
 
 
@@ -322,7 +332,9 @@ def clear_secret(buffer: bytearray) -> None:
 
 def check_pin_policy(pin: str, kind: PinKind) -> None:
     """Refuse factory PINs and PINs that are too short (``PinPolicyError``)."""
-    minimum = MIN_ADMIN_PIN_LENGTH if kind is PinKind.NEW_ADMIN else MIN_PIN_LENGTH
+    minimum = (
+        MIN_ADMIN_PIN_LENGTH if kind in (PinKind.NEW_ADMIN, PinKind.NEW_RESET) else MIN_PIN_LENGTH
+    )
     if len(pin) < minimum:
         raise PinPolicyError(
             f"new {kind.value} PIN shorter than {minimum} characters",

@@ -16,6 +16,7 @@ holder.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Final
 
@@ -23,6 +24,11 @@ from ceremony.cards.errors import CardHoldsKeyError
 
 LABEL_FORMAT: Final = "bureau-card-key/1"
 UNKNOWN: Final = "?"
+ROLE_NAMES: Final = {
+    "president": "présidence",
+    "secretary": "secrétariat",
+    "delegate": "délégué de liste",
+}
 
 
 @dataclass(frozen=True)
@@ -93,19 +99,55 @@ class KeyLabel:
             fingerprint = f"{fingerprint[:16]}…"
         return (
             f"carte {self.card_serial} de {self.holder}, bureau {self.bureau_id}, "
-            f"rôle {self.role}, clé d'élection {fingerprint}, rangée le {self.stored_at}"
+            f"rôle {ROLE_NAMES.get(self.role, self.role)}, clé d'élection {fingerprint}, "
+            f"rangée le {self.stored_at}"
         )
 
 
-def holds_key_error(label: KeyLabel, what: str) -> CardHoldsKeyError:
-    """The refusal for ``what`` (an action) on a card that holds ``label``."""
+def holds_key_error(
+    label: KeyLabel,
+    what: str,
+    *,
+    current_bureau: str = "",
+    bureau_names: Mapping[str, str] | None = None,
+) -> CardHoldsKeyError:
+    """The refusal for ``what`` (an action) on a card that holds ``label``.
+
+    With ``current_bureau`` (the bureau the card is presented for) and the
+    definition's ``bureau_names``, a card holding another bureau's key is named
+    as such: the member sits on both bureaux and uses one card per bureau."""
+    names = dict(bureau_names or {})
+
+    def named(bureau_id: str) -> str:
+        name = names.get(bureau_id)
+        return f"« {name} » ({bureau_id})" if name else f"« {bureau_id} »"
+
+    never = (
+        "Une carte qui porte une clé n'est jamais réinitialisée ni réécrite par une "
+        "opération ordinaire. Si son titulaire veut vraiment effacer cette clé : "
+        "bureau card wipe."
+    )
+    if current_bureau and label.bureau_id not in (current_bureau, UNKNOWN):
+        message = (
+            f"Cette carte porte déjà la clé d'un autre bureau, le bureau "
+            f"{named(label.bureau_id)} : {label.describe()}. Un membre qui siège dans "
+            f"plusieurs bureaux utilise une carte par bureau : cette carte reste celle du "
+            f"bureau {named(label.bureau_id)} ; présentez une autre carte pour le bureau "
+            f"{named(current_bureau)}. {never}"
+        )
+    elif current_bureau and label.bureau_id == current_bureau:
+        message = (
+            f"Cette carte porte déjà une clé d'une autre cérémonie de ce même bureau "
+            f"{named(current_bureau)} : {label.describe()}. Elle reste nécessaire pour un "
+            f"nouveau décompte de cette cérémonie (deux ans). {never}"
+        )
+    else:
+        message = (
+            f"Cette carte porte déjà une clé de cérémonie ({label.describe()}). "
+            f"Un membre qui siège dans plusieurs bureaux utilise une carte par bureau. {never}"
+        )
     return CardHoldsKeyError(
         f"card {label.card_serial} holds the key of bureau {label.bureau_id} "
         f"({label.election_key_fingerprint[:16]}): {what} refused",
-        user_message=(
-            f"Cette carte porte déjà une clé de cérémonie ({label.describe()}). "
-            f"Elle n'est jamais réinitialisée ni réécrite par une opération ordinaire. "
-            f"Un membre qui siège dans plusieurs bureaux utilise une carte par bureau. "
-            f"Si son titulaire veut vraiment effacer cette clé : bureau card wipe."
-        ),
+        user_message=message,
     )

@@ -35,6 +35,7 @@ DO_AID: Final = 0x4F
 DO_HISTORICAL: Final = 0x5F52
 DO_EXTENDED_CAPABILITIES: Final = 0xC0
 DO_PW_STATUS: Final = 0xC4
+DO_RESETTING_CODE: Final = 0xD3
 DO_NAME: Final = 0x5B
 DO_LOGIN: Final = 0x5E
 DO_PRIVATE_1: Final = 0x0101
@@ -107,6 +108,7 @@ class PinStatus:
     pw3_max_length: int
     pw1_tries: int
     pw3_tries: int
+    rc_tries: int = 0  # 0 also when no resetting code is set
 
 
 def _compact_tlv(data: bytes) -> dict[int, bytes]:
@@ -221,7 +223,7 @@ class OpenPGPApp:
         data = self.get_data(DO_PW_STATUS)
         if data is None or len(data) < 7:
             raise CardOperationError("PW status bytes (DO C4) missing")
-        return PinStatus(data[1] & 0x7F, data[3] & 0x7F, data[4], data[6])
+        return PinStatus(data[1] & 0x7F, data[3] & 0x7F, data[4], data[6], data[5])
 
     def verify(self, reference: int, pin: str) -> None:
         """VERIFY (§7.2.2): PW1 (81 sign, 82 other) or PW3 (83)."""
@@ -250,6 +252,17 @@ class OpenPGPApp:
         """RESET RETRY COUNTER (§7.2.4) P1=02: new PW1 after PW3 was verified."""
         response = self.channel.send(0x2C, 0x02, 0x81, new_pin.encode("utf-8"), le=None)
         _pin_error(response, "RESET RETRY COUNTER")
+
+    def reset_retry_counter_with_code(self, reset_code: str, new_pin: str) -> None:
+        """RESET RETRY COUNTER (§7.2.4) P1=00: the resetting code, then the new PW1."""
+        data = reset_code.encode("utf-8") + new_pin.encode("utf-8")
+        response = self.channel.send(0x2C, 0x00, 0x81, data, le=None)
+        if response.sw == 0x6982:
+            tries = self.pin_status().rc_tries
+            if tries == 0:
+                raise PinBlockedError("RESET RETRY COUNTER 00: resetting code blocked")
+            raise WrongPinError("RESET RETRY COUNTER 00: wrong resetting code", tries_left=tries)
+        _pin_error(response, "RESET RETRY COUNTER 00")
 
     def generate_key(self, slot: KeySlot) -> bytes:
         """GENERATE ASYMMETRIC KEY PAIR (§7.2.14); returns the 7F49 template."""

@@ -71,6 +71,7 @@ from ceremony.cards.openpgp import (
     DO_NAME,
     DO_PRIVATE_1,
     DO_PRIVATE_3,
+    DO_RESETTING_CODE,
     PW1_OTHER,
     PW1_SIGN,
     PW3,
@@ -410,6 +411,68 @@ class OpenPGPCard:
                 s.app.reset_retry_counter_with_admin(new_user)
             except CardOperationError as exc:
                 raise CardUnblockError(exc.technical) from exc
+
+        self._run(work)
+
+    def unblock_with_reset_code(self, pins: PinHandler) -> None:
+        """RESET RETRY COUNTER P1=00: the resetting code and the new PIN in one command."""
+
+        def work(s: _Session) -> None:
+            setup = decode_login_record(s.app.get_data(DO_LOGIN))
+            holder = setup.holder if setup else ""
+            tries = s.app.pin_status().rc_tries
+            if tries == 0:
+                # No resetting code set (or it is blocked): nothing to ask.
+                raise CardUnblockError(
+                    f"card {s.caps.serial}: no usable resetting code",
+                    user_message=(
+                        "Cette carte n'a pas de code de déblocage utilisable (jamais défini, "
+                        "ou bloqué) : débloquez-la avec son code administrateur."
+                    ),
+                )
+            code = pins.get_pin(
+                PinPrompt(PinKind.RESET, "Code de déblocage de la carte.", s.caps.serial, holder),
+                tries,
+            )
+            new_user = pins.get_pin(
+                PinPrompt(
+                    PinKind.NEW_USER,
+                    "Choisissez votre nouveau code personnel (au moins 6 caractères).",
+                    s.caps.serial,
+                    holder,
+                ),
+                None,
+            )
+            check_pin_policy(new_user, PinKind.NEW_USER)
+            s.app.reset_retry_counter_with_code(code, new_user)
+
+        self._run(work)
+
+    def set_reset_code(self, pins: PinHandler) -> None:
+        """PUT DATA D3 under PW3 (§4.3.2): the resetting code, kept apart from the card."""
+
+        def work(s: _Session) -> None:
+            setup = decode_login_record(s.app.get_data(DO_LOGIN))
+            holder = setup.holder if setup else ""
+            admin = self._ask(
+                s,
+                pins,
+                PinKind.ADMIN,
+                "Code administrateur pour définir le code de déblocage.",
+                holder,
+            )
+            s.app.verify(PW3, admin)
+            code = pins.get_pin(
+                PinPrompt(
+                    PinKind.NEW_RESET,
+                    "Nouveau code de déblocage de la carte (au moins 8 caractères).",
+                    s.caps.serial,
+                    holder,
+                ),
+                None,
+            )
+            check_pin_policy(code, PinKind.NEW_RESET)
+            s.app.put_data(DO_RESETTING_CODE, code.encode("utf-8"))
 
         self._run(work)
 

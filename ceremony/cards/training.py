@@ -326,6 +326,18 @@ class TrainingCard:
             ),
         )
 
+    def unblock_with_reset_code(self, pins: PinHandler) -> None:
+        self.unblock(pins)
+
+    def set_reset_code(self, pins: PinHandler) -> None:
+        raise CardUnblockError(
+            f"training card {self.serial} has no resetting code",
+            user_message=(
+                "Une carte d'entraînement n'a pas de code de déblocage : elle ne peut pas "
+                "être débloquée. Utilisez la carte d'un autre membre habilité."
+            ),
+        )
+
     def unwrap_secret(self, context: WrapContext, pins: PinHandler) -> bytearray:
         identity = self.read_identity()
         stored = self._state.get("wrapped_secret")

@@ -90,5 +90,11 @@ class ThreadedCard:
     def unblock(self, pins: PinHandler) -> None:
         self.worker.call(lambda: self.client.unblock(pins))
 
+    def unblock_with_reset_code(self, pins: PinHandler) -> None:
+        self.worker.call(lambda: self.client.unblock_with_reset_code(pins))
+
+    def set_reset_code(self, pins: PinHandler) -> None:
+        self.worker.call(lambda: self.client.set_reset_code(pins))
+
     def close(self) -> None:
         self.worker.call(self.client.close)

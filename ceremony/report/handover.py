@@ -3,9 +3,25 @@
 At the end of the count the key cards and their activation codes are handed to
 the administration in public, in separate sealed envelopes, and kept two years
 so the count can be run again (arrêté du 16 avril 2019, art. 21). This document
-lists the cards (holder, role, serial) and prints two labels per card: one for
-the envelope holding the card, one for the envelope holding its code. The code
-itself is never printed: the holder writes it alone, out of sight.
+lists the cards (holder, role, serial), says who keeps what, and prints the
+labels of each card's envelopes. No code is ever printed: each is written by
+hand, out of sight, by the person who chose it.
+
+Who keeps what (the rule this document states, :data:`CUSTODY_ROWS`):
+
+- the card and its personal code (PIN): its holder, from the key ceremony to
+  the count ("les clés de chiffrement sont conservées sous la responsabilité de
+  chacun des détenteurs"); the PIN is never written down or lent before the
+  hand-over, where the holder writes it alone into envelope P;
+- the card's admin code (chosen at registration): envelope A, sealed at once,
+  kept by the administration's representative, apart from every card, never
+  by the holder; opened only to unblock the card in front of its holder
+  (``bureau card unblock``, journaled), then resealed;
+- the resetting code (optional, ``bureau card set-reset-code``): envelope R,
+  kept by the bureau's president (by the secretary for the president's own
+  card), never by the holder nor with the admin codes. It lets a blocked card
+  be unblocked at the count without the administration; with the card and the
+  resetting code in different hands, nobody but the holder can set a new PIN.
 """
 
 from __future__ import annotations
@@ -33,6 +49,8 @@ class KeyCard:
     role: str
     serial: str
     represents: str = ""
+    reset_code: bool = False
+    """Whether a resetting code was set on the card (then it has an envelope R)."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -40,6 +58,7 @@ class KeyCard:
             "role": self.role,
             "serial": self.serial,
             "represents": self.represents,
+            "reset_code": self.reset_code,
         }
 
     @classmethod
@@ -49,6 +68,7 @@ class KeyCard:
             str(data["role"]),
             str(data["serial"]),
             str(data.get("represents", "")),
+            bool(data.get("reset_code", False)),
         )
 
 
@@ -112,6 +132,69 @@ def envelope_numbers(index: int) -> tuple[str, str]:
     return f"C-{index:02d}", f"P-{index:02d}"
 
 
+def code_envelope_numbers(index: int) -> tuple[str, str]:
+    """Envelope numbers of the card's admin code and resetting code: ``A-03``, ``R-03``."""
+    return f"A-{index:02d}", f"R-{index:02d}"
+
+
+CUSTODY_ROWS: tuple[tuple[str, str, str], ...] = (
+    (
+        "Carte à clé",
+        "Son titulaire, sous sa responsabilité (elle ne quitte pas ses mains).",
+        "Pli C, remis à l’administration.",
+    ),
+    (
+        "Code personnel de la carte",
+        "Son titulaire seul, de mémoire : jamais écrit, jamais confié.",
+        "Écrit par le titulaire, hors de la vue de tous : pli P.",
+    ),
+    (
+        "Code administrateur de la carte",
+        "Pli A scellé dès l’enregistrement de la carte, gardé par le représentant de "
+        "l’administration, séparé de toutes les cartes, jamais par le titulaire. Ouvert "
+        "seulement pour débloquer la carte devant son titulaire (journalisé), puis rescellé.",
+        "Pli A, remis à l’administration (scellé s’il n’a pas servi).",
+    ),
+    (
+        "Code de déblocage (s’il a été défini)",
+        "Pli R scellé, gardé par le président du bureau (par le secrétaire pour la carte du "
+        "président), jamais par le titulaire ni avec les plis A. Il permet de débloquer une "
+        "carte au dépouillement sans l’administration (journalisé).",
+        "Pli R, remis à l’administration.",
+    ),
+)
+
+
+def _custody(data: HandoverData) -> list[Flowable]:
+    rows: list[list[Any]] = [
+        [
+            para(h, "cell_bold")
+            for h in ("Élément", "De la cérémonie des clés au dépouillement", "À la remise")
+        ]
+    ]
+    rows.extend([para(a, "cell"), para(b, "cell"), para(c, "cell")] for a, b, c in CUSTODY_ROWS)
+    widths = [CONTENT_WIDTH * f for f in (0.22, 0.5, 0.28)]
+    with_reset = [c.holder for c in data.cards if c.reset_code]
+    reset_note = (
+        "Code de déblocage défini pour : " + ", ".join(with_reset) + "."
+        if with_reset
+        else "Aucune carte n’a de code de déblocage : une carte bloquée se débloque avec son "
+        "code administrateur (pli A)."
+    )
+    return [
+        para("Qui garde quoi", "h1"),
+        para(
+            "Personne d’autre que son titulaire ne détient à la fois une carte et un moyen d’en "
+            "fixer le code personnel : la carte et son code administrateur, comme la carte et "
+            "son code de déblocage, sont toujours dans des mains différentes jusqu’à la remise."
+        ),
+        Spacer(1, 2 * mm),
+        grid_table(rows, widths),
+        Spacer(1, 2 * mm),
+        para(reset_note),
+    ]
+
+
 def _list_page(data: HandoverData) -> list[Flowable]:
     rows: list[list[Any]] = [
         [
@@ -121,14 +204,18 @@ def _list_page(data: HandoverData) -> list[Flowable]:
     ]
     for index, card in enumerate(data.cards, start=1):
         card_env, code_env = envelope_numbers(index)
+        admin_env, reset_env = code_envelope_numbers(index)
         role = card.role + (f" ({card.represents})" if card.represents else "")
+        envelopes = f"{card_env} carte<br/>{code_env} code<br/>{admin_env} admin."
+        if card.reset_code:
+            envelopes += f"<br/>{reset_env} débloc."
         rows.append(
             [
                 str(index),
                 para(card.holder, "cell"),
                 para(role, "cell"),
                 Paragraph(escape(card.serial), STYLES["mono"]),
-                Paragraph(f"{card_env} carte<br/>{code_env} code", STYLES["cell"]),
+                Paragraph(envelopes, STYLES["cell"]),
                 Spacer(1, 11 * mm),
             ]
         )
@@ -148,7 +235,9 @@ def _list_page(data: HandoverData) -> list[Flowable]:
             f"l’administration, représentée par {data.received_by}, sous plis distincts scellés "
             "en présence des membres du bureau de vote électronique. Chaque titulaire écrit "
             "lui-même son code d’activation, hors de la vue de tous, et le place dans le "
-            "pli « P » ; sa carte va dans le pli « C ». Aucun code n’est imprimé ni enregistré."
+            "pli « P » ; sa carte va dans le pli « C ». Les plis « A » (code administrateur) et, "
+            "s’il y en a, « R » (code de déblocage) sont remis scellés de même. Aucun code "
+            "n’est imprimé ni enregistré."
         ),
         Spacer(1, 2 * mm),
         para(
@@ -158,6 +247,7 @@ def _list_page(data: HandoverData) -> list[Flowable]:
         ),
         Spacer(1, 4 * mm),
         grid_table(rows, widths),
+        *_custody(data),
         Spacer(1, 8 * mm),
         KeepTogether(
             [
@@ -169,19 +259,30 @@ def _list_page(data: HandoverData) -> list[Flowable]:
     ]
 
 
-def _label(data: HandoverData, index: int, card: KeyCard, *, code: bool) -> list[Flowable]:
+_KINDS = {
+    "card": "CARTE À CLÉ",
+    "code": "CODE D'ACTIVATION",
+    "admin": "CODE ADMINISTRATEUR",
+    "reset": "CODE DE DÉBLOCAGE",
+}
+
+
+def _label(data: HandoverData, index: int, card: KeyCard, kind: str) -> list[Flowable]:
     card_env, code_env = envelope_numbers(index)
-    number = code_env if code else card_env
-    what = "CODE D'ACTIVATION" if code else "CARTE À CLÉ"
-    content = (
-        "Contient le code d’activation écrit par son titulaire. Ne contient pas la carte "
-        f"(pli {card_env})."
-        if code
-        else f"Contient la carte seule. Le code d’activation est dans le pli {code_env}."
-    )
+    admin_env, reset_env = code_envelope_numbers(index)
+    number = {"card": card_env, "code": code_env, "admin": admin_env, "reset": reset_env}[kind]
+    content = {
+        "card": f"Contient la carte seule. Le code d’activation est dans le pli {code_env}.",
+        "code": "Contient le code d’activation écrit par son titulaire. Ne contient pas la carte "
+        f"(pli {card_env}).",
+        "admin": "Contient le code administrateur de la carte, écrit par qui l’a choisi. Gardé "
+        "par le représentant de l’administration, jamais avec la carte.",
+        "reset": "Contient le code de déblocage de la carte. Gardé par le président du bureau "
+        "(le secrétaire pour la carte du président), jamais par le titulaire.",
+    }[kind]
     role = card.role + (f" — {card.represents}" if card.represents else "")
     return [
-        para(f"PLI {number} — {what}", "h2"),
+        para(f"PLI {number} — {_KINDS[kind]}", "h2"),
         para(data.bureau_name, "small"),
         para(data.instance, "small"),
         Spacer(1, 1.5 * mm),
@@ -201,10 +302,12 @@ def _label(data: HandoverData, index: int, card: KeyCard, *, code: bool) -> list
 
 
 def _labels(data: HandoverData) -> list[Flowable]:
-    cells = []
+    cells: list[list[Flowable]] = []
     for index, card in enumerate(data.cards, start=1):
-        cells.append(_label(data, index, card, code=False))
-        cells.append(_label(data, index, card, code=True))
+        kinds = ["card", "code", "admin"] + (["reset"] if card.reset_code else [])
+        cells.extend(_label(data, index, card, kind) for kind in kinds)
+    if len(cells) % 2:
+        cells.append([])
     rows = [cells[i : i + 2] for i in range(0, len(cells), 2)]
     width = CONTENT_WIDTH / 2
     table = Table(rows, colWidths=[width, width], rowHeights=[78 * mm] * len(rows))

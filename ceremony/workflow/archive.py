@@ -35,6 +35,7 @@ from ceremony.report.model import MemberSignature
 from ceremony.report.pv import make_signed_edition
 from ceremony.store.export import JournalExport
 from ceremony.store.store import Store
+from ceremony.workflow.card_custody import with_reset_codes
 from ceremony.workflow.errors import WorkflowError
 from ceremony.workflow.publication import handover_data, make_pv_data
 from ceremony.workflow.state import CeremonyState
@@ -123,7 +124,9 @@ def make_archive_files(bureau: Bureau, state: CeremonyState) -> dict[str, bytes]
     _write(
         folder,
         "remise-des-cles.pdf",
-        make_handover_pdf(handover_data(bureau, state, bureau.now())),
+        make_handover_pdf(
+            with_reset_codes(handover_data(bureau, state, bureau.now()), bureau.store.entries())
+        ),
         files,
     )
     index = json.dumps({"format": "bureau-archive/1", "files": files}, indent=1, sort_keys=True)

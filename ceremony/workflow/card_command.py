@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ceremony.cards.keylabel import KeyLabel
-from ceremony.workflow.card_wipe import check_card, unblock_card, wipe_card
+from ceremony.workflow.card_wipe import check_card, set_reset_code, unblock_card, wipe_card
 from ceremony.workflow.engine import Bureau
 
 
@@ -42,8 +42,18 @@ def _check(bureau: Bureau, args: argparse.Namespace) -> None:
 
 
 def _unblock(bureau: Bureau, args: argparse.Namespace) -> None:
-    unblock_card(bureau, _one(args))
-    print("Carte débloquée : nouveau code personnel enregistré (journalisé).")
+    method = "reset_code" if args.reset_code else "admin_pin"
+    unblock_card(bureau, _one(args), method)
+    how = "le code de déblocage" if args.reset_code else "le code administrateur"
+    print(f"Carte débloquée avec {how} : nouveau code personnel enregistré (journalisé).")
+
+
+def _set_reset_code(bureau: Bureau, args: argparse.Namespace) -> None:
+    set_reset_code(bureau, _one(args))
+    print(
+        "Code de déblocage enregistré sur la carte (journalisé, jamais le code). "
+        "Il est remis sous pli scellé selon la règle du document de remise des clés."
+    )
 
 
 def _ask_confirmation(read: Callable[[str], str]) -> Callable[[KeyLabel, str], str]:
@@ -73,10 +83,25 @@ def add_card_parser(subparsers: Any, with_bureau: Callable[..., Any]) -> None:
     for name, help_text, action in (
         ("show", "dire ce que porte la carte (sans code)", _show),
         ("check", "prouver que la carte ouvre sa clé (journalisé)", _check),
-        ("unblock", "débloquer le code personnel avec le code administrateur", _unblock),
+        (
+            "unblock",
+            "débloquer le code personnel (code administrateur, ou --reset-code)",
+            _unblock,
+        ),
+        (
+            "set-reset-code",
+            "définir le code de déblocage de la carte (sous le code administrateur)",
+            _set_reset_code,
+        ),
         ("wipe", "effacer la clé de la carte, à la demande de son titulaire", _wipe),
     ):
         parser = actions.add_parser(name, help=help_text, description=help_text)
         parser.add_argument("--store", type=Path, help="dossier du bureau")
         parser.add_argument("--card", action="append", metavar="MEMBRE=NUMÉRO", required=True)
+        if name == "unblock":
+            parser.add_argument(
+                "--reset-code",
+                action="store_true",
+                help="avec le code de déblocage de la carte au lieu du code administrateur",
+            )
         parser.set_defaults(handler=with_bureau(action))

@@ -7,7 +7,8 @@ with a PIN.
 - :func:`check_card`: the member proves their card still opens their secret
   for this ceremony: unwrap, rebuild the trustee key, compare with the public
   trustee key (nothing is shown). The PV can list these checks.
-- :func:`unblock_card`: a blocked personal PIN reset with the card's admin PIN.
+- :func:`unblock_card`: a blocked personal PIN reset with the card's admin PIN or
+  its resetting code; :func:`set_reset_code` sets that code (admin PIN).
 - :func:`wipe_card`: the only way a card's ceremony key is ever destroyed. The
   holder is shown what the card holds (holder, bureau, election key
   fingerprint, date), types the confirmation sentence, then the card's
@@ -18,7 +19,7 @@ with a PIN.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from ceremony.cards.errors import NoWrappedSecretError
 from ceremony.cards.interface import CardIdentity
@@ -80,14 +81,52 @@ def check_card(bureau: Bureau, card: PresentCard) -> None:
     _record(bureau, phase, Action.CARD_CHECKED, actor, card.member_id, "ok")
 
 
-def unblock_card(bureau: Bureau, card: PresentCard) -> None:
-    """Reset the personal PIN with the admin PIN (asked by the card), journaled."""
+UNBLOCK_METHODS: Final = ("admin_pin", "reset_code")
+
+
+def unblock_card(bureau: Bureau, card: PresentCard, method: str = "admin_pin") -> None:
+    """Reset the blocked personal PIN, journaled with its method, never a code.
+
+    ``method`` is ``admin_pin`` (RESET RETRY COUNTER P1=02 after the admin PIN)
+    or ``reset_code`` (P1=00 with the card's resetting code); the card asks the
+    code and the new PIN through ``card.pins``. A refused attempt is journaled
+    too (outcome ``failed`` and the error class), then raised."""
+    if method not in UNBLOCK_METHODS:
+        raise ValueError(f"unknown unblock method {method!r}")
     identity = card.client.read_identity()
-    card.client.unblock(card.pins)
+    actor = Actor(identity.role, identity.serial)
+    phase = current_phase(bureau.state)
+    try:
+        if method == "reset_code":
+            card.client.unblock_with_reset_code(card.pins)
+        else:
+            card.client.unblock(card.pins)
+    except CeremonyError as error:
+        _record(
+            bureau,
+            phase,
+            Action.CARD_UNBLOCKED,
+            actor,
+            card.member_id,
+            "failed",
+            method=method,
+            error=type(error).__name__,
+        )
+        raise
+    _record(bureau, phase, Action.CARD_UNBLOCKED, actor, card.member_id, "ok", method=method)
+
+
+def set_reset_code(bureau: Bureau, card: PresentCard) -> None:
+    """Set the card's resetting code under its admin PIN (PUT DATA D3), journaled.
+
+    Optional: by default a blocked card is unblocked with its admin PIN. Who keeps
+    the resetting code is the hand-over document's rule (never the card's holder)."""
+    identity = card.client.read_identity()
+    card.client.set_reset_code(card.pins)
     _record(
         bureau,
         current_phase(bureau.state),
-        Action.CARD_UNBLOCKED,
+        Action.CARD_RESET_CODE_SET,
         Actor(identity.role, identity.serial),
         card.member_id,
         "ok",

@@ -97,9 +97,13 @@ def _ask_lot_value(member_id: str, message: str, hidden: bool) -> str:
 
 
 def _count(bureau: Bureau, args: argparse.Namespace) -> Any:
+    from ceremony.workflow.lots_draw import PhysicalLots
     from ceremony.workflow.recount_command import print_results
 
-    outcome = bureau.count(args.cards, lots=_ask_lot_value)
+    physical = getattr(args, "lots", "engagements") == "physique"
+    outcome = bureau.count(
+        args.cards, lots=PhysicalLots(_ask_lot_value) if physical else _ask_lot_value
+    )
     names = {c.contest_uuid: c.name for c in bureau.bureau_definition().contests}
     print_results(
         "Résultats du dépouillement :",
@@ -308,6 +312,20 @@ def add_parsers(subparsers: Any) -> None:
         "dépouillement",
         _count,
         cards=True,
+        arguments=[
+            (
+                ["--lots"],
+                {
+                    "choices": ["engagements", "physique"],
+                    "default": "engagements",
+                    "help": (
+                        "en cas d'égalité parfaite : « engagements » (chaque membre présent "
+                        "engage une valeur secrète, puis la révèle ; défaut) ou « physique » "
+                        "(tirage public, résultat saisi et contresigné par les cartes présentes)"
+                    ),
+                },
+            )
+        ],
     )
     from ceremony.workflow.recount_command import add_recount_parser
 

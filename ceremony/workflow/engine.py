@@ -271,7 +271,12 @@ class Bureau:
 
         label = card.client.read_key_label()
         if label is not None:
-            raise holds_key_error(label, f"registering {card.member_id} in {bureau.bureau_id}")
+            raise holds_key_error(
+                label,
+                f"registering {card.member_id} in {bureau.bureau_id}",
+                current_bureau=bureau.bureau_id,
+                bureau_names={b.bureau_id: b.name for b in self.definition(state).bureaux},
+            )
         try:
             identity = card.client.read_identity()
             fresh = identity.bureau_id != bureau.bureau_id or identity.role != member.role
@@ -312,7 +317,12 @@ class Bureau:
         for card in checked:
             label = card.client.read_key_label()
             if label is not None and label.ceremony_id != ceremony_id:
-                raise holds_key_error(label, "the key ceremony")
+                raise holds_key_error(
+                    label,
+                    "the key ceremony",
+                    current_bureau=bureau.bureau_id,
+                    bureau_names={b.bureau_id: b.name for b in self.definition(state).bureaux},
+                )
 
         heads = [c for c in checked if c.role in {"president", "secretary"}]
         delegates = [c for c in checked if c.role == "delegate"]
@@ -643,7 +653,8 @@ class Bureau:
         ``progress(step, done, total)`` hears of each step of the count
         (:data:`ceremony.workflow.count.CountProgress`); it changes nothing journaled.
         ``lots(member_id, message, hidden)`` lets each member present type their value
-        when a perfect tie needs a drawing of lots (:mod:`ceremony.workflow.lots_draw`).
+        when a perfect tie needs a drawing of lots (:mod:`ceremony.workflow.lots_draw`);
+        ``lots=PhysicalLots(ask)`` chooses the public physical draw, countersigned.
         """
         from ceremony.workflow import count as counting
         from ceremony.workflow.card_check import open_or_record_refusal
@@ -659,10 +670,10 @@ class Bureau:
         used = [k.card for k in opened]
         draw = None
         if lots is not None:
-            from ceremony.workflow.lots_draw import draw_lots
+            from ceremony.workflow.lots_draw import draw_seed
 
             def draw(tied: tuple[str, ...]) -> str:
-                return draw_lots(self, checked, tied, lots).seed
+                return draw_seed(self, checked, tied, lots)
 
         from ceremony.workflow.tempdirs import work_folder
 

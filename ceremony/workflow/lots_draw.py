@@ -15,6 +15,16 @@ right away, with the decrypted results still in hand:
 No member can choose the outcome: every value is fixed (committed) before any is
 known, and any single honest member's value makes the seed unpredictable. Anyone
 can redo the seed and the order from the journal with ``sha256sum``.
+
+The other variant, chosen by the bureau (``bureau count --lots physique``, or
+``lots=PhysicalLots(ask)``), is a **physical draw done in public** (dice,
+numbered balls...): :func:`draw_lots_physical`. The first member present
+describes the procedure and types the outcome everyone saw; every other member
+present types the outcome they saw, which must be the same; then every card
+present countersigns the record (tied lists, procedure, outcome) and at least
+a legal quorum of signatures is required. The record, its SHA-256 and the
+signatures are journaled (``lots.drawn``); the outcome is the public seed of
+:mod:`ceremony.tally.lots`, so the order can be redone by anyone.
 """
 
 from __future__ import annotations
@@ -24,6 +34,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
+from ceremony.errors import CeremonyError
 from ceremony.store.journal import Actor
 from ceremony.workflow.errors import WorkflowError
 from ceremony.workflow.phases import Action, Phase
@@ -118,3 +129,139 @@ def draw_lots(
         details={"tied_lists": list(tied_lists), "values": values, "seed": seed},
     )
     return LotDrawOutcome(seed, commitments, values)
+
+
+PHYSICAL_FORMAT: Final = "bureau-lot-physical/1"
+LOT_METHODS: Final = {"engagements": "commit-reveal", "physique": "physical"}
+"""The CLI's names of the two procedures."""
+
+
+@dataclass(frozen=True)
+class PhysicalLots:
+    """``lots=`` for :meth:`Bureau.count` choosing the public physical draw.
+
+    ``ask(member_id, message, hidden)`` as for the commit-reveal draw."""
+
+    ask: LotAsk
+
+    def __call__(self, member_id: str, message: str, hidden: bool) -> str:
+        return self.ask(member_id, message, hidden)
+
+
+@dataclass(frozen=True)
+class PhysicalDrawOutcome:
+    seed: str
+    procedure: str
+    record_sha256: str
+    countersigned_by: list[str]
+
+
+def normalise_outcome(text: str) -> str:
+    return " ".join(text.split())
+
+
+def physical_record(
+    bureau_id: str, tied_lists: Sequence[str], procedure: str, outcome: str, members: list[str]
+) -> bytes:
+    """The canonical bytes every card present countersigns."""
+    import rfc8785
+
+    return rfc8785.dumps(
+        {
+            "format": PHYSICAL_FORMAT,
+            "bureau_id": bureau_id,
+            "tied_lists": list(tied_lists),
+            "procedure": procedure,
+            "outcome": outcome,
+            "members_present": sorted(members),
+        }
+    )
+
+
+def draw_lots_physical(
+    bureau: Bureau,
+    members: Sequence[CheckedCard],
+    tied_lists: Sequence[str],
+    ask: LotAsk,
+) -> PhysicalDrawOutcome:
+    """The public physical draw, entered and countersigned (module docstring)."""
+    from ceremony.workflow.quorum import require_quorum
+
+    tied_names = _list_names(bureau, tied_lists)
+    first = members[0]
+    procedure = ask(
+        first.member_id,
+        f"Tirage au sort public entre {tied_names} — {first.identity.holder} : décrivez la "
+        "procédure faite devant tous (par ex. « trois dés lancés par la présidente »).",
+        False,
+    ).strip()
+    outcome = normalise_outcome(
+        ask(
+            first.member_id,
+            f"{first.identity.holder} : tapez le résultat du tirage tel que tous l'ont vu "
+            "(par ex. « 4 2 6 »).",
+            False,
+        )
+    )
+    if not procedure or not outcome or "|" in outcome:
+        raise LotDrawError(
+            "empty procedure or outcome, or '|' in the outcome",
+            user_message=(
+                "Tirage au sort : la procédure et le résultat doivent être décrits "
+                "(le résultat ne peut pas contenir « | »). Le dépouillement est à reprendre."
+            ),
+        )
+    for member in members[1:]:
+        seen = ask(
+            member.member_id,
+            f"Contreseing — {member.identity.holder} : tapez le résultat du tirage que vous "
+            "avez vu vous-même.",
+            False,
+        )
+        if normalise_outcome(seen) != outcome:
+            raise LotDrawError(
+                f"{member.member_id} saw another outcome",
+                user_message=(
+                    f"Tirage au sort : {member.identity.holder} n'a pas vu le même résultat. "
+                    "Rien n'est retenu ; refaites le tirage en public et le dépouillement."
+                ),
+            )
+    assert bureau.state.bureau_id is not None
+    present = [m.member_id for m in members]
+    record = physical_record(bureau.state.bureau_id, tied_lists, procedure, outcome, present)
+    signatures: dict[str, object] = {}
+    failed: dict[str, str] = {}
+    for member in members:
+        try:
+            signatures[member.member_id] = member.client.sign(record, member.pins).to_dict()
+        except CeremonyError as error:
+            # A blocked or cancelled card does not countersign; the quorum rule decides.
+            failed[member.member_id] = type(error).__name__
+    require_quorum(bureau.bureau_definition(), list(signatures), failures=failed)
+    record_sha256 = hashlib.sha256(record).hexdigest()
+    bureau.store.append(
+        phase=Phase.COUNT,
+        action=Action.LOTS_DRAWN,
+        actors=[Actor(m.role, m.identity.serial) for m in members if m.member_id in signatures],
+        details={
+            "method": "physical",
+            "tied_lists": list(tied_lists),
+            "procedure": procedure,
+            "outcome": outcome,
+            "seed": outcome,
+            "members_present": sorted(present),
+            "record_sha256": record_sha256,
+            "countersignatures": signatures,
+            "not_countersigned": failed,
+        },
+    )
+    return PhysicalDrawOutcome(outcome, procedure, record_sha256, sorted(signatures))
+
+
+def draw_seed(
+    bureau: Bureau, members: Sequence[CheckedCard], tied_lists: Sequence[str], ask: LotAsk
+) -> str:
+    """The seed by the procedure ``ask`` stands for (physical if a :class:`PhysicalLots`)."""
+    if isinstance(ask, PhysicalLots):
+        return draw_lots_physical(bureau, members, tied_lists, ask).seed
+    return draw_lots(bureau, members, tied_lists, ask).seed

@@ -68,8 +68,10 @@ class Action(StrEnum):
     CARD_CHECKED = "card.checked"
     CARD_WIPED = "card.wiped"
     CARD_UNBLOCKED = "card.unblocked"
+    CARD_RESET_CODE_SET = "card.reset_code_set"
     LOTS_COMMITTED = "lots.committed"
     LOTS_REVEALED = "lots.revealed"
+    LOTS_DRAWN = "lots.drawn"
     SEALING_SESSION_OPENED = "session.sealing.opened"
     SEALING_SESSION_CLOSED = "session.sealing.closed"
     COUNT_SESSION_OPENED = "session.count.opened"
@@ -111,8 +113,10 @@ EVENT_ACTIONS: Final[frozenset[Action]] = frozenset(
         Action.CARD_CHECKED,
         Action.CARD_WIPED,
         Action.CARD_UNBLOCKED,
+        Action.CARD_RESET_CODE_SET,
         Action.LOTS_COMMITTED,
         Action.LOTS_REVEALED,
+        Action.LOTS_DRAWN,
         Action.SESSION_MOVEMENT,
         Action.INTERVENTION_MEASURES,
     }

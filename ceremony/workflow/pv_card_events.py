@@ -2,7 +2,8 @@
 
 Card checks, wrong PIN entries, blocked or set-aside cards, unblocks, wipes
 and quorum refusals are journaled by the key work (``card.*`` actions); the
-drawing of lots by commit-reveal as ``lots.committed`` then ``lots.revealed``.
+drawing of lots by commit-reveal as ``lots.committed`` then ``lots.revealed``, or
+by a countersigned public physical draw as ``lots.drawn``.
 The journal never holds a PIN, so neither does the PV: a wrong entry is
 reported with the tries the card has left, nothing else.
 """
@@ -80,6 +81,18 @@ def _lots_text(names: Mapping[str, str], entry: JournalEntry) -> str:
     )
 
 
+def _physical_lots_text(names: Mapping[str, str], d: Mapping[str, Any]) -> str:
+    lists = " ; ".join(str(x) for x in d.get("tied_lists", []))
+    signers = ", ".join(_who(names, {"member_id": m}) for m in sorted(d["countersignatures"]))
+    return (
+        f"Tirage au sort public entre les listes à égalité parfaite ({lists}) : "
+        f"{d['procedure']}. Résultat vu de tous et saisi : « {d['outcome']} », confirmé par "
+        f"chaque membre présent et contresigné par les cartes de {signers} (empreinte "
+        f"{d['record_sha256']}). Ce résultat est la graine du tirage : l’ordre entre les "
+        "listes à égalité s’en déduit et chacun peut le refaire."
+    )
+
+
 def card_event_rows(names: Mapping[str, str], entry: JournalEntry) -> list[PvEvent]:
     """The PV rows for one journal entry about cards or lots (none for other entries)."""
     d = entry.details
@@ -96,8 +109,20 @@ def card_event_rows(names: Mapping[str, str], entry: JournalEntry) -> list[PvEve
             )
             return [PvEvent(at, "finding", f"Contrôle de la carte de {_who(names, d)} : {result}.")]
         case Action.CARD_UNBLOCKED:
-            text = f"Carte de {_who(names, d)} débloquée avec son code administrateur."
+            how = "code de déblocage" if d.get("method") == "reset_code" else "code administrateur"
+            if d.get("outcome", "ok") != "ok":
+                text = f"Carte de {_who(names, d)} : déblocage avec son {how} refusé."
+            else:
+                text = f"Carte de {_who(names, d)} débloquée avec son {how}."
             return [PvEvent(at, "finding", text)]
+        case Action.CARD_RESET_CODE_SET:
+            text = (
+                f"Code de déblocage défini sur la carte de {_who(names, d)} "
+                "(sous son code administrateur), remis sous pli scellé."
+            )
+            return [PvEvent(at, "finding", text)]
+        case Action.LOTS_DRAWN:
+            return [PvEvent(entry.moment, "lot_drawing", _physical_lots_text(names, d))]
         case Action.CARD_WIPED:
             text = (
                 f"Carte de {_who(names, d)} effacée à la demande de son titulaire, "

@@ -13,9 +13,11 @@ machine that has only the ceremony archive and the members' cards:
 3. any legal quorum of cards opens the keys (:mod:`ceremony.workflow.card_check`),
    every ballot of the urn is verified again and tallied, the tallies decrypted;
 4. the results are compared with the archived ones, and a signed recount report
-   is written beside (never inside) the archive: ``recount.json`` (signed by
-   every card used, ``recount-signatures.json``), ``recompte.pdf`` (annex to the
-   PV), the recount's own ``journal.jsonl`` and ``recount-index.json``.
+   is written beside (never inside) the archive: ``recount.zip``, a signed
+   bundle (:mod:`ceremony.workflow.recount_bundle`: ``recount.json`` and
+   ``recompte.pdf``, the annex to the PV, signed by every card used), readable
+   copies of those two files, the recount's own ``journal.jsonl`` and
+   ``recount-index.json``.
    ``bureau verify`` accepts that folder (:mod:`ceremony.verify.recount`); it
    names the original archive by the hash of its ``archive.json`` and its
    journal head. The original archive is never written to.
@@ -32,6 +34,7 @@ from typing import Any, Final
 
 from ceremony.bundles.importer import expect_payload, import_bundle_file, read_bundle_file
 from ceremony.bundles.payloads.urn import UrnPayload
+from ceremony.cards.interface import CardSigner
 from ceremony.protocol.election import Election
 from ceremony.protocol.group import Group
 from ceremony.store.errors import BlobNotFoundError
@@ -44,12 +47,12 @@ from ceremony.workflow.engine import Bureau, _replace_seen
 from ceremony.workflow.errors import WorkflowError
 from ceremony.workflow.holders import PresentCard
 from ceremony.workflow.phases import Action, Phase
+from ceremony.workflow.recount_bundle import BUNDLE_FILE, make_recount_bundle
 from ceremony.workflow.sealing import canonical
 from ceremony.workflow.state import CeremonyState, derive_state
 from ceremony.workflow.tempdirs import work_folder
 
 RECOUNT_FILE: Final = "recount.json"
-SIGNATURES_FILE: Final = "recount-signatures.json"
 PDF_FILE: Final = "recompte.pdf"
 INDEX_FILE: Final = "recount-index.json"
 JOURNAL_FILE: Final = "journal.jsonl"
@@ -253,16 +256,22 @@ def recount_from_archive(
             "identical": not differences,
             "differences": differences,
         }
-        report = canonical(document)
-        signatures = [
-            {"member_id": c.member_id, "signature": c.client.sign(report, c.pins).to_dict()}
-            for c in used
-        ]
-        signatures_bytes = canonical(
-            {"format": "bureau-recount-signatures/1", "signatures": signatures}
-        )
         pdf = make_recount_pdf(bureau, state, document)
-        files = {RECOUNT_FILE: report, SIGNATURES_FILE: signatures_bytes, PDF_FILE: pdf}
+        assert state.bureau_id is not None
+        bundle = make_recount_bundle(
+            document,
+            pdf,
+            bureau_id=state.bureau_id,
+            election_fingerprints=state.keys["fingerprints"],
+            now=now,
+            signers=[CardSigner(c.client, c.identity, c.pins) for c in used],
+        )
+        # The folder keeps readable copies of the bundle's two files, same bytes.
+        files = {
+            RECOUNT_FILE: bundle.payload_bytes,
+            PDF_FILE: pdf,
+            BUNDLE_FILE: bundle.to_bytes(),
+        }
         hashes = {n: hashlib.sha256(d).hexdigest() for n, d in files.items()}
         index = canonical({"format": "bureau-recount-index/1", "files": hashes})
         with store.transaction() as tx:

@@ -62,6 +62,7 @@ def add_recount_parser(subparsers: Any, open_card: Callable[[str], PresentCard])
                 print(f"  {line}")
         print(f"Cartes utilisées : {', '.join(outcome.members_used)}")
         print(f"Rapport signé écrit dans : {outcome.folder}")
+        print(f"Paquet signé (bureau verify l'accepte seul) : {outcome.folder / 'recount.zip'}")
         return 0 if outcome.equal else 2
 
     parser.set_defaults(handler=handler)

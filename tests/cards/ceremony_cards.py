@@ -47,6 +47,7 @@ class HolderPins:
 
     user_pin: str = field(default_factory=lambda: word_pin(8))
     admin_pin: str = field(default_factory=lambda: word_pin(10))
+    reset_code: str = field(default_factory=lambda: word_pin(12))
     factory: bool = True
     script: list[str | None] = field(default_factory=list)
     """Answers to the next USER prompts before the right PIN (None cancels)."""
@@ -68,6 +69,8 @@ class HolderPins:
             PinKind.NEW_ADMIN: self.admin_pin,
             PinKind.USER: self.user_pin,
             PinKind.ADMIN: self.admin_pin,
+            PinKind.RESET: self.reset_code,
+            PinKind.NEW_RESET: self.reset_code,
         }[prompt.kind]
 
     def asked(self, kind: PinKind) -> int:

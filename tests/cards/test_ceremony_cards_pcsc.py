@@ -19,6 +19,7 @@ import pytest
 
 from ceremony.cards.errors import CardHoldsKeyError, PinBlockedError
 from ceremony.cards.interface import CardSetup, PinKind, WrapContext
+from ceremony.simulator.description import load_description
 from ceremony.simulator.platform import PlatformSimulator
 from ceremony.store.store import open_store
 from ceremony.store.workstation_key import FileKeySource
@@ -55,13 +56,14 @@ def actors(bureau: Bureau, action: Action) -> set[str]:
     return {a.card_serial for a in found[-1].actors}
 
 
-def fresh_store(folder: Path) -> Bureau:
-    sim = PlatformSimulator(seed=SEED, ballots=4, description=small_description(), workers=1)
+def fresh_store(folder: Path, bureau_id: str = "csn") -> Bureau:
+    description = small_description() if bureau_id == "csn" else load_description()
+    sim = PlatformSimulator(seed=SEED, ballots=4, description=description, workers=1)
     bureau = Bureau(
         open_store(folder / "store"), key_source=FileKeySource(folder / "workstation-key")
     )
     bureau.confirm_platform_key(sim.platform_key_id)
-    bureau.import_definition(sim.definition_bundle(), "csn")
+    bureau.import_definition(sim.definition_bundle(), bureau_id)
     return bureau
 
 
@@ -91,6 +93,20 @@ def test_register_refuses_a_keyed_card_and_only_the_confirmed_wipe_frees_it(
         assert label.stored_at in message
         assert len(pins.prompts) == asked
         assert "presidente" not in second.state.members
+        # the same member also sits on another bureau (cspm): refused, naming both bureaux
+        third = fresh_store(tmp_path / "c", "cspm")
+        try:
+            with pytest.raises(CardHoldsKeyError) as elsewhere:
+                third.register_member(president)
+            text = elsewhere.value.user_message
+            names = {b.bureau_id: b.name for b in third.definition().bureaux}
+            assert f"la clé d'un autre bureau, le bureau « {names['csn']} » (csn)" in text
+            assert "une carte par bureau" in text
+            assert f"présentez une autre carte pour le bureau « {names['cspm']} » (cspm)" in text
+            assert "rôle présidence" in text and "rôle president" not in text
+            assert len(pins.prompts) == asked and "presidente" not in third.state.members
+        finally:
+            third.store.close()
         # the card-level guard as well: no re-initialisation, no second key
         with pytest.raises(CardHoldsKeyError):
             president.client.initialise(CardSetup("Quelqu'un", "president", "cspm"), pins)

@@ -23,18 +23,43 @@ def pdf() -> bytes:
     return make_handover_pdf(handover_data())
 
 
-def test_every_card_is_listed_with_two_labels(pdf: bytes) -> None:
+def test_every_card_is_listed_with_its_envelope_labels(pdf: bytes) -> None:
     flat = re.sub(r"\s+", " ", pdftotext(pdf, layout=False))
     data = handover_data()
     for index, card in enumerate(data.cards, start=1):
-        # Once in the list, once on the card's envelope, once on the code's envelope.
-        assert flat.count(card.serial) == 3, card.serial
+        # Once in the list, once on each envelope: card, code, admin code.
+        assert flat.count(card.serial) == 4, card.serial
         assert f"PLI C-{index:02d} — CARTE À CLÉ" in flat
         assert f"PLI P-{index:02d} — CODE D'ACTIVATION" in flat
-        assert flat.count(f"Titulaire : {card.holder}") == 2
+        assert f"PLI A-{index:02d} — CODE ADMINISTRATEUR" in flat
+        assert f"PLI R-{index:02d}" not in flat  # no resetting code set on these cards
+        assert flat.count(f"Titulaire : {card.holder}") == 3
     assert "REMISE DES CLÉS DE CHIFFREMENT" in flat
-    assert flat.count("À conserver jusqu’au 25 juin 2026") == 2 * len(data.cards)
+    assert flat.count("À conserver jusqu’au 25 juin 2026") == 3 * len(data.cards)
     assert "Reçu par : M. Gérard Lœuvre" in flat
+
+
+def test_the_document_says_who_keeps_what(pdf: bytes) -> None:
+    flat = re.sub(r"\s+", " ", pdftotext(pdf, layout=False))
+    assert "Qui garde quoi" in flat
+    # each holder keeps card and personal code; the admin code is sealed with the
+    # administration's representative, apart from the cards; the resetting code with the
+    # president (the secretary for the president's card), never with the holder
+    assert "Son titulaire, sous sa responsabilité" in flat
+    assert "Son titulaire seul, de mémoire : jamais écrit, jamais confié." in flat
+    assert "gardé par le représentant de l’administration, séparé de toutes les cartes" in flat
+    assert "gardé par le président du bureau (par le secrétaire pour la carte du président)" in (
+        flat
+    )
+    assert "jamais par le titulaire ni avec les plis A" in flat
+    assert "Aucune carte n’a de code de déblocage" in flat
+    # a card with a resetting code gets its envelope R and is named
+    data = handover_data()
+    marked = replace(data, cards=(replace(data.cards[1], reset_code=True), *data.cards[2:]))
+    text = re.sub(r"\s+", " ", pdftotext(make_handover_pdf(marked), layout=False))
+    assert "PLI R-01 — CODE DE DÉBLOCAGE" in text and "PLI R-02" not in text
+    assert f"Code de déblocage défini pour : {data.cards[1].holder}." in text
+    assert text.count(data.cards[1].serial) == 5
 
 
 def test_a4_numbered_fonts_embedded_and_deterministic(pdf: bytes, tmp_path: Path) -> None:

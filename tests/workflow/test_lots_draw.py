@@ -4,20 +4,30 @@ commit-reveal among the members present, commitments journaled before any reveal
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import io
 from pathlib import Path
 
 import pytest
 
+from ceremony.cards.interface import CardIdentity, Signature, verify_card_signature
 from ceremony.cards.training import TrainingCard
+from ceremony.errors import CeremonyError
 from ceremony.store.store import open_store
 from ceremony.store.workstation_key import FileKeySource
 from ceremony.tally.lots import compute_lot_order
 from ceremony.workflow.demo import DemoPins, run_demo, store_folder
 from ceremony.workflow.engine import Bureau
 from ceremony.workflow.holders import PresentCard
-from ceremony.workflow.lots_draw import LotDrawError, compute_commitment, compute_seed
+from ceremony.workflow.lots_draw import (
+    LotDrawError,
+    PhysicalLots,
+    compute_commitment,
+    compute_seed,
+    physical_record,
+)
 from ceremony.workflow.phases import Action
+from ceremony.workflow.pv_card_events import card_event_rows
 from tests.workflow.ceremony_setup import BALLOTS, small_description
 
 TIE_SEED = "tie-1"
@@ -117,3 +127,84 @@ def test_a_revealed_value_that_differs_from_its_commitment_stops_the_count(
         assert bureau.state.count is None
     finally:
         bureau.store.close()
+
+
+def test_a_tie_drawn_physically_in_public_is_entered_and_countersigned(tmp_path: Path) -> None:
+    out = tmp_path / "archive"
+    bureau = _until_count(out)
+    try:
+        typed = {
+            "presidente": ["trois dés lancés par la présidente devant l'assemblée", "4  2 6"],
+            "del-aph": ["4 2 6"],
+            "del-inph": [" 4 2 6 "],
+        }
+        asked: list[tuple[str, bool]] = []
+
+        def ask(member_id: str, message: str, hidden: bool) -> str:
+            asked.append((member_id, hidden))
+            return typed[member_id].pop(0)
+
+        outcome = bureau.count(_quorum(out), lots=PhysicalLots(ask))
+        # the first member describes and enters, every other present member confirms, openly
+        assert asked == [("presidente", False)] * 2 + [("del-aph", False), ("del-inph", False)]
+        entries = bureau.store.entries()
+        actions = [e.action for e in entries]
+        assert Action.LOTS_COMMITTED not in actions
+        drawn = entries[actions.index(Action.LOTS_DRAWN)]
+        assert actions.index(Action.LOTS_DRAWN) < actions.index(Action.COUNT_DONE)
+        d = drawn.details
+        assert d["method"] == "physical" and d["outcome"] == d["seed"] == "4 2 6"
+        assert outcome.lot_seed == "4 2 6" == bureau.state.count["lot_seed"]  # type: ignore[index]
+        figures = [f for f in outcome.figures if f.allocation.lot_seed]
+        assert figures and all(f.allocation.lot_seed == "4 2 6" for f in figures)
+        # every card present countersigned the record; each signature checks with its key
+        record = physical_record(
+            "csn", d["tied_lists"], d["procedure"], "4 2 6", ["presidente", "del-aph", "del-inph"]
+        )
+        assert hashlib.sha256(record).hexdigest() == d["record_sha256"]
+        assert sorted(d["countersignatures"]) == ["del-aph", "del-inph", "presidente"]
+        for member, signature in d["countersignatures"].items():
+            identity = CardIdentity.from_dict(dict(bureau.state.members[member]))
+            verify_card_signature(identity.signature_key, record, Signature.from_dict(signature))
+        with pytest.raises(CeremonyError):
+            verify_card_signature(
+                identity.signature_key,
+                record.replace(b"4 2 6", b"4 2 5"),
+                Signature.from_dict(signature),
+            )
+        # the PV row describes the procedure, the outcome and who countersigned
+        names = {m.member_id: m.name for m in bureau.bureau_definition().members}
+        (row,) = card_event_rows(names, drawn)
+        assert "trois dés lancés par la présidente" in row.text and "« 4 2 6 »" in row.text
+        assert all(names[m] in row.text for m in ("presidente", "del-aph", "del-inph"))
+    finally:
+        bureau.store.close()
+
+
+def test_a_member_who_saw_another_outcome_stops_the_physical_draw(tmp_path: Path) -> None:
+    out = tmp_path / "archive"
+    bureau = _until_count(out)
+    try:
+        typed = {"presidente": ["deux dés", "5 1"], "del-aph": ["5 1"], "del-inph": ["5 2"]}
+
+        def ask(member_id: str, message: str, hidden: bool) -> str:
+            return typed[member_id].pop(0)
+
+        with pytest.raises(LotDrawError) as refused:
+            bureau.count(_quorum(out), lots=PhysicalLots(ask))
+        assert "n'a pas vu le même résultat" in refused.value.user_message
+        actions = [e.action for e in bureau.store.entries()]
+        assert Action.LOTS_DRAWN not in actions and Action.COUNT_DONE not in actions
+        assert bureau.state.count is None
+    finally:
+        bureau.store.close()
+
+
+def test_the_count_command_offers_both_procedures() -> None:
+    from ceremony.cli import build_parser
+
+    parser = build_parser()
+    assert parser.parse_args(["count", "--lots", "physique"]).lots == "physique"
+    assert parser.parse_args(["count"]).lots == "engagements"
+    with pytest.raises(SystemExit):
+        parser.parse_args(["count", "--lots", "graine-libre"])

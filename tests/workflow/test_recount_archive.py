@@ -8,14 +8,20 @@ recount's folder verifies and names the original, the original still verifies.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import shutil
+import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from ceremony.bundles.canonical import canonical_bytes
+from ceremony.bundles.zipio import write_zip
 from ceremony.cards.training import TrainingCard
+from ceremony.cli import main
 from ceremony.store.store import open_store
 from ceremony.store.workstation_key import FileKeySource
 from ceremony.verify.archive import verify_ceremony_archive
@@ -73,6 +79,8 @@ def test_recount_from_the_archive_alone_with_another_quorum(tmp_path: Path) -> N
     (tampered / "recount.json").write_text(json.dumps(document))
     assert not verify_recount(tampered).passed
 
+    _the_bundle_verifies_alone_and_its_tampering_is_caught(outcome.folder, archive, later)
+
     # Never into a store that is not new, nor inside the archive.
     with pytest.raises(RecountFolderError):
         recount_from_archive(archive, later / "store", _cards(later / "cartes", quorum))
@@ -80,6 +88,92 @@ def test_recount_from_the_archive_alone_with_another_quorum(tmp_path: Path) -> N
         recount_from_archive(
             archive, later / "store2", _cards(later / "cartes", quorum), archive / "inside"
         )
+
+
+def _rewrite(source: Path, target: Path, change: Callable[[dict[str, bytes]], None]) -> Path:
+    with zipfile.ZipFile(source) as zf:
+        entries = {name: zf.read(name) for name in zf.namelist()}
+    change(entries)
+    target.write_bytes(write_zip(entries))
+    return target
+
+
+def _checks(path: Path, original: Path | None = None) -> dict[str, str]:
+    return {c.name: c.outcome.value for c in verify_recount(path, original).checks}
+
+
+def _the_bundle_verifies_alone_and_its_tampering_is_caught(
+    folder: Path, archive: Path, later: Path
+) -> None:
+    bundle = folder / "recount.zip"
+    with zipfile.ZipFile(bundle) as zf:
+        manifest = json.loads(zf.read("manifest.json"))
+        signatures = json.loads(zf.read("signatures.json"))["signatures"]
+        payload = json.loads(zf.read("recount.json"))
+    # a signed bundle of the ceremony's envelope, naming the original by its fingerprint
+    assert manifest["bundle_type"] == "recount" and manifest["magic"] == "bureau-bundle"
+    assert len(signatures) == 3 and {s["role"] for s in signatures} == {"secretary", "delegate"}
+    index_sha = hashlib.sha256((archive / "archive.json").read_bytes()).hexdigest()
+    assert payload["original"]["archive_index_sha256"] == index_sha
+    assert sorted(manifest["contest_uuids"]) == sorted(payload["results"])
+    # alone (a copy elsewhere), with the original given; and through `bureau verify`
+    alone = later.parent / "elsewhere" / "sub"
+    alone.mkdir(parents=True)
+    shutil.copy(bundle, alone / "recount.zip")
+    report = verify_recount(alone / "recount.zip", archive)
+    assert report.passed, report.to_text("en")
+    assert main(["verify", str(alone / "recount.zip"), "--original", str(archive)]) == 0
+    assert main(["verify", str(bundle)]) == 0  # the original found beside its folder
+    # without the original: the check says so, nothing passes for what was not checked
+    assert _checks(alone / "recount.zip")["recount.original"] == "failed"
+    assert main(["verify", str(alone / "recount.zip")]) == 1
+
+    def changed_results(entries: dict[str, bytes]) -> None:
+        document = json.loads(entries["recount.json"])
+        document["results"] = {u: [v + 1 for v in r] for u, r in document["results"].items()}
+        document["archived_results"] = document["results"]
+        entries["recount.json"] = json.dumps(document).encode()
+
+    # 1. payload changed, manifest left: the file hash fails
+    forged = _rewrite(bundle, alone / "forged-1.zip", changed_results)
+    assert _checks(forged, archive)["recount.bundle"] == "failed"
+
+    # 2. payload changed and the manifest re-hashed: the card signatures fail
+    def rehashed(entries: dict[str, bytes]) -> None:
+        changed_results(entries)
+        data = entries["recount.json"]
+        listed = json.loads(entries["manifest.json"])
+        for entry in listed["files"]:
+            if entry["path"] == "recount.json":
+                entry["sha256"], entry["size"] = hashlib.sha256(data).hexdigest(), len(data)
+        entries["manifest.json"] = canonical_bytes(listed)
+
+    forged = _rewrite(bundle, alone / "forged-2.zip", rehashed)
+    checks = _checks(forged, archive)
+    assert checks["recount.bundle"] == "passed" and checks["recount.signatures"] == "failed"
+
+    # 3. one signature removed: no longer the cards used, nor a quorum
+    def unsigned(entries: dict[str, bytes]) -> None:
+        listed = json.loads(entries["signatures.json"])
+        listed["signatures"] = listed["signatures"][1:]
+        entries["signatures.json"] = json.dumps(listed).encode()
+
+    assert (
+        _checks(_rewrite(bundle, alone / "forged-3.zip", unsigned), archive)["recount.signatures"]
+        == "failed"
+    )
+
+    # 4. another original (a changed archive.json): refused as not the one recounted
+    other = later / "other-archive"
+    shutil.copytree(archive, other)
+    (other / "archive.json").write_bytes((other / "archive.json").read_bytes() + b" ")
+    assert _checks(alone / "recount.zip", other)["recount.original"] == "failed"
+
+    # 5. the folder's readable copy differs from the signed bundle
+    copy = later / "copy-differs"
+    shutil.copytree(folder, copy)
+    (copy / "recompte.pdf").write_bytes(b"%PDF-1.4 autre")
+    assert not verify_recount(copy).passed
 
 
 def test_the_archive_is_written_again_identically_into_any_new_or_empty_folder(
@@ -121,4 +215,4 @@ def test_a_malformed_recount_folder_fails_a_named_check(tmp_path: Path) -> None:
     (tmp_path / "recount-index.json").write_text("{}")
     report = verify_recount(tmp_path)
     assert not report.passed
-    assert [c.name for c in report.failed_checks()] == ["recount.index"]
+    assert [c.name for c in report.failed_checks()] == ["recount.index", "recount.bundle"]
