@@ -162,7 +162,7 @@ class KeyContext:
         handle = lib.bureau_ed25519_context_new(y)
         if not handle:
             raise NotOnCurveError(0)
-        self._handle = ctypes.c_void_p(handle)
+        self._handle: ctypes.c_void_p | None = ctypes.c_void_p(handle)
 
     def __del__(self) -> None:
         handle = getattr(self, "_handle", None)
@@ -170,7 +170,7 @@ class KeyContext:
             self._lib.bureau_ed25519_context_free(handle)
             self._handle = None
 
-    def __reduce__(self) -> object:
+    def __reduce__(self) -> str | tuple[object, ...]:
         raise TypeError("KeyContext holds native memory: rebuild it in each process")
 
     def y_mul(self, e: int) -> bytes:

@@ -69,6 +69,7 @@ import gmpy2
 
 from ceremony.protocol.ballot import Ballot, verify_ballot
 from ceremony.protocol.credentials import CredentialList, PublicCredential, UnknownCredentialError
+from ceremony.protocol.ed25519 import Ed25519Group, VerificationPowers, verification_powers
 from ceremony.protocol.election import Election, HomomorphicQuestion
 from ceremony.protocol.elgamal import PlainPowers
 from ceremony.protocol.errors import NotInSubgroupError, ProtocolError
@@ -406,13 +407,17 @@ class BallotVerifier:
         self.credentials = credentials
         self.with_choices = with_choices
         group = election.group
-        # Ed25519: libsodium's fixed-base multiplication has its own tables, and its
-        # exact membership test is cheap enough to run when parsing.
-        self.powers: TablePowers | PlainPowers | None = None
+        # Ed25519: the exact membership test is cheap enough to run when parsing, and
+        # the native library computes each proof commitment in one multiplication
+        # (libsodium alone when it was not built).
+        self.powers: TablePowers | PlainPowers | VerificationPowers | None = None
         self._tables: TablePowers | None = None
         if isinstance(group, FiniteFieldGroup):
             self._tables = TablePowers(group, election.public_key)
             self.powers = self._tables
+        elif isinstance(group, Ed25519Group):
+            native = verification_powers(group, election.public_key)
+            self.powers = native or PlainPowers(group, election.public_key)
         else:
             self.powers = PlainPowers(group, election.public_key)
         self._rng = rng
