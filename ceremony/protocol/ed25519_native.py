@@ -11,7 +11,9 @@ verification is public). Results are the same bytes as libsodium's
 Public API:
 
 - ``LIBRARY``: the loaded library, or None when it was not built
-  (``bash scripts/bootstrap.sh`` builds it); ``load_error`` says why.
+  (``bash scripts/bootstrap.sh`` builds it); ``load_error`` says why. The
+  environment variable ``BUREAU_ED25519_NATIVE=required`` turns a missing library
+  into an ImportError (tests of builds); ``BUREAU_ED25519_LIB`` names another file.
 - ``available()``: whether the native path is there.
 - ``is_valid_point(encoded) -> bool``: exactly libsodium's
   ``crypto_core_ed25519_is_valid_point`` (canonical, on the curve, prime-order
@@ -37,6 +39,7 @@ from pathlib import Path
 LIBRARY_NAME = "libbureau_ed25519.so"
 ABI_VERSION = 1
 ENV_VARIABLE = "BUREAU_ED25519_LIB"
+REQUIRED_VARIABLE = "BUREAU_ED25519_NATIVE"
 
 
 class NotOnCurveError(ValueError):
@@ -103,6 +106,9 @@ def _load() -> tuple[ctypes.CDLL | None, str | None]:
 
 
 LIBRARY, load_error = _load()
+if LIBRARY is None and os.environ.get(REQUIRED_VARIABLE) == "required":
+    # Set by the tests of builds (installer/, CI) so that a missing library fails loudly.
+    raise ImportError(f"native Ed25519 library required but not loaded: {load_error}")
 
 
 def available() -> bool:
