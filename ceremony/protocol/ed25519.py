@@ -11,6 +11,9 @@ Public API:
   prime-order subgroup (order l = 2^252 + 27742317777372353535851937790883648493),
   generator the RFC 8032 base point (``6666…6658``).
 - ``IDENTITY``: the neutral element, ``000…001`` (y = 1, x = 0).
+- ``VerificationPowers(group, y)`` / ``verification_powers(group, y)``: the
+  ``elgamal.Powers`` of proof verification on the native library (variable
+  time, public inputs only), or None without the library.
 
 Membership (§4.2) is exactly libsodium's ``crypto_core_ed25519_is_valid_point``
 (canonical encoding, on the curve, in the prime-order subgroup, not of small

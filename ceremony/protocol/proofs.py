@@ -14,6 +14,9 @@ Public API:
 - ``make_overall_blank_proof`` / ``verify_overall_blank_proof``:
   m0 = 1 or mΣ in [min..max] (§4.13).
 - ``make_signature`` / ``verify_signature``: the ballot signature (§4.14).
+- ``commitments`` / ``case_commitments``: the recomputed commitments; the
+  latter takes (ciphertext, m) statements and uses the powers' batch form when
+  they offer one (``ed25519.VerificationPowers``).
 
 ``verify_*`` return None or raise ``InvalidProofError`` naming the proof.
 Randomness is a parameter (``rng``), the OS CSPRNG by default.
