@@ -137,21 +137,28 @@ def load_compact_credentials(
     items = require_list(loads(data), "credentials")
     batched = isinstance(group, FiniteFieldGroup)
     identity = group.identity
-    pairs: list[tuple[bytes, int]] = []
+    keys: list[bytes] = []
+    weights = array("Q")
     weighted = False
     first_identity: int | None = None
     # Batched groups test membership over all elements at once: keep them until then.
     pending: list[Element] = []
-    for i, item in enumerate(items):
+    # Popped from the end of a reversed list: each string is freed once read, so the
+    # published texts and the keys are not both whole in memory at the peak.
+    items.reverse()
+    i = 0
+    while items:
         entry = PublicCredential.from_str(
-            group, require_str(item, "credential"), check_element=not batched
+            group, require_str(items.pop(), "credential"), check_element=not batched
         )
         if entry.credential == identity and first_identity is None:
             first_identity = i
         weighted = weighted or entry.weighted
-        pairs.append((credential_key(group, entry.credential), entry.weight))
+        keys.append(credential_key(group, entry.credential))
+        weights.append(entry.weight)
         if batched:
             pending.append(entry.credential)
+        i += 1
     if pending:
         from ceremony.protocol.errors import NotInSubgroupError
 
@@ -159,16 +166,16 @@ def load_compact_credentials(
         if bad:
             raise NotInSubgroupError(f"public credential number {bad[0]} is not in the subgroup")
         del pending
-    del items
     # The order of load_credentials' checks: membership, then the identity, then duplicates.
     if first_identity is not None:
         raise IdentityElementError(
             f"public credential number {first_identity} is the neutral element"
         )
-    pairs.sort()
-    for previous, current in pairwise(pairs):
-        if previous[0] == current[0]:
+    order = sorted(range(len(keys)), key=keys.__getitem__)
+    for previous, current in pairwise(order):
+        if keys[previous] == keys[current]:
             raise DuplicateCredentialError("the public credential list has a duplicate")
-    keys = b"".join(key for key, _ in pairs)
-    weights = array("Q", (w for _, w in pairs)) if weighted else None
-    return CompactCredentialList(group, keys, weights)
+    packed = b"".join(keys[j] for j in order)
+    sorted_weights = array("Q", (weights[j] for j in order)) if weighted else None
+    del keys, weights, order
+    return CompactCredentialList(group, packed, sorted_weights)
