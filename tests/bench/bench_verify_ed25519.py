@@ -439,6 +439,11 @@ def run(args: argparse.Namespace, tool: BeleniosTool33, work: Path) -> None:
                        ("ours: ballots, 1 process", one_cpu),
                        (f"ours: ballots, pool of {args.workers}, all", pool_cpu)):  # fmt: skip
         print(cpu_row.format(label, cpu, cpu / n * 1e3))
+    for label, runs in (("bureau verify --workers 1", bureau_one), (pool_label, bureau_pool)):
+        done = [r for r in runs if r is not None]
+        if done:
+            cpu = min(r[1] for r in done)
+            print(cpu_row.format(label + ", all", cpu, cpu / n * 1e3))
     print(f"  tool verify-ballot: {n} calls {full['calls wall']:.2f} s wall, starts (ballot of "
           f"another election, refused at once) {full['start wall'] * 1e3:.1f} ms wall, "
           f"{full['start CPU'] * 1e3:.1f} ms CPU each")  # fmt: skip
