@@ -359,7 +359,7 @@ def find_non_members(
     """
     source = rng if rng is not None else _SYSTEM_RANDOM
     if not isinstance(group, FiniteFieldGroup):
-        # Ed25519: libsodium's exact test costs about one scalar multiplication.
+        # Ed25519: the exact test (native library, else libsodium) costs about one multiplication.
         return [i for i, x in enumerate(elements) if not group.is_member(x)]
     p = group.p
     bad = [i for i, x in enumerate(elements) if not 0 < x < p or gmpy2.jacobi(x, p) != 1]
@@ -570,7 +570,7 @@ def load_credentials(group: Group, data: bytes, rng: random.Random | None = None
     The neutral element is refused (``IdentityElementError``): anyone can sign
     for it with the exponent 0, yet Belenios' membership test accepts it."""
     items = require_list(loads(data), "credentials")
-    # Ed25519 elements are tested one by one (libsodium) as they are read.
+    # Ed25519 elements are tested one by one (``Ed25519Group.is_member``) as they are read.
     batched = isinstance(group, FiniteFieldGroup)
     entries = [
         PublicCredential.from_str(group, require_str(i, "credential"), check_element=not batched)
