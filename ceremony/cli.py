@@ -4,19 +4,22 @@ from __future__ import annotations
 
 import argparse
 import sys
+import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 
 from ceremony import __version__
 from ceremony.errors import CeremonyError
 from ceremony.fingerprint import add_fingerprint_option
-from ceremony.store import command as journal_command
 from ceremony.verify import command as verify_command
-from ceremony.workflow import command as workflow_command
 
 
 def run_verify(args: argparse.Namespace) -> int:
     """A ceremony archive goes to the expert verifier, anything else to the Belenios one."""
+    if not args.path.is_dir() and not zipfile.is_zipfile(args.path):
+        # A .bel file: ceremony archives and recounts are folders or zips, and
+        # their verifiers import the journal store (about 1 s before any check).
+        return verify_command.run(args)
     from ceremony.verify.archive import (
         format_archive_report,
         is_ceremony_archive,
@@ -42,7 +45,9 @@ def run_verify(args: argparse.Namespace) -> int:
     return 0 if report.passed else 1
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only_verify: bool = False) -> argparse.ArgumentParser:
+    """The whole `bureau` parser; with ``only_verify``, its `verify` command alone
+    (`bureau verify` then starts without importing the workflow and the store)."""
     parser = argparse.ArgumentParser(
         prog="bureau",
         description=(
@@ -53,7 +58,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"bureau {__version__}")
     add_fingerprint_option(parser)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMANDE")
-    workflow_command.add_parsers(subparsers)
+    if not only_verify:
+        from ceremony.workflow import command as workflow_command
+
+        workflow_command.add_parsers(subparsers)
     verify_command.add_parser(subparsers)
     subparsers.choices["verify"].set_defaults(handler=run_verify)
     subparsers.choices["verify"].add_argument(
@@ -62,13 +70,17 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="ARCHIVE_DIR",
         help="pour un nouveau décompte (recount.zip) : l'archive de la cérémonie d'origine",
     )
-    journal_command.add_parser(subparsers)
+    if not only_verify:
+        from ceremony.store import command as journal_command
+
+        journal_command.add_parser(subparsers)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(only_verify=arguments[:1] == ["verify"])
+    args = parser.parse_args(arguments)
     if args.command is None:
         parser.print_help()
         return 2

@@ -115,7 +115,12 @@ else
     step "build venv: reused ($venv)"
 fi
 
-# 3. Freeze.
+# 3. The native Ed25519 library (native/, vendored crates: no network), into the
+# source tree where bureau.spec takes it. Needs cargo and rustc on the build host.
+step "native: libbureau_ed25519.so"
+CARGO_TARGET_DIR=$work/native-target bash "$src/native/build.sh" --force
+
+# 4. Freeze.
 version=$("$venv/bin/python" -c 'import ast, sys
 tree = ast.parse(open(sys.argv[1], encoding="utf-8").read())
 print(next(n.value.value for n in tree.body if isinstance(n, ast.Assign)
@@ -126,7 +131,7 @@ rm -rf "$work/pyi" "$work/dist" "$PYINSTALLER_CONFIG_DIR"
 (cd "$src" && "$venv/bin/pyinstaller" --noconfirm --clean --log-level WARN \
     --distpath "$work/dist" --workpath "$work/pyi" installer/bureau.spec)
 
-# 4. The bundle, its archive, the archive's hash and the bundle's fingerprint.
+# 5. The bundle, its archive, the archive's hash and the bundle's fingerprint.
 bundle=$out/$name
 rm -rf "$bundle" "$out/$name.tar.gz"
 mv "$work/dist/bureau" "$bundle"
@@ -142,7 +147,7 @@ fingerprint=sha256:$(cd "$bundle" && find -L . -name __pycache__ -prune -o -type
     | LC_ALL=C sort | xargs -d '\n' sha256sum | sha256sum | cut -d' ' -f1)
 echo "$fingerprint" > "$out/$name.fingerprint"
 
-# 5. What else the bytes depend on: the build host (see installer/README.md).
+# 6. What else the bytes depend on: the build host (see installer/README.md).
 buildinfo() {
     echo "# Bureau build info: what the bundle's bytes depend on besides the commit"
     echo "commit             $commit$([ "$worktree" = 1 ] && echo ' + work tree')"
@@ -159,6 +164,7 @@ buildinfo() {
         | sort | head -1) || true
     echo "libpython_sha256   ${libpython:+$(sha256sum "$libpython" | cut -d' ' -f1)}"
     echo "gcc                $(gcc -dumpfullversion 2>/dev/null)"
+    echo "rustc              $(rustc --version 2>/dev/null)"
     echo "libpcsclite        $(pkg-config --modversion libpcsclite 2>/dev/null)"
     echo "# system libraries copied from the host: file, Debian package, version"
     # Bundled files identical to a library the host's loader knows.

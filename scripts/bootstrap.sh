@@ -21,8 +21,9 @@ fi
 
 # Debian packages: the PC/SC middleware, the compiler and headers pyscard is
 # built with, the libraries Qt loads, belenios-tool (the protocol oracle) and
-# poppler-utils (PDFs read back); the card emulator stack and GnuPG for tests.
-packages=(pcscd libpcsclite-dev gcc libc6-dev pkg-config belenios-tool poppler-utils
+# poppler-utils (PDFs read back), cargo and rustc (the native Ed25519 library,
+# native/); the card emulator stack and GnuPG for tests.
+packages=(pcscd libpcsclite-dev gcc libc6-dev pkg-config belenios-tool poppler-utils cargo rustc
           libgl1 libegl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3
           libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1)
 if [ "$dev" = 1 ]; then
@@ -66,6 +67,9 @@ if [ ! -x .venv/bin/python ] || [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; th
     .venv/bin/python -m pip install -q --disable-pip-version-check --no-deps -e .
     echo "$want" > "$stamp"
 fi
+
+# The native Ed25519 arithmetic (curve25519-dalek, vendored: no network needed).
+bash native/build.sh
 
 if [ "$dev" = 1 ]; then
     bash tests/emulator/install.sh

@@ -11,6 +11,9 @@ Public API:
   prime-order subgroup (order l = 2^252 + 27742317777372353535851937790883648493),
   generator the RFC 8032 base point (``6666…6658``).
 - ``IDENTITY``: the neutral element, ``000…001`` (y = 1, x = 0).
+- ``VerificationPowers(group, y)`` / ``verification_powers(group, y)``: the
+  ``elgamal.Powers`` of proof verification on the native library (variable
+  time, public inputs only), or None without the library.
 
 Membership (§4.2) is exactly libsodium's ``crypto_core_ed25519_is_valid_point``
 (canonical encoding, on the curve, in the prime-order subgroup, not of small
@@ -26,6 +29,13 @@ non-canonical spellings of the identity (e.g. ``800…001``, or y = p + 1); we
 refuse them: a value has one spelling, so hashes and comparisons of strings
 agree with comparisons of points. Honest Belenios never writes them.
 
+Where libsodium is slow, the native library (``ed25519_native``: curve25519-dalek,
+built by ``scripts/bootstrap.sh``) takes over with the same results: membership
+(same test, and the decompressed point is kept for the proofs), addition and
+subtraction, and ``VerificationPowers`` (proof commitments as one variable-time
+multi-scalar multiplication each, for public inputs only). Without the library
+everything runs on libsodium, slower.
+
 libsodium caveats handled here (the ``noclamp`` functions fail on a zero
 scalar, on the identity given or obtained, and on points outside the
 prime-order subgroup): x^0 and identity^e give the identity without calling
@@ -35,13 +45,19 @@ libsodium; a point refused by libsodium raises ``NotInSubgroupError``.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from nacl import bindings as sodium
 
+from ceremony.protocol import ed25519_native as native
 from ceremony.protocol.errors import MalformedDataError, NotInSubgroupError
 from ceremony.protocol.group import Element, Group
+
+if TYPE_CHECKING:
+    from ceremony.protocol.elgamal import Ciphertext
+    from ceremony.protocol.proofs import Proof
 
 L = 2**252 + 27742317777372353535851937790883648493
 """Order of the prime-order subgroup (RFC 8032 ``L``)."""
@@ -89,6 +105,8 @@ def _bytes(x: int) -> bytes:
     return int(x).to_bytes(32, "little")
 
 
+_NATIVE = native.available()
+
 IDENTITY = Point(1)
 GENERATOR = Point(0x6666666666666666666666666666666666666666666666666666666666666658)
 
@@ -110,7 +128,11 @@ class Ed25519Group(Group):
         """libsodium's validation (canonical, prime-order subgroup) or the identity."""
         if not 0 < x < 1 << 256:
             return False
-        return x == 1 or bool(sodium.crypto_core_ed25519_is_valid_point(_bytes(x)))
+        if x == 1:
+            return True
+        if _NATIVE:
+            return native.is_valid_point(_bytes(x))
+        return bool(sodium.crypto_core_ed25519_is_valid_point(_bytes(x)))
 
     def element_of_int(self, x: int) -> Element:
         """``x`` as a ``Point``."""
@@ -145,6 +167,11 @@ class Ed25519Group(Group):
 
     def mul(self, a: int, b: int) -> Element:
         """Point addition (written multiplicatively, as Belenios does)."""
+        if _NATIVE:
+            try:
+                return _point(native.point_sum((_bytes(a), _bytes(b))))
+            except native.NotOnCurveError:
+                raise NotInSubgroupError("an Ed25519 point is not on the curve") from None
         try:
             return _point(sodium.crypto_core_ed25519_add(_bytes(a), _bytes(b)))
         except RuntimeError:
@@ -152,6 +179,11 @@ class Ed25519Group(Group):
 
     def div(self, a: int, b: int) -> Element:
         """Point subtraction a - b."""
+        if _NATIVE:
+            try:
+                return _point(native.point_sub(_bytes(a), _bytes(b)))
+            except native.NotOnCurveError:
+                raise NotInSubgroupError("an Ed25519 point is not on the curve") from None
         try:
             return _point(sodium.crypto_core_ed25519_sub(_bytes(a), _bytes(b)))
         except RuntimeError:
@@ -163,3 +195,57 @@ class Ed25519Group(Group):
 
 
 ED25519 = Ed25519Group()
+
+
+class VerificationPowers:
+    """``elgamal.Powers`` for verifying proofs on the native library (variable time).
+
+    Variable time is safe only because every exponent of a verification is
+    public (responses, challenges): never use it to encrypt or to prove.
+    ``case_commitments`` and ``double_base`` are the batch forms that
+    ``proofs`` uses when the powers offer them.
+    """
+
+    def __init__(self, group: Ed25519Group, y: Element) -> None:
+        self.group = group
+        self.y = y
+        self._context = native.KeyContext(_bytes(y))
+
+    def g_pow(self, e: int) -> Element:
+        """g^e."""
+        return self.group.g_pow(e)
+
+    def y_pow(self, e: int) -> Element:
+        """y^e (variable time)."""
+        return _point(self._context.y_mul(e % L))
+
+    def gy_pow(self, e: int) -> tuple[Element, Element]:
+        """(g^e, y^e)."""
+        return self.g_pow(e), self.y_pow(e)
+
+    def case_commitments(
+        self, cases: Sequence[tuple[Ciphertext, int]], proofs: Sequence[Proof]
+    ) -> list[Element]:
+        """A_j = g^r·alpha^c, B_j = y^r·(beta / g^m)^c for the statements "c_j encrypts m_j"."""
+        rows = []
+        for (c, m), proof in zip(cases, proofs, strict=True):
+            challenge = proof.challenge
+            rows.append(
+                (proof.response, challenge, -challenge * m % L, _bytes(c.alpha), _bytes(c.beta))
+            )
+        try:
+            return [_point(x) for x in self._context.commitments(rows)]
+        except native.NotOnCurveError:
+            raise NotInSubgroupError("an Ed25519 point is not on the curve") from None
+
+    def double_base(self, a: Element, r: int, c: int) -> Element:
+        """g^r·a^c (the commitment of a signature, §4.14)."""
+        try:
+            return _point(self._context.double_base(r, c, _bytes(a)))
+        except native.NotOnCurveError:
+            raise NotInSubgroupError("an Ed25519 point is not on the curve") from None
+
+
+def verification_powers(group: Ed25519Group, y: Element) -> VerificationPowers | None:
+    """``VerificationPowers`` of y, or None without the native library."""
+    return VerificationPowers(group, y) if _NATIVE else None

@@ -69,6 +69,7 @@ import gmpy2
 
 from ceremony.protocol.ballot import Ballot, verify_ballot
 from ceremony.protocol.credentials import CredentialList, PublicCredential, UnknownCredentialError
+from ceremony.protocol.ed25519 import Ed25519Group, VerificationPowers, verification_powers
 from ceremony.protocol.election import Election, HomomorphicQuestion
 from ceremony.protocol.elgamal import PlainPowers
 from ceremony.protocol.errors import NotInSubgroupError, ProtocolError
@@ -358,7 +359,7 @@ def find_non_members(
     """
     source = rng if rng is not None else _SYSTEM_RANDOM
     if not isinstance(group, FiniteFieldGroup):
-        # Ed25519: libsodium's exact test costs about one scalar multiplication.
+        # Ed25519: the exact test (native library, else libsodium) costs about one multiplication.
         return [i for i, x in enumerate(elements) if not group.is_member(x)]
     p = group.p
     bad = [i for i, x in enumerate(elements) if not 0 < x < p or gmpy2.jacobi(x, p) != 1]
@@ -406,13 +407,17 @@ class BallotVerifier:
         self.credentials = credentials
         self.with_choices = with_choices
         group = election.group
-        # Ed25519: libsodium's fixed-base multiplication has its own tables, and its
-        # exact membership test is cheap enough to run when parsing.
-        self.powers: TablePowers | PlainPowers | None = None
+        # Ed25519: the exact membership test is cheap enough to run when parsing, and
+        # the native library computes each proof commitment in one multiplication
+        # (libsodium alone when it was not built).
+        self.powers: TablePowers | PlainPowers | VerificationPowers | None = None
         self._tables: TablePowers | None = None
         if isinstance(group, FiniteFieldGroup):
             self._tables = TablePowers(group, election.public_key)
             self.powers = self._tables
+        elif isinstance(group, Ed25519Group):
+            native = verification_powers(group, election.public_key)
+            self.powers = native or PlainPowers(group, election.public_key)
         else:
             self.powers = PlainPowers(group, election.public_key)
         self._rng = rng
@@ -565,7 +570,7 @@ def load_credentials(group: Group, data: bytes, rng: random.Random | None = None
     The neutral element is refused (``IdentityElementError``): anyone can sign
     for it with the exponent 0, yet Belenios' membership test accepts it."""
     items = require_list(loads(data), "credentials")
-    # Ed25519 elements are tested one by one (libsodium) as they are read.
+    # Ed25519 elements are tested one by one (``Ed25519Group.is_member``) as they are read.
     batched = isinstance(group, FiniteFieldGroup)
     entries = [
         PublicCredential.from_str(group, require_str(i, "credential"), check_element=not batched)

@@ -14,6 +14,9 @@ Public API:
 - ``make_overall_blank_proof`` / ``verify_overall_blank_proof``:
   m0 = 1 or mΣ in [min..max] (§4.13).
 - ``make_signature`` / ``verify_signature``: the ballot signature (§4.14).
+- ``commitments`` / ``case_commitments``: the recomputed commitments; the
+  latter takes (ciphertext, m) statements and uses the powers' batch form when
+  they offer one (``ed25519.VerificationPowers``).
 
 ``verify_*`` return None or raise ``InvalidProofError`` naming the proof.
 Randomness is a parameter (``rng``), the OS CSPRNG by default.
@@ -140,16 +143,32 @@ def _make_or_proof(
     return tuple(real if j == index else simulated[j] for j in range(len(statements)))
 
 
+Case = tuple[Ciphertext, int]
+"""(c, m): the statement "c encrypts m", i.e. ``statement(group, c, m)``."""
+
+
+def case_commitments(
+    powers: Powers, cases: Sequence[Case], proofs: Sequence[Proof]
+) -> list[Element]:
+    """``commitments`` of the statements of ``cases``; by the powers' own batch form
+    when they offer one (``ed25519.VerificationPowers``: same elements, faster)."""
+    batch = getattr(powers, "case_commitments", None)
+    if batch is not None:
+        return cast(list[Element], batch(cases, proofs))
+    group = powers.group
+    return commitments(powers, [statement(group, c, m) for c, m in cases], proofs)
+
+
 def _check_or_proof(
     powers: Powers,
-    statements: Sequence[Statement],
+    cases: Sequence[Case],
     proofs: Sequence[Proof],
     challenge_of: Callable[[list[Element]], Scalar],
     what: str,
 ) -> None:
-    if len(proofs) != len(statements):
-        raise InvalidProofError(f"{what}: {len(proofs)} proofs for {len(statements)} cases")
-    expected = challenge_of(commitments(powers, statements, proofs))
+    if len(proofs) != len(cases):
+        raise InvalidProofError(f"{what}: {len(proofs)} proofs for {len(cases)} cases")
+    expected = challenge_of(case_commitments(powers, cases, proofs))
     if expected != sum(x.challenge for x in proofs) % powers.group.q:
         raise InvalidProofError(f"{what}: challenges do not match the hash of the commitments")
 
@@ -184,8 +203,8 @@ def verify_iproof(
 ) -> None:
     """Check a proof that c encrypts one of ``values`` (§4.12)."""
     group = powers.group
-    statements = [statement(group, c, m) for m in values]
-    _check_or_proof(powers, statements, proofs, _iprove_hash(group, prefix, c), what)
+    cases = [(c, m) for m in values]
+    _check_or_proof(powers, cases, proofs, _iprove_hash(group, prefix, c), what)
 
 
 def _bproof_hash(group: Group, tag: str, prefix: str) -> Callable[[list[Element]], Scalar]:
@@ -220,9 +239,8 @@ def verify_blank_proof(
     what: str = "blank proof",
 ) -> None:
     """Check a blank_proof (§4.13.3)."""
-    statements = [(c0.alpha, c0.beta), (c_sigma.alpha, c_sigma.beta)]
     hashed = _bproof_hash(powers.group, "bproof0", prefix)
-    _check_or_proof(powers, statements, proofs, hashed, what)
+    _check_or_proof(powers, [(c0, 0), (c_sigma, 0)], proofs, hashed, what)
 
 
 def _overall_statements(
@@ -264,8 +282,8 @@ def verify_overall_blank_proof(
 ) -> None:
     """Check an overall_proof of a question that allows blank votes (§4.13.3)."""
     group = powers.group
-    statements = _overall_statements(group, c0, c_sigma, min_, max_)
-    _check_or_proof(powers, statements, proofs, _bproof_hash(group, "bproof1", prefix), what)
+    cases = [(c0, 1)] + [(c_sigma, m) for m in range(min_, max_ + 1)]
+    _check_or_proof(powers, cases, proofs, _bproof_hash(group, "bproof1", prefix), what)
 
 
 def make_signature(
@@ -283,6 +301,10 @@ def verify_signature(
 ) -> None:
     """A = g^response * credential^challenge; challenge = H_signature(hash, A) (§4.14)."""
     group = powers.group
-    a = group.mul(powers.g_pow(proof.response), group.pow(credential, proof.challenge))
+    double = getattr(powers, "double_base", None)
+    if double is not None:  # ed25519.VerificationPowers: the same element, faster
+        a = cast(Element, double(credential, proof.response, proof.challenge))
+    else:
+        a = group.mul(powers.g_pow(proof.response), group.pow(credential, proof.challenge))
     if hash_to_zq(group, f"sig|{ballot_hash}|{a}") != proof.challenge:
         raise InvalidProofError(f"{what}: challenge does not match the hash")

@@ -21,8 +21,8 @@ from ceremony.bundles.importer import VerifiedBundle, read_bundle_file
 from ceremony.bundles.payloads.urn import UrnPayload
 from ceremony.bundles.sources import open_file
 from ceremony.protocol.archive import iter_events, iter_records
+from ceremony.protocol.credential_index import load_compact_credentials
 from ceremony.protocol.election import Election
-from ceremony.protocol.fastverify import load_credentials
 from ceremony.workflow.chronology import (
     check_ballot_times,
     check_ballots_outside_interruptions,
@@ -156,7 +156,8 @@ def check_urn(
         credentials = definition.files[contests[uuid].electors.credentials.path]
         check_closed_setup(archive, election_bytes, trustees, credentials, uuid)
         election = Election.from_bytes(election_bytes)
-        credential_list = load_credentials(election.group, credentials)
+        # Compact: 32 bytes per elector in this process, whatever the electorate.
+        credential_list = load_compact_credentials(election.group, credentials)
         tally = verify_and_tally(
             election, credential_list, functools.partial(iter_ballots, archive), progress
         )

@@ -17,12 +17,16 @@ archive, it times side by side:
 - our verification of L and of every ballot streamed from the archive, in one
   process and on a pool of ``--workers`` (wall and CPU), with the peak resident
   memory of this process and of the largest worker;
-- ``bureau verify`` on the whole archive, when it accepts the record (3.3
-  threshold setups need the formats33 branch);
-- where one ballot's time goes: libsodium's variable-base and fixed-base
-  multiplications, point validations, and the count of each per ballot.
+- ``bureau verify --workers 1`` and ``--workers N`` on the whole archive (start-up,
+  imports and the whole audit included);
+- where one ballot's time goes: unit costs of libsodium and of the native library
+  (curve25519-dalek, native/), and the calls of each per ballot.
 
-Targets (issue 18): one process at most 0.7×, the pool at most 0.4× of the tool's wall time.
+Every ratio is printed against both references, side by side: ``election verify``
+(which does not wait for its ballot checks, so its time is mostly start-up) and the
+tool's full check (``--skip-ballot-check`` plus every ballot through ``verify-ballot``,
+the start of each call subtracted). Targets (issue 18): one process at most 0.7×,
+the pool at most 0.4× of the tool's wall time.
 """
 
 from __future__ import annotations
@@ -43,6 +47,7 @@ from pathlib import Path
 
 from nacl import bindings as sodium
 
+from ceremony.protocol import ed25519_native as native
 from ceremony.protocol.archive import (
     PendingEvent,
     append_events,
@@ -172,8 +177,11 @@ def time_tool_per_ballot(tool: BeleniosTool33, path: Path) -> dict[str, float]:
     ``election verify`` does not wait for its ballot checks, and ``verify-ballot``
     refuses a ballot already in the record (DuplicateBallot): each ballot is
     checked against the record cut after its Setup event. Each call also pays
-    the process start and the loading of the election and of L: measured on a
-    ballot of another election (refused before any proof), and subtracted.
+    the process start and the loading of the election and of L: after each
+    ballot, the same call on a ballot of another election (refused before any
+    proof) is timed, and the sum of those is subtracted. Interleaving them keeps
+    both under the same load (the previous version timed the starts apart, and
+    a change of load between the two halves moved the result by 2 ms per ballot).
     """
     events = iter_events(iter_records(path))
     setup = next(events)
@@ -189,29 +197,30 @@ def time_tool_per_ballot(tool: BeleniosTool33, path: Path) -> dict[str, float]:
         [PendingEvent("Setup", (*setup.nested.values(), setup.payload))],
     )
     ballot_file = tool.workdir / "one-ballot.json"
-    check = ["election", "verify-ballot", "--dir", str(record), "--ballot", str(ballot_file)]
-    cpu, wall = child_cpu(), time.perf_counter()
-    for ballot in ballots:
-        ballot_file.write_bytes(ballot + b"\n")
-        _run(tool, *check)
-    total_wall, total_cpu = time.perf_counter() - wall, child_cpu() - cpu
+    foreign_file = tool.workdir / "foreign-ballot.json"
     foreign = json.loads(ballots[0])
     foreign["election_uuid"] = "1111111111111"  # refused at once (wrong election)
-    ballot_file.write_text(json.dumps(foreign, separators=(",", ":")) + "\n")
-    starts = 20
-    cpu, wall = child_cpu(), time.perf_counter()
-    for _ in range(starts):
-        if tool.run_raw(check).returncode == 0:
+    foreign_file.write_text(json.dumps(foreign, separators=(",", ":")) + "\n")
+    check = ["election", "verify-ballot", "--dir", str(record), "--ballot"]
+    totals = {"calls wall": 0.0, "calls CPU": 0.0, "starts wall": 0.0, "starts CPU": 0.0}
+    for ballot in ballots:
+        ballot_file.write_bytes(ballot + b"\n")
+        cpu, wall = child_cpu(), time.perf_counter()
+        _run(tool, *check, str(ballot_file))
+        totals["calls wall"] += time.perf_counter() - wall
+        totals["calls CPU"] += child_cpu() - cpu
+        cpu, wall = child_cpu(), time.perf_counter()
+        if tool.run_raw([*check, str(foreign_file)]).returncode == 0:
             sys.exit("belenios-tool 3.3 accepted a ballot of another election")
-    start_wall, start_cpu = (time.perf_counter() - wall) / starts, (child_cpu() - cpu) / starts
+        totals["starts wall"] += time.perf_counter() - wall
+        totals["starts CPU"] += child_cpu() - cpu
     n = len(ballots)
     return {
-        "calls wall": total_wall,
-        "calls CPU": total_cpu,
-        "start wall": start_wall,
-        "start CPU": start_cpu,
-        "net wall": max(total_wall - n * start_wall, 0.0),
-        "net CPU": max(total_cpu - n * start_cpu, 0.0),
+        **totals,
+        "start wall": totals["starts wall"] / n,
+        "start CPU": totals["starts CPU"] / n,
+        "net wall": max(totals["calls wall"] - totals["starts wall"], 0.0),
+        "net CPU": max(totals["calls CPU"] - totals["starts CPU"], 0.0),
     }
 
 
@@ -240,34 +249,50 @@ def time_ours(path: Path, workers: int) -> tuple[float, float, int]:
     return time.perf_counter() - wall, time.process_time() + child_cpu() - cpu, count
 
 
-def time_bureau_verify(path: Path) -> float | None:
+def time_bureau_verify(path: Path, workers: int) -> tuple[float, float] | None:
+    """``bureau verify --workers N`` on the whole archive: (wall, CPU of the command)."""
     bureau = shutil.which("bureau") or str(Path(sys.executable).with_name("bureau"))
     if not Path(bureau).exists():
         return None
-    start = time.perf_counter()
-    proc = subprocess.run([bureau, "verify", str(path)], capture_output=True, text=True,
-                          check=False)  # fmt: skip
+    cpu, start = child_cpu(), time.perf_counter()
+    proc = subprocess.run([bureau, "verify", "--workers", str(workers), str(path)],
+                          capture_output=True, text=True, check=False)  # fmt: skip
     if proc.returncode != 0:
         print(f"bureau verify exited {proc.returncode}: {(proc.stdout + proc.stderr)[-300:]}")
         return None
-    return time.perf_counter() - start
+    return time.perf_counter() - start, child_cpu() - cpu
 
 
 def unit_costs(group: Ed25519Group, repeat: int = 2000) -> dict[str, float]:
-    """µs per libsodium operation, the floor of a ballot's verification."""
+    """µs per operation: libsodium's, and the native library's that replace them."""
     rng = random.Random(3)
     xs = [group.g_pow(group.random_scalar(rng)).encoded for _ in range(64)]
     es = [int(group.random_scalar(rng)).to_bytes(32, "little") for _ in range(64)]
+    so = sodium
+    ops = {
+        "libsodium variable-base mult (noclamp)":
+            lambda i: so.crypto_scalarmult_ed25519_noclamp(es[i & 63], xs[i & 63]),
+        "libsodium fixed-base mult (noclamp)":
+            lambda i: so.crypto_scalarmult_ed25519_base_noclamp(es[i & 63]),
+        "libsodium validation (is_valid_point)":
+            lambda i: so.crypto_core_ed25519_is_valid_point(xs[i & 63]),
+        "libsodium point addition":
+            lambda i: so.crypto_core_ed25519_add(xs[i & 63], xs[(i + 1) & 63]),
+    }  # fmt: skip
+    if native.available():
+        context = native.KeyContext(xs[7])
+        ints = [int.from_bytes(e, "little") for e in es]
+        ops |= {
+            "native validation": lambda i: native.is_valid_point(xs[i & 63]),
+            "native commitment pair (A, B)": lambda i: context.commitments(
+                [(ints[i & 63], ints[(i + 1) & 63], ints[(i + 2) & 63], xs[i & 63],
+                  xs[(i + 1) & 63])]),
+            "native signature commitment": lambda i: context.double_base(
+                ints[i & 63], ints[(i + 1) & 63], xs[i & 63]),
+            "native point addition": lambda i: native.point_sum((xs[i & 63], xs[(i + 1) & 63])),
+        }  # fmt: skip
     out = {}
-    for name, op in {
-        "variable-base scalar mult (noclamp)": lambda i: sodium.crypto_scalarmult_ed25519_noclamp(
-            es[i & 63], xs[i & 63]),
-        "fixed-base scalar mult (noclamp)": lambda i: sodium.crypto_scalarmult_ed25519_base_noclamp(
-            es[i & 63]),
-        "point validation (is_valid_point)": lambda i: sodium.crypto_core_ed25519_is_valid_point(
-            xs[i & 63]),
-        "point addition": lambda i: sodium.crypto_core_ed25519_add(xs[i & 63], xs[(i + 1) & 63]),
-    }.items():  # fmt: skip
+    for name, op in ops.items():
         start = time.perf_counter()
         for i in range(repeat):
             op(i)
@@ -276,38 +301,61 @@ def unit_costs(group: Ed25519Group, repeat: int = 2000) -> dict[str, float]:
 
 
 class _Counting:
-    """Stands for ``nacl.bindings`` in ``ceremony.protocol.ed25519`` and counts the calls."""
+    """Stands for a module (``nacl.bindings``, ``ed25519_native``) and counts the calls."""
 
-    def __init__(self) -> None:
+    def __init__(self, target: object, prefix: str) -> None:
+        self.target = target
+        self.prefix = prefix
         self.counts: dict[str, int] = {}
 
     def __getattr__(self, name: str) -> object:
-        target = getattr(sodium, name)
+        target = getattr(self.target, name)
+        if not callable(target) or isinstance(target, type):
+            return target
 
         def call(*args: object) -> object:
-            self.counts[name] = self.counts.get(name, 0) + 1
+            key = self.prefix + name
+            self.counts[key] = self.counts.get(key, 0) + 1
             return target(*args)
 
         return call
 
 
 def count_operations(path: Path, sample: int = 20) -> dict[str, float]:
-    """libsodium calls per ballot while verifying the first ``sample`` ballots."""
+    """Calls per ballot (libsodium and native) while verifying the first ``sample`` ballots.
+
+    A native ``commitments`` call computes several (A, B) pairs: its rows are
+    counted as "native commitment pairs".
+    """
     from ceremony.protocol import ed25519 as module
 
     election_bytes, credentials_bytes, ballots = archive_parts(path)
     election = Election.from_bytes(election_bytes)
     credentials = load_credentials(election.group, credentials_bytes)
     first = [b for _, b in zip(range(sample), ballots, strict=False)]
-    counting = _Counting()
-    saved = module.sodium
-    module.sodium = counting  # type: ignore[assignment]
+    counting_sodium = _Counting(sodium, "libsodium ")
+    counting_native = _Counting(native, "native ")
+    pairs = 0
+    original = native.KeyContext.commitments
+
+    def commitments(self: native.KeyContext, rows: list[tuple[int, int, int, bytes, bytes]]
+                    ) -> list[bytes]:  # fmt: skip
+        nonlocal pairs
+        pairs += len(rows)
+        return original(self, rows)
+
+    saved = module.sodium, module.native
+    module.sodium, module.native = counting_sodium, counting_native  # type: ignore[assignment]
+    native.KeyContext.commitments = commitments  # type: ignore[method-assign]
     try:
         for outcome in verify_ballots(election, credentials, first, workers=1):
             assert outcome.ok
     finally:
-        module.sodium = saved
-    return {k.removeprefix("crypto_"): v / len(first) for k, v in sorted(counting.counts.items())}
+        module.sodium, module.native = saved
+        native.KeyContext.commitments = original  # type: ignore[method-assign]
+    counts = counting_sodium.counts | counting_native.counts
+    counts["native commitment pairs (rows)"] = pairs
+    return {k: v / len(first) for k, v in sorted(counts.items()) if v}
 
 
 def main() -> None:
@@ -347,64 +395,69 @@ def run(args: argparse.Namespace, tool: BeleniosTool33, work: Path) -> None:
         cast_ballots(path, (work / "election.json").read_bytes().strip(), secrets, args.workers)
         print(f"built in {time.perf_counter() - start:.1f} s")
     n = args.ballots
+    backend = "native (curve25519-dalek)" if native.available() else "libsodium only"
+    print(f"our Ed25519 backend: {backend}" + ("" if native.available()
+                                               else f" — {native.load_error}"))  # fmt: skip
+    load_before = os.getloadavg()
     tools = [time_tool(tool) for _ in range(args.repeat)]
     bel_wall, bel_cpu = min(r[0] for r in tools), min(r[1] for r in tools)
+    skip_wall, skip_cpu = time_tool_skip(tool)
+    full = time_tool_per_ballot(tool, path)
+    fair_wall, fair_cpu = skip_wall + full["net wall"], skip_cpu + full["net CPU"]
     ones = [time_ours(path, 1) for _ in range(args.repeat)]
     one_wall, one_cpu, count = min(r[0] for r in ones), min(r[1] for r in ones), ones[0][2]
     pools = [time_ours(path, args.workers) for _ in range(args.repeat)]
     pool_wall, pool_cpu = min(r[0] for r in pools), min(r[1] for r in pools)
     assert count == n, (count, n)
-    row = "{:38}{:10.2f}{:11.2f}{:8}"
-    print(f"\n{'':38}{'total s':>10}{'ms/ballot':>11}{'ratio':>8}")
-    print(row.format("belenios-tool 3.3 election verify, wall", bel_wall, bel_wall / n * 1e3, ""))
-    print(row.format("belenios-tool 3.3 election verify, CPU", bel_cpu, bel_cpu / n * 1e3, ""))
-    ratio = "{:8.3f}"
-    print(row.format("ours, 1 process, wall", one_wall, one_wall / n * 1e3,
-                     ratio.format(one_wall / bel_wall)) + "   (target ≤ 0.7)")  # fmt: skip
-    print(row.format("ours, 1 process, CPU", one_cpu, one_cpu / n * 1e3,
-                     ratio.format(one_cpu / bel_cpu)))  # fmt: skip
-    print(row.format(f"ours, pool of {args.workers}, wall", pool_wall, pool_wall / n * 1e3,
-                     ratio.format(pool_wall / bel_wall)) + "   (target ≤ 0.4)")  # fmt: skip
-    print(row.format(f"ours, pool of {args.workers}, CPU (all)", pool_cpu, pool_cpu / n * 1e3,
-                     ratio.format(pool_cpu / bel_cpu)))  # fmt: skip
-    print(
-        "caveat: belenios-tool 3.3 `election verify` does not wait for its ballot checks\n"
-        "(reference note §5): when its CPU per ballot is far below ours, it skipped them."
-    )
-    skip_wall, skip_cpu = time_tool_skip(tool)
-    full = time_tool_per_ballot(tool, path)
-    print(row.format("tool verify --skip-ballot-check, wall", skip_wall, skip_wall / n * 1e3, ""))
-    print(row.format("tool verify --skip-ballot-check, CPU", skip_cpu, skip_cpu / n * 1e3, ""))
-    print(row.format("tool verify-ballot x n, wall (raw)", full["calls wall"],
-                     full["calls wall"] / n * 1e3, ""))  # fmt: skip
-    print(row.format("tool verify-ballot x n, CPU (raw)", full["calls CPU"],
-                     full["calls CPU"] / n * 1e3, ""))  # fmt: skip
-    print(f"  (one verify-ballot start, refused at once: wall {full['start wall'] * 1e3:.1f} ms,"
-          f" CPU {full['start CPU'] * 1e3:.1f} ms)")  # fmt: skip
-    fair_wall, fair_cpu = skip_wall + full["net wall"], skip_cpu + full["net CPU"]
-    print(row.format("tool full check (skip + net), wall", fair_wall, fair_wall / n * 1e3, ""))
-    print(row.format("tool full check (skip + net), CPU", fair_cpu, fair_cpu / n * 1e3, ""))
-    print(row.format("  ours 1 process vs tool full, wall", one_wall, one_wall / n * 1e3,
-                     ratio.format(one_wall / fair_wall)) + "   (target ≤ 0.7)")  # fmt: skip
-    print(row.format("  ours 1 process vs tool full, CPU", one_cpu, one_cpu / n * 1e3,
-                     ratio.format(one_cpu / fair_cpu)))  # fmt: skip
-    print(row.format(f"  ours pool of {args.workers} vs tool full, wall", pool_wall,
-                     pool_wall / n * 1e3, ratio.format(pool_wall / fair_wall))
-          + "   (target ≤ 0.4)")  # fmt: skip
-    bureau = time_bureau_verify(path)
-    if bureau is not None:
-        print(row.format("bureau verify (whole archive), wall", bureau, bureau / n * 1e3,
-                         ratio.format(bureau / bel_wall)))  # fmt: skip
+    bureau_one = [time_bureau_verify(path, 1) for _ in range(args.repeat)]
+    bureau_pool = [time_bureau_verify(path, args.workers) for _ in range(args.repeat)]
+    row = "{:44}{:9.2f}{:10.2f}{:9}{:9}"
+    ratio = "{:9.3f}"
+    print(f"\n{'wall time':44}{'total s':>9}{'ms/ball.':>10}{'/verify':>9}{'/full':>9}")
+    print(row.format("tool 3.3 election verify", bel_wall, bel_wall / n * 1e3, "", "")
+          + "   (does not wait for its ballot checks)")  # fmt: skip
+    print(row.format("tool 3.3 full check (skip + net verify-ballot)", fair_wall,
+                     fair_wall / n * 1e3, "", ""))  # fmt: skip
+
+    def ours(label: str, wall: float, target: str) -> None:
+        print(row.format(label, wall, wall / n * 1e3, ratio.format(wall / bel_wall),
+                         ratio.format(wall / fair_wall)) + f"   (target ≤ {target})")  # fmt: skip
+
+    ours("ours: ballots, 1 process", one_wall, "0.7")
+    ours(f"ours: ballots, pool of {args.workers}", pool_wall, "0.4")
+    pool_label = f"bureau verify --workers {args.workers}"
+    for label, runs, target in (("bureau verify --workers 1", bureau_one, "0.7"),
+                                (pool_label, bureau_pool, "0.4")):  # fmt: skip
+        done = [r for r in runs if r is not None]
+        if done:
+            ours(label, min(r[0] for r in done), target)
+    print(f"\n{'CPU time':44}{'total s':>9}{'ms/ball.':>10}")
+    cpu_row = "{:44}{:9.2f}{:10.2f}"
+    for label, cpu in (("tool 3.3 election verify", bel_cpu),
+                       ("tool 3.3 full check", fair_cpu),
+                       ("tool verify --skip-ballot-check", skip_cpu),
+                       ("ours: ballots, 1 process", one_cpu),
+                       (f"ours: ballots, pool of {args.workers}, all", pool_cpu)):  # fmt: skip
+        print(cpu_row.format(label, cpu, cpu / n * 1e3))
+    for label, runs in (("bureau verify --workers 1", bureau_one), (pool_label, bureau_pool)):
+        done = [r for r in runs if r is not None]
+        if done:
+            cpu = min(r[1] for r in done)
+            print(cpu_row.format(label + ", all", cpu, cpu / n * 1e3))
+    print(f"  tool verify-ballot: {n} calls {full['calls wall']:.2f} s wall, starts (ballot of "
+          f"another election, refused at once) {full['start wall'] * 1e3:.1f} ms wall, "
+          f"{full['start CPU'] * 1e3:.1f} ms CPU each")  # fmt: skip
     me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"\npeak RSS: this process {me:.0f} MiB, largest child {kids:.0f} MiB "
           "(the largest child may be belenios-tool)")  # fmt: skip
-    print("\nlibsodium unit costs (µs):")
+    print("\nunit costs (µs):")
     for name, us in unit_costs(ED25519).items():
-        print(f"  {name:38}{us:8.1f}")
-    for name, count in count_operations(path).items():
-        print(f"  per ballot, {name:30}{count:8.1f}")
-    print(f"\nload average during the run: {os.getloadavg()}")
+        print(f"  {name:44}{us:8.1f}")
+    print("calls per ballot:")
+    for name, calls in count_operations(path).items():
+        print(f"  {name:44}{calls:8.1f}")
+    print(f"\nload average before / after the run: {load_before} / {os.getloadavg()}")
 
 
 if __name__ == "__main__":

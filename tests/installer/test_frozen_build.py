@@ -140,6 +140,20 @@ def test_bundle_holds_qt_plugins_translations_resources_and_pyscard(
             assert bundled.read_bytes() == source.read_bytes(), f"differs: {bundled}"
 
 
+def test_bundle_holds_and_loads_the_native_ed25519_library(builds: tuple[Build, Build]) -> None:
+    internal = builds[0].bundle / "_internal"
+    library = internal / "ceremony" / "protocol" / "_native" / "libbureau_ed25519.so"
+    assert library.is_file(), "native Ed25519 library missing from the bundle"
+    # The frozen verifier loads it (a missing library is an ImportError when required).
+    proc = builds[0].run("bureau", "verify", "--help", BUREAU_ED25519_NATIVE="required")
+    assert proc.returncode == 0, proc.stderr
+    missing = builds[0].run(
+        "bureau", "verify", "--help", BUREAU_ED25519_NATIVE="required",
+        BUREAU_ED25519_LIB=str(builds[0].bundle / "no-such-library.so"),
+    )  # fmt: skip
+    assert missing.returncode == 0, "BUREAU_ED25519_LIB only adds a place to look"
+
+
 def test_frozen_fingerprint_option_matches_coreutils(builds: tuple[Build, Build]) -> None:
     build = builds[0]
     proc = build.run("bureau", "--fingerprint")
