@@ -140,17 +140,6 @@ def present_need(need: Need, present: Collection[str]) -> Need:
     )
 
 
-def absent_lines(
-    absent: Mapping[str, str], members: Sequence[Member], lists: Mapping[str, str]
-) -> list[str]:
-    """One line per member not present at the session, with why ("absence consignée…")."""
-    return [
-        fill(translate("Quorum", "%1 : %2"), member_label(m, lists), absent[m.member_id])
-        for m in members
-        if m.member_id in absent
-    ]
-
-
 def number_word(value: int) -> str:
     """Small counts in words, as they are said at the table ("deux parmi trois")."""
     word = {

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from bureau_app.card_prompt import CardEvents
 from bureau_app.card_sources import TrainingReader
-from bureau_app.quorum import Need, absent_lines, member_label, who_may_come
+from bureau_app.quorum import Need, member_label, who_may_come
 from bureau_app.resources import icon
 from bureau_app.sizing import fit_to_text, scale_font
 from bureau_app.step_pins import StepPins
@@ -197,13 +197,10 @@ class QuorumPromptDialog(QDialog):
             text = self.tr("Encore nécessaire :") + "\n" + "\n".join(f"• {line}" for line in lines)
         else:
             text = self.tr("Le quorum est atteint.")
-        away = absent_lines(self._absent, self._all_members(), self._lists)
+        away = [m.name for m in self._all_members() if m.member_id in self._absent]
         if away:
-            text += (
-                "\n"
-                + self.tr("Non présents à la séance (leur carte ne sert pas) :")
-                + "\n"
-                + "\n".join(f"• {line}" for line in away)
+            text += "\n" + fill(
+                self.tr("Pas à la séance (leur carte ne sert pas) : %1."), ", ".join(away)
             )
         self.who.setText(text)
         self.members.clear()
@@ -219,9 +216,7 @@ class QuorumPromptDialog(QDialog):
                 state = self.tr("code en cours de saisie")
                 mark = "…"
             elif member.member_id in self._absent:
-                state = fill(
-                    self.tr("non présent à la séance (%1)"), self._absent[member.member_id]
-                )
+                state = self._absent[member.member_id]
                 mark = "✗"
             elif member.member_id in self._unavailable:
                 state = self.tr("carte bloquée")
@@ -240,7 +235,7 @@ class QuorumPromptDialog(QDialog):
             line = fill(
                 self.tr("%1 : %2"),
                 member_label(member, self._lists),
-                fill(self.tr("non présent à la séance (%1)"), self._absent[member.member_id]),
+                self._absent[member.member_id],
             )
             item = QListWidgetItem(f"✗  {line}")
             item.setData(Qt.ItemDataRole.AccessibleTextRole, line)

@@ -39,7 +39,7 @@ from bureau_app.rollcall_model import (
     unrepresented_lists,
 )
 from bureau_app.sizing import fit_to_text, scale_font
-from bureau_app.text import NBSP, fill
+from bureau_app.text import NBSP, fill, typeset
 from ceremony.bundles.payloads.definition import BureauDefinition, Member
 from ceremony.store.timefmt import PARIS
 from ceremony.workflow.rollcall import RollCall
@@ -117,7 +117,7 @@ def _heading(text: str) -> QLabel:
 
 
 def _wrapped(text: str, name: str) -> QLabel:
-    label = QLabel(text)
+    label = QLabel(typeset(text))
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setAccessibleName(name)
@@ -308,8 +308,8 @@ class SessionOpenDialog(QDialog):
                     "membre : l'arrivée des autres se consignera avant ces étapes."
                 )
             )
-        self.summary.setText("\n".join(lines))
-        self.problem.setText("\n".join(problems))
+        self.summary.setText(typeset("\n".join(lines)))
+        self.problem.setText(typeset("\n".join(problems)))
         self.problem.setVisible(bool(problems))
         self.ok_button.setEnabled(not problems)
 

@@ -211,11 +211,12 @@ def call_lines(call: RollCall, definition: BureauDefinition) -> list[str]:
         )
     ]
     present = call.present_at_close()
-    names = [member_label(m, lists) for m in definition.members if m.member_id in present]
+    # Names only: the roles are on every other line of the page, these lines stay short.
+    names = [m.name for m in definition.members if m.member_id in present]
     lines.append(
         fill(translate("RollCall", "Présents : %1"), ", ".join(names) or translate("RollCall", "—"))
     )
-    absent = [member_label(by_id[m], lists) for m in call.absent if m in by_id]
+    absent = [by_id[m].name for m in call.absent if m in by_id]
     if absent:
         lines.append(fill(translate("RollCall", "Absents à l'appel : %1"), ", ".join(absent)))
     for member_id, stand_in in call.replaced.items():

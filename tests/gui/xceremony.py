@@ -315,7 +315,9 @@ def _title_hint(step: str) -> str:
         "test_vote": "vote à blanc",
         "sign_seal": "Signer le scellement",
         "count": "dépouiller",
-        "sign_pv": "Signer le procès-verbal",
+        # "Signer le procès-verbal avec une carte du quorum", then "Faire signer le
+        # procès-verbal par chaque membre présent" (every member present at the count signs).
+        "sign_pv": "procès-verbal",
         "export_results": "résultats",
     }.get(step, "")
 
