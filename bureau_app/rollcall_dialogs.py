@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from itertools import pairwise
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimeZone
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, Qt, QTime, QTimeZone
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -43,6 +43,8 @@ from bureau_app.text import NBSP, fill, typeset
 from ceremony.bundles.payloads.definition import BureauDefinition, Member
 from ceremony.store.timefmt import PARIS
 from ceremony.workflow.rollcall import RollCall
+
+translate = QCoreApplication.translate
 
 PRESENT, ABSENT, REPLACED = "present", "absent", "replaced"
 ARRIVAL, DEPARTURE = "arrivals", "departures"
@@ -102,8 +104,8 @@ def _buttons(dialog: QDialog, ok_text: str) -> tuple[QDialogButtonBox, QPushButt
     ok.setAccessibleName(ok_text.replace("&", ""))
     ok.setDefault(True)
     cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
-    cancel.setText(dialog.tr("&Annuler"))
-    cancel.setAccessibleName(dialog.tr("Annuler, rien n'est consigné"))
+    cancel.setText(translate("RollCallDialogs", "&Annuler"))
+    cancel.setAccessibleName(translate("RollCallDialogs", "Annuler, rien n'est consigné"))
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     return buttons, ok
