@@ -104,6 +104,10 @@ class CeremonyAdapter(QObject):
         window.optional_action_requested.connect(self.request_optional)
         window.projection_requested.connect(self.show_projection)
         self.projection: QObject | None = None
+        from bureau_app.rollcall_flow import RollCallFlow
+
+        # The roll-call of each session: its steps, and who is present to bring a card.
+        self.sessions = RollCallFlow(self)
         self.refresh(show_current=True)
 
     # --- reading the engine ----------------------------------------------------------------
@@ -133,7 +137,7 @@ class CeremonyAdapter(QObject):
         return self._cards
 
     def next_step(self) -> Step | None:
-        state = self.bureau.state
+        state = self.sessions.view_state(self.bureau.state)
         return next_step(state, self.definition(state))
 
     def refresh(self, *, show_current: bool = False) -> None:
@@ -141,7 +145,7 @@ class CeremonyAdapter(QObject):
         definition = self.definition(state)
         if definition is not None:
             self.window.set_bureau_name(definition.name)
-        self.window.set_phases(phase_views(state, definition))
+        self.window.set_phases(phase_views(self.sessions.view_state(state), definition))
         self.window.sealed_fingerprint = self.sealed_fingerprint(state)
         names: dict[str, str] = {}
         if definition is not None:
@@ -197,7 +201,7 @@ class CeremonyAdapter(QObject):
         """An optional step (a decision during the vote), if the current phase offers it."""
         if phase_key != self.bureau.phase.value:
             return
-        state = self.bureau.state
+        state = self.sessions.view_state(self.bureau.state)
         for step in optional_steps(state, self.definition(state)):
             if step.kind.value == action_key:
                 self.start_step(step)
@@ -219,7 +223,9 @@ class CeremonyAdapter(QObject):
         bureau = self.bureau
         window = self.window
         kind = step.kind
-        if kind is StepKind.CONFIRM_KEY:
+        if kind in (StepKind.OPEN_SESSION, StepKind.CLOSE_SESSION, StepKind.SESSION_MOVEMENT):
+            self.sessions.start(step)
+        elif kind is StepKind.CONFIRM_KEY:
             dialog = FingerprintDialog(
                 self.platform.key_fingerprint(),
                 window,
@@ -558,6 +564,8 @@ class CeremonyAdapter(QObject):
         source = self.card_source()
         definition = self._definition_now()
         state = self.bureau.state
+        # Only the members present at the session bring a card; the prompt names the others.
+        need, absent, absent_members = self.sessions.narrow(step, need)
         pins = StepPins(self.pins)
         self._step_pins = pins
         prompt = QuorumPromptDialog(
@@ -572,6 +580,8 @@ class CeremonyAdapter(QObject):
             already=already,
             one=one,
             reader=source.reader_widget,
+            absent=absent,
+            absent_members=absent_members,
             parent=self.window,
         )
 

@@ -30,12 +30,15 @@ class Need:
     """Which members may come, and how many of each kind are needed.
 
     ``everyone``: every eligible member must come (the key ceremony), not a quorum.
+    A quorum always needs one head's card, even when none of the heads may come (both
+    absent from the session): it then cannot be reached, and says so.
     """
 
     heads: tuple[Member, ...]
     delegates: tuple[Member, ...]
     delegate_quorum: int
     everyone: bool = False
+    head_quorum: int = 1
 
     @property
     def members(self) -> tuple[Member, ...]:
@@ -48,7 +51,7 @@ class Need:
         if self.everyone:
             return sum(1 for m in self.heads if m.member_id not in present)
         have = sum(1 for m in self.heads if m.member_id in present)
-        return max(0, min(1, len(self.heads)) - have)
+        return max(0, self.head_quorum - have)
 
     def delegates_needed(self, present: Collection[str]) -> int:
         if self.everyone:
@@ -106,13 +109,34 @@ def quorum_need(definition: BureauDefinition, eligible: Collection[str] | None =
     )
 
 
-def everyone_need(definition: BureauDefinition) -> Need:
-    """Every member, e.g. to share the bureau's key between all cards."""
+def everyone_need(definition: BureauDefinition, eligible: Collection[str] | None = None) -> Need:
+    """Every member (``eligible``: every member present), e.g. to share the bureau's key
+    between all cards, or for each member present to sign the procès-verbal."""
+
+    def keep(member: Member) -> bool:
+        return eligible is None or member.member_id in eligible
+
+    delegates = tuple(m for m in definition.members if m.role == "delegate" and keep(m))
     return Need(
-        heads=_ordered_heads(definition),
-        delegates=tuple(m for m in definition.members if m.role == "delegate"),
-        delegate_quorum=sum(1 for m in definition.members if m.role == "delegate"),
+        heads=tuple(m for m in _ordered_heads(definition) if keep(m)),
+        delegates=delegates,
+        delegate_quorum=len(delegates),
         everyone=True,
+    )
+
+
+def present_need(need: Need, present: Collection[str]) -> Need:
+    """``need`` with only the members present at the session (the others cannot come)."""
+    return Need(
+        heads=tuple(m for m in need.heads if m.member_id in present),
+        delegates=tuple(m for m in need.delegates if m.member_id in present),
+        delegate_quorum=(
+            sum(1 for m in need.delegates if m.member_id in present)
+            if need.everyone
+            else need.delegate_quorum
+        ),
+        everyone=need.everyone,
+        head_quorum=need.head_quorum,
     )
 
 

@@ -12,7 +12,7 @@ time, once one more card is checked) and then ``present`` holds the cards.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Mapping, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -35,6 +35,7 @@ from bureau_app.sizing import fit_to_text, scale_font
 from bureau_app.step_pins import StepPins
 from bureau_app.text import fill
 from bureau_app.worker import Job, JobRunner
+from ceremony.bundles.payloads.definition import Member
 from ceremony.cards.errors import (
     CardError,
     PinBlockedError,
@@ -64,12 +65,18 @@ class QuorumPromptDialog(QDialog):
         already: Collection[str] = (),
         one: bool = False,
         reader: Callable[[str], QWidget | None] = lambda _m: None,
+        absent: Mapping[str, str] | None = None,
+        absent_members: Sequence[Member] = (),
         parent: QWidget | None = None,
     ) -> None:
         """``serials``: card serial → member id (the registered cards); ``already``: members
         who have done this step before (they count, and are shown as done); ``one``: accept
-        after one more card (a signature per card, e.g. the seal)."""
+        after one more card (a signature per card, e.g. the seal); ``absent``: members not
+        present at the session (roll-call) → why, with ``absent_members`` those who are not
+        in ``need`` (their card is refused; they are shown as absent)."""
         super().__init__(parent)
+        self._absent = dict(absent or {})
+        self._absent_members = tuple(absent_members)
         self.need = need
         self._events = events
         self._serials = dict(serials)
@@ -80,7 +87,8 @@ class QuorumPromptDialog(QDialog):
         self._already = set(already)
         self._one = one
         self.present: list[PresentCard] = []
-        self._unavailable: set[str] = set()
+        # Absent from the session: their card cannot serve (the step may still need it).
+        self._unavailable: set[str] = set(self._absent)
         self._failed_pin: dict[str, str] = {}  # member id → serial, to try the code again
         self._checking: str | None = None
         self._job: Job[None] | None = None
@@ -147,7 +155,14 @@ class QuorumPromptDialog(QDialog):
         events.card_removed.connect(self._on_removed)
         events.card_unreadable.connect(self._on_unreadable)
         self._show()
-        self._say(self.tr("En attente d'une carte… Placez-la dans le lecteur, puce vers le haut."))
+        waiting = self.tr("En attente d'une carte… Placez-la dans le lecteur, puce vers le haut.")
+        if not need.reachable(self._counted(), self._unavailable):
+            waiting = self.tr(
+                "Avec les membres présents à la séance, cette étape ne peut pas se faire. "
+                "Annulez, puis consignez l'arrivée du membre attendu (« Arrivée ou départ "
+                "d'un membre ») avant de recommencer l'étape."
+            )
+        self._say(waiting)
         fit_to_text(self, 70)
 
     # --- what is shown ------------------------------------------------------------------------
@@ -179,11 +194,15 @@ class QuorumPromptDialog(QDialog):
             self.heading.setText(self.tr("Les cartes du quorum, de qui est présent"))
         lines = who_may_come(self.need, done, self._lists)
         if lines:
-            self.who.setText(
-                self.tr("Encore nécessaire :") + "\n" + "\n".join(f"• {line}" for line in lines)
-            )
+            text = self.tr("Encore nécessaire :") + "\n" + "\n".join(f"• {line}" for line in lines)
         else:
-            self.who.setText(self.tr("Le quorum est atteint."))
+            text = self.tr("Le quorum est atteint.")
+        away = [m.name for m in self._all_members() if m.member_id in self._absent]
+        if away:
+            text += "\n" + fill(
+                self.tr("Pas à la séance (leur carte ne sert pas) : %1."), ", ".join(away)
+            )
+        self.who.setText(text)
         self.members.clear()
         for member in self.need.members:
             label = member_label(member, self._lists)
@@ -196,6 +215,9 @@ class QuorumPromptDialog(QDialog):
             elif member.member_id == self._checking:
                 state = self.tr("code en cours de saisie")
                 mark = "…"
+            elif member.member_id in self._absent:
+                state = self._absent[member.member_id]
+                mark = "✗"
             elif member.member_id in self._unavailable:
                 state = self.tr("carte bloquée")
                 mark = "✗"
@@ -209,10 +231,22 @@ class QuorumPromptDialog(QDialog):
             item = QListWidgetItem(f"{mark}  {line}")
             item.setData(Qt.ItemDataRole.AccessibleTextRole, line)
             self.members.addItem(item)
+        for member in self._absent_members:
+            line = fill(
+                self.tr("%1 : %2"),
+                member_label(member, self._lists),
+                self._absent[member.member_id],
+            )
+            item = QListWidgetItem(f"✗  {line}")
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, line)
+            self.members.addItem(item)
         if isinstance(self.reader, TrainingReader):
             wanted = self._next_member()
             if wanted is not None:
                 self.reader.choose_member(wanted)
+
+    def _all_members(self) -> tuple[Member, ...]:
+        return (*self.need.members, *self._absent_members)
 
     def _say(self, text: str) -> None:
         self.status.setText(text)
@@ -226,7 +260,7 @@ class QuorumPromptDialog(QDialog):
             self.reader.insert_button.setFocus()
 
     def _name(self, member_id: str) -> str:
-        member = self.need.member(member_id)
+        member = next((m for m in self._all_members() if m.member_id == member_id), None)
         return member_label(member, self._lists) if member is not None else member_id
 
     # --- cards ------------------------------------------------------------------------------------
@@ -241,6 +275,20 @@ class QuorumPromptDialog(QDialog):
             )
             return
         member_id = self._serials.get(serial)
+        if member_id is not None and member_id in self._absent:
+            self._say(
+                fill(
+                    self.tr(
+                        "La présence de %1 n'est pas consignée à cette séance (%2) : sa carte "
+                        "ne peut pas servir. Retirez-la. Si ce membre vient d'arriver, "
+                        "consignez d'abord son arrivée (« Arrivée ou départ d'un membre »)."
+                    ),
+                    self._name(member_id),
+                    self._absent[member_id],
+                )
+            )
+            log.info("quorum prompt: card of %s refused: not present at the session", member_id)
+            return
         if member_id is None or self.need.member(member_id) is None:
             self._say(
                 fill(

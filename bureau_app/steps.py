@@ -18,7 +18,9 @@ from bureau_app.fingerprint_field import group_fingerprint
 from bureau_app.phase_model import ChecklistItem, OptionalAction, PhaseState
 from bureau_app.quorum import quorum_need, who_may_come
 from bureau_app.roles import list_names, role_word
+from bureau_app.rollcall_model import open_session, pending_session, session_lines
 from ceremony.bundles.payloads.definition import BureauDefinition, Member
+from ceremony.workflow import rollcall
 from ceremony.workflow.phases import ORDER, Phase
 from ceremony.workflow.state import CeremonyState, allowed_decisions, current_phase
 
@@ -50,6 +52,11 @@ class StepKind(Enum):
     EXPORT_ARCHIVE = "export_archive"
     DECIDE = "decide"
     """Optional and repeatable: never the phase's next step (see ``optional_steps``)."""
+    # The roll-call of each session (bureau_app.rollcall_flow): it opens before the
+    # session's first card, closes with its time; arrivals and departures in between.
+    OPEN_SESSION = "open_session"
+    CLOSE_SESSION = "close_session"
+    SESSION_MOVEMENT = "session_movement"
 
 
 @dataclass(frozen=True)
@@ -110,6 +117,9 @@ def next_step(state: CeremonyState, definition: BureauDefinition | None) -> Step
         return None
     assert definition is not None
     need = quorum_need(definition)
+    session = _session_step(state)
+    if session is not None:
+        return session
     if phase is Phase.KEY_CEREMONY:
         return Step(
             StepKind.GENERATE_KEYS,
@@ -149,10 +159,34 @@ def next_step(state: CeremonyState, definition: BureauDefinition | None) -> Step
                 StepKind.SIGN_PV,
                 translate("Steps", "Signer le procès-verbal avec une carte du quorum"),
             )
+        if rollcall.missing_pv_signers(state):
+            # Every member present at the count session signs (the engine requires it).
+            return Step(
+                StepKind.SIGN_PV,
+                translate("Steps", "Faire signer le procès-verbal par chaque membre présent"),
+            )
         return Step(StepKind.EXPORT_RESULTS, translate("Steps", "Signer et exporter les résultats"))
     if state.archive is None:
         return Step(StepKind.EXPORT_ARCHIVE, translate("Steps", "Écrire l'archive de la cérémonie"))
     return None
+
+
+def _session_step(state: CeremonyState) -> Step | None:
+    due = pending_session(state)
+    if due is None:
+        return None
+    labels = {
+        ("sealing", "open"): translate(
+            "Steps", "Ouvrir la séance de scellement : appel des membres"
+        ),
+        ("count", "open"): translate(
+            "Steps", "Ouvrir la séance de dépouillement : appel des membres"
+        ),
+        ("sealing", "close"): translate("Steps", "Lever la séance de scellement"),
+        ("count", "close"): translate("Steps", "Lever la séance de dépouillement"),
+    }
+    kind = StepKind.OPEN_SESSION if due[1] == "open" else StepKind.CLOSE_SESSION
+    return Step(kind, labels[due])
 
 
 def heads(definition: BureauDefinition) -> list[Member]:
@@ -161,6 +195,19 @@ def heads(definition: BureauDefinition) -> list[Member]:
 
 
 def optional_steps(state: CeremonyState, definition: BureauDefinition | None) -> list[Step]:
+    """``_optional_steps``, and while a session is open: an arrival or a departure."""
+    steps = _optional_steps(state, definition)
+    if pending_session(state) == ("sealing", "close"):
+        # The vote's decisions come after the sealing session is closed (before the opening).
+        steps = [s for s in steps if s.kind is not StepKind.DECIDE]
+    if definition is not None and open_session(state) is not None:
+        steps.append(
+            Step(StepKind.SESSION_MOVEMENT, translate("Steps", "Arrivée ou départ d'un membre"))
+        )
+    return steps
+
+
+def _optional_steps(state: CeremonyState, definition: BureauDefinition | None) -> list[Step]:
     """Steps the bureau may take now besides ``next_step``, as often as it needs.
 
     During the vote: a decision (suspend, resume or stop), signed by the
@@ -187,6 +234,7 @@ def optional_steps(state: CeremonyState, definition: BureauDefinition | None) ->
         and state.results_blob is None
         and quorum_need(definition).complete(state.pv_signatures)
         and any(m.member_id not in state.pv_signatures for m in definition.members)
+        and rollcall.present_members(state, "count") is None
     ):
         # The quorum has signed; every other member present may sign too (the PV lists
         # who signed), until the results are exported.
@@ -571,6 +619,8 @@ def phase_views(state: CeremonyState, definition: BureauDefinition | None) -> li
         else:
             shown = PhaseState.TODO
         todo, verified = _phase_content(phase, state, definition)
+        session_todo, session_verified = session_lines(phase, state, definition)
+        todo, verified = [*session_todo, *todo], [*session_verified, *verified]
         action = step.label if step is not None and phase is current else None
         extra = optional if phase is current else []
         views.append(

@@ -51,6 +51,9 @@ class Members:
     keyboard_only: bool = False
     decisions: list[tuple[str, str]] = field(default_factory=list)
     """What the bureau decides when the decision dialog opens: (decision, reason), in turn."""
+    roll_calls: list[Any] = field(default_factory=list)
+    """How each roll-call dialog is answered, in turn (a callable given the dialog); when
+    none is left, every member is present at the time proposed."""
 
     def __post_init__(self) -> None:
         if not self.keyboard_only:
@@ -110,9 +113,25 @@ class Members:
 
     def _on_dialog(self, dialog: Any) -> None:
         from bureau_app.progress_dialog import ProgressDialog
+        from bureau_app.rollcall_dialogs import SessionCloseDialog, SessionOpenDialog
         from bureau_app.step_dialogs import DecisionDialog, ExpertDialog, FingerprintDialog
 
-        if isinstance(dialog, DecisionDialog):
+        if isinstance(dialog, SessionOpenDialog | SessionCloseDialog):
+            # Every member present at each session, at the time the calendar proposes.
+            name = "dialog-rollcall-" + (
+                "open" if isinstance(dialog, SessionOpenDialog) else "close"
+            )
+
+            def answer_roll_call() -> None:
+                self._shot_once(dialog, name)
+                if self.roll_calls:
+                    self.roll_calls.pop(0)(dialog)
+                    return
+                assert dialog.ok_button.isEnabled()
+                QTest.mouseClick(dialog.ok_button, _left())
+
+            QTimer.singleShot(0, answer_roll_call)
+        elif isinstance(dialog, DecisionDialog):
             decision, reason = self.decisions.pop(0)
 
             def decide() -> None:

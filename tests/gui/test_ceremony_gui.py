@@ -66,7 +66,7 @@ def test_a_whole_ceremony_through_the_gui(qtbot, app, settings, tmp_path, screen
                 members.saved.append(
                     save(window, screenshot_dir, f"ceremony-{len(seen_phases):02d}-{phase}")
                 )
-            if phase == "vote_open" and members.decisions:
+            if step.kind.value == "import_status" and members.decisions:
                 decision = members.decisions[0][0]
                 number = len(adapter.bureau.state.decisions) + 1
                 with qtbot.waitSignal(adapter.step_finished, timeout=300_000) as decided:
@@ -78,16 +78,11 @@ def test_a_whole_ceremony_through_the_gui(qtbot, app, settings, tmp_path, screen
                     "Écrit dans" in message and f"decision-{number:02d}-{decision}.zip" in message
                 )
                 assert adapter.next_step() == step  # still the required step
-            if step.kind.value == "export_results" and "extra_pv" not in steps:
-                # The quorum has signed the PV: another member present signs it too.
-                assert len(adapter.bureau.state.pv_signatures) == 3
-                with qtbot.waitSignal(adapter.step_finished, timeout=300_000) as extra:
-                    qtbot.mouseClick(page.optional_buttons["sign_pv"], Qt.MouseButton.LeftButton)
-                assert extra.args == ["sign_pv"] and not members.errors, members.errors
-                assert len(adapter.bureau.state.pv_signatures) == 4
-                steps.append("extra_pv")
-                page = window.current_page()
-                assert "sign_pv" in page.optional_buttons  # the fifth member may still sign
+            if step.kind.value == "export_results":
+                # The roll-call had every member present at the count: each signed the PV
+                # (the quorum's three, then the two others as required steps).
+                assert len(adapter.bureau.state.pv_signatures) == 5
+                assert "sign_pv" not in page.optional_buttons
             with qtbot.waitSignal(adapter.step_finished, timeout=300_000) as finished:
                 qtbot.mouseClick(page.action_button, Qt.MouseButton.LeftButton)
             assert not members.errors, members.errors
@@ -100,18 +95,19 @@ def test_a_whole_ceremony_through_the_gui(qtbot, app, settings, tmp_path, screen
         assert [p.value for p in ORDER] == seen_phases
         # Every member registered (a prompt each), one prompt for everyone's cards at the key
         # ceremony, one quorum prompt each for test vote, count and results, a prompt per
-        # seal and PV signature (three cards), one for the decision.
+        # seal signature (three cards) and PV signature (the five members present at the
+        # count), one per decision (suspend, then resume).
         assert steps.count("register") == 5
-        # + the 4th PV signature, + one card for the second decision (suspend, then resume).
-        assert members.prompts == 5 + 1 + 1 + 3 + 1 + 3 + 1 + 1 + 1 + 1
+        assert steps.count("open_session") == 2 and steps.count("close_session") == 2
+        assert members.prompts == 5 + 1 + 1 + 3 + 1 + 5 + 1 + 2
         assert len(adapter.bureau.state.decisions) == 2
         # The count reported its steps: the bar went from "busy" to a full, measured bar.
         count_dialog = progress_dialogs["Ouvrir l'urne et dépouiller (cartes du quorum)"]
         assert count_dialog.bar.maximum() == 1000 and count_dialog.bar.value() == 1000
         # One code per card per step, asked when the card comes, never again by the work:
         # every card at registration, key ceremony and test vote; three at the seal, count,
-        # PV, results; the 4th PV signature; one card per decision (suspend, then resume).
-        assert members.pins == 5 + 5 + 5 + 3 + 3 + 3 + 3 + 1 + 1 + 1
+        # results; five PV signatures; one card per decision (suspend, then resume).
+        assert members.pins == 5 + 5 + 5 + 3 + 3 + 5 + 3 + 1 + 1
 
         # The finished ceremony, page by page.
         for number, key in enumerate(window.pages, start=1):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -28,6 +29,15 @@ from tests.gui.xceremony import (
 from tests.gui.xsession import SEED, XSession, missing_tools
 
 pytestmark = [pytest.mark.gui, pytest.mark.timeout(1200)]
+
+
+def pv_text(x: XSession) -> str:
+    """The archived procès-verbal as pdftotext reads it, spaces made plain and single."""
+    pdf = x.folder / "demo" / "archive" / "proces-verbal.pdf"
+    text = subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    return re.sub(r"\s+", " ", text.replace("\u00a0", " ").replace("\u202f", " "))
 
 
 @pytest.fixture
@@ -73,7 +83,31 @@ def test_a_training_ceremony_in_the_real_application_with_incidents(session: XSe
     assert any("cancelled" in i for i in run.incidents)
     assert any("typed again" in i for i in run.incidents)
     assert steps.count("sign_seal") == 3 and steps.count("sign_pv") == 3
+    # Each session opened with its roll-call, typed in the call's dialog, and closed; the
+    # late delegate's arrival was entered (Ctrl+Maj+M) before the key ceremony.
+    assert steps.count("open_session") == 2 and steps.count("close_session") == 2
+    assert steps.index("open_session") < steps.index("session_movement")
+    assert steps.index("session_movement") < steps.index("generate_keys")
+    assert "arrival of del-inph entered" in run.incidents
+    # The procès-verbal prints both roll-calls as they were entered.
+    pv = pv_text(session)
+    assert "Appel non consigné" not in pv
+    assert "Mme Anne Rousseau Mme la présidente — Présent Remplacé par M. Paul Mercier" in pv
+    assert re.search(
+        r"Dr Yves Perrin délégué de liste Intersyndicat National des Praticiens Hospitaliers "
+        r"Arrivé à \d{1,2} h \d{2} Absent",
+        pv,
+    ), pv[:3000]
+    assert "La séance de scellement est levée." in pv
+    assert "La séance de dépouillement est levée." in pv
+    # Signed by the members present at the count, and only them (the secretary presiding):
+    # the president's card served no more once her replacement was recorded.
+    signatures = pv.split("5. Signatures des membres du bureau")[1].split("PAGE DES SIGNATURES")[0]
+    names = r"(M\. Paul Mercier|Dr Julie Caron|Dr Sarah Benali|Mme Anne Rousseau|Dr Yves Perrin)"
+    signers = re.findall(names + r" (?:M\. le secrétaire|déléguée? de liste)", signatures)
+    assert signers == ["M. Paul Mercier", "Dr Julie Caron", "Dr Sarah Benali"]
     log = session.log_path.read_text()
+    assert "quorum prompt: card of presidente checked" not in log.split("step started: count")[-1]
     assert not failures_in_log(log), failures_in_log(log)
     assert "not taken: WrongPinError" in log and "not taken: PinEntryCancelledError" in log
     # The log names cards and kinds of code, never a code (the wrong one included).
@@ -91,7 +125,12 @@ def test_a_drawing_of_lots_cancelled_then_redone_in_the_real_application(
     shots = os.environ.get("BUREAU_SCREENSHOTS")
     session.start_app()
     present = ["presidente", "del-inph", "del-cmh-snam"]
-    plan = Plan(cards={"count": present}, cancel_lots=True)
+    # Dr Caron is replaced at the count by the substitute her union named (art. 9).
+    plan = Plan(
+        cards={"count": present},
+        cancel_lots=True,
+        roll_calls={"count": {"del-aph": "replaced:Dr Marc Lefort"}},
+    )
     run = CeremonyRun(
         session, platform_fingerprint(), plan, Path(shots) / "lots-cancel" if shots else None
     )
@@ -111,3 +150,8 @@ def test_a_drawing_of_lots_cancelled_then_redone_in_the_real_application(
     # The values typed for the draw are published in the journal by design, but the log
     # only names who was asked.
     assert not [m for m in present if lots_value(m) in log]
+    # The substitute is in the procès-verbal's roll-call of the count; every member
+    # present there (the secretary too) signed it.
+    pv = pv_text(session)
+    assert "Action Praticiens Hôpital Présent Remplacé par Dr Marc Lefort" in pv
+    assert steps.count("sign_pv") == 4

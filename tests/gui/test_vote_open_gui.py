@@ -30,8 +30,15 @@ def _assert_no_decision(adapter, window) -> None:  # type: ignore[no-untyped-def
     # Before the definition, correcting the platform's fingerprint is the only other offer.
     correcting = page.key == "preparation" and adapter.bureau.state.platform_key_id is not None
     correcting = correcting and adapter.bureau.state.definition_blob is None
-    assert set(page.optional_buttons) == ({"confirm_key"} if correcting else set())
-    assert page.optional_label.isVisible() == correcting
+    # While a session is held, an arrival or a departure may be entered.
+    from bureau_app.rollcall_model import open_session
+
+    held = open_session(adapter.bureau.state) is not None
+    expected = ({"confirm_key"} if correcting else set()) | (
+        {"session_movement"} if held else set()
+    )
+    assert set(page.optional_buttons) == expected
+    assert page.optional_label.isVisible() == bool(expected)
     opened: list[object] = []
     adapter.dialog_opened.connect(opened.append)
     adapter.request_optional(page.key, "decide")  # asked anyway: nothing happens
@@ -76,12 +83,18 @@ def test_a_decision_during_the_vote_and_the_about_box(  # type: ignore[no-untype
             _assert_no_decision(adapter, window)
             _click_next(qtbot, adapter, window)
             assert not members.errors, members.errors
+        # The sealing session is closed before the vote's first status: no decision before.
+        assert adapter.next_step().kind is StepKind.CLOSE_SESSION
+        _assert_no_decision(adapter, window)
+        _click_next(qtbot, adapter, window)
 
         # The vote is open: the decision is offered beside the required step, which stays next.
         page = window.current_page()
         assert page.key == "vote_open"
         button = page.optional_buttons["decide"]
-        assert button.isVisible() and button.isEnabled()
+        # Added to a page already on screen: Qt shows it on the next turn of the event loop.
+        qtbot.waitUntil(button.isVisible)
+        assert button.isEnabled()
         assert button.text() == "Décider : suspendre, reprendre ou arrêter le vote"
         assert adapter.next_step().kind is StepKind.IMPORT_STATUS
         required = page.action_button.text()

@@ -37,10 +37,24 @@ class Plan:
     """Step kinds where the first code is cancelled (then retyped with "Ressaisir")."""
     cancel_lots: bool = False
     """The first value of a drawing of lots is cancelled: the count stops, then is redone."""
+    roll_calls: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Session → member → "absent", "replaced" (the president: by the secretary) or
+    "replaced:Name" (a delegate by the substitute their union named); others present."""
+    arrivals: dict[str, list[str]] = field(default_factory=dict)
+    """Session → members whose arrival is entered right after the call (Ctrl+Maj+M)."""
 
 
 INCIDENTS = Plan(
     fingerprint_typo=True,
+    roll_calls={
+        # Dr Perrin is late for the sealing session: absent at the call, his arrival is
+        # entered before the key ceremony (which takes every card).
+        "sealing": {"del-inph": "absent"},
+        # At the count the president is absent, replaced by the secretary (art. 5), and
+        # Dr Perrin is absent.
+        "count": {"presidente": "replaced", "del-inph": "absent"},
+    },
+    arrivals={"sealing": ["del-inph"]},
     cards={
         # The test vote takes every member's card, in whatever order they come.
         "test_vote": ["secretaire", "del-aph", "del-inph", "presidente", "del-cmh-snam"],
@@ -70,6 +84,12 @@ class CeremonyRun:
     _pin_trouble_done: set[str] = field(default_factory=set)
     _shot_names: set[str] = field(default_factory=set)
     _serials: dict[str, str] = field(default_factory=dict)
+    _sessions: list[str] = field(default_factory=list)
+    """The sessions opened so far, in order ("sealing", then "count")."""
+    _arrivals: list[str] = field(default_factory=list)
+    """Arrivals still to enter in the session just opened."""
+    roll_call_keys: list[str] = field(default_factory=list)
+    """What was done at each roll-call, for the test to check."""
 
     # --- screenshots ----------------------------------------------------------------------
 
@@ -166,6 +186,41 @@ class CeremonyRun:
         self.x.key("Return")
         self.lots.append((member, phase))
 
+    def open_session(self) -> None:
+        """The call: the focus starts on the president's line; a letter picks the state
+        ("a" absent, "r" replaced), Tab goes to the next line (or the substitute's name)."""
+        self.x.wait_window("Appel des membres")
+        session = "sealing" if not self._sessions else "count"
+        self._sessions.append(session)
+        plan = self.plan.roll_calls.get(session, {})
+        for index, member in enumerate(MEMBERS):
+            state = plan.get(member, "present")
+            if state == "absent":
+                self.x.type("a")
+            elif state.startswith("replaced"):
+                self.x.type("r")
+                _, _, substitute = state.partition(":")
+                if substitute:
+                    self.x.key("Tab")
+                    self.x.type(substitute)
+            if index < len(MEMBERS) - 1:
+                self.x.key("Tab")
+            self.roll_call_keys.append(f"{session}:{member}:{state}")
+        self.shot(f"rollcall-open-{session}")
+        self.x.key("Return")
+        self._arrivals = list(self.plan.arrivals.get(session, []))
+
+    def movement(self) -> None:
+        """An arrival: the only absent member is proposed, at the time of the clock."""
+        self.x.wait_window("Arrivée ou départ")
+        self.shot(f"rollcall-arrival-{self._sessions[-1]}")
+        self.x.key("Return")
+
+    def close_session(self) -> None:
+        self.x.wait_window("Lever la")
+        self.shot(f"rollcall-close-{self._sessions[-1]}")
+        self.x.key("Return")
+
     def results_page(self) -> None:
         """The results open by themselves after the count; Ctrl+Entrée is "Continuer"."""
         self.x.wait_for(r"page shown: results", timeout=30)
@@ -205,6 +260,13 @@ class CeremonyRun:
                     return self.steps
                 if line.group(2) == "count":
                     self.results_page()
+                if line.group(2) in ("open_session", "session_movement") and self._arrivals:
+                    member = self._arrivals.pop(0)
+                    self.x.wait_window("Bureau de vote")
+                    self.shot(f"main-before-arrival-{member}")
+                    self.x.key("ctrl+shift+m")  # Séance ▸ Arrivée ou départ d'un membre
+                    self.incidents.append(f"arrival of {member} entered")
+                    continue
                 self.next_action()
             elif text.startswith("dialog opened"):
                 kind = line.group(3)
@@ -214,6 +276,12 @@ class CeremonyRun:
                     self.x.wait_window("Conclusions")
                     self.shot("expert")
                     self.x.key("Return")
+                elif kind == "SessionOpenDialog":
+                    self.open_session()
+                elif kind == "SessionCloseDialog":
+                    self.close_session()
+                elif kind == "MovementDialog":
+                    self.movement()
                 elif kind == "ErrorDialog":
                     raise AppFailedError(f"error dialog at {self._step}:\n{self.x.log_tail()}")
             elif text.startswith("card prompt opened"):
@@ -247,7 +315,9 @@ def _title_hint(step: str) -> str:
         "test_vote": "vote à blanc",
         "sign_seal": "Signer le scellement",
         "count": "dépouiller",
-        "sign_pv": "Signer le procès-verbal",
+        # "Signer le procès-verbal avec une carte du quorum", then "Faire signer le
+        # procès-verbal par chaque membre présent" (every member present at the count signs).
+        "sign_pv": "procès-verbal",
         "export_results": "résultats",
     }.get(step, "")
 
