@@ -104,6 +104,11 @@ class CeremonyAdapter(QObject):
         window.optional_action_requested.connect(self.request_optional)
         window.projection_requested.connect(self.show_projection)
         self.projection: QObject | None = None
+        # The « Cartes » menu: show, check, unblock or wipe a card, at any time (issue 15).
+        from bureau_app.card_manage_menu import CardManager
+
+        self.card_manager = CardManager(self)
+        window.card_action_requested.connect(self.card_manager.open)
         self.refresh(show_current=True)
 
     # --- reading the engine ----------------------------------------------------------------

@@ -56,6 +56,8 @@ class BureauWindow(QMainWindow):
     optional_action_requested = Signal(str, str)  # phase key, action key
     projection_requested = Signal()
     launch_requested = Signal(str)  # "new", "open", "training", "expert"
+    card_action_requested = Signal(str)  # "show", "check", "unblock", "wipe" (Cartes menu)
+    recount_requested = Signal()  # Fichier › Recompter à partir d'une archive
 
     def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -439,6 +441,9 @@ class BureauWindow(QMainWindow):
             action = QAction(text, self)
             action.triggered.connect(lambda _checked=False, k=key: self.launch_requested.emit(k))
             files.addAction(action)
+        self.recount_action = self._action(
+            files, self.tr("Re&compter à partir d'une archive…"), [], self.recount_requested.emit
+        )
         files.addSeparator()
         self.pv_action = self._action(
             files, self.tr("&Relire le procès-verbal"), [QKeySequence("Ctrl+Shift+P")], self.show_pv
@@ -505,6 +510,21 @@ class BureauWindow(QMainWindow):
             [QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")],
             self.trigger_next_action,
         )
+
+        self.cards_menu = self.menuBar().addMenu(self.tr("&Cartes"))
+        for key, text in (
+            ("show", self.tr("&Voir ce que contient une carte…")),
+            ("check", self.tr("V&érifier ma carte…")),
+            ("unblock", self.tr("&Débloquer une carte…")),
+            ("wipe", self.tr("E&ffacer une carte…")),
+        ):
+            card_action = QAction(text, self)
+            card_action.triggered.connect(
+                lambda _checked=False, k=key: self.card_action_requested.emit(k)
+            )
+            self.cards_menu.addAction(card_action)
+            self._ceremony_actions.append(card_action)
+        self._ceremony_actions.append(self.cards_menu.menuAction())
 
         # "Aid&e": Alt+D stays with "Ouvrir un d&ossier" and the other buttons of the pages.
         help_menu = self.menuBar().addMenu(self.tr("Aid&e"))
