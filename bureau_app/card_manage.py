@@ -201,7 +201,9 @@ class CardManageDialog(QDialog):
         self.phrase_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.phrase_label.setAccessibleName(self.tr("Phrase de confirmation à taper"))
         self.phrase_field = QLineEdit()
-        self.phrase_field.setAccessibleName(self.tr("Phrase de confirmation tapée par le titulaire"))
+        self.phrase_field.setAccessibleName(
+            self.tr("Phrase de confirmation tapée par le titulaire")
+        )
         phrase_prompt = QLabel(self.tr("&Phrase de confirmation :"))
         phrase_prompt.setBuddy(self.phrase_field)
         wipe_layout.addWidget(self.phrase_label)
@@ -468,9 +470,7 @@ class CardManageDialog(QDialog):
         if self.action is CardAction.CHECK:
             return self.tr("Contrôle en cours : tapez le code de la carte quand il est demandé.")
         if self.action is CardAction.UNBLOCK:
-            return self.tr(
-                "Déblocage en cours : code administrateur, puis nouveau code personnel."
-            )
+            return self.tr("Déblocage en cours : code administrateur, puis nouveau code personnel.")
         return self.tr("Effacement : tapez le code personnel actuel de la carte.")
 
     def _act_done(self, facts: object) -> None:

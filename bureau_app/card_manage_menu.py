@@ -46,7 +46,9 @@ class CardManager(QObject):
         members: list[tuple[str, str]] = []
         if definition is not None:
             lists = list_names(definition)
-            members = [(m.member_id, f"{m.name} ({role_word(m, lists)})") for m in definition.members]
+            members = [
+                (m.member_id, f"{m.name} ({role_word(m, lists)})") for m in definition.members
+            ]
         source = adapter.card_source()
         serials = {str(card["serial"]): member_id for member_id, card in state.members.items()}
         first = members[0][0] if members else ""

@@ -57,7 +57,6 @@ class BureauWindow(QMainWindow):
     projection_requested = Signal()
     launch_requested = Signal(str)  # "new", "open", "training", "expert"
     card_action_requested = Signal(str)  # "show", "check", "unblock", "wipe" (Cartes menu)
-    recount_requested = Signal()  # Fichier › Recompter à partir d'une archive
 
     def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -130,6 +129,7 @@ class BureauWindow(QMainWindow):
         # Which files make "this installation" (None: the running application's).
         self.application_files: ApplicationFiles | None = None
         self.about: AboutDialog | None = None
+        self.recount_dialog: QWidget | None = None
         self.journal_view = JournalView()
         self.results_view = ResultsView()
         self.expert_view = ExpertView(self.runner)
@@ -362,6 +362,15 @@ class BureauWindow(QMainWindow):
         self.stack.setCurrentWidget(self.summary)
         self.summary.table.setFocus()
 
+    def show_recount(self) -> QWidget:
+        """Fichier › Recompter à partir d'une archive: its own window, beside this one."""
+        from bureau_app.recount_view import RecountDialog
+
+        self.recount_dialog = RecountDialog(self)
+        self.recount_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.recount_dialog.show()
+        return self.recount_dialog
+
     def show_help(self) -> HelpDialog:
         """F1: the help of the step shown (or the current one), with the session checklists."""
         page = self.current_page()
@@ -442,7 +451,7 @@ class BureauWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, k=key: self.launch_requested.emit(k))
             files.addAction(action)
         self.recount_action = self._action(
-            files, self.tr("Re&compter à partir d'une archive…"), [], self.recount_requested.emit
+            files, self.tr("Re&compter à partir d'une archive…"), [], self.show_recount
         )
         files.addSeparator()
         self.pv_action = self._action(

@@ -16,7 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QComboBox, QWidget
+from PySide6.QtWidgets import QComboBox, QWidget
 
 from ceremony.cards.interface import PinKind, PinPrompt
 from ceremony.workflow.demo import DemoPins, run_demo, store_folder
@@ -58,9 +58,7 @@ def open_window(qtbot: Any, settings: Any, folder: Path, size: tuple[int, int] =
 
     window = BureauWindow(settings)
     qtbot.addWidget(window)
-    adapter = open_demo(
-        window, folder, ballots=BALLOTS, seed=SEED, description=small_description()
-    )
+    adapter = open_demo(window, folder, ballots=BALLOTS, seed=SEED, description=small_description())
     window.resize(*size)
     window.show()
     qtbot.waitExposed(window)
@@ -141,6 +139,4 @@ def type_text(widget: QWidget, text: str) -> None:
     for char in text:
         code = ord(char.upper()) if len(char.upper()) == 1 else 0
         key = Qt.Key(code) if code < 0x100 else Qt.Key.Key_unknown
-        QTest.sendKeyEvent(
-            QTest.KeyAction.Click, widget, key, char, Qt.KeyboardModifier.NoModifier
-        )
+        QTest.sendKeyEvent(QTest.KeyAction.Click, widget, key, char, Qt.KeyboardModifier.NoModifier)
