@@ -212,11 +212,11 @@ class CardManageDialog(QDialog):
         self.wipe_box.setVisible(False)
         self.phrase_field.textChanged.connect(self._update_buttons)
 
-        self.result = QLabel()
-        self.result.setWordWrap(True)
-        self.result.setAccessibleName(self.tr("Résultat"))
-        scale_font(self.result, 1.3, bold=True)
-        self.result.setVisible(False)
+        self.result_label = QLabel()
+        self.result_label.setWordWrap(True)
+        self.result_label.setAccessibleName(self.tr("Résultat"))
+        scale_font(self.result_label, 1.3, bold=True)
+        self.result_label.setVisible(False)
 
         actions = {
             CardAction.CHECK: (
@@ -262,7 +262,7 @@ class CardManageDialog(QDialog):
         layout.addWidget(self.facts_box)
         layout.addWidget(self.member_row)
         layout.addWidget(self.wipe_box)
-        layout.addWidget(self.result)
+        layout.addWidget(self.result_label)
         row = QHBoxLayout()
         row.addStretch(1)
         if self.action_button is not None:
@@ -294,7 +294,7 @@ class CardManageDialog(QDialog):
         if self.busy:
             return
         self.facts = None
-        self.result.setVisible(False)
+        self.result_label.setVisible(False)
         self.status.setText(fill(self.tr("Carte n° %1 : lecture…"), serial))
         open_client = self._open_client
 
@@ -519,9 +519,9 @@ class CardManageDialog(QDialog):
         self.close_button.setFocus()
 
     def _say_result(self, text: str, *, ok: bool) -> None:
-        self.result.setText(text)
-        self.result.setStyleSheet(_OK_STYLE if ok else _BAD_STYLE)
-        self.result.setVisible(True)
+        self.result_label.setText(text)
+        self.result_label.setStyleSheet(_OK_STYLE if ok else _BAD_STYLE)
+        self.result_label.setVisible(True)
         self.status.setText(text)
 
     @staticmethod

@@ -19,6 +19,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -162,7 +163,7 @@ class RecountDialog(QDialog):
         self.close_button.setAccessibleName(self.tr("Fermer l'écran du nouveau décompte"))
         self.close_button.setAutoDefault(False)
         self.close_button.clicked.connect(self.reject)
-        self.result = RecountResult()
+        self.report_view = RecountResult()
 
         row = QHBoxLayout()
         row.addWidget(self.start_button)
@@ -175,7 +176,7 @@ class RecountDialog(QDialog):
         layout.addLayout(grid)
         layout.addWidget(self.status)
         layout.addLayout(row)
-        layout.addWidget(self.result, 1)
+        layout.addWidget(self.report_view, 1)
         self.resize(1000, 640)
         if archive is not None:
             self.archive_field.setText(str(archive))
@@ -229,7 +230,7 @@ class RecountDialog(QDialog):
             return
         self._info = info
         self.banner.set_training(info.training)
-        self.result.training = info.training
+        self.report_view.training = info.training
         self._show_cards_row(info.training)
         if info.training and not self.cards_field.text().strip():
             guess = guess_training_cards(archive)
@@ -269,7 +270,7 @@ class RecountDialog(QDialog):
             self.cards_field.setFocus()
             return
         archive = info.folder
-        self.result.setVisible(False)
+        self.report_view.setVisible(False)
         reading = self.tr("Vérification complète de l'archive avant le décompte…")
 
         def work(progress: Progress) -> bool:
@@ -296,8 +297,8 @@ class RecountDialog(QDialog):
         self._open_progress(self.tr("Vérification de l'archive"), job, reading)
         log.info("recount: verifying archive %s", archive)
 
-    def _open_progress(self, title: str, job: Job[object] | Job[bool], first: str) -> None:
-        self.progress = ProgressDialog(title, job, self)  # type: ignore[arg-type]
+    def _open_progress(self, title: str, job: Job[Any], first: str) -> None:
+        self.progress = ProgressDialog(title, job, self)
         self.progress.message.setText(first)
         self.progress.open()
         self.dialog_opened.emit(self.progress)
@@ -386,13 +387,13 @@ class RecountDialog(QDialog):
 
         job.succeeded.connect(done)
         job.failed.connect(failed)
-        self._open_progress(self.tr("Nouveau décompte"), job, first)  # type: ignore[arg-type]
+        self._open_progress(self.tr("Nouveau décompte"), job, first)
         log.info("recount started with %s", sorted(c.member_id for c in cards))
 
     def _done(self, info: ArchiveInfo, outcome: RecountOutcome) -> None:
         self.outcome = outcome
         names = {m.member_id: m.name for m in info.definition.members}
-        self.result.show_outcome(outcome, info.definition, names)
+        self.report_view.show_outcome(outcome, info.definition, names)
         self.status.setText(
             self.tr("Nouveau décompte terminé.")
             + " "

@@ -105,12 +105,12 @@ def test_check_my_card_after_a_wrong_pin_then_the_right_one_is_journaled(qtbot, 
     dialog.outcome.connect(outcomes.append)
     click(dialog.action_button)
     qtbot.waitUntil(lambda: bool(outcomes), timeout=30_000)
-    assert outcomes == ["failed"] and "ÉCHEC" in dialog.result.text()
+    assert outcomes == ["failed"] and "ÉCHEC" in dialog.result_label.text()
     assert dialog.fields["tries"].text() == "3" or dialog.fields["tries"].text() == "2"
     click(dialog.action_button)
     qtbot.waitUntil(lambda: len(outcomes) == 2, timeout=30_000)
-    assert outcomes[1] == "ok", dialog.result.text()
-    assert "Votre carte ouvre bien sa clé" in dialog.result.text()
+    assert outcomes[1] == "ok", dialog.result_label.text()
+    assert "Votre carte ouvre bien sa clé" in dialog.result_label.text()
     assert typer.asked == [(source.serial_of("del-inph"), PinKind.USER.value)] * 2
     checks = _entries(adapter, Action.CARD_CHECKED)
     assert [(c["member_id"], c["outcome"]) for c in checks] == [
@@ -135,7 +135,7 @@ def test_a_training_card_cannot_be_unblocked_and_says_so(qtbot, ceremony) -> Non
     click(dialog.action_button)
     qtbot.waitUntil(lambda: bool(outcomes), timeout=30_000)
     assert outcomes == ["failed"]
-    assert "code administrateur" in dialog.result.text()
+    assert "code administrateur" in dialog.result_label.text()
     assert typer.asked == []
 
 
@@ -157,7 +157,7 @@ def test_wiping_this_bureaus_own_key_is_refused_before_any_pin(qtbot, ceremony) 
     click(dialog.action_button)
     qtbot.waitUntil(lambda: bool(outcomes), timeout=30_000)
     assert outcomes == ["failed"]
-    assert "conservée" in dialog.result.text()
+    assert "conservée" in dialog.result_label.text()
     assert typer.asked == []
     card = TrainingCard(adapter.card_source().folder / "presidente.card")
     assert card.read_key_label() is not None
@@ -201,8 +201,8 @@ def test_a_card_of_another_ceremony_is_wiped_only_after_the_sentence_and_the_pin
         dialog.outcome.connect(outcomes.append)
         click(dialog.action_button)
         qtbot.waitUntil(lambda: bool(outcomes), timeout=30_000)
-        assert outcomes == ["ok"], dialog.result.text()
-        assert "Clé effacée" in dialog.result.text()
+        assert outcomes == ["ok"], dialog.result_label.text()
+        assert "Clé effacée" in dialog.result_label.text()
         assert typer.asked == [(old_label.card_serial, PinKind.USER.value)]
         card = TrainingCard(fresh / "cartes-entrainement" / "presidente.card")
         assert card.read_key_label() is None

@@ -114,13 +114,13 @@ def test_recount_from_the_file_menu_with_another_quorum_says_identical(  # type:
         assert outcome.equal and outcome.members_used == sorted(RECOUNT_QUORUM)
         # Each card's PIN typed once, when it was presented.
         assert len(typer.asked) == 3
-        assert "Identiques aux résultats archivés" in dialog.result.verdict.text()
-        assert dialog.result.isVisible() and dialog.result.table.rowCount() > 0
+        assert "Identiques aux résultats archivés" in dialog.report_view.verdict.text()
+        assert dialog.report_view.isVisible() and dialog.report_view.table.rowCount() > 0
         pdf = outcome.folder / "recompte.pdf"
-        shown = dialog.result.hashes.text()
+        shown = dialog.report_view.hashes.text()
         assert hashlib.sha256(pdf.read_bytes()).hexdigest() in shown
-        assert str(outcome.folder) in dialog.result.details.text()
-        assert dialog.result.open_button.isEnabled() and dialog.result.print_button.isEnabled()
+        assert str(outcome.folder) in dialog.report_view.details.text()
+        assert dialog.report_view.open_button.isEnabled() and dialog.report_view.print_button.isEnabled()
         assert verify_recount(outcome.folder).passed
         assert {p: p.read_bytes() for p in archive.rglob("*") if p.is_file()} == before
         assert verify_ceremony_archive(archive).passed
