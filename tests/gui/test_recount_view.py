@@ -120,7 +120,8 @@ def test_recount_from_the_file_menu_with_another_quorum_says_identical(  # type:
         shown = dialog.report_view.hashes.text()
         assert hashlib.sha256(pdf.read_bytes()).hexdigest() in shown
         assert str(outcome.folder) in dialog.report_view.details.text()
-        assert dialog.report_view.open_button.isEnabled() and dialog.report_view.print_button.isEnabled()
+        view = dialog.report_view
+        assert view.open_button.isEnabled() and view.print_button.isEnabled()
         assert verify_recount(outcome.folder).passed
         assert {p: p.read_bytes() for p in archive.rglob("*") if p.is_file()} == before
         assert verify_ceremony_archive(archive).passed
