@@ -48,6 +48,7 @@ from bureau_app.text import fill
 from bureau_app.worker import Job, JobRunner, Progress
 from ceremony.cards.errors import PinEntryCancelledError
 from ceremony.cards.interface import CardClient, PinHandler
+from ceremony.cards.keylabel import KeyLabel
 from ceremony.errors import CeremonyError
 from ceremony.workflow.card_wipe import check_card, confirmation_phrase, unblock_card, wipe_card
 from ceremony.workflow.engine import Bureau
@@ -228,7 +229,7 @@ class CardManageDialog(QDialog):
                 self.tr("Débloquer la carte avec son code administrateur"),
             ),
             CardAction.WIPE: (
-                self.tr("E&ffacer définitivement la clé"),
+                self.tr("&Effacer définitivement la clé"),
                 self.tr("Effacer définitivement la clé de cette carte (code actuel demandé)"),
             ),
         }
@@ -314,9 +315,19 @@ class CardManageDialog(QDialog):
         log.info("card management: card %s read (%s)", facts.serial, self.action.value)
         if self.action is CardAction.SHOW:
             self.outcome.emit("read")
-        if self.action_button is not None:
-            self.action_button.setFocus()
+        # Enabled first: a disabled button does not take the focus (Espace would then
+        # insert the card again instead of checking it).
         self._update_buttons()
+        if self.action is CardAction.WIPE and self.wipe_box.isVisible():
+            # Entrée in the sentence field does nothing at all: no default button now.
+            if isinstance(self.reader, TrainingReader):
+                self.reader.insert_button.setDefault(False)
+                self.reader.insert_button.setAutoDefault(False)
+            self.phrase_field.setFocus()
+        elif self.action_button is not None and self.action_button.isEnabled():
+            self.action_button.setFocus()
+        else:
+            self.close_button.setFocus()
 
     def _read_failed(self, error: object) -> None:
         self.status.setText(self._error_text(error))
@@ -377,8 +388,19 @@ class CardManageDialog(QDialog):
                     )
                 )
         if self.action is CardAction.WIPE:
-            self.wipe_box.setVisible(label is not None)
-            if label is not None:
+            kept = label is not None and self._holds_this_bureaus_key(label)
+            self.wipe_box.setVisible(label is not None and not kept)
+            if kept:
+                # Said before anyone types anything; the engine refuses it anyway.
+                self._say_result(
+                    self.tr(
+                        "Cette carte porte la clé de la cérémonie de ce bureau : elle est "
+                        "conservée deux ans (nouveau décompte possible) et ne peut pas être "
+                        "effacée ici."
+                    ),
+                    ok=False,
+                )
+            elif label is not None:
                 phrase = confirmation_phrase(label)
                 self.phrase_label.setText(
                     fill(
@@ -393,6 +415,18 @@ class CardManageDialog(QDialog):
                 )
                 self.phrase_field.clear()
                 self.phrase_field.setFocus()
+        self._grow()
+
+    def _holds_this_bureaus_key(self, label: KeyLabel) -> bool:
+        """The rule of ``card_wipe.wipe_card``: this store's own key is never wiped here."""
+        if self._bureau is None:
+            return False
+        state = self._bureau.state
+        return (
+            state.keys is not None
+            and label.bureau_id == state.bureau_id
+            and label.election_key_fingerprint in (state.keys["election_key_fingerprint"], "?")
+        )
 
     def _role_word(self, role: str) -> str:
         words = {
@@ -417,7 +451,7 @@ class CardManageDialog(QDialog):
         if self.action is CardAction.CHECK:
             ready = ready and self.member_box.count() > 0
         if self.action is CardAction.WIPE:
-            ready = ready and self._phrase_matches()
+            ready = ready and self.wipe_box.isVisibleTo(self) and self._phrase_matches()
         self.action_button.setEnabled(ready)
 
     def _member_id(self) -> str:
@@ -492,6 +526,11 @@ class CardManageDialog(QDialog):
             self.facts = facts
             self._show_facts(facts)
         self.wipe_box.setVisible(False)
+        self.status.setText(
+            fill(self.tr("Carte n° %1 : opération terminée."), self.facts.serial)
+            if self.facts is not None
+            else ""
+        )
         self._say_result(texts[self.action], ok=True)
         log.info("card management: %s ok", self.action.value)
         self.journal_changed.emit()
@@ -511,6 +550,7 @@ class CardManageDialog(QDialog):
             )
         else:
             text = fill(self.tr("Non fait : %1"), self._error_text(error))
+        self.status.setText(self.tr("Opération non faite."))
         self._say_result(text, ok=False)
         # A failed check is journaled too (and a cancelled one, as a failure).
         self.journal_changed.emit()
@@ -522,7 +562,17 @@ class CardManageDialog(QDialog):
         self.result_label.setText(text)
         self.result_label.setStyleSheet(_OK_STYLE if ok else _BAD_STYLE)
         self.result_label.setVisible(True)
-        self.status.setText(text)
+        self._grow()
+
+    def _grow(self) -> None:
+        """Taller when the card's facts or the result appear (never squeezed rows)."""
+        width = self.width()
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        needed = max(self.heightForWidth(width), self.minimumSizeHint().height())
+        if needed > self.height():
+            self.resize(width, needed)
 
     @staticmethod
     def _error_text(error: object) -> str:

@@ -46,11 +46,10 @@ class RecountResult(QWidget):
         self.verdict.setWordWrap(True)
         self.verdict.setAccessibleName(self.tr("Conclusion du nouveau décompte"))
         scale_font(self.verdict, 1.6, bold=True)
-        self.table = QTableWidget(0, 5)
+        self.table = QTableWidget(0, 4)
         self.table.setAccessibleName(self.tr("Voix archivées et voix recomptées, liste par liste"))
         self.table.setHorizontalHeaderLabels(
             [
-                self.tr("Scrutin"),
                 self.tr("Liste"),
                 self.tr("Archive"),
                 self.tr("Nouveau décompte"),
@@ -59,10 +58,11 @@ class RecountResult(QWidget):
         )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(True)
+        self.table.setMinimumHeight(self.fontMetrics().height() * 8)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column in (2, 3, 4):
+        for column in (1, 2, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.details = QLabel()
         self.details.setWordWrap(True)
@@ -122,6 +122,15 @@ class RecountResult(QWidget):
             again = outcome.results.get(uuid, [])
             before = outcome.original.get(uuid, [])
             contest = contests.get(uuid)
+            # The contest's name on a row of its own, across the table: never cut.
+            row = self.table.rowCount()
+            self.table.insertRow(row)
+            title = QTableWidgetItem(outcome.contest_names.get(uuid, uuid))
+            font = title.font()
+            font.setBold(True)
+            title.setFont(font)
+            self.table.setItem(row, 0, title)
+            self.table.setSpan(row, 0, 1, 4)
             rows = [self.tr("Votes blancs")]
             rows += [lst.name for lst in contest.lists] if contest is not None else []
             for index in range(max(len(again), len(before), len(rows))):
@@ -129,14 +138,14 @@ class RecountResult(QWidget):
                 a = str(before[index]) if index < len(before) else "—"
                 b = str(again[index]) if index < len(again) else "—"
                 same = self.tr("oui") if a == b else self.tr("NON")
-                title = outcome.contest_names.get(uuid, uuid) if index == 0 else ""
                 row = self.table.rowCount()
                 self.table.insertRow(row)
-                for column, text in enumerate((title, label, a, b, same)):
+                for column, text in enumerate((label, a, b, same)):
                     item = QTableWidgetItem(text)
-                    if column >= 2:
+                    if column >= 1:
                         item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                     self.table.setItem(row, column, item)
+        self.table.resizeRowsToContents()
         used = ", ".join(names.get(m, m) for m in outcome.members_used)
         self.pdf = outcome.folder / PDF_FILE
         self.details.setText(

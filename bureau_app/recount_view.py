@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -59,6 +60,17 @@ from ceremony.workflow.holders import PresentCard
 from ceremony.workflow.recount import ArchiveNotVerifiedError, RecountOutcome
 
 log = logging.getLogger(__name__)
+
+
+class ExistingTrainingCards(TrainingCardSource):
+    """The training cards found in a folder; a member without a card file has none here
+    (the recount never makes a blank card): the others step in, as for an absent member."""
+
+    def serial_of(self, member_id: str) -> str:
+        try:
+            return super().serial_of(member_id)
+        except KeyError:
+            return ""
 
 
 class RecountDialog(QDialog):
@@ -106,6 +118,10 @@ class RecountDialog(QDialog):
         )
         intro.setWordWrap(True)
         intro.setAccessibleName(self.tr("À quoi sert ce nouveau décompte"))
+        self.intro = intro
+        # Texts keep their height; the space left goes to the results table.
+        for label in (self.banner, title, intro):
+            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
 
         self.archive_field = QLineEdit()
         self.archive_field.setAccessibleName(self.tr("Dossier de l'archive de la cérémonie"))
@@ -128,7 +144,7 @@ class RecountDialog(QDialog):
         self.store_button.setAccessibleName(
             self.tr("Choisir ou créer le nouveau dossier de travail")
         )
-        self.cards_button = QPushButton(self.tr("Ch&oisir…"))
+        self.cards_button = QPushButton(self.tr("Choi&sir…"))
         self.cards_button.setAccessibleName(self.tr("Choisir le dossier des cartes d'entraînement"))
         for button in (self.archive_button, self.store_button, self.cards_button):
             button.setAutoDefault(False)
@@ -177,11 +193,21 @@ class RecountDialog(QDialog):
         layout.addWidget(self.status)
         layout.addLayout(row)
         layout.addWidget(self.report_view, 1)
-        self.resize(1000, 640)
+        layout.addStretch(0)
+        self._fit_screen()
         if archive is not None:
             self.archive_field.setText(str(archive))
             self._archive_changed()
         self.archive_field.setFocus()
+        log.info("recount screen opened")
+
+    def _fit_screen(self) -> None:
+        """Most of the screen: the results table needs the room (1280×720 included)."""
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        if screen is None:
+            self.resize(1000, 640)
+            return
+        self.resize(min(1100, int(screen.width() * 0.9)), int(screen.height() * 0.92))
 
     # --- choosing folders ------------------------------------------------------------------------
 
@@ -265,7 +291,8 @@ class RecountDialog(QDialog):
             )
             self.store_field.setFocus()
             return
-        if info.training and not Path(self.cards_field.text().strip()).is_dir():
+        cards = self.cards_field.text().strip()
+        if info.training and (not cards or not Path(cards).is_dir()):
             self.status.setText(self.tr("Choisissez le dossier des cartes d'entraînement."))
             self.cards_field.setFocus()
             return
@@ -317,7 +344,7 @@ class RecountDialog(QDialog):
             self._source.close()
         if info.training:
             folder = Path(self.cards_field.text().strip())
-            self._source = TrainingCardSource(folder, training_members(folder, info.definition))
+            self._source = ExistingTrainingCards(folder, training_members(folder, info.definition))
         else:
             self._source = self._pcsc()
         return self._source
@@ -393,6 +420,8 @@ class RecountDialog(QDialog):
     def _done(self, info: ArchiveInfo, outcome: RecountOutcome) -> None:
         self.outcome = outcome
         names = {m.member_id: m.name for m in info.definition.members}
+        # The explanation has been read; its room goes to the figures.
+        self.intro.setVisible(False)
         self.report_view.show_outcome(outcome, info.definition, names)
         self.status.setText(
             self.tr("Nouveau décompte terminé.")

@@ -523,7 +523,7 @@ class BureauWindow(QMainWindow):
         self.cards_menu = self.menuBar().addMenu(self.tr("&Cartes"))
         for key, text in (
             ("show", self.tr("&Voir ce que contient une carte…")),
-            ("check", self.tr("V&érifier ma carte…")),
+            ("check", self.tr("Vérifier &ma carte…")),
             ("unblock", self.tr("&Débloquer une carte…")),
             ("wipe", self.tr("E&ffacer une carte…")),
         ):

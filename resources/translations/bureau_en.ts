@@ -436,7 +436,7 @@
     </message>
     <message>
         <location filename="../../bureau_app/shell.py" line="526"/>
-        <source>V&amp;érifier ma carte…</source>
+        <source>Vérifier &amp;ma carte…</source>
         <translation>C&amp;heck my card…</translation>
     </message>
     <message>
@@ -503,282 +503,297 @@ Go back to the other window (it may be minimised or behind this one), or close i
 <context>
     <name>CardManageDialog</name>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="111"/>
+        <location filename="../../bureau_app/card_manage.py" line="112"/>
         <source>Voir ce que contient une carte</source>
         <translation>See what a card holds</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="112"/>
+        <location filename="../../bureau_app/card_manage.py" line="113"/>
         <source>Vérifier ma carte</source>
         <translation>Check my card</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="113"/>
+        <location filename="../../bureau_app/card_manage.py" line="114"/>
         <source>Débloquer une carte</source>
         <translation>Unblock a card</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="114"/>
+        <location filename="../../bureau_app/card_manage.py" line="115"/>
         <source>Effacer une carte</source>
         <translation>Wipe a card</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="118"/>
+        <location filename="../../bureau_app/card_manage.py" line="119"/>
         <source>Insérez une carte : elle dit à qui elle appartient et quelle clé elle porte. Aucun code n&apos;est demandé.</source>
         <translation>Insert a card: it tells whose it is and which key it holds. No PIN is asked.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="122"/>
+        <location filename="../../bureau_app/card_manage.py" line="123"/>
         <source>Le membre prouve que sa carte ouvre toujours sa clé pour cette cérémonie : la carte ouvre la clé avec son code, la clé est comparée à la clé publique du bureau, rien n&apos;est affiché. Le contrôle est inscrit au journal.</source>
         <translation>The member proves that their card still opens its key for this ceremony: the card opens the key with its PIN, the key is compared with the committee&apos;s public key, nothing is shown. The check is recorded in the journal.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="127"/>
+        <location filename="../../bureau_app/card_manage.py" line="128"/>
         <source>Un code personnel bloqué (trop d&apos;essais faux) est remplacé avec le code administrateur de la carte, puis le titulaire choisit un nouveau code. Le déblocage est inscrit au journal. (Le déblocage par code de réinitialisation n&apos;est pas encore proposé.)</source>
         <translation>A blocked personal PIN (too many wrong tries) is replaced using the card&apos;s admin PIN, then the holder chooses a new PIN. The unblocking is recorded in the journal. (Unblocking with a reset code is not offered yet.)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="133"/>
+        <location filename="../../bureau_app/card_manage.py" line="134"/>
         <source>À la seule demande de son titulaire. Effacer la clé d&apos;une carte est DÉFINITIF : l&apos;urne de la cérémonie qui l&apos;a écrite ne pourra plus jamais être ouverte avec cette carte. La carte de la cérémonie de ce bureau ne peut pas être effacée ici : elle est conservée deux ans.</source>
         <translation>Only at its holder&apos;s request. Wiping a card&apos;s key is FINAL: the ballot box of the ceremony that wrote it can never again be opened with this card. The card of this committee&apos;s ceremony cannot be wiped here: it is kept for two years.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="144"/>
+        <location filename="../../bureau_app/card_manage.py" line="145"/>
         <source>Dessin d&apos;une carte à puce</source>
         <translation>Drawing of a smart card</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="150"/>
+        <location filename="../../bureau_app/card_manage.py" line="151"/>
         <source>À quoi sert cette action</source>
         <translation>What this action is for</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="156"/>
+        <location filename="../../bureau_app/card_manage.py" line="157"/>
         <source>État du lecteur de carte</source>
         <translation>Card reader status</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="159"/>
+        <location filename="../../bureau_app/card_manage.py" line="160"/>
         <source>Ce que la carte porte</source>
         <translation>What the card holds</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="164"/>
+        <location filename="../../bureau_app/card_manage.py" line="165"/>
         <source>Carte n° :</source>
         <translation>Card no.:</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="165"/>
+        <location filename="../../bureau_app/card_manage.py" line="166"/>
         <source>Titulaire :</source>
         <translation>Holder:</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="166"/>
+        <location filename="../../bureau_app/card_manage.py" line="167"/>
         <source>Bureau :</source>
         <translation>Committee:</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="167"/>
+        <location filename="../../bureau_app/card_manage.py" line="168"/>
         <source>Rôle :</source>
         <translation>Role:</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="168"/>
+        <location filename="../../bureau_app/card_manage.py" line="169"/>
         <source>Clé d&apos;élection (empreinte) :</source>
         <translation>Election key (fingerprint):</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="169"/>
+        <location filename="../../bureau_app/card_manage.py" line="170"/>
         <source>Clé rangée le :</source>
         <translation>Key stored on:</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="170"/>
+        <location filename="../../bureau_app/card_manage.py" line="171"/>
         <source>Essais de code restants :</source>
         <translation>PIN tries left:</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="183"/>
+        <location filename="../../bureau_app/card_manage.py" line="184"/>
         <source>Membre dont c&apos;est la carte</source>
         <translation>Member whose card this is</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="186"/>
+        <location filename="../../bureau_app/card_manage.py" line="187"/>
         <source>&amp;Membre :</source>
         <translation>&amp;Member:</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="202"/>
+        <location filename="../../bureau_app/card_manage.py" line="203"/>
         <source>Phrase de confirmation à taper</source>
         <translation>Confirmation sentence to type</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="205"/>
+        <location filename="../../bureau_app/card_manage.py" line="206"/>
         <source>Phrase de confirmation tapée par le titulaire</source>
         <translation>Confirmation sentence typed by the holder</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="207"/>
+        <location filename="../../bureau_app/card_manage.py" line="208"/>
         <source>&amp;Phrase de confirmation :</source>
         <translation>Confirmation &amp;sentence:</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="217"/>
+        <location filename="../../bureau_app/card_manage.py" line="218"/>
         <source>Résultat</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="223"/>
+        <location filename="../../bureau_app/card_manage.py" line="224"/>
         <source>&amp;Vérifier ma carte</source>
         <translation>C&amp;heck my card</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="224"/>
+        <location filename="../../bureau_app/card_manage.py" line="225"/>
         <source>Vérifier que la carte ouvre sa clé (code demandé)</source>
         <translation>Check that the card opens its key (PIN asked)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="227"/>
+        <location filename="../../bureau_app/card_manage.py" line="228"/>
         <source>&amp;Débloquer la carte</source>
         <translation>&amp;Unblock the card</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="228"/>
+        <location filename="../../bureau_app/card_manage.py" line="229"/>
         <source>Débloquer la carte avec son code administrateur</source>
         <translation>Unblock the card with its admin PIN</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="231"/>
-        <source>E&amp;ffacer définitivement la clé</source>
+        <location filename="../../bureau_app/card_manage.py" line="232"/>
+        <source>&amp;Effacer définitivement la clé</source>
         <translation>&amp;Wipe the key for good</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="232"/>
+        <location filename="../../bureau_app/card_manage.py" line="233"/>
         <source>Effacer définitivement la clé de cette carte (code actuel demandé)</source>
         <translation>Wipe this card&apos;s key for good (current PIN asked)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="247"/>
+        <location filename="../../bureau_app/card_manage.py" line="248"/>
         <source>&amp;Fermer</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="248"/>
+        <location filename="../../bureau_app/card_manage.py" line="249"/>
         <source>Fermer sans rien faire de plus</source>
         <translation>Close without doing anything more</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="280"/>
+        <location filename="../../bureau_app/card_manage.py" line="281"/>
         <source>En attente d&apos;une carte… Placez-la dans le lecteur, puce vers le haut.</source>
         <translation>Waiting for a card… Put it in the reader, chip facing up.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="298"/>
+        <location filename="../../bureau_app/card_manage.py" line="299"/>
         <source>Carte n° %1 : lecture…</source>
         <translation>Card no. %1: reading…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="328"/>
+        <location filename="../../bureau_app/card_manage.py" line="339"/>
         <source>inconnu</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="330"/>
+        <location filename="../../bureau_app/card_manage.py" line="341"/>
         <source>carte neuve, sans titulaire</source>
         <translation>new card, no holder</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="340"/>
+        <location filename="../../bureau_app/card_manage.py" line="351"/>
         <source>aucune clé de cérémonie sur cette carte</source>
         <translation>no ceremony key on this card</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="352"/>
+        <location filename="../../bureau_app/card_manage.py" line="363"/>
         <source>0 — code personnel bloqué</source>
         <translation>0 — personal PIN blocked</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="358"/>
+        <location filename="../../bureau_app/card_manage.py" line="369"/>
         <source>Carte n° %1 : elle ne porte aucune clé de cérémonie.</source>
         <translation>Card no. %1: it holds no ceremony key.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="362"/>
+        <location filename="../../bureau_app/card_manage.py" line="373"/>
         <source>Carte n° %1 : elle porte une clé de cérémonie.</source>
         <translation>Card no. %1: it holds a ceremony key.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="375"/>
+        <location filename="../../bureau_app/card_manage.py" line="386"/>
         <source>Elle n&apos;est pas enregistrée dans ce bureau : choisissez le membre qui la présente ; le contrôle échouera et sera inscrit au journal.</source>
         <translation>It is not registered in this committee: choose the member presenting it; the check will fail and be recorded in the journal.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="386"/>
+        <location filename="../../bureau_app/card_manage.py" line="397"/>
+        <source>Cette carte porte la clé de la cérémonie de ce bureau : elle est conservée deux ans (nouveau décompte possible) et ne peut pas être effacée ici.</source>
+        <translation>This card holds the key of this committee&apos;s ceremony: it is kept for two years (a recount stays possible) and cannot be wiped here.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_manage.py" line="408"/>
         <source>Cette carte porte la clé de %1 (bureau %2). Si son titulaire demande vraiment l&apos;effacement, il tape exactement : « %3 »</source>
         <translation>This card holds the key of %1 (committee %2). If its holder really asks for the wipe, they type exactly (in French): “%3”</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="399"/>
+        <location filename="../../bureau_app/card_manage.py" line="433"/>
         <source>présidence du bureau</source>
         <translation>chair of the committee</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="400"/>
+        <location filename="../../bureau_app/card_manage.py" line="434"/>
         <source>secrétariat</source>
         <translation>secretary</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="401"/>
+        <location filename="../../bureau_app/card_manage.py" line="435"/>
         <source>délégué de liste</source>
         <translation>list delegate</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="471"/>
+        <location filename="../../bureau_app/card_manage.py" line="505"/>
         <source>Contrôle en cours : tapez le code de la carte quand il est demandé.</source>
         <translation>Checking: type the card&apos;s PIN when it is asked.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="473"/>
+        <location filename="../../bureau_app/card_manage.py" line="507"/>
         <source>Déblocage en cours : code administrateur, puis nouveau code personnel.</source>
         <translation>Unblocking: admin PIN, then a new personal PIN.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="474"/>
+        <location filename="../../bureau_app/card_manage.py" line="508"/>
         <source>Effacement : tapez le code personnel actuel de la carte.</source>
         <translation>Wiping: type the card&apos;s current personal PIN.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="479"/>
+        <location filename="../../bureau_app/card_manage.py" line="513"/>
         <source>Votre carte ouvre bien sa clé : elle correspond à la clé publique du bureau. Contrôle inscrit au journal.</source>
         <translation>Your card opens its key: it matches the committee&apos;s public key. Check recorded in the journal.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="483"/>
+        <location filename="../../bureau_app/card_manage.py" line="517"/>
         <source>Carte débloquée : le nouveau code personnel est enregistré. Déblocage inscrit au journal.</source>
         <translation>Card unblocked: the new personal PIN is set. Unblocking recorded in the journal.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="487"/>
+        <location filename="../../bureau_app/card_manage.py" line="521"/>
         <source>Clé effacée de cette carte. Effacement inscrit au journal. La carte peut maintenant être préparée pour une autre cérémonie.</source>
         <translation>Key wiped from this card. Wipe recorded in the journal. The card can now be prepared for another ceremony.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="506"/>
+        <location filename="../../bureau_app/card_manage.py" line="530"/>
+        <source>Carte n° %1 : opération terminée.</source>
+        <translation>Card no. %1: operation finished.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_manage.py" line="545"/>
         <source>Saisie du code annulée : rien n&apos;a été fait sur la carte.</source>
         <translation>PIN entry cancelled: nothing was done on the card.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="509"/>
+        <location filename="../../bureau_app/card_manage.py" line="548"/>
         <source>ÉCHEC : cette carte n&apos;ouvre pas sa clé pour cette cérémonie. %1</source>
         <translation>FAILED: this card does not open its key for this ceremony. %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="513"/>
+        <location filename="../../bureau_app/card_manage.py" line="552"/>
         <source>Non fait : %1</source>
         <translation>Not done: %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="562"/>
+        <location filename="../../bureau_app/card_manage.py" line="553"/>
+        <source>Opération non faite.</source>
+        <translation>Operation not done.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_manage.py" line="612"/>
         <source>Attendez la fin de l&apos;opération sur la carte.</source>
         <translation>Wait for the operation on the card to end.</translation>
     </message>
@@ -2935,214 +2950,214 @@ Details: %6</translation>
 <context>
     <name>RecountDialog</name>
     <message>
-        <location filename="../../bureau_app/recount_view.py" line="89"/>
+        <location filename="../../bureau_app/recount_view.py" line="101"/>
         <source>Nouveau décompte à partir d&apos;une archive</source>
         <translation>Recount from an archive</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_view.py" line="90"/>
+        <location filename="../../bureau_app/recount_view.py" line="102"/>
         <source>Nouveau décompte à partir de l&apos;archive de la cérémonie</source>
         <translation>Recount from the ceremony archive</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_view.py" line="94"/>
+        <location filename="../../bureau_app/recount_view.py" line="106"/>
         <source>Nouveau décompte à partir de l&apos;archive</source>
         <translation>Recount from the archive</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_view.py" line="99"/>
+        <location filename="../../bureau_app/recount_view.py" line="111"/>
         <source>Les clés et les fichiers sont conservés deux ans pour permettre une nouvelle exécution du décompte des votes (art. 23 de l&apos;arrêté). Sur n&apos;importe quel ordinateur : l&apos;archive de la cérémonie est d&apos;abord vérifiée en entier, puis un quorum légal de membres présente ses cartes — pas forcément les mêmes qu&apos;au dépouillement. Le résultat est comparé aux résultats archivés et un rapport signé est écrit à côté de l&apos;archive, qui n&apos;est jamais modifiée.</source>
         <translation>Keys and files are kept two years so that the counting of the votes can be run again (art. 23 of the arrêté). On any computer: the ceremony archive is first verified in full, then a legal quorum of members presents their cards — not necessarily those of the count. The result is compared with the archived results and a signed report is written beside the archive, which is never modified.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_view.py" line="108"/>
+        <location filename="../../bureau_app/recount_view.py" line="120"/>
         <source>À quoi sert ce nouveau décompte</source>
         <translation>What this recount is for</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_view.py" line="111"/>
-        <location filename="../../bureau_app/recount_view.py" line="194"/>
+        <location filename="../../bureau_app/recount_view.py" line="127"/>
+        <location filename="../../bureau_app/recount_view.py" line="220"/>
         <source>Dossier de l&apos;archive de la cérémonie</source>
         <translation>Folder of the ceremony archive</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_view.py" line="112"/>
+        <location filename="../../bureau_app/recount_view.py" line="128"/>
         <source>le dossier qui contient archive.json</source>
         <translation>the folder that holds archive.json</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_view.py" line="115"/>
+        <location filename="../../bureau_app/recount_view.py" line="131"/>
         <source>Nouveau dossier de travail du décompte (nouveau ou vide)</source>
         <translation>New working folder of the recount (new or empty)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_view.py" line="118"/>
-        <location filename="../../bureau_app/recount_view.py" line="211"/>
+        <location filename="../../bureau_app/recount_view.py" line="134"/>
+        <location filename="../../bureau_app/recount_view.py" line="237"/>
         <source>Dossier des cartes d&apos;entraînement</source>
         <translation>Folder of the training cards</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_view.py" line="119"/>
+        <location filename="../../bureau_app/recount_view.py" line="135"/>
         <source>&amp;Archive de la cérémonie :</source>
         <translation>Ceremony &amp;archive:</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_view.py" line="121"/>
+        <location filename="../../bureau_app/recount_view.py" line="137"/>
         <source>&amp;Nouveau dossier de travail :</source>
         <translation>&amp;New working folder:</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_view.py" line="123"/>
+        <location filename="../../bureau_app/recount_view.py" line="139"/>
         <source>Cartes d&apos;&amp;entraînement :</source>
         <translation>&amp;Training cards:</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_view.py" line="125"/>
+        <location filename="../../bureau_app/recount_view.py" line="141"/>
         <source>&amp;Choisir…</source>
         <translation>&amp;Choose…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_view.py" line="126"/>
+        <location filename="../../bureau_app/recount_view.py" line="142"/>
         <source>Choisir le dossier de l&apos;archive</source>
         <translation>Choose the archive folder</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_view.py" line="127"/>
+        <location filename="../../bureau_app/recount_view.py" line="143"/>
         <source>C&amp;hoisir ou créer…</source>
         <translation>C&amp;hoose or create…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_view.py" line="129"/>
+        <location filename="../../bureau_app/recount_view.py" line="145"/>
         <source>Choisir ou créer le nouveau dossier de travail</source>
         <translation>Choose or create the new working folder</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_view.py" line="131"/>
-        <source>Ch&amp;oisir…</source>
-        <translation>Ch&amp;oose…</translation>
+        <location filename="../../bureau_app/recount_view.py" line="147"/>
+        <source>Choi&amp;sir…</source>
+        <translation>Choo&amp;se…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_view.py" line="132"/>
+        <location filename="../../bureau_app/recount_view.py" line="148"/>
         <source>Choisir le dossier des cartes d&apos;entraînement</source>
         <translation>Choose the training cards folder</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_view.py" line="155"/>
+        <location filename="../../bureau_app/recount_view.py" line="171"/>
         <source>État du nouveau décompte</source>
         <translation>Recount status</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_view.py" line="156"/>
+        <location filename="../../bureau_app/recount_view.py" line="172"/>
         <source>&amp;Vérifier l&apos;archive et recompter</source>
         <translation>&amp;Verify the archive and recount</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_view.py" line="158"/>
+        <location filename="../../bureau_app/recount_view.py" line="174"/>
         <source>Vérifier l&apos;archive, demander les cartes du quorum et recompter</source>
         <translation>Verify the archive, ask for the quorum&apos;s cards and recount</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_view.py" line="162"/>
+        <location filename="../../bureau_app/recount_view.py" line="178"/>
         <source>&amp;Fermer</source>
         <translation>C&amp;lose</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_view.py" line="163"/>
+        <location filename="../../bureau_app/recount_view.py" line="179"/>
         <source>Fermer l&apos;écran du nouveau décompte</source>
         <translation>Close the recount screen</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_view.py" line="203"/>
+        <location filename="../../bureau_app/recount_view.py" line="229"/>
         <source>Nouveau dossier de travail (nouveau ou vide)</source>
         <translation>New working folder (new or empty)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_view.py" line="240"/>
+        <location filename="../../bureau_app/recount_view.py" line="266"/>
         <source>Archive de la cérémonie du bureau « %1 » (%2 membres). %3</source>
         <translation>Ceremony archive of the committee “%1” (%2 members). %3</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_view.py" line="243"/>
+        <location filename="../../bureau_app/recount_view.py" line="269"/>
         <source>Cartes d&apos;entraînement : sans valeur légale.</source>
         <translation>Training cards: no legal value.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_view.py" line="257"/>
+        <location filename="../../bureau_app/recount_view.py" line="283"/>
         <source>Choisissez d&apos;abord le dossier de l&apos;archive.</source>
         <translation>First choose the archive folder.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_view.py" line="262"/>
+        <location filename="../../bureau_app/recount_view.py" line="288"/>
         <source>Le dossier de travail doit être nouveau ou vide : choisissez-en un autre (il sera créé s&apos;il n&apos;existe pas).</source>
         <translation>The working folder must be new or empty: choose another one (it is created if it does not exist).</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_view.py" line="269"/>
+        <location filename="../../bureau_app/recount_view.py" line="296"/>
         <source>Choisissez le dossier des cartes d&apos;entraînement.</source>
         <translation>Choose the training cards folder.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_view.py" line="274"/>
+        <location filename="../../bureau_app/recount_view.py" line="301"/>
         <source>Vérification complète de l&apos;archive avant le décompte…</source>
         <translation>Full verification of the archive before the recount…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_view.py" line="297"/>
+        <location filename="../../bureau_app/recount_view.py" line="324"/>
         <source>Vérification de l&apos;archive</source>
         <translation>Verifying the archive</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_view.py" line="310"/>
+        <location filename="../../bureau_app/recount_view.py" line="337"/>
         <source>Vérification annulée : rien n&apos;a été écrit. Vous pouvez recommencer.</source>
         <translation>Verification cancelled: nothing was written. You may start again.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_view.py" line="328"/>
+        <location filename="../../bureau_app/recount_view.py" line="355"/>
         <source>Archive vérifiée : intègre et complète. Les membres présentent leurs cartes.</source>
         <translation>Archive verified: intact and complete. The members present their cards.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_view.py" line="333"/>
+        <location filename="../../bureau_app/recount_view.py" line="360"/>
         <source>Nouveau décompte : cartes du quorum</source>
         <translation>Recount: the quorum&apos;s cards</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_view.py" line="351"/>
+        <location filename="../../bureau_app/recount_view.py" line="378"/>
         <source>Cartes non présentées : aucun décompte n&apos;a été fait.</source>
         <translation>Cards not presented: no recount was made.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_view.py" line="366"/>
+        <location filename="../../bureau_app/recount_view.py" line="393"/>
         <source>Nouvelle vérification de l&apos;archive, puis décompte avec les cartes…</source>
         <translation>Verifying the archive again, then counting with the cards…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_view.py" line="390"/>
+        <location filename="../../bureau_app/recount_view.py" line="417"/>
         <source>Nouveau décompte</source>
         <translation>Recount</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_view.py" line="398"/>
+        <location filename="../../bureau_app/recount_view.py" line="427"/>
         <source>Nouveau décompte terminé.</source>
         <translation>Recount finished.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_view.py" line="401"/>
+        <location filename="../../bureau_app/recount_view.py" line="430"/>
         <source>Identiques aux résultats archivés.</source>
         <translation>Identical to the archived results.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_view.py" line="403"/>
+        <location filename="../../bureau_app/recount_view.py" line="432"/>
         <source>DIFFÉRENTS des résultats archivés.</source>
         <translation>DIFFERENT from the archived results.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_view.py" line="415"/>
+        <location filename="../../bureau_app/recount_view.py" line="444"/>
         <source>Nouveau décompte non fait : %1</source>
         <translation>Recount not made: %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_view.py" line="428"/>
+        <location filename="../../bureau_app/recount_view.py" line="457"/>
         <source>Une opération est en cours : attendez sa fin.</source>
         <translation>An operation is running: wait for it to end.</translation>
     </message>
@@ -3166,27 +3181,22 @@ Details: %6</translation>
     </message>
     <message>
         <location filename="../../bureau_app/recount_result.py" line="53"/>
-        <source>Scrutin</source>
-        <translation>Contest</translation>
-    </message>
-    <message>
-        <location filename="../../bureau_app/recount_result.py" line="54"/>
         <source>Liste</source>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_result.py" line="55"/>
+        <location filename="../../bureau_app/recount_result.py" line="54"/>
         <source>Archive</source>
         <translation>Archive</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_result.py" line="56"/>
-        <location filename="../../bureau_app/recount_result.py" line="178"/>
+        <location filename="../../bureau_app/recount_result.py" line="55"/>
+        <location filename="../../bureau_app/recount_result.py" line="187"/>
         <source>Nouveau décompte</source>
         <translation>Recount</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_result.py" line="57"/>
+        <location filename="../../bureau_app/recount_result.py" line="56"/>
         <source>Égal</source>
         <translation>Equal</translation>
     </message>
@@ -3241,22 +3251,22 @@ Details: %6</translation>
         <translation>DIFFERENT from the archived results: %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_result.py" line="125"/>
+        <location filename="../../bureau_app/recount_result.py" line="134"/>
         <source>Votes blancs</source>
         <translation>Blank votes</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_result.py" line="131"/>
+        <location filename="../../bureau_app/recount_result.py" line="140"/>
         <source>oui</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_result.py" line="131"/>
+        <location filename="../../bureau_app/recount_result.py" line="140"/>
         <source>NON</source>
         <translation>NO</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_result.py" line="145"/>
+        <location filename="../../bureau_app/recount_result.py" line="154"/>
         <source>Cartes utilisées : %1.
 Rapport signé par ces cartes, écrit dans : %2
 Annexe au procès-verbal : %3</source>
@@ -3265,7 +3275,7 @@ Report signed by these cards, written in: %2
 Annex to the official report: %3</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_result.py" line="156"/>
+        <location filename="../../bureau_app/recount_result.py" line="165"/>
         <source>SHA-256 de %1 :
 %2
 SHA-256 de %3 :
