@@ -45,7 +45,7 @@ class RecountResult(QWidget):
         self.verdict = QLabel()
         self.verdict.setWordWrap(True)
         self.verdict.setAccessibleName(self.tr("Conclusion du nouveau décompte"))
-        scale_font(self.verdict, 1.6, bold=True)
+        scale_font(self.verdict, 1.4, bold=True)
         self.table = QTableWidget(0, 4)
         self.table.setAccessibleName(self.tr("Voix archivées et voix recomptées, liste par liste"))
         self.table.setHorizontalHeaderLabels(
@@ -59,7 +59,7 @@ class RecountResult(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(True)
-        self.table.setMinimumHeight(self.fontMetrics().height() * 8)
+        self.table.setMinimumHeight(self.fontMetrics().height() * 5)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2, 3):
@@ -162,7 +162,7 @@ class RecountResult(QWidget):
         report = outcome.folder / RECOUNT_FILE
         self.hashes.setText(
             fill(
-                self.tr("SHA-256 de %1 :\n%2\nSHA-256 de %3 :\n%4"),
+                self.tr("SHA-256 de %1 : %2\nSHA-256 de %3 : %4"),
                 RECOUNT_FILE,
                 sha256_of(report),
                 PDF_FILE,

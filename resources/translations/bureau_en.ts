@@ -3276,14 +3276,10 @@ Annex to the official report: %3</translation>
     </message>
     <message>
         <location filename="../../bureau_app/recount_result.py" line="165"/>
-        <source>SHA-256 de %1 :
-%2
-SHA-256 de %3 :
-%4</source>
-        <translation>SHA-256 of %1:
-%2
-SHA-256 of %3:
-%4</translation>
+        <source>SHA-256 de %1 : %2
+SHA-256 de %3 : %4</source>
+        <translation>SHA-256 of %1: %2
+SHA-256 of %3: %4</translation>
     </message>
 </context>
 <context>
