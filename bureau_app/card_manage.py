@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
@@ -64,6 +65,22 @@ _DANGER_STYLE = (
 )
 # A card whose holder is not a member of this bureau: journaled under this id.
 OUTSIDE_MEMBER = "hors-bureau"
+
+
+def reset_code_unblock_available() -> bool:
+    """Whether the engine unblocks with the card's resetting code (``UNBLOCK_METHODS``)."""
+    from ceremony.workflow import card_wipe
+
+    return "reset_code" in getattr(card_wipe, "UNBLOCK_METHODS", ("admin_pin",))
+
+
+def unblock(bureau: Bureau, card: PresentCard, method: str) -> None:
+    """``card_wipe.unblock_card``, with the method only when the engine takes one."""
+    if method == "admin_pin":
+        unblock_card(bureau, card)
+        return
+    with_method: Callable[..., None] = unblock_card
+    with_method(bureau, card, method)
 
 
 class CardAction(Enum):
@@ -127,8 +144,16 @@ class CardManageDialog(QDialog):
             CardAction.UNBLOCK: self.tr(
                 "Un code personnel bloqué (trop d'essais faux) est remplacé avec le code "
                 "administrateur de la carte, puis le titulaire choisit un nouveau code. "
-                "Le déblocage est inscrit au journal. (Le déblocage par code de "
-                "réinitialisation n'est pas encore proposé.)"
+                "Le déblocage est inscrit au journal."
+            )
+            + " "
+            + (
+                self.tr(
+                    "Si la carte a un code de réinitialisation (enveloppe R), il peut servir "
+                    "à la place du code administrateur."
+                )
+                if reset_code_unblock_available()
+                else self.tr("(Le déblocage par code de réinitialisation n'est pas proposé.)")
             ),
             CardAction.WIPE: self.tr(
                 "À la seule demande de son titulaire. Effacer la clé d'une carte est "
@@ -192,6 +217,22 @@ class CardManageDialog(QDialog):
         member_line.addWidget(member_label)
         member_line.addWidget(self.member_box, 1)
         self.member_row.setVisible(False)
+
+        # Unblock: with the admin PIN, or the resetting code where the engine offers it.
+        self.method_box = QWidget()
+        method_line = QHBoxLayout(self.method_box)
+        method_line.setContentsMargins(0, 0, 0, 0)
+        self.admin_method = QRadioButton(self.tr("avec le code &administrateur"))
+        self.admin_method.setAccessibleName(self.tr("Débloquer avec le code administrateur"))
+        self.reset_method = QRadioButton(self.tr("avec le code de &réinitialisation"))
+        self.reset_method.setAccessibleName(
+            self.tr("Débloquer avec le code de réinitialisation (enveloppe R)")
+        )
+        self.admin_method.setChecked(True)
+        method_line.addWidget(self.admin_method)
+        method_line.addWidget(self.reset_method)
+        method_line.addStretch(1)
+        self.method_box.setVisible(action is CardAction.UNBLOCK and reset_code_unblock_available())
 
         # The wipe's confirmation: the sentence to type, in the holder's own hands.
         self.wipe_box = QWidget()
@@ -262,6 +303,7 @@ class CardManageDialog(QDialog):
             layout.addWidget(reader)
         layout.addWidget(self.facts_box)
         layout.addWidget(self.member_row)
+        layout.addWidget(self.method_box)
         layout.addWidget(self.wipe_box)
         layout.addWidget(self.result_label)
         row = QHBoxLayout()
@@ -481,6 +523,7 @@ class CardManageDialog(QDialog):
         action = self.action
         # Read on the GUI thread; the job gets the plain text, never the field.
         typed = self.phrase_field.text()
+        method = "reset_code" if self.reset_method.isChecked() else "admin_pin"
 
         def work(_progress: Progress) -> object:
             client = open_client(serial)
@@ -489,7 +532,7 @@ class CardManageDialog(QDialog):
                 if action is CardAction.CHECK:
                     check_card(bureau, card)
                 elif action is CardAction.UNBLOCK:
-                    unblock_card(bureau, card)
+                    unblock(bureau, card, method)
                 elif action is CardAction.WIPE:
                     wipe_card(bureau, card, lambda _label, _phrase: typed)
                 return read_facts(client, serial)

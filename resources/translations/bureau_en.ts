@@ -503,297 +503,327 @@ Go back to the other window (it may be minimised or behind this one), or close i
 <context>
     <name>CardManageDialog</name>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="112"/>
+        <location filename="../../bureau_app/card_manage.py" line="129"/>
         <source>Voir ce que contient une carte</source>
         <translation>See what a card holds</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="113"/>
+        <location filename="../../bureau_app/card_manage.py" line="130"/>
         <source>Vérifier ma carte</source>
         <translation>Check my card</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="114"/>
+        <location filename="../../bureau_app/card_manage.py" line="131"/>
         <source>Débloquer une carte</source>
         <translation>Unblock a card</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="115"/>
+        <location filename="../../bureau_app/card_manage.py" line="132"/>
         <source>Effacer une carte</source>
         <translation>Wipe a card</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="119"/>
+        <location filename="../../bureau_app/card_manage.py" line="136"/>
         <source>Insérez une carte : elle dit à qui elle appartient et quelle clé elle porte. Aucun code n&apos;est demandé.</source>
         <translation>Insert a card: it tells whose it is and which key it holds. No PIN is asked.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="123"/>
+        <location filename="../../bureau_app/card_manage.py" line="140"/>
         <source>Le membre prouve que sa carte ouvre toujours sa clé pour cette cérémonie : la carte ouvre la clé avec son code, la clé est comparée à la clé publique du bureau, rien n&apos;est affiché. Le contrôle est inscrit au journal.</source>
         <translation>The member proves that their card still opens its key for this ceremony: the card opens the key with its PIN, the key is compared with the committee&apos;s public key, nothing is shown. The check is recorded in the journal.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="128"/>
-        <source>Un code personnel bloqué (trop d&apos;essais faux) est remplacé avec le code administrateur de la carte, puis le titulaire choisit un nouveau code. Le déblocage est inscrit au journal. (Le déblocage par code de réinitialisation n&apos;est pas encore proposé.)</source>
-        <translation>A blocked personal PIN (too many wrong tries) is replaced using the card&apos;s admin PIN, then the holder chooses a new PIN. The unblocking is recorded in the journal. (Unblocking with a reset code is not offered yet.)</translation>
+        <location filename="../../bureau_app/card_manage.py" line="145"/>
+        <source>Un code personnel bloqué (trop d&apos;essais faux) est remplacé avec le code administrateur de la carte, puis le titulaire choisit un nouveau code. Le déblocage est inscrit au journal.</source>
+        <translation>A blocked personal PIN (too many wrong tries) is replaced using the card&apos;s admin PIN, then the holder chooses a new PIN. The unblocking is recorded in the journal.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="134"/>
+        <location filename="../../bureau_app/card_manage.py" line="152"/>
+        <source>Si la carte a un code de réinitialisation (enveloppe R), il peut servir à la place du code administrateur.</source>
+        <translation>If the card has a resetting code (envelope R), it can be used instead of the admin PIN.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_manage.py" line="156"/>
+        <source>(Le déblocage par code de réinitialisation n&apos;est pas proposé.)</source>
+        <translation>(Unblocking with a resetting code is not offered.)</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_manage.py" line="159"/>
         <source>À la seule demande de son titulaire. Effacer la clé d&apos;une carte est DÉFINITIF : l&apos;urne de la cérémonie qui l&apos;a écrite ne pourra plus jamais être ouverte avec cette carte. La carte de la cérémonie de ce bureau ne peut pas être effacée ici : elle est conservée deux ans.</source>
         <translation>Only at its holder&apos;s request. Wiping a card&apos;s key is FINAL: the ballot box of the ceremony that wrote it can never again be opened with this card. The card of this committee&apos;s ceremony cannot be wiped here: it is kept for two years.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="145"/>
+        <location filename="../../bureau_app/card_manage.py" line="170"/>
         <source>Dessin d&apos;une carte à puce</source>
         <translation>Drawing of a smart card</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="151"/>
+        <location filename="../../bureau_app/card_manage.py" line="176"/>
         <source>À quoi sert cette action</source>
         <translation>What this action is for</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="157"/>
+        <location filename="../../bureau_app/card_manage.py" line="182"/>
         <source>État du lecteur de carte</source>
         <translation>Card reader status</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="160"/>
+        <location filename="../../bureau_app/card_manage.py" line="185"/>
         <source>Ce que la carte porte</source>
         <translation>What the card holds</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="165"/>
+        <location filename="../../bureau_app/card_manage.py" line="190"/>
         <source>Carte n° :</source>
         <translation>Card no.:</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="166"/>
+        <location filename="../../bureau_app/card_manage.py" line="191"/>
         <source>Titulaire :</source>
         <translation>Holder:</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="167"/>
+        <location filename="../../bureau_app/card_manage.py" line="192"/>
         <source>Bureau :</source>
         <translation>Committee:</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="168"/>
+        <location filename="../../bureau_app/card_manage.py" line="193"/>
         <source>Rôle :</source>
         <translation>Role:</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="169"/>
+        <location filename="../../bureau_app/card_manage.py" line="194"/>
         <source>Clé d&apos;élection (empreinte) :</source>
         <translation>Election key (fingerprint):</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="170"/>
+        <location filename="../../bureau_app/card_manage.py" line="195"/>
         <source>Clé rangée le :</source>
         <translation>Key stored on:</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="171"/>
+        <location filename="../../bureau_app/card_manage.py" line="196"/>
         <source>Essais de code restants :</source>
         <translation>PIN tries left:</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="184"/>
+        <location filename="../../bureau_app/card_manage.py" line="209"/>
         <source>Membre dont c&apos;est la carte</source>
         <translation>Member whose card this is</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="187"/>
+        <location filename="../../bureau_app/card_manage.py" line="212"/>
         <source>&amp;Membre :</source>
         <translation>&amp;Member:</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="203"/>
+        <location filename="../../bureau_app/card_manage.py" line="225"/>
+        <source>avec le code &amp;administrateur</source>
+        <translation>with the &amp;admin PIN</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_manage.py" line="226"/>
+        <source>Débloquer avec le code administrateur</source>
+        <translation>Unblock with the admin PIN</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_manage.py" line="227"/>
+        <source>avec le code de &amp;réinitialisation</source>
+        <translation>with the &amp;resetting code</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_manage.py" line="229"/>
+        <source>Débloquer avec le code de réinitialisation (enveloppe R)</source>
+        <translation>Unblock with the resetting code (envelope R)</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_manage.py" line="244"/>
         <source>Phrase de confirmation à taper</source>
         <translation>Confirmation sentence to type</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="206"/>
+        <location filename="../../bureau_app/card_manage.py" line="247"/>
         <source>Phrase de confirmation tapée par le titulaire</source>
         <translation>Confirmation sentence typed by the holder</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="208"/>
+        <location filename="../../bureau_app/card_manage.py" line="249"/>
         <source>&amp;Phrase de confirmation :</source>
         <translation>Confirmation &amp;sentence:</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="218"/>
+        <location filename="../../bureau_app/card_manage.py" line="259"/>
         <source>Résultat</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="224"/>
+        <location filename="../../bureau_app/card_manage.py" line="265"/>
         <source>&amp;Vérifier ma carte</source>
         <translation>C&amp;heck my card</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="225"/>
+        <location filename="../../bureau_app/card_manage.py" line="266"/>
         <source>Vérifier que la carte ouvre sa clé (code demandé)</source>
         <translation>Check that the card opens its key (PIN asked)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="228"/>
+        <location filename="../../bureau_app/card_manage.py" line="269"/>
         <source>&amp;Débloquer la carte</source>
         <translation>&amp;Unblock the card</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="229"/>
+        <location filename="../../bureau_app/card_manage.py" line="270"/>
         <source>Débloquer la carte avec son code administrateur</source>
         <translation>Unblock the card with its admin PIN</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="232"/>
+        <location filename="../../bureau_app/card_manage.py" line="273"/>
         <source>&amp;Effacer définitivement la clé</source>
         <translation>&amp;Wipe the key for good</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="233"/>
+        <location filename="../../bureau_app/card_manage.py" line="274"/>
         <source>Effacer définitivement la clé de cette carte (code actuel demandé)</source>
         <translation>Wipe this card&apos;s key for good (current PIN asked)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="248"/>
+        <location filename="../../bureau_app/card_manage.py" line="289"/>
         <source>&amp;Fermer</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="249"/>
+        <location filename="../../bureau_app/card_manage.py" line="290"/>
         <source>Fermer sans rien faire de plus</source>
         <translation>Close without doing anything more</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="281"/>
+        <location filename="../../bureau_app/card_manage.py" line="323"/>
         <source>En attente d&apos;une carte… Placez-la dans le lecteur, puce vers le haut.</source>
         <translation>Waiting for a card… Put it in the reader, chip facing up.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="299"/>
+        <location filename="../../bureau_app/card_manage.py" line="341"/>
         <source>Carte n° %1 : lecture…</source>
         <translation>Card no. %1: reading…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="339"/>
+        <location filename="../../bureau_app/card_manage.py" line="381"/>
         <source>inconnu</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="341"/>
+        <location filename="../../bureau_app/card_manage.py" line="383"/>
         <source>carte neuve, sans titulaire</source>
         <translation>new card, no holder</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="351"/>
+        <location filename="../../bureau_app/card_manage.py" line="393"/>
         <source>aucune clé de cérémonie sur cette carte</source>
         <translation>no ceremony key on this card</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="363"/>
+        <location filename="../../bureau_app/card_manage.py" line="405"/>
         <source>0 — code personnel bloqué</source>
         <translation>0 — personal PIN blocked</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="369"/>
+        <location filename="../../bureau_app/card_manage.py" line="411"/>
         <source>Carte n° %1 : elle ne porte aucune clé de cérémonie.</source>
         <translation>Card no. %1: it holds no ceremony key.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="373"/>
+        <location filename="../../bureau_app/card_manage.py" line="415"/>
         <source>Carte n° %1 : elle porte une clé de cérémonie.</source>
         <translation>Card no. %1: it holds a ceremony key.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="386"/>
+        <location filename="../../bureau_app/card_manage.py" line="428"/>
         <source>Elle n&apos;est pas enregistrée dans ce bureau : choisissez le membre qui la présente ; le contrôle échouera et sera inscrit au journal.</source>
         <translation>It is not registered in this committee: choose the member presenting it; the check will fail and be recorded in the journal.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="397"/>
+        <location filename="../../bureau_app/card_manage.py" line="439"/>
         <source>Cette carte porte la clé de la cérémonie de ce bureau : elle est conservée deux ans (nouveau décompte possible) et ne peut pas être effacée ici.</source>
         <translation>This card holds the key of this committee&apos;s ceremony: it is kept for two years (a recount stays possible) and cannot be wiped here.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="408"/>
+        <location filename="../../bureau_app/card_manage.py" line="450"/>
         <source>Cette carte porte la clé de %1 (bureau %2). Si son titulaire demande vraiment l&apos;effacement, il tape exactement : « %3 »</source>
         <translation>This card holds the key of %1 (committee %2). If its holder really asks for the wipe, they type exactly (in French): “%3”</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="433"/>
+        <location filename="../../bureau_app/card_manage.py" line="475"/>
         <source>présidence du bureau</source>
         <translation>chair of the committee</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="434"/>
+        <location filename="../../bureau_app/card_manage.py" line="476"/>
         <source>secrétariat</source>
         <translation>secretary</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="435"/>
+        <location filename="../../bureau_app/card_manage.py" line="477"/>
         <source>délégué de liste</source>
         <translation>list delegate</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="505"/>
+        <location filename="../../bureau_app/card_manage.py" line="548"/>
         <source>Contrôle en cours : tapez le code de la carte quand il est demandé.</source>
         <translation>Checking: type the card&apos;s PIN when it is asked.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="507"/>
+        <location filename="../../bureau_app/card_manage.py" line="550"/>
         <source>Déblocage en cours : code administrateur, puis nouveau code personnel.</source>
         <translation>Unblocking: admin PIN, then a new personal PIN.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="508"/>
+        <location filename="../../bureau_app/card_manage.py" line="551"/>
         <source>Effacement : tapez le code personnel actuel de la carte.</source>
         <translation>Wiping: type the card&apos;s current personal PIN.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="513"/>
+        <location filename="../../bureau_app/card_manage.py" line="556"/>
         <source>Votre carte ouvre bien sa clé : elle correspond à la clé publique du bureau. Contrôle inscrit au journal.</source>
         <translation>Your card opens its key: it matches the committee&apos;s public key. Check recorded in the journal.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="517"/>
+        <location filename="../../bureau_app/card_manage.py" line="560"/>
         <source>Carte débloquée : le nouveau code personnel est enregistré. Déblocage inscrit au journal.</source>
         <translation>Card unblocked: the new personal PIN is set. Unblocking recorded in the journal.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="521"/>
+        <location filename="../../bureau_app/card_manage.py" line="564"/>
         <source>Clé effacée de cette carte. Effacement inscrit au journal. La carte peut maintenant être préparée pour une autre cérémonie.</source>
         <translation>Key wiped from this card. Wipe recorded in the journal. The card can now be prepared for another ceremony.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="530"/>
+        <location filename="../../bureau_app/card_manage.py" line="573"/>
         <source>Carte n° %1 : opération terminée.</source>
         <translation>Card no. %1: operation finished.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="545"/>
+        <location filename="../../bureau_app/card_manage.py" line="588"/>
         <source>Saisie du code annulée : rien n&apos;a été fait sur la carte.</source>
         <translation>PIN entry cancelled: nothing was done on the card.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="548"/>
+        <location filename="../../bureau_app/card_manage.py" line="591"/>
         <source>ÉCHEC : cette carte n&apos;ouvre pas sa clé pour cette cérémonie. %1</source>
         <translation>FAILED: this card does not open its key for this ceremony. %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="552"/>
+        <location filename="../../bureau_app/card_manage.py" line="595"/>
         <source>Non fait : %1</source>
         <translation>Not done: %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="553"/>
+        <location filename="../../bureau_app/card_manage.py" line="596"/>
         <source>Opération non faite.</source>
         <translation>Operation not done.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="612"/>
+        <location filename="../../bureau_app/card_manage.py" line="655"/>
         <source>Attendez la fin de l&apos;opération sur la carte.</source>
         <translation>Wait for the operation on the card to end.</translation>
     </message>
