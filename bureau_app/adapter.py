@@ -108,6 +108,11 @@ class CeremonyAdapter(QObject):
 
         # The roll-call of each session: its steps, and who is present to bring a card.
         self.sessions = RollCallFlow(self)
+        # The « Cartes » menu: show, check, unblock or wipe a card, at any time (issue 15).
+        from bureau_app.card_manage_menu import CardManager
+
+        self.card_manager = CardManager(self)
+        window.card_action_requested.connect(self.card_manager.open)
         self.refresh(show_current=True)
 
     # --- reading the engine ----------------------------------------------------------------

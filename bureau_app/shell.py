@@ -56,6 +56,7 @@ class BureauWindow(QMainWindow):
     optional_action_requested = Signal(str, str)  # phase key, action key
     projection_requested = Signal()
     launch_requested = Signal(str)  # "new", "open", "training", "expert"
+    card_action_requested = Signal(str)  # "show", "check", "unblock", "wipe" (Cartes menu)
 
     def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -128,6 +129,7 @@ class BureauWindow(QMainWindow):
         # Which files make "this installation" (None: the running application's).
         self.application_files: ApplicationFiles | None = None
         self.about: AboutDialog | None = None
+        self.recount_dialog: QWidget | None = None
         self.journal_view = JournalView()
         self.results_view = ResultsView()
         self.expert_view = ExpertView(self.runner)
@@ -360,6 +362,15 @@ class BureauWindow(QMainWindow):
         self.stack.setCurrentWidget(self.summary)
         self.summary.table.setFocus()
 
+    def show_recount(self) -> QWidget:
+        """Fichier › Recompter à partir d'une archive: its own window, beside this one."""
+        from bureau_app.recount_view import RecountDialog
+
+        self.recount_dialog = RecountDialog(self)
+        self.recount_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.recount_dialog.show()
+        return self.recount_dialog
+
     def show_help(self) -> HelpDialog:
         """F1: the help of the step shown (or the current one), with the session checklists."""
         page = self.current_page()
@@ -439,6 +450,9 @@ class BureauWindow(QMainWindow):
             action = QAction(text, self)
             action.triggered.connect(lambda _checked=False, k=key: self.launch_requested.emit(k))
             files.addAction(action)
+        self.recount_action = self._action(
+            files, self.tr("Re&compter à partir d'une archive…"), [], self.show_recount
+        )
         files.addSeparator()
         self.pv_action = self._action(
             files, self.tr("&Relire le procès-verbal"), [QKeySequence("Ctrl+Shift+P")], self.show_pv
@@ -505,6 +519,21 @@ class BureauWindow(QMainWindow):
             [QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")],
             self.trigger_next_action,
         )
+
+        self.cards_menu = self.menuBar().addMenu(self.tr("&Cartes"))
+        for key, text in (
+            ("show", self.tr("&Voir ce que contient une carte…")),
+            ("check", self.tr("Vérifier &ma carte…")),
+            ("unblock", self.tr("&Débloquer une carte…")),
+            ("wipe", self.tr("E&ffacer une carte…")),
+        ):
+            card_action = QAction(text, self)
+            card_action.triggered.connect(
+                lambda _checked=False, k=key: self.card_action_requested.emit(k)
+            )
+            self.cards_menu.addAction(card_action)
+            self._ceremony_actions.append(card_action)
+        self._ceremony_actions.append(self.cards_menu.menuAction())
 
         # "Aid&e": Alt+D stays with "Ouvrir un d&ossier" and the other buttons of the pages.
         help_menu = self.menuBar().addMenu(self.tr("Aid&e"))

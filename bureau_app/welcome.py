@@ -27,7 +27,8 @@ from bureau_app.text import fill
 
 @dataclass(frozen=True)
 class Choice:
-    """``kind``: "resume", "new", "open", "training" or "expert"; ``folder`` when one applies."""
+    """``kind``: "resume", "new", "open", "training", "recount" or "expert"; ``folder`` when one
+    applies."""
 
     kind: str
     folder: Path | None = None
@@ -125,6 +126,14 @@ class WelcomeDialog(QDialog):
                 self.tr(
                     "Plateforme simulée et cartes d'entraînement : pour apprendre, "
                     "sans valeur légale."
+                ),
+            ),
+            (
+                "recount",
+                self.tr("Re&compter à partir d'une archive"),
+                self.tr(
+                    "Nouveau décompte des votes (art. 23) : l'archive de la cérémonie et les "
+                    "cartes des membres, sur n'importe quel ordinateur."
                 ),
             ),
             (

@@ -162,6 +162,8 @@ def _choose_start(args: argparse.Namespace) -> argparse.Namespace | None:
     chosen = argparse.Namespace(**vars(args))
     if choice.kind == "expert":
         chosen.expert = True
+    elif choice.kind == "recount":
+        chosen.recount = True
     elif choice.kind == "training":
         chosen.demo = str(choice.folder)
     elif choice.folder is not None:
@@ -188,6 +190,8 @@ def run(args: argparse.Namespace) -> int:
         if chosen is None:
             return 0
         args = chosen
+    if getattr(args, "recount", False):
+        return _run_recount(app, app_log)
     window = BureauWindow(settings)
     error_hook = ErrorHook(lambda: window)
     error_hook.install()
@@ -230,3 +234,25 @@ def run(args: argparse.Namespace) -> int:
         collector.stop()
         error_hook.uninstall()
         app_log.close()
+
+
+def _run_recount(app: QApplication, app_log: object) -> int:
+    """The welcome screen's « Recompter à partir d'une archive »: that screen alone."""
+    from bureau_app.error_hook import ErrorHook
+    from bureau_app.gui_gc import GuiThreadCollector
+    from bureau_app.recount_view import RecountDialog
+
+    dialog = RecountDialog()
+    error_hook = ErrorHook(lambda: dialog)
+    error_hook.install()
+    collector = GuiThreadCollector(app)
+    dialog.setWindowTitle(f"{dialog.windowTitle()} ({__version__})")
+    dialog.show()
+    try:
+        return app.exec()
+    finally:
+        collector.stop()
+        error_hook.uninstall()
+        close = getattr(app_log, "close", None)
+        if callable(close):
+            close()
