@@ -67,3 +67,98 @@ def test_no_banner_on_the_dialogs_of_a_real_ceremony(qtbot, window) -> None:  # 
         qtbot.waitExposed(dialog)
         assert not [b for b in dialog.findChildren(TrainingBanner) if b.isVisible()], kind
         dialog.close()
+
+
+FRENCH_COMMIT = (
+    "Tirage au sort entre « CMH – SNAM », « Jeunes médecins » — Dr Yves Perrin : tapez une "
+    "valeur secrète de votre choix (au moins 8 caractères)."
+)
+FRENCH_REVEAL = "Révélation — Dr Yves Perrin : tapez à nouveau votre valeur, en public."
+
+
+def test_the_engine_lots_prompts_are_english_in_the_english_interface() -> None:
+    from bureau_app.engine_messages import lots_prompt
+
+    assert lots_prompt(FRENCH_COMMIT, "en") == (
+        "Drawing of lots between “CMH – SNAM”, “Jeunes médecins” — Dr Yves Perrin: type a "
+        "secret value of your choice (at least 8 characters)."
+    )
+    assert lots_prompt(FRENCH_REVEAL, "en") == (
+        "Reveal — Dr Yves Perrin: type your value again, in public."
+    )
+    assert lots_prompt(FRENCH_COMMIT, "fr") == FRENCH_COMMIT
+
+
+def test_the_prompts_the_engine_composes_are_the_ones_translated() -> None:
+    """The engine's own sentences (read from its draw), not a copy that could drift."""
+    from bureau_app.engine_messages import lots_prompt
+    from ceremony.workflow import lots_draw
+
+    asked: list[str] = []
+
+    class StopError(Exception):
+        pass
+
+    def ask(member: str, message: str, hidden: bool) -> str:
+        asked.append(message)
+        if len(asked) == 2:
+            raise StopError
+        return "valeur-secrete"
+
+    class Identity:
+        holder = "Dr Yves Perrin"
+        serial = "0001"
+
+    class Member:
+        member_id = "del-inph"
+        role = "delegate"
+        identity = Identity()
+
+    class Store:
+        def append(self, **_kw: object) -> None:
+            pass
+
+    class Bureau:
+        store = Store()
+
+        def bureau_definition(self):  # type: ignore[no-untyped-def]
+            return type("D", (), {"contests": []})()
+
+    with pytest.raises(StopError):
+        lots_draw.draw_lots(Bureau(), [Member()], ["aph"], ask)  # type: ignore[arg-type, list-item]
+    assert len(asked) == 2
+    for message in asked:
+        english = lots_prompt(message, "en")
+        assert english != message and "Dr Yves Perrin" in english
+        assert not {"tapez", "Révélation", "Tirage"} & set(english.replace(":", " ").split())
+
+
+def test_the_lots_dialog_speaks_english_and_wants_a_long_enough_value(qtbot, app) -> None:  # type: ignore[no-untyped-def]
+    import threading
+
+    from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit
+
+    from bureau_app.i18n import install_language
+    from bureau_app.lots_bridge import QtLotsAsker
+
+    install_language(app, "en")
+    asker = QtLotsAsker(lambda member: "Dr Yves Perrin")
+    result: dict[str, str] = {}
+    with qtbot.waitSignal(asker.dialog_opened, timeout=5000) as opened:
+        thread = threading.Thread(
+            target=lambda: result.setdefault("v", asker("del-inph", FRENCH_COMMIT, True))
+        )
+        thread.start()
+    dialog = opened.args[0]
+    text = dialog.findChild(QLabel).text()
+    assert text.startswith("Drawing of lots between “CMH – SNAM”") and "tapez" not in text
+    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    field = dialog.findChild(QLineEdit)
+    qtbot.keyClicks(field, "1234567")
+    assert not ok.isEnabled()
+    qtbot.keyClicks(field, "8")
+    assert ok.isEnabled()
+    assert dialog.width() < 900  # wrapped, not widened by the long names
+    ok.click()
+    qtbot.waitUntil(lambda: not thread.is_alive(), timeout=5000)
+    assert result["v"] == "12345678"
