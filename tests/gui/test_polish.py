@@ -162,3 +162,47 @@ def test_the_lots_dialog_speaks_english_and_wants_a_long_enough_value(qtbot, app
     ok.click()
     qtbot.waitUntil(lambda: not thread.is_alive(), timeout=5000)
     assert result["v"] == "12345678"
+
+
+# The articles of the arrêté du 16 avril 2019 checked against its text (reference copy in
+# /work/shared/reference, several "Article N" headings missing there: numbered by the
+# article before and after, and by the text's own cross-references: art. 6 cites "l'article
+# 5 du présent arrêté" for the bureaux, art. 17 "l'article 12" for the credentials).
+ARTICLES = {
+    1: "séances d'ouverture et de dépouillement ouvertes aux électeurs",
+    2: "expertise indépendante",
+    5: "composition du bureau, secrétaire remplaçant le président, surveillance effective",
+    6: "chaque membre détient une clé, pas les personnels techniques",
+    15: "listes vérifiées, création des clés, vote à blanc, scellement par trois clés",
+    19: "interventions, suspension, arrêt, reprise",
+    20: "clôture, urne figée et scellée",
+    21: "contrôle avant dépouillement, conclusions de l'expert, ouverture publique",
+    22: "procès-verbal : contenu, publication, cinq jours",
+    23: "clés et codes sous plis distincts scellés, deux ans",
+}
+
+
+def test_the_help_cites_only_checked_articles_the_same_in_both_languages() -> None:
+    import json
+    import re
+    from pathlib import Path
+
+    import bureau_app
+
+    folder = Path(bureau_app.__file__).resolve().parents[1] / "resources" / "help"
+    cited: dict[str, dict[str, set[int]]] = {}
+    for language in ("fr", "en"):
+        phases = json.loads((folder / f"help_{language}.json").read_text("utf-8"))["phases"]
+        cited[language] = {
+            key: {int(n) for n in re.findall(r"(?i)\bart\. (\d+)", phase["articles"])}
+            for key, phase in phases.items()
+        }
+    assert cited["fr"] == cited["en"]
+    for key, numbers in cited["fr"].items():
+        assert numbers, key
+        assert numbers <= set(ARTICLES), (key, numbers - set(ARTICLES))
+    # Where each duty is, by the text: the keys and the test vote are art. 15, the PV 22,
+    # the hand-over 23, the expert 2 and 21.
+    assert cited["fr"]["key_ceremony"] >= {15, 6}
+    assert cited["fr"]["pv"] == {22} and cited["fr"]["archived"] == {23}
+    assert cited["fr"]["expert"] == {2, 21}
