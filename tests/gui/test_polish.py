@@ -206,3 +206,77 @@ def test_the_help_cites_only_checked_articles_the_same_in_both_languages() -> No
     assert cited["fr"]["key_ceremony"] >= {15, 6}
     assert cited["fr"]["pv"] == {22} and cited["fr"]["archived"] == {23}
     assert cited["fr"]["expert"] == {2, 21}
+
+
+def _long_results():  # type: ignore[no-untyped-def]
+    from bureau_app.results_model import ContestResult, ListResult
+    from tests.gui.fakes import sample_results
+
+    return [
+        *sample_results(),
+        ContestResult(
+            "CD — section Anesthésie-réanimation et médecine péri-opératoire",
+            500,
+            320,
+            5,
+            [
+                ListResult(
+                    "Syndicat National des Praticiens Hospitaliers Anesthésistes-Réanimateurs "
+                    "Élargi",
+                    150,
+                    2,
+                ),
+                ListResult("CMH – SNAM-HP", 90, 1),
+                ListResult("Jeunes médecins", 75, 1),
+            ],
+        ),
+    ]
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
+def test_every_contest_on_one_page_in_order_nothing_cut(
+    qtbot, window, screenshot_dir, size
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QFontMetricsF
+
+    from bureau_app.text import typeset
+
+    contests = _long_results()
+    window.set_training(True)
+    window.results_view.set_results(contests)
+    window.resize(*size)
+    window.show()
+    window.show_results()
+    qtbot.waitExposed(window)
+    view = window.results_view
+    qtbot.wait(50)
+    assert window.width() == size[0]  # a long section or list name never widens the window
+    # All the contests, in the definition's order, each with votes, %, seats and its chart.
+    assert [p.heading.text() for p in view.panels] == [c.title for c in contests]
+    viewport = view.scroller.viewport().width()
+    for panel, contest in zip(view.panels, contests, strict=True):
+        assert panel.isVisibleTo(view)
+        assert panel.geometry().right() < viewport, panel.heading.text()
+        table = panel.table
+        assert table.rowCount() == len(contest.lists)
+        assert table.horizontalHeader().length() <= table.viewport().width()
+        assert table.verticalScrollBar().maximum() == 0  # every row shown
+        for row in range(table.rowCount()):
+            for column in (1, 2, 3):
+                cell = table.item(row, column).text()
+                needed = table.fontMetrics().horizontalAdvance(cell)
+                assert needed <= table.columnWidth(column), (row, column, cell)
+        chart = panel.chart
+        line = QFontMetricsF(chart.font()).height()
+        assert chart.height() >= chart.heightForWidth(chart.width())
+        for entry in contest.lists:
+            words = typeset(chart.label(entry)).split()
+            widest_word = max(QFontMetricsF(chart.font()).horizontalAdvance(w) for w in words)
+            assert widest_word <= chart.width() - 2 * line
+    assert window.grab().save(str(screenshot_dir / f"results-{size[0]}x{size[1]}.png"))
+    # The list box jumps to a contest further down.
+    view.contest_box.setCurrentIndex(2)
+    qtbot.wait(50)
+    bar = view.scroller.verticalScrollBar()
+    if bar.maximum() > 0:
+        assert bar.value() > 0
