@@ -13,7 +13,6 @@ navigates, confirms or cancels.
 from __future__ import annotations
 
 import json
-import subprocess
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -36,13 +35,7 @@ State = dict[str, Any]
 
 @dataclass
 class MouseSession(XSession):
-    """``XSession`` whose application also says where its widgets are (test-only dump).
-
-    ``screens``: more than one to give the X server a second monitor (RandR 1.5
-    monitors on one wide screen, as a laptop with a projector plugged in).
-    """
-
-    screens: tuple[tuple[int, int], ...] = ()
+    """``XSession`` whose application also says where its widgets are (test-only dump)."""
 
     @property
     def geometry_path(self) -> Path:
@@ -55,30 +48,6 @@ class MouseSession(XSession):
         env = super().env()
         env[GEOMETRY_ENV] = str(self.geometry_path)
         return env
-
-    def start_x(self) -> None:
-        if len(self.screens) < 2:
-            super().start_x()
-            return
-        # One X screen as wide as both monitors, cut into two RandR monitors.
-        self.size = (sum(w for w, _ in self.screens), max(h for _, h in self.screens))
-        super().start_x()
-        left = 0
-        for number, (width, height) in enumerate(self.screens):
-            subprocess.run(
-                [
-                    "xrandr",
-                    "--setmonitor",
-                    f"bureau-{number}",
-                    f"{width}/{width // 4}x{height}/{height // 4}+{left}+0",
-                    "none",
-                ],
-                env=self.env(),
-                check=True,
-                capture_output=True,
-                timeout=30,
-            )
-            left += width
 
     # --- what is on screen ---------------------------------------------------------------
 
