@@ -280,3 +280,29 @@ def test_every_contest_on_one_page_in_order_nothing_cut(
     bar = view.scroller.verticalScrollBar()
     if bar.maximum() > 0:
         assert bar.value() > 0
+
+
+def test_the_projection_is_paged_and_closed_with_the_mouse(qtbot, app) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    from bureau_app.projection import ProjectionWindow
+
+    window = ProjectionWindow(_long_results(), training=True)
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    qtbot.waitExposed(window)
+    assert not window.previous_button.isEnabled()
+    qtbot.mouseClick(window.next_button, Qt.MouseButton.LeftButton)
+    assert window.index == 1
+    qtbot.mouseClick(window.next_button, Qt.MouseButton.LeftButton)
+    assert window.index == 2 and not window.next_button.isEnabled()
+    # The long list name is wrapped by the chart, never cut at the edge.
+    chart = window.chart
+    assert chart.height() >= chart.heightForWidth(chart.width()) - 2
+    qtbot.mouseClick(window.previous_button, Qt.MouseButton.LeftButton)
+    assert window.index == 1
+    qtbot.keyClick(window, Qt.Key.Key_PageDown)  # the keys still reach the window
+    assert window.index == 2
+    qtbot.mouseClick(window.close_button, Qt.MouseButton.LeftButton)
+    assert not window.isVisible()
