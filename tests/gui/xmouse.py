@@ -28,6 +28,17 @@ GEOMETRY_ENV = "BUREAU_APP_GEOMETRY"
 LAST_STEP = "export_archive"
 WRONG_PIN = "97531864"
 
+_ASKS = (
+    r"step started: (\w+)|step finished: (\w+)|dialog opened: (\w+)"
+    r"|card prompt opened|quorum prompt opened: (\w+)"
+    r"|quorum prompt: card of ([\w-]+) (checked, more needed|checked, complete"
+    r"|not taken: (\w+))|PIN asked: card (\S+), ([\w-]+)"
+    r"|lots value asked: ([\w-]+), (\w+)|step stopped by a cancelled entry: (\w+)"
+)
+"""What the application's log says it asks of the members (or that a step began/ended)."""
+_CLICK_TAKES = 15.0
+"""Seconds within which a next-action click is followed by one of those lines."""
+
 Widget = dict[str, Any]
 Window = dict[str, Any]
 State = dict[str, Any]
@@ -187,21 +198,50 @@ class Mouse:
         raise AssertionError(f"the click did not give the focus to {widget['name']!r}")
 
     def choose(self, row: int, window: str | None = None, **combo: str) -> None:
-        """Open a combo box with a click and click one of its rows in the popup."""
-        self.click(window, **combo)
-        deadline = time.monotonic() + 20
+        """Open a combo box with a click and click one of its rows in the popup.
+
+        A person looks again when the list did not do what they meant: the choice is
+        checked in the combo box afterwards, and made again if it did not take.
+        """
+        for _attempt in range(4):
+            if self._popup() is None:
+                self.click(window, **combo)
+            item = self._stable_popup_item(row)
+            if item is None:
+                continue
+            self.click_rect(item["rect"])
+            deadline = time.monotonic() + 5
+            while time.monotonic() < deadline:
+                _seq, state = self.x.state()
+                shown = self.find(state, window, **combo)
+                if self._popup() is None and shown is not None and shown["text"] == item["text"]:
+                    return
+                time.sleep(0.1)
+        raise AssertionError(f"row {row} of {combo} could not be chosen")
+
+    def _popup(self) -> Window | None:
+        _seq, state = self.x.state()
+        return next((w for w in state["windows"] if w["popup"]), None)
+
+    def _stable_popup_item(self, row: int, timeout: float = 10) -> Widget | None:
+        """The popup's row once the popup has stopped moving (two identical looks)."""
+        deadline = time.monotonic() + timeout
+        seen: tuple[int, list[int]] | None = None
         while time.monotonic() < deadline:
-            _seq, state = self.x.state()
+            seq, state = self.x.state()
             popup = next((w for w in state["windows"] if w["popup"]), None)
+            found = None
             if popup is not None:
                 for widget in popup["widgets"]:
                     for item in widget.get("items", []):
                         if item.get("row") == row:
-                            time.sleep(0.2)  # the popup's opening animation
-                            self.click_rect(item["rect"])
-                            return
-            time.sleep(0.1)
-        raise AssertionError(f"the list of {combo} did not open")
+                            found = item
+            if found is not None:
+                if seen == (seq, found["rect"]):
+                    return found
+                seen = (seq, found["rect"])
+            time.sleep(0.2)
+        return None
 
     def menu(self, *path: str) -> None:
         """Click a menu of the menu bar, then its items (text without "&", "…" kept)."""
@@ -247,6 +287,9 @@ class MouseCeremony:
     checked: dict[str, list[str]] = field(default_factory=dict)
     lots: list[tuple[str, str]] = field(default_factory=list)
     mouse: Mouse = field(init=False)
+    reclicks: int = 0
+    """Next-action clicks made again because the first one did not take (a missed click)."""
+    _awaiting: bool = False
     _step: str = ""
     _inserted: int = 0
     _lots_cancelled: bool = False
@@ -281,6 +324,7 @@ class MouseCeremony:
             self.on_page(self, f"main-{len(self.steps) + 1:02d}")
         self.shot(f"main-{len(self.steps) + 1:02d}")
         self.mouse.click(None, object="next_action")
+        self._awaiting = True
 
     def fingerprint_dialog(self) -> None:
         window = "Empreinte"
@@ -371,14 +415,21 @@ class MouseCeremony:
         deadline = time.monotonic() + timeout
         self.next_action()
         while time.monotonic() < deadline:
-            line = self.x.wait_for(
-                r"step started: (\w+)|step finished: (\w+)|dialog opened: (\w+)"
-                r"|card prompt opened|quorum prompt opened: (\w+)"
-                r"|quorum prompt: card of ([\w-]+) (checked, more needed|checked, complete"
-                r"|not taken: (\w+))|PIN asked: card (\S+), ([\w-]+)"
-                r"|lots value asked: ([\w-]+), (\w+)|step stopped by a cancelled entry: (\w+)",
-                timeout=max(1.0, deadline - time.monotonic()),
-            )
+            remaining = max(1.0, deadline - time.monotonic())
+            try:
+                line = self.x.wait_for(
+                    _ASKS, timeout=min(remaining, _CLICK_TAKES) if self._awaiting else remaining
+                )
+            except AppFailedError:
+                raise
+            except AssertionError:
+                if not self._awaiting:
+                    raise
+                # Nothing followed the click: it was lost; a person clicks again.
+                self.reclicks += 1
+                self.mouse.click(None, object="next_action")
+                continue
+            self._awaiting = False
             text = line.group(0)
             if text.startswith("step started"):
                 self._step = line.group(1)
