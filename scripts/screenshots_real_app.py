@@ -8,7 +8,8 @@ whole X screen is grabbed at every step's page, every dialog (fingerprint, card 
 quorum prompts, codes, drawing of lots, expert), the help, the procès-verbal before
 signing, the results and their projection full screen, the journal, expert mode and
 the end-of-ceremony summary. PNGs go to OUT_DIR/<W>x<H>-<lang>/. Not a test: look at
-the images. French only (the driver finds widgets by their French names). Needs Xvfb, xdotool and matchbox-window-manager (bootstrap.sh --dev).
+the images. French only (the driver finds widgets by their French names). Needs
+Xvfb, xdotool and matchbox-window-manager (bootstrap.sh --dev).
 """
 
 from __future__ import annotations
@@ -139,7 +140,8 @@ def main(argv: list[str] | None = None) -> int:
             width, height = (int(v) for v in text.lower().split("x"))
             started = time.monotonic()
             shots = one_size(args.out, (width, height), "fr", Path(work))
-            print(f"{width}x{height}: {len(shots)} screenshots in {time.monotonic() - started:.0f} s")
+            seconds = time.monotonic() - started
+            print(f"{width}x{height}: {len(shots)} screenshots in {seconds:.0f} s")
     return 0
 
 
