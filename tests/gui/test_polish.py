@@ -306,3 +306,43 @@ def test_the_projection_is_paged_and_closed_with_the_mouse(qtbot, app) -> None: 
     assert window.index == 2
     qtbot.mouseClick(window.close_button, Qt.MouseButton.LeftButton)
     assert not window.isVisible()
+
+
+def test_the_geometry_dump_says_where_widgets_and_list_rows_are(qtbot, app, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from PySide6.QtWidgets import QComboBox, QPushButton, QVBoxLayout, QWidget
+
+    from bureau_app.geometry_dump import GeometryDump
+
+    top = QWidget()
+    qtbot.addWidget(top)
+    top.setWindowTitle("Essai")
+    button = QPushButton("&Valider")
+    button.setObjectName("ok")
+    button.setAccessibleName("Valider le code")
+    combo = QComboBox()
+    combo.addItems(["un", "deux", "trois"])
+    column = QVBoxLayout(top)
+    column.addWidget(button)
+    column.addWidget(combo)
+    top.show()
+    qtbot.waitExposed(top)
+    path = tmp_path / "geometry.json"
+    dump = GeometryDump(path)
+    dump.write()
+    state = json.loads(path.read_text("utf-8"))["state"]
+    window = next(w for w in state["windows"] if w["title"] == "Essai")
+    found = next(w for w in window["widgets"] if w["object"] == "ok")
+    corner = button.mapToGlobal(button.rect().topLeft())
+    assert found["rect"] == [corner.x(), corner.y(), button.width(), button.height()]
+    assert found["name"] == "Valider le code" and found["text"] == "&Valider"
+    combo.showPopup()
+    qtbot.waitUntil(lambda: combo.view().isVisible())
+    dump.write()
+    state = json.loads(path.read_text("utf-8"))
+    popup = next(w for w in state["state"]["windows"] if w["popup"])
+    rows = [item for w in popup["widgets"] for item in w.get("items", [])]
+    assert [item["text"] for item in rows] == ["un", "deux", "trois"]
+    combo.hidePopup()
+    dump.stop()
