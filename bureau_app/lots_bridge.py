@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from bureau_app.engine_messages import lots_prompt
 from bureau_app.pin_bridge import PinRequestedOnGuiThreadError
 from bureau_app.sizing import fit_to_text
+from bureau_app.text import typeset
 from ceremony.cards.errors import PinEntryCancelledError
 from ceremony.workflow.lots_draw import MIN_VALUE_LENGTH
 
@@ -97,7 +98,8 @@ class QtLotsAsker(QObject):
                 "Retapez exactement la valeur cachée que vous avez choisie : elle s'affiche, "
                 "pour que chacun puisse la noter."
             )
-        dialog.setLabelText(lots_prompt(request.message) + "\n\n" + how)
+        # Non-breaking spaces inside « » and before ":" — a list name never breaks off its mark.
+        dialog.setLabelText(typeset(lots_prompt(request.message) + "\n\n" + how))
         dialog.setTextEchoMode(
             QLineEdit.EchoMode.Password if request.hidden else QLineEdit.EchoMode.Normal
         )
