@@ -78,9 +78,6 @@ class BarChart(QWidget):
             for entry in self._contest.lists
         ]
 
-    def hasHeightForWidth(self) -> bool:  # noqa: N802
-        return True
-
     def heightForWidth(self, width: int) -> int:  # noqa: N802
         line = QFontMetricsF(self.font()).height()
         if self._contest is None or not self._contest.lists:
@@ -89,7 +86,11 @@ class BarChart(QWidget):
         return int(sum(labels) + len(labels) * line * 1.8 + line / 2) + 1
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802
-        return QSize(200, self.heightForWidth(200))
+        # One line per label: the projection shrinks its type to that; a page that lets the
+        # names wrap sets the height from ``heightForWidth`` itself (results_view).
+        rows = len(self._contest.lists) if self._contest else 3
+        line = QFontMetricsF(self.font()).height()
+        return QSize(200, int(rows * line * 2.8 + line))
 
     def sizeHint(self) -> QSize:  # noqa: N802
         width = max(500, self.label_width())

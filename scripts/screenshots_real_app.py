@@ -53,17 +53,8 @@ class Tour:
             run.shot("help-checklist-count")
             mouse.click("Aide", cls="QPushButton", text="Fermer")
             mouse.wait_widget(None, object="next_action")
-        if name == "results" and "projection" not in self.done:
-            self.done.add("projection")
-            mouse.click(None, name_has="Projeter les résultats")
-            mouse.wait_widget("Projection", name="Fermer la projection")
-            time.sleep(1.0)
-            run.shot("projection-1")
-            mouse.click("Projection", name="Scrutin suivant")
-            time.sleep(0.5)
-            run.shot("projection-2")
-            mouse.click("Projection", name="Fermer la projection")
-            mouse.wait_widget(None, name="Revenir à l'étape en cours")
+        if name == "results" and "results" not in self.done:
+            self.done.add("results")
             self._scroll_results(run)
         if "pv" not in self.done and self._enabled(run, "link_pv"):
             self.done.add("pv")

@@ -63,12 +63,18 @@ def test_a_training_ceremony_with_the_mouse_only(session: MouseSession) -> None:
     present = MOUSE_PLAN.cards["count"]
     assert run.lots == [(m, "commit") for m in present] + [(m, "reveal") for m in present]
     assert "results shown after the count" in run.incidents
+    # "Projeter": the projection covered the whole screen, was paged and closed by mouse.
+    assert "results projected, paged and closed" in run.incidents
+    assert run.projected is not None
+    rect, screen = run.projected
+    assert rect == [0, 0, *screen]
     assert any("wrong PIN" in i for i in run.incidents)
     assert any("cancelled" in i for i in run.incidents)
     assert sum("typed again" in i for i in run.incidents) == 2
     assert steps.count("sign_seal") == 3 and steps.count("sign_pv") == 3
     # Every navigation was a click; keys only typed text into a field clicked first.
     assert run.mouse.clicks > 3 * len(steps)
+    print(f"{run.mouse.clicks} clicks, {run.mouse.typed} fields typed, {run.reclicks} re-clicks")
     log = session.log_path.read_text()
     assert not failures_in_log(log), failures_in_log(log)
     assert "not taken: WrongPinError" in log and "not taken: PinEntryCancelledError" in log

@@ -287,6 +287,8 @@ class MouseCeremony:
     checked: dict[str, list[str]] = field(default_factory=dict)
     lots: list[tuple[str, str]] = field(default_factory=list)
     mouse: Mouse = field(init=False)
+    projected: tuple[list[int], list[int]] | None = None
+    """(the projection window's rectangle, the screen's size) when it was open."""
     reclicks: int = 0
     """Next-action clicks made again because the first one did not take (a missed click)."""
     _awaiting: bool = False
@@ -400,8 +402,25 @@ class MouseCeremony:
         if self.on_page is not None:
             self.on_page(self, "results")
         self.shot("results")
+        self.project()
         self.mouse.click(None, name="Revenir à l'étape en cours")
         self.incidents.append("results shown after the count")
+
+    def project(self) -> None:
+        """ "Projeter": full screen for the public, paged and closed with the mouse."""
+        self.mouse.click(None, name_has="Projeter les résultats")
+        window = "Projection"
+        self.mouse.wait_widget(window, name="Fermer la projection")
+        _seq, state = self.x.state()
+        shown = next(w for w in state["windows"] if w["title"].startswith(window))
+        self.projected = (shown["rect"], list(self.x.size))
+        self.shot("projection-1")
+        self.mouse.click(window, name="Scrutin suivant")
+        self.mouse.wait_widget(window, name="Scrutin précédent")  # enabled: on the second
+        self.shot("projection-2")
+        self.mouse.click(window, name="Fermer la projection")
+        self.mouse.wait_widget(None, name="Revenir à l'étape en cours")
+        self.incidents.append("results projected, paged and closed")
 
     def retry_pin(self, member: str) -> None:
         self.mouse.wait_widget(None, name_has="Ressaisir le code de")
