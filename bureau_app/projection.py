@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QKeyEvent, QPalette, QResizeEvent, QScreen
@@ -116,7 +116,7 @@ class ProjectionWindow(QWidget):
             return
         action()
 
-    def _button(self, text: str, name: str, slot: object) -> QPushButton:
+    def _button(self, text: str, name: str, slot: Callable[[], object]) -> QPushButton:
         button = QPushButton(text)
         button.setAccessibleName(name)
         button.setToolTip(name)
@@ -175,7 +175,9 @@ class ProjectionWindow(QWidget):
         if not self._contests:
             return
         contest = self._contests[self._index]
-        margins = self.layout().contentsMargins()
+        layout = self.layout()
+        assert layout is not None
+        margins = layout.contentsMargins()
         width = max(100, self.width() - margins.left() - margins.right())
         rows = max(1, len(contest.lists))
         font = QFont(self.chart.font())
