@@ -160,8 +160,9 @@ class ResultsView(QWidget):
         choose.setAccessibleName(self.tr("Scrutin"))
         chooser = QHBoxLayout()
         chooser.addWidget(title)
-        chooser.addStretch(1)
+        chooser.addSpacing(24)
         chooser.addWidget(choose)
+        # All the room left: section names differ only at their end.
         chooser.addWidget(self.contest_box, 1)
         self.project_button = QPushButton(self.tr("&Projeter (F5)"))
         self.project_button.setAccessibleName(

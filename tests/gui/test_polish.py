@@ -348,3 +348,39 @@ def test_the_geometry_dump_says_where_widgets_and_list_rows_are(qtbot, app, tmp_
     assert [item["text"] for item in rows] == ["un", "deux", "trois"]
     combo.hidePopup()
     dump.stop()
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
+def test_the_journal_action_column_is_read_whole(qtbot, window, screenshot_dir, size) -> None:  # type: ignore[no-untyped-def]
+    from bureau_app.journal_view import JournalRow
+
+    actions = [
+        "Conclusions de l'expert consignées",
+        "Tirage au sort : valeurs engagées",
+        "Séance de dépouillement ouverte",
+        "Carte d'un membre enregistrée",
+    ]
+    rows = [
+        JournalRow(
+            n + 1,
+            "27/11/2024 14:00:00",
+            "Clôture et contrôle de l'urne",
+            "Mme Anne Rousseau, Dr Julie Caron, Dr Sarah Benali",
+            action,
+            "CSN — section Psychiatrie : 16 bulletins vérifiés, 16 émargements",
+        )
+        for n, action in enumerate(actions)
+    ]
+    window.journal_view.set_rows(rows)
+    window.resize(*size)
+    window.show()
+    window.show_journal()
+    qtbot.waitExposed(window)
+    qtbot.wait(50)
+    table = window.journal_view.table
+    header = table.horizontalHeader()
+    widest = max(table.fontMetrics().horizontalAdvance(a) for a in actions)
+    assert header.sectionSize(4) >= widest
+    # The whole Action column is on screen without scrolling sideways.
+    assert header.sectionViewportPosition(4) + header.sectionSize(4) <= table.viewport().width()
+    assert window.grab().save(str(screenshot_dir / f"journal-{size[0]}x{size[1]}.png"))
