@@ -56,10 +56,45 @@ class BarChart(QWidget):
             return ""
         return " ; ".join(self.label(entry) for entry in self._contest.lists)
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def label_width(self) -> int:
+        """The widest label as drawn, margins included: narrower would cut a figure."""
+        if self._contest is None or not self._contest.lists:
+            return 0
+        metrics = QFontMetricsF(self.font())
+        widest = max(
+            metrics.horizontalAdvance(typeset(self.label(entry))) for entry in self._contest.lists
+        )
+        return int(widest + 2 * metrics.height()) + 1
+
+    def _label_heights(self, width: float) -> list[float]:
+        """Each label's height when wrapped to ``width``: a long name takes two lines."""
+        assert self._contest is not None
+        metrics = QFontMetricsF(self.font())
+        flags = int(Qt.AlignmentFlag.AlignLeft) | int(Qt.TextFlag.TextWordWrap)
+        return [
+            metrics.boundingRect(
+                QRectF(0, 0, max(width, 1.0), 1e6), flags, typeset(self.label(entry))
+            ).height()
+            for entry in self._contest.lists
+        ]
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        line = QFontMetricsF(self.font()).height()
+        if self._contest is None or not self._contest.lists:
+            return int(3 * line * 2.8 + line)
+        labels = self._label_heights(width - 2 * line)
+        return int(sum(labels) + len(labels) * line * 1.8 + line / 2) + 1
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        # One line per label: the projection shrinks its type to that; a page that lets the
+        # names wrap sets the height from ``heightForWidth`` itself (results_view).
         rows = len(self._contest.lists) if self._contest else 3
         line = QFontMetricsF(self.font()).height()
-        return QSize(500, int(rows * line * 2.8 + line))
+        return QSize(200, int(rows * line * 2.8 + line))
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        width = max(500, self.label_width())
+        return QSize(width, self.heightForWidth(width))
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         contest = self._contest
@@ -72,17 +107,22 @@ class BarChart(QWidget):
         bar_colour = _BAR_CONTRAST if (self._on_dark or is_high_contrast()) else _BAR
         top_votes = max(entry.votes for entry in contest.lists) or 1
         width = self.width() - 2 * line
-        row_height = (self.height() - line / 2) / len(contest.lists)
-        # Each row: the label, then the bar, then a gap of a third of a line.
-        bar_height = max(line * 0.6, min(line * 1.2, row_height - line * 1.5))
-        for row, entry in enumerate(contest.lists):
-            y = line / 4 + row * row_height
+        labels = self._label_heights(width)
+        rows = len(contest.lists)
+        # Each row: the label (wrapped, never cut), the bar, then a gap of half a line.
+        spare = (self.height() - line / 2 - sum(labels) - rows * line * 0.6) / rows
+        bar_height = max(line * 0.6, min(line * 1.2, spare))
+        flags = int(Qt.AlignmentFlag.AlignLeft) | int(Qt.TextFlag.TextWordWrap)
+        y = line / 4
+        for entry, label_height in zip(contest.lists, labels, strict=True):
             painter.setPen(text_colour)
             painter.drawText(
-                QRectF(line, y, width, line), Qt.AlignmentFlag.AlignLeft, typeset(self.label(entry))
+                QRectF(line, y, width, label_height), flags, typeset(self.label(entry))
             )
+            y += label_height + line * 0.1
             bar_width = max(2.0, width * entry.votes / top_votes)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(bar_colour)
-            painter.drawRect(QRectF(line, y + line * 1.1, bar_width, bar_height))
+            painter.drawRect(QRectF(line, y, bar_width, bar_height))
+            y += bar_height + line * 0.5
         painter.end()

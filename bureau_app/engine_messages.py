@@ -10,6 +10,8 @@ technical details.
 
 from __future__ import annotations
 
+import re
+
 from ceremony.errors import CeremonyError
 
 _EN: dict[str, str] = {
@@ -260,3 +262,43 @@ def user_text(error: CeremonyError, language: str | None = None) -> str:
             return f"The file “{name}” was refused. {text}"
         return f"Le fichier « {name} » a été refusé. {text}"
     return text
+
+
+# The drawing of lots' prompts (ceremony.workflow.lots_draw), composed by the engine in
+# French with the tied lists' and the member's names: the English keeps the names.
+_LOTS_PROMPTS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(
+            r"^Tirage au sort entre (?P<lists>.+) — (?P<holder>.+?) : tapez une valeur "
+            r"secrète de votre choix \(au moins (?P<length>\d+) caractères\)\.$",
+            re.DOTALL,
+        ),
+        "Drawing of lots between {lists} — {holder}: type a secret value of your choice "
+        "(at least {length} characters).",
+    ),
+    (
+        re.compile(
+            r"^Révélation — (?P<holder>.+?) : tapez à nouveau votre valeur, en public\.$",
+            re.DOTALL,
+        ),
+        "Reveal — {holder}: type your value again, in public.",
+    ),
+)
+
+
+def lots_prompt(message: str, language: str | None = None) -> str:
+    """The engine's lots prompt in the interface language (names kept as they are)."""
+    if language is None:
+        from bureau_app.i18n import current_language
+
+        language = current_language()
+    if language != "en":
+        return message
+    for pattern, english in _LOTS_PROMPTS:
+        found = pattern.match(message)
+        if found is not None:
+            parts = dict(found.groupdict())
+            if "lists" in parts:
+                parts["lists"] = re.sub(r"«\s*(.*?)\s*»", r"“\1”", parts["lists"])
+            return english.format(**parts)
+    return message

@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
+    QGridLayout,
     QPushButton,
     QTextBrowser,
     QVBoxLayout,
@@ -141,15 +141,13 @@ class HelpDialog(QDialog):
         self.count_button.setAccessibleName(self.tr("Liste à cocher de la séance de dépouillement"))
         self.print_button = QPushButton(self.tr("&Imprimer…"))
         self.print_button.setAccessibleName(self.tr("Imprimer le texte affiché"))
-        choices = QHBoxLayout()
-        for button in (
-            self.step_button,
-            self.all_button,
-            self.sealing_button,
-            self.count_button,
+        # Two rows: the four never squeeze each other's words in a narrow window.
+        choices = QGridLayout()
+        for index, button in enumerate(
+            (self.step_button, self.all_button, self.sealing_button, self.count_button)
         ):
-            choices.addWidget(button)
-        choices.addStretch(1)
+            choices.addWidget(button, index // 2, index % 2)
+        choices.setColumnStretch(2, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
@@ -164,7 +162,8 @@ class HelpDialog(QDialog):
         self.sealing_button.clicked.connect(lambda: self.show_session("sealing"))
         self.count_button.clicked.connect(lambda: self.show_session("count"))
         self.print_button.clicked.connect(self.print_shown)
-        self.resize(900, 700)
+        screen = self.screen().availableGeometry()
+        self.resize(min(900, screen.width() - 40), min(700, screen.height() - 40))
         if self._phase is not None:
             self.show_step()
         else:

@@ -146,12 +146,16 @@ class JournalView(QWidget):
         # Number, time, step and action fit their text (an action is a short sentence, read
         # in full); the people column gets a fixed share and "Détails" the rest (the whole
         # entry is also shown, wrapped, under the table).
-        for column in (0, 1, 2, 4):
+        for column in (0, 1, 4):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # The step and the people get a share (the whole entry is under the table): the
+        # action, what the bureau reads first, stays whole at 1280 pixels wide too.
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         characters = self.fontMetrics().averageCharWidth()
-        self.table.setColumnWidth(3, characters * 22)
+        self.table.setColumnWidth(2, characters * 17)
+        self.table.setColumnWidth(3, characters * 20)
         # The whole selected entry, wrapped: long names and details stay readable.
         self.entry = QLabel(self.tr("Choisissez une entrée pour la lire en entier."))
         self.entry.setAccessibleName(self.tr("Entrée choisie, en entier"))

@@ -16,10 +16,22 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, QThread, Signal
-from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
 
+from bureau_app.engine_messages import lots_prompt
 from bureau_app.pin_bridge import PinRequestedOnGuiThreadError
+from bureau_app.sizing import fit_to_text
+from bureau_app.text import typeset
 from ceremony.cards.errors import PinEntryCancelledError
+from ceremony.workflow.lots_draw import MIN_VALUE_LENGTH
 
 log = logging.getLogger(__name__)
 
@@ -75,11 +87,36 @@ class QtLotsAsker(QObject):
         dialog.setWindowTitle(
             self.tr("Tirage au sort : %1").replace("%1", self._name_of(request.member))
         )
-        dialog.setLabelText(request.message)
+        if request.hidden:
+            how = self.tr(
+                "Chaque membre présent tape une valeur que personne ne voit. Retenez-la : "
+                "vous la retaperez à l'identique, en public, quand toutes les valeurs auront "
+                "été données. Ensemble, elles désignent le sort."
+            )
+        else:
+            how = self.tr(
+                "Retapez exactement la valeur cachée que vous avez choisie : elle s'affiche, "
+                "pour que chacun puisse la noter."
+            )
+        # Non-breaking spaces inside « » and before ":" — a list name never breaks off its mark.
+        dialog.setLabelText(typeset(lots_prompt(request.message) + "\n\n" + how))
         dialog.setTextEchoMode(
             QLineEdit.EchoMode.Password if request.hidden else QLineEdit.EchoMode.Normal
         )
         dialog.setAccessibleName(self.tr("Valeur pour le tirage au sort"))
+        label = dialog.findChild(QLabel)
+        if label is not None:
+            # The tied lists' names are long: the text wraps, the dialog never widens for it.
+            label.setWordWrap(True)
+        fit_to_text(dialog, 60)
+        buttons = dialog.findChild(QDialogButtonBox)
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok) if buttons is not None else None
+        if ok is not None:
+            # Shorter than the engine accepts would only fail the whole draw afterwards.
+            ok.setEnabled(False)
+            dialog.textValueChanged.connect(
+                lambda text: ok.setEnabled(len(text) >= MIN_VALUE_LENGTH)
+            )
 
         def answer(result: int) -> None:
             if result == QDialog.DialogCode.Accepted:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QKeyEvent, QPalette, QResizeEvent, QScreen
-from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from bureau_app.appearance import FONT_FAMILY
 from bureau_app.bar_chart import BarChart
@@ -64,6 +64,29 @@ class ProjectionWindow(QWidget):
         self.banner.setAccessibleName(self.tr("Avertissement : entraînement"))
         self.banner.setVisible(training)
 
+        # The same by mouse, discreet under the figures; never focused, so the keys
+        # above keep reaching the window.
+        self.previous_button = self._button(
+            self.tr("◀ Précédent"), self.tr("Scrutin précédent"), self.previous_contest
+        )
+        self.next_button = self._button(
+            self.tr("Suivant ▶"), self.tr("Scrutin suivant"), self.next_contest
+        )
+        self.screen_button = self._button(
+            self.tr("Plein écran"),
+            self.tr("Passer du plein écran à une fenêtre, ou l'inverse"),
+            self.toggle_full_screen,
+        )
+        self.close_button = self._button(
+            self.tr("Fermer"), self.tr("Fermer la projection"), self.close
+        )
+        controls = QHBoxLayout()
+        controls.addWidget(self.previous_button)
+        controls.addWidget(self.next_button)
+        controls.addStretch(1)
+        controls.addWidget(self.screen_button)
+        controls.addWidget(self.close_button)
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 32, 48, 32)
         layout.addWidget(self.banner)
@@ -71,6 +94,7 @@ class ProjectionWindow(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.chart, 1)
         layout.addWidget(self.footer)
+        layout.addLayout(controls)
 
         # Keys, not shortcuts: the window has no focusable child, so it gets every key.
         self._keys = {
@@ -91,6 +115,19 @@ class ProjectionWindow(QWidget):
             super().keyPressEvent(event)
             return
         action()
+
+    def _button(self, text: str, name: str, slot: Callable[[], object]) -> QPushButton:
+        button = QPushButton(text)
+        button.setAccessibleName(name)
+        button.setToolTip(name)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.setStyleSheet(
+            "QPushButton { color: #d0d0d0; background: #202020; border: 1px solid #606060;"
+            " padding: 4px 10px; font-size: 12pt; }"
+            " QPushButton:disabled { color: #505050; border-color: #303030; }"
+        )
+        button.clicked.connect(slot)
+        return button
 
     def _label(self, points: int, *, name: str, bold: bool = False) -> QLabel:
         label = QLabel()
@@ -138,7 +175,9 @@ class ProjectionWindow(QWidget):
         if not self._contests:
             return
         contest = self._contests[self._index]
-        margins = self.layout().contentsMargins()
+        layout = self.layout()
+        assert layout is not None
+        margins = layout.contentsMargins()
         width = max(100, self.width() - margins.left() - margins.right())
         rows = max(1, len(contest.lists))
         font = QFont(self.chart.font())
@@ -153,7 +192,8 @@ class ProjectionWindow(QWidget):
                 for label in labels
                 if not label.isHidden()
             )
-            height = self.height() - margins.top() - margins.bottom() - taken - 4 * 12
+            taken += self.close_button.sizeHint().height()
+            height = self.height() - margins.top() - margins.bottom() - taken - 5 * 12
             font.setPointSize(points)
             metrics = QFontMetricsF(font)
             line = metrics.height()
@@ -180,8 +220,12 @@ class ProjectionWindow(QWidget):
             self.summary.clear()
             self.chart.set_contest(None)
             self.footer.setText(self.tr("Échap : fermer"))
+            self.previous_button.setEnabled(False)
+            self.next_button.setEnabled(False)
             return
         contest = self._contests[self._index]
+        self.previous_button.setEnabled(self._index > 0)
+        self.next_button.setEnabled(self._index + 1 < len(self._contests))
         locale = QLocale()
         self.title.setText(contest.title)
         self.summary.setText(

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from bureau_app.about_dialog import AboutDialog
 from bureau_app.appearance import Appearance, apply_appearance, load_appearance, save_appearance
-from bureau_app.banner import TrainingBanner
+from bureau_app.banner import DialogBanners, TrainingBanner, show_on_dialogs
 from bureau_app.expert_view import ExpertView
 from bureau_app.help import HelpDialog
 from bureau_app.journal_view import JournalView
@@ -73,6 +73,7 @@ class BureauWindow(QMainWindow):
         self.bureau_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.training = False
         self.banner = TrainingBanner()
+        self.dialog_banners: DialogBanners | None = None
         self.help_dialog: HelpDialog | None = None
 
         self.panel = PhasePanel()
@@ -178,6 +179,12 @@ class BureauWindow(QMainWindow):
         """Training ceremony: the banner on every page, the mark on every printed page."""
         self.training = training
         self.banner.set_training(training)
+        app = QApplication.instance()
+        if training and self.dialog_banners is None and isinstance(app, QApplication):
+            self.dialog_banners = show_on_dialogs(app, self)
+        elif not training and self.dialog_banners is not None:
+            self.dialog_banners.deleteLater()
+            self.dialog_banners = None
         self.pv_preview.training = training
         self.summary.training = training
 

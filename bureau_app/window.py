@@ -197,6 +197,10 @@ def run(args: argparse.Namespace) -> int:
     error_hook.install()
     # Reference cycles are collected here, never on a worker thread (issue 17).
     collector = GuiThreadCollector(app)
+    # Test-only (BUREAU_APP_GEOMETRY): where widgets are, for the mouse-only real-app test.
+    from bureau_app.geometry_dump import install_from_environment
+
+    geometry = install_from_environment(app)
     language = getattr(args, "lang", None)
     window.launch_requested.connect(lambda kind: launch(kind, window, language))
     if getattr(args, "expert", False):
@@ -229,6 +233,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         return app.exec()
     finally:
+        if geometry is not None:
+            geometry.stop()
         adapter.close()
         adapter.bureau.store.close()
         collector.stop()
