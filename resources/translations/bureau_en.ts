@@ -168,268 +168,298 @@
 <context>
     <name>BureauWindow</name>
     <message>
-        <location filename="../../bureau_app/shell.py" line="64" />
-        <location filename="../../bureau_app/shell.py" line="67" />
+        <location filename="../../bureau_app/shell.py" line="65" />
+        <location filename="../../bureau_app/shell.py" line="68" />
         <source>Bureau de vote électronique</source>
         <translation>Electronic polling committee</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="65" />
+        <location filename="../../bureau_app/shell.py" line="66" />
         <source>Fenêtre principale du bureau de vote</source>
         <translation>Main window of the polling committee</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="68" />
+        <location filename="../../bureau_app/shell.py" line="69" />
         <source>Nom du bureau</source>
         <translation>Committee name</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="78" />
-        <location filename="../../bureau_app/shell.py" line="484" />
+        <location filename="../../bureau_app/shell.py" line="80" />
+        <location filename="../../bureau_app/shell.py" line="505" />
         <source>&amp;Journal</source>
         <translation>&amp;Log</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="79" />
+        <location filename="../../bureau_app/shell.py" line="81" />
         <source>Ouvrir le journal</source>
         <translation>Open the log</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="80" />
-        <location filename="../../bureau_app/shell.py" line="485" />
+        <location filename="../../bureau_app/shell.py" line="82" />
+        <location filename="../../bureau_app/shell.py" line="506" />
         <source>&amp;Résultats</source>
         <translation>&amp;Results</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="81" />
+        <location filename="../../bureau_app/shell.py" line="83" />
         <source>Ouvrir les résultats</source>
         <translation>Open the results</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="82" />
-        <location filename="../../bureau_app/shell.py" line="496" />
+        <location filename="../../bureau_app/shell.py" line="84" />
+        <location filename="../../bureau_app/shell.py" line="517" />
         <source>Mode e&amp;xpert</source>
         <translation>E&amp;xpert mode</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="83" />
+        <location filename="../../bureau_app/shell.py" line="85" />
         <source>Ouvrir le mode expert</source>
         <translation>Open expert mode</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="99" />
+        <location filename="../../bureau_app/shell.py" line="101" />
         <source>Vérification indépendante</source>
         <translation>Independent verification</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="102" />
+        <location filename="../../bureau_app/shell.py" line="104" />
         <source>Aucune élection ouverte.</source>
         <translation>No election open.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="103" />
+        <location filename="../../bureau_app/shell.py" line="105" />
         <source>Élection en cours de vérification</source>
         <translation>Election being verified</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="107" />
+        <location filename="../../bureau_app/shell.py" line="109" />
         <source>Retour à la cérémonie</source>
         <translation>Back to the ceremony</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="108" />
+        <location filename="../../bureau_app/shell.py" line="110" />
         <source>Revenir aux étapes de la cérémonie</source>
         <translation>Back to the ceremony's steps</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="120" />
+        <location filename="../../bureau_app/shell.py" line="122" />
         <source>Contenu de l'étape choisie</source>
         <translation>Content of the chosen step</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="166" />
+        <location filename="../../bureau_app/shell.py" line="169" />
         <source>Barre d'état</source>
         <translation>Status bar</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="213" />
+        <location filename="../../bureau_app/shell.py" line="222" />
         <source>Bureau — vérification par un expert</source>
         <translation>Bureau — expert verification</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="246" />
+        <location filename="../../bureau_app/shell.py" line="255" />
         <source>Voir les résultats</source>
         <translation>See the results</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="251" />
+        <location filename="../../bureau_app/shell.py" line="260" />
         <source>Relire le procès-verbal</source>
         <translation>Read the official report</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="252" />
+        <location filename="../../bureau_app/shell.py" line="261" />
         <source>Relire le procès-verbal, page par page, avant de le signer</source>
         <translation>Read the official report, page by page, before signing it</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="257" />
+        <location filename="../../bureau_app/shell.py" line="266" />
         <source>Documents et empreintes de fin de cérémonie</source>
         <translation>End-of-ceremony documents and fingerprints</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="258" />
+        <location filename="../../bureau_app/shell.py" line="267" />
         <source>Voir où sont les documents de la cérémonie et leurs empreintes</source>
         <translation>See where the ceremony's documents are and their fingerprints</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="261" />
+        <location filename="../../bureau_app/shell.py" line="270" />
         <source>Aide de cette étape (F1)</source>
         <translation>Help on this step (F1)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="261" />
+        <location filename="../../bureau_app/shell.py" line="270" />
         <source>Aide de cette étape</source>
         <translation>Help on this step</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="304" />
+        <location filename="../../bureau_app/shell.py" line="313" />
         <source>Opération en cours</source>
         <translation>Operation in progress</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="306" />
+        <location filename="../../bureau_app/shell.py" line="315" />
         <source>Une opération est en cours. Attendez qu'elle se termine avant de fermer l'application.</source>
         <translation>An operation is in progress. Wait until it ends before closing the application.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="312" />
+        <location filename="../../bureau_app/shell.py" line="321" />
         <source>Fermeture refusée</source>
         <translation>Closing refused</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="314" />
+        <location filename="../../bureau_app/shell.py" line="323" />
         <source>J'ai compris</source>
         <translation>Understood</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="350" />
+        <location filename="../../bureau_app/shell.py" line="359" />
         <source>Élection vérifiée :
 %1</source>
         <translation>Election verified:
 %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="432" />
+        <location filename="../../bureau_app/shell.py" line="450" />
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="434" />
+        <location filename="../../bureau_app/shell.py" line="452" />
         <source>&amp;Nouvelle cérémonie…</source>
         <translation>&amp;New ceremony…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="435" />
+        <location filename="../../bureau_app/shell.py" line="453" />
         <source>&amp;Ouvrir une cérémonie…</source>
         <translation>&amp;Open a ceremony…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="436" />
+        <location filename="../../bureau_app/shell.py" line="454" />
         <source>&amp;Entraînement…</source>
         <translation>&amp;Training…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="437" />
+        <location filename="../../bureau_app/shell.py" line="455" />
         <source>&amp;Vérification par un expert…</source>
         <translation>Expert &amp;verification…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="444" />
+        <location filename="../../bureau_app/shell.py" line="461" />
+        <source>Re&amp;compter à partir d'une archive…</source>
+        <translation>Re&amp;count from an archive…</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/shell.py" line="465" />
         <source>&amp;Relire le procès-verbal</source>
         <translation>&amp;Read the official report</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="447" />
+        <location filename="../../bureau_app/shell.py" line="468" />
         <source>&amp;Imprimer…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="450" />
+        <location filename="../../bureau_app/shell.py" line="471" />
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="451" />
+        <location filename="../../bureau_app/shell.py" line="472" />
         <source>&amp;Affichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="454" />
+        <location filename="../../bureau_app/shell.py" line="475" />
         <source>A&amp;grandir le texte</source>
         <translation>&amp;Larger text</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="460" />
+        <location filename="../../bureau_app/shell.py" line="481" />
         <source>&amp;Réduire le texte</source>
         <translation>&amp;Smaller text</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="465" />
+        <location filename="../../bureau_app/shell.py" line="486" />
         <source>Taille de texte &amp;normale</source>
         <translation>&amp;Normal text size</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="468" />
+        <location filename="../../bureau_app/shell.py" line="489" />
         <source>&amp;Contraste élevé</source>
         <translation>&amp;High contrast</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="477" />
+        <location filename="../../bureau_app/shell.py" line="498" />
         <source>Mode &amp;projection</source>
         <translation>&amp;Projection mode</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="479" />
+        <location filename="../../bureau_app/shell.py" line="500" />
         <source>A&amp;ller à</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="482" />
+        <location filename="../../bureau_app/shell.py" line="503" />
         <source>Étape en &amp;cours</source>
         <translation>&amp;Current step</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="487" />
+        <location filename="../../bureau_app/shell.py" line="508" />
         <source>&amp;Procès-verbal</source>
         <translation>&amp;Official report</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="491" />
+        <location filename="../../bureau_app/shell.py" line="512" />
         <source>&amp;Fin de la cérémonie</source>
         <translation>&amp;End of the ceremony</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="499" />
+        <location filename="../../bureau_app/shell.py" line="520" />
         <source>Liste des é&amp;tapes</source>
         <translation>S&amp;teps list</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="504" />
+        <location filename="../../bureau_app/shell.py" line="525" />
         <source>Lancer la &amp;prochaine action</source>
         <translation>Start the &amp;next action</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="510" />
+        <location filename="../../bureau_app/shell.py" line="530" />
+        <source>&amp;Cartes</source>
+        <translation>&amp;Cards</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/shell.py" line="532" />
+        <source>&amp;Voir ce que contient une carte…</source>
+        <translation>&amp;See what a card holds…</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/shell.py" line="533" />
+        <source>Vérifier &amp;ma carte…</source>
+        <translation>C&amp;heck my card…</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/shell.py" line="534" />
+        <source>&amp;Débloquer une carte…</source>
+        <translation>&amp;Unblock a card…</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/shell.py" line="535" />
+        <source>E&amp;ffacer une carte…</source>
+        <translation>&amp;Wipe a card…</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/shell.py" line="546" />
         <source>Aid&amp;e</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="512" />
+        <location filename="../../bureau_app/shell.py" line="548" />
         <source>&amp;Aide de cette étape</source>
         <translation>&amp;Help on this step</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/shell.py" line="515" />
+        <location filename="../../bureau_app/shell.py" line="551" />
         <source>À &amp;propos de Bureau</source>
         <translation>&amp;About Bureau</translation>
     </message>
@@ -467,6 +497,342 @@ Go back to the other window (it may be minimised or behind this one), or close i
         <location filename="../../bureau_app/window.py" line="123" />
         <source>Dossier de la cérémonie à ouvrir</source>
         <translation>Folder of the ceremony to open</translation>
+    </message>
+</context>
+<context>
+    <name>CardManageDialog</name>
+    <message>
+        <location filename="../../bureau_app/card_manage.py" line="129" />
+        <source>Voir ce que contient une carte</source>
+        <translation>See what a card holds</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_manage.py" line="130" />
+        <source>Vérifier ma carte</source>
+        <translation>Check my card</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_manage.py" line="131" />
+        <source>Débloquer une carte</source>
+        <translation>Unblock a card</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_manage.py" line="132" />
+        <source>Effacer une carte</source>
+        <translation>Wipe a card</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_manage.py" line="136" />
+        <source>Insérez une carte : elle dit à qui elle appartient et quelle clé elle porte. Aucun code n'est demandé.</source>
+        <translation>Insert a card: it tells whose it is and which key it holds. No PIN is asked.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_manage.py" line="140" />
+        <source>Le membre prouve que sa carte ouvre toujours sa clé pour cette cérémonie : la carte ouvre la clé avec son code, la clé est comparée à la clé publique du bureau, rien n'est affiché. Le contrôle est inscrit au journal.</source>
+        <translation>The member proves that their card still opens its key for this ceremony: the card opens the key with its PIN, the key is compared with the committee's public key, nothing is shown. The check is recorded in the journal.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_manage.py" line="145" />
+        <source>Un code personnel bloqué (trop d'essais faux) est remplacé avec le code administrateur de la carte, puis le titulaire choisit un nouveau code. Le déblocage est inscrit au journal.</source>
+        <translation>A blocked personal PIN (too many wrong tries) is replaced using the card's admin PIN, then the holder chooses a new PIN. The unblocking is recorded in the journal.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_manage.py" line="152" />
+        <source>Si la carte a un code de réinitialisation (enveloppe R), il peut servir à la place du code administrateur.</source>
+        <translation>If the card has a resetting code (envelope R), it can be used instead of the admin PIN.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_manage.py" line="156" />
+        <source>(Le déblocage par code de réinitialisation n'est pas proposé.)</source>
+        <translation>(Unblocking with a resetting code is not offered.)</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_manage.py" line="159" />
+        <source>À la seule demande de son titulaire. Effacer la clé d'une carte est DÉFINITIF : l'urne de la cérémonie qui l'a écrite ne pourra plus jamais être ouverte avec cette carte. La carte de la cérémonie de ce bureau ne peut pas être effacée ici : elle est conservée deux ans.</source>
+        <translation>Only at its holder's request. Wiping a card's key is FINAL: the ballot box of the ceremony that wrote it can never again be opened with this card. The card of this committee's ceremony cannot be wiped here: it is kept for two years.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_manage.py" line="170" />
+        <source>Dessin d'une carte à puce</source>
+        <translation>Drawing of a smart card</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_manage.py" line="176" />
+        <source>À quoi sert cette action</source>
+        <translation>What this action is for</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_manage.py" line="182" />
+        <source>État du lecteur de carte</source>
+        <translation>Card reader status</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_manage.py" line="185" />
+        <source>Ce que la carte porte</source>
+        <translation>What the card holds</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_manage.py" line="190" />
+        <source>Carte n° :</source>
+        <translation>Card no.:</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_manage.py" line="191" />
+        <source>Titulaire :</source>
+        <translation>Holder:</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_manage.py" line="192" />
+        <source>Bureau :</source>
+        <translation>Committee:</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_manage.py" line="193" />
+        <source>Rôle :</source>
+        <translation>Role:</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_manage.py" line="194" />
+        <source>Clé d'élection (empreinte) :</source>
+        <translation>Election key (fingerprint):</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_manage.py" line="195" />
+        <source>Clé rangée le :</source>
+        <translation>Key stored on:</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_manage.py" line="196" />
+        <source>Essais de code restants :</source>
+        <translation>PIN tries left:</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_manage.py" line="209" />
+        <source>Membre dont c'est la carte</source>
+        <translation>Member whose card this is</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_manage.py" line="212" />
+        <source>&amp;Membre :</source>
+        <translation>&amp;Member:</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_manage.py" line="225" />
+        <source>avec le code &amp;administrateur</source>
+        <translation>with the &amp;admin PIN</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_manage.py" line="226" />
+        <source>Débloquer avec le code administrateur</source>
+        <translation>Unblock with the admin PIN</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_manage.py" line="227" />
+        <source>avec le code de &amp;réinitialisation</source>
+        <translation>with the &amp;resetting code</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_manage.py" line="229" />
+        <source>Débloquer avec le code de réinitialisation (enveloppe R)</source>
+        <translation>Unblock with the resetting code (envelope R)</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_manage.py" line="244" />
+        <source>Phrase de confirmation à taper</source>
+        <translation>Confirmation sentence to type</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_manage.py" line="247" />
+        <source>Phrase de confirmation tapée par le titulaire</source>
+        <translation>Confirmation sentence typed by the holder</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_manage.py" line="249" />
+        <source>&amp;Phrase de confirmation :</source>
+        <translation>Confirmation &amp;sentence:</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_manage.py" line="259" />
+        <source>Résultat</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_manage.py" line="265" />
+        <source>&amp;Vérifier ma carte</source>
+        <translation>C&amp;heck my card</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_manage.py" line="266" />
+        <source>Vérifier que la carte ouvre sa clé (code demandé)</source>
+        <translation>Check that the card opens its key (PIN asked)</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_manage.py" line="269" />
+        <source>&amp;Débloquer la carte</source>
+        <translation>&amp;Unblock the card</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_manage.py" line="270" />
+        <source>Débloquer la carte avec son code administrateur</source>
+        <translation>Unblock the card with its admin PIN</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_manage.py" line="273" />
+        <source>&amp;Effacer définitivement la clé</source>
+        <translation>&amp;Wipe the key for good</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_manage.py" line="274" />
+        <source>Effacer définitivement la clé de cette carte (code actuel demandé)</source>
+        <translation>Wipe this card's key for good (current PIN asked)</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_manage.py" line="289" />
+        <source>&amp;Fermer</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_manage.py" line="290" />
+        <source>Fermer sans rien faire de plus</source>
+        <translation>Close without doing anything more</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_manage.py" line="323" />
+        <source>En attente d'une carte… Placez-la dans le lecteur, puce vers le haut.</source>
+        <translation>Waiting for a card… Put it in the reader, chip facing up.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_manage.py" line="341" />
+        <source>Carte n° %1 : lecture…</source>
+        <translation>Card no. %1: reading…</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_manage.py" line="381" />
+        <source>inconnu</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_manage.py" line="383" />
+        <source>carte neuve, sans titulaire</source>
+        <translation>new card, no holder</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_manage.py" line="393" />
+        <source>aucune clé de cérémonie sur cette carte</source>
+        <translation>no ceremony key on this card</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_manage.py" line="405" />
+        <source>0 — code personnel bloqué</source>
+        <translation>0 — personal PIN blocked</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_manage.py" line="411" />
+        <source>Carte n° %1 : elle ne porte aucune clé de cérémonie.</source>
+        <translation>Card no. %1: it holds no ceremony key.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_manage.py" line="415" />
+        <source>Carte n° %1 : elle porte une clé de cérémonie.</source>
+        <translation>Card no. %1: it holds a ceremony key.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_manage.py" line="428" />
+        <source>Elle n'est pas enregistrée dans ce bureau : choisissez le membre qui la présente ; le contrôle échouera et sera inscrit au journal.</source>
+        <translation>It is not registered in this committee: choose the member presenting it; the check will fail and be recorded in the journal.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_manage.py" line="439" />
+        <source>Cette carte porte la clé de la cérémonie de ce bureau : elle est conservée deux ans (nouveau décompte possible) et ne peut pas être effacée ici.</source>
+        <translation>This card holds the key of this committee's ceremony: it is kept for two years (a recount stays possible) and cannot be wiped here.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_manage.py" line="450" />
+        <source>Cette carte porte la clé de %1 (bureau %2). Si son titulaire demande vraiment l'effacement, il tape exactement : « %3 »</source>
+        <translation>This card holds the key of %1 (committee %2). If its holder really asks for the wipe, they type exactly (in French): “%3”</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_manage.py" line="475" />
+        <source>présidence du bureau</source>
+        <translation>chair of the committee</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_manage.py" line="476" />
+        <source>secrétariat</source>
+        <translation>secretary</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_manage.py" line="477" />
+        <source>délégué de liste</source>
+        <translation>list delegate</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_manage.py" line="548" />
+        <source>Contrôle en cours : tapez le code de la carte quand il est demandé.</source>
+        <translation>Checking: type the card's PIN when it is asked.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_manage.py" line="550" />
+        <source>Déblocage en cours : code administrateur, puis nouveau code personnel.</source>
+        <translation>Unblocking: admin PIN, then a new personal PIN.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_manage.py" line="551" />
+        <source>Effacement : tapez le code personnel actuel de la carte.</source>
+        <translation>Wiping: type the card's current personal PIN.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_manage.py" line="556" />
+        <source>Votre carte ouvre bien sa clé : elle correspond à la clé publique du bureau. Contrôle inscrit au journal.</source>
+        <translation>Your card opens its key: it matches the committee's public key. Check recorded in the journal.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_manage.py" line="560" />
+        <source>Carte débloquée : le nouveau code personnel est enregistré. Déblocage inscrit au journal.</source>
+        <translation>Card unblocked: the new personal PIN is set. Unblocking recorded in the journal.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_manage.py" line="564" />
+        <source>Clé effacée de cette carte. Effacement inscrit au journal. La carte peut maintenant être préparée pour une autre cérémonie.</source>
+        <translation>Key wiped from this card. Wipe recorded in the journal. The card can now be prepared for another ceremony.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_manage.py" line="573" />
+        <source>Carte n° %1 : opération terminée.</source>
+        <translation>Card no. %1: operation finished.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_manage.py" line="588" />
+        <source>Saisie du code annulée : rien n'a été fait sur la carte.</source>
+        <translation>PIN entry cancelled: nothing was done on the card.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_manage.py" line="591" />
+        <source>ÉCHEC : cette carte n'ouvre pas sa clé pour cette cérémonie. %1</source>
+        <translation>FAILED: this card does not open its key for this ceremony. %1</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_manage.py" line="595" />
+        <source>Non fait : %1</source>
+        <translation>Not done: %1</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_manage.py" line="596" />
+        <source>Opération non faite.</source>
+        <translation>Operation not done.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/card_manage.py" line="655" />
+        <source>Attendez la fin de l'opération sur la carte.</source>
+        <translation>Wait for the operation on the card to end.</translation>
+    </message>
+</context>
+<context>
+    <name>CardManager</name>
+    <message>
+        <location filename="../../bureau_app/card_manage_menu.py" line="39" />
+        <source>Une étape est en cours : attendez sa fin avant d'utiliser une carte.</source>
+        <translation>A step is running: wait for it to end before using a card.</translation>
     </message>
 </context>
 <context>
@@ -540,98 +906,98 @@ Go back to the other window (it may be minimised or behind this one), or close i
 <context>
     <name>CeremonyAdapter</name>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="180" />
+        <location filename="../../bureau_app/adapter.py" line="189" />
         <source>proces-verbal.pdf</source>
         <translation>minutes.pdf</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="258" />
+        <location filename="../../bureau_app/adapter.py" line="269" />
         <source>Création de la clé du bureau et écriture d'une part sur chaque carte…</source>
         <translation>Creating the committee's key and writing a share on each card…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="275" />
+        <location filename="../../bureau_app/adapter.py" line="286" />
         <source>Vote à blanc : bulletins de test chiffrés, vérifiés puis dépouillés avec les cartes présentes…</source>
         <translation>Test vote: test ballots encrypted, verified, then counted with the cards present…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="328" />
+        <location filename="../../bureau_app/adapter.py" line="339" />
         <source>Déchiffrement avec les cartes du quorum…</source>
         <translation>Decrypting with the quorum cards…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="358" />
+        <location filename="../../bureau_app/adapter.py" line="369" />
         <source>Signature des résultats avec les cartes présentes…</source>
         <translation>Signing the results with the cards present…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="381" />
+        <location filename="../../bureau_app/adapter.py" line="392" />
         <source>Déchiffrements partiels faits et vérifiés : étape %1 sur %2</source>
         <translation>Partial decryptions made and verified: step %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="382" />
+        <location filename="../../bureau_app/adapter.py" line="393" />
         <source>Résultats calculés, scrutin par scrutin : étape %1 sur %2</source>
         <translation>Results computed, contest by contest: step %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="383" />
+        <location filename="../../bureau_app/adapter.py" line="394" />
         <source>Archive de chaque scrutin écrite : étape %1 sur %2</source>
         <translation>Each contest's archive written: step %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="387" />
+        <location filename="../../bureau_app/adapter.py" line="398" />
         <source>Dépouillement : étape %1 sur %2</source>
         <translation>Count: step %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="439" />
+        <location filename="../../bureau_app/adapter.py" line="450" />
         <source>Préparation de l'urne…</source>
         <translation>Preparing the ballot box…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="455" />
+        <location filename="../../bureau_app/adapter.py" line="466" />
         <source>Vérification des bulletins : %1 sur %2</source>
         <translation>Checking ballots: %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="524" />
+        <location filename="../../bureau_app/adapter.py" line="535" />
         <source>Carte à insérer (%1 sur %2)</source>
         <translation>Card to insert (%1 of %2)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="629" />
+        <location filename="../../bureau_app/adapter.py" line="644" />
         <source>Fait : %1. Écrit dans : %2</source>
         <translation>Done: %1. Written to: %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="632" />
+        <location filename="../../bureau_app/adapter.py" line="647" />
         <source>Fait : %1</source>
         <translation>Done: %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="654" />
+        <location filename="../../bureau_app/adapter.py" line="669" />
         <source>Tirage au sort interrompu : rien du tirage n'a été enregistré. Relancez le dépouillement pour le refaire.</source>
         <translation>Drawing of lots interrupted: nothing of the draw was recorded. Start the count again to redo it.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="659" />
+        <location filename="../../bureau_app/adapter.py" line="674" />
         <source>Saisie du code annulée : rien n'a été enregistré. Recommencez l'étape.</source>
         <translation>PIN entry cancelled: nothing was recorded. Start the step again.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="686" />
+        <location filename="../../bureau_app/adapter.py" line="701" />
         <source>Si l'empreinte a été mal saisie, corrigez-la avec « Corriger l'empreinte de la plateforme », puis importez de nouveau la définition. Si elle est juste, n'allez pas plus loin et prévenez l'organisateur.</source>
         <translation>If the fingerprint was mistyped, correct it with “Correct the platform's fingerprint”, then import the definition again. If it is right, go no further and tell the organiser.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="692" />
+        <location filename="../../bureau_app/adapter.py" line="707" />
         <source>Rien n'a été enregistré pour cette étape ; ce qui était fait avant le reste. Recommencez l'étape, avec la même carte ou celle d'un autre membre.</source>
         <translation>Nothing was recorded for this step; what was done before stays done. Start the step again, with the same card or another member's.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="584" />
-        <location filename="../../bureau_app/adapter.py" line="641" />
+        <location filename="../../bureau_app/adapter.py" line="599" />
+        <location filename="../../bureau_app/adapter.py" line="656" />
         <source>Annulé, rien n'a été enregistré : %1</source>
         <translation>Cancelled, nothing was recorded: %1</translation>
     </message>
@@ -657,6 +1023,54 @@ Go back to the other window (it may be minimised or behind this one), or close i
         <location filename="../../bureau_app/checklist_view.py" line="97" />
         <source>échec</source>
         <translation>failed</translation>
+    </message>
+</context>
+<context>
+    <name>ContestPanel</name>
+    <message>
+        <location filename="../../bureau_app/results_view.py" line="46" />
+        <source>Résultats : %1</source>
+        <translation>Results: %1</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/results_view.py" line="52" />
+        <source>Scrutin</source>
+        <translation>Contest</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/results_view.py" line="54" />
+        <source>Inscrits, votants et blancs</source>
+        <translation>Registered, voters and blank</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/results_view.py" line="59" />
+        <source>Tableau des voix par liste : %1</source>
+        <translation>Votes per list: %1</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/results_view.py" line="62" />
+        <source>Liste</source>
+        <translation>List</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/results_view.py" line="62" />
+        <source>Voix</source>
+        <translation>Votes</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/results_view.py" line="62" />
+        <source>% des exprimés</source>
+        <translation>% of valid votes</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/results_view.py" line="62" />
+        <source>Sièges</source>
+        <translation>Seats</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/results_view.py" line="91" />
+        <source>Inscrits : %1 · Votants : %2 · Blancs : %3 · Exprimés : %4</source>
+        <translation>Registered: %1 · Voters: %2 · Blank: %3 · Valid votes: %4</translation>
     </message>
 </context>
 <context>
@@ -1256,7 +1670,7 @@ Go back to the other window (it may be minimised or behind this one), or close i
         <translation>Print the text shown</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/help.py" line="186" />
+        <location filename="../../bureau_app/help.py" line="185" />
         <source>Aide : toutes les étapes</source>
         <translation>Help: every step</translation>
     </message>
@@ -1333,17 +1747,17 @@ Go back to the other window (it may be minimised or behind this one), or close i
         <translation>Log entries</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/journal_view.py" line="156" />
+        <location filename="../../bureau_app/journal_view.py" line="160" />
         <source>Choisissez une entrée pour la lire en entier.</source>
         <translation>Choose an entry to read it in full.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/journal_view.py" line="157" />
+        <location filename="../../bureau_app/journal_view.py" line="161" />
         <source>Entrée choisie, en entier</source>
         <translation>Chosen entry, in full</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/journal_view.py" line="187" />
+        <location filename="../../bureau_app/journal_view.py" line="191" />
         <source>N° %1 · %2 · %3
 Personnes : %4
 Action : %5
@@ -1354,34 +1768,118 @@ Action: %5
 Details: %6</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/journal_view.py" line="200" />
+        <location filename="../../bureau_app/journal_view.py" line="204" />
         <source>Aucune entrée</source>
         <translation>No entries</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/journal_view.py" line="200" />
+        <location filename="../../bureau_app/journal_view.py" line="204" />
         <source>1 entrée</source>
         <translation>1 entry</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/journal_view.py" line="200" />
+        <location filename="../../bureau_app/journal_view.py" line="204" />
         <source>%1 entrées</source>
         <translation>%1 entries</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/journal_view.py" line="204" />
+        <location filename="../../bureau_app/journal_view.py" line="208" />
         <source>Aucune entrée trouvée sur %2</source>
         <translation>No entry found out of %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/journal_view.py" line="205" />
+        <location filename="../../bureau_app/journal_view.py" line="209" />
         <source>1 entrée trouvée sur %2</source>
         <translation>1 entry found out of %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/journal_view.py" line="206" />
+        <location filename="../../bureau_app/journal_view.py" line="210" />
         <source>%1 entrées trouvées sur %2</source>
         <translation>%1 entries found out of %2</translation>
+    </message>
+</context>
+<context>
+    <name>MovementDialog</name>
+    <message>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="418" />
+        <source>Arrivée ou départ d'un membre</source>
+        <translation>A member arrives or leaves</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="419" />
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="422" />
+        <source>Arrivée ou départ d'un membre pendant la %1</source>
+        <translation>A member arrives or leaves during the %1</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="427" />
+        <source>Consignez l'arrivée d'un membre avant qu'il ne présente sa carte, et le départ d'un membre quand il quitte la salle : le procès-verbal les reprend avec leur heure.</source>
+        <translation>Record a member's arrival before they present their card, and a member's departure when they leave the room: the official record (procès-verbal) gives both with their time.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="431" />
+        <source>Explication</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="436" />
+        <source>Arrivée</source>
+        <translation>Arrival</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="437" />
+        <source>Départ</source>
+        <translation>Departure</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="438" />
+        <source>Arrivée ou départ</source>
+        <translation>Arrival or departure</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="439" />
+        <source>&amp;Mouvement :</source>
+        <translation>&amp;Movement:</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="442" />
+        <source>Membre qui arrive ou qui part</source>
+        <translation>Member arriving or leaving</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="443" />
+        <source>M&amp;embre :</source>
+        <translation>M&amp;ember:</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="446" />
+        <source>Heure de l'arrivée ou du départ (heure de Paris)</source>
+        <translation>Time of the arrival or departure (Paris time)</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="447" />
+        <source>&amp;Heure (heure de Paris) :</source>
+        <translation>&amp;Time (Paris time):</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="453" />
+        <source>Ce qui empêche de consigner</source>
+        <translation>What prevents recording</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="455" />
+        <source>&amp;Consigner</source>
+        <translation>&amp;Record</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="472" />
+        <source>Tous les membres sont déjà présents : personne ne peut arriver.</source>
+        <translation>Every member is already present: nobody can arrive.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="474" />
+        <source>Aucun membre présent ne peut partir.</source>
+        <translation>No member present can leave.</translation>
     </message>
 </context>
 <context>
@@ -1892,22 +2390,62 @@ Details: %6</translation>
         <translation>Warning: training</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/projection.py" line="179" />
+        <location filename="../../bureau_app/projection.py" line="70" />
+        <source>◀ Précédent</source>
+        <translation>◀ Previous</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/projection.py" line="70" />
+        <source>Scrutin précédent</source>
+        <translation>Previous contest</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/projection.py" line="73" />
+        <source>Suivant ▶</source>
+        <translation>Next ▶</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/projection.py" line="73" />
+        <source>Scrutin suivant</source>
+        <translation>Next contest</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/projection.py" line="76" />
+        <source>Plein écran</source>
+        <translation>Full screen</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/projection.py" line="77" />
+        <source>Passer du plein écran à une fenêtre, ou l'inverse</source>
+        <translation>Switch between full screen and a window</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/projection.py" line="81" />
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/projection.py" line="81" />
+        <source>Fermer la projection</source>
+        <translation>Close the projection</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/projection.py" line="219" />
         <source>Aucun résultat à projeter</source>
         <translation>No results to show</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/projection.py" line="182" />
+        <location filename="../../bureau_app/projection.py" line="222" />
         <source>Échap : fermer</source>
         <translation>Esc: close</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/projection.py" line="189" />
+        <location filename="../../bureau_app/projection.py" line="233" />
         <source>Inscrits %1 · Votants %2 · Blancs %3</source>
         <translation>Registered %1 · Voters %2 · Blank %3</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/projection.py" line="200" />
+        <location filename="../../bureau_app/projection.py" line="244" />
         <source>Scrutin %1 sur %2 · Page suivante / précédente : changer · F11 : plein écran · Échap : fermer</source>
         <translation>Contest %1 of %2 · Page Down / Page Up: change · F11: full screen · Esc: close</translation>
     </message>
@@ -2048,12 +2586,22 @@ Details: %6</translation>
 <context>
     <name>QtLotsAsker</name>
     <message>
-        <location filename="../../bureau_app/lots_bridge.py" line="76" />
+        <location filename="../../bureau_app/lots_bridge.py" line="88" />
         <source>Tirage au sort : %1</source>
         <translation>Drawing of lots: %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/lots_bridge.py" line="82" />
+        <location filename="../../bureau_app/lots_bridge.py" line="92" />
+        <source>Chaque membre présent tape une valeur que personne ne voit. Retenez-la : vous la retaperez à l'identique, en public, quand toutes les valeurs auront été données. Ensemble, elles désignent le sort.</source>
+        <translation>Each member present types a value nobody sees. Remember it: you will type it again exactly, in public, once every value has been given. Together they decide the draw.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/lots_bridge.py" line="98" />
+        <source>Retapez exactement la valeur cachée que vous avez choisie : elle s'affiche, pour que chacun puisse la noter.</source>
+        <translation>Type again exactly the hidden value you chose: it is shown, so that everyone can note it.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/lots_bridge.py" line="106" />
         <source>Valeur pour le tirage au sort</source>
         <translation>Value for the drawing of lots</translation>
     </message>
@@ -2061,88 +2609,88 @@ Details: %6</translation>
 <context>
     <name>Quorum</name>
     <message>
-        <location filename="../../bureau_app/quorum.py" line="122" />
+        <location filename="../../bureau_app/quorum.py" line="146" />
         <source>un</source>
         <translation>one</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum.py" line="123" />
+        <location filename="../../bureau_app/quorum.py" line="147" />
         <source>deux</source>
         <translation>two</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum.py" line="124" />
+        <location filename="../../bureau_app/quorum.py" line="148" />
         <source>trois</source>
         <translation>three</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum.py" line="125" />
+        <location filename="../../bureau_app/quorum.py" line="149" />
         <source>quatre</source>
         <translation>four</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum.py" line="126" />
+        <location filename="../../bureau_app/quorum.py" line="150" />
         <source>cinq</source>
         <translation>five</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum.py" line="127" />
+        <location filename="../../bureau_app/quorum.py" line="151" />
         <source>six</source>
         <translation>six</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum.py" line="128" />
+        <location filename="../../bureau_app/quorum.py" line="152" />
         <source>sept</source>
         <translation>seven</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum.py" line="129" />
+        <location filename="../../bureau_app/quorum.py" line="153" />
         <source>huit</source>
         <translation>eight</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum.py" line="130" />
+        <location filename="../../bureau_app/quorum.py" line="154" />
         <source>neuf</source>
         <translation>nine</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum.py" line="131" />
+        <location filename="../../bureau_app/quorum.py" line="155" />
         <source>dix</source>
         <translation>ten</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum.py" line="144" />
+        <location filename="../../bureau_app/quorum.py" line="168" />
         <source>%1 ou %2</source>
         <translation>%1 or %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum.py" line="156" />
-        <location filename="../../bureau_app/quorum.py" line="162" />
+        <location filename="../../bureau_app/quorum.py" line="180" />
+        <location filename="../../bureau_app/quorum.py" line="186" />
         <source>la carte de %1</source>
         <translation>the card of %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum.py" line="164" />
+        <location filename="../../bureau_app/quorum.py" line="188" />
         <source>la carte de la présidence ou du secrétariat</source>
         <translation>the card of the president or of the secretary</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum.py" line="170" />
+        <location filename="../../bureau_app/quorum.py" line="194" />
         <source>la carte du délégué de liste : %2</source>
         <translation>the card of the list delegate: %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum.py" line="172" />
+        <location filename="../../bureau_app/quorum.py" line="196" />
         <source>les cartes des %1 délégués de liste : %2</source>
         <translation>the cards of the %1 list delegates: %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum.py" line="177" />
+        <location filename="../../bureau_app/quorum.py" line="201" />
         <source>un délégué de liste parmi %2 : %3</source>
         <translation>one list delegate of %2: %3</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum.py" line="179" />
+        <location filename="../../bureau_app/quorum.py" line="203" />
         <source>%1 délégués de liste parmi %2 : %3</source>
         <translation>%1 list delegates of %2: %3</translation>
     </message>
@@ -2150,212 +2698,228 @@ Details: %6</translation>
 <context>
     <name>QuorumPromptDialog</name>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="89" />
+        <location filename="../../bureau_app/quorum_prompt.py" line="97" />
         <source>Demande des cartes du quorum</source>
         <translation>Request for the quorum's cards</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="93" />
+        <location filename="../../bureau_app/quorum_prompt.py" line="101" />
         <source>Dessin d'une carte à puce</source>
         <translation>Drawing of a smart card</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="97" />
+        <location filename="../../bureau_app/quorum_prompt.py" line="105" />
         <source>Cartes demandées</source>
         <translation>Cards requested</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="101" />
+        <location filename="../../bureau_app/quorum_prompt.py" line="109" />
         <source>Qui peut présenter sa carte</source>
         <translation>Who may present their card</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="103" />
+        <location filename="../../bureau_app/quorum_prompt.py" line="111" />
         <source>Membres et cartes déjà prises en compte</source>
         <translation>Members and cards already taken</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="113" />
+        <location filename="../../bureau_app/quorum_prompt.py" line="121" />
         <source>État du lecteur de carte</source>
         <translation>Card reader status</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="121" />
+        <location filename="../../bureau_app/quorum_prompt.py" line="129" />
         <source>&amp;Annuler</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="122" />
+        <location filename="../../bureau_app/quorum_prompt.py" line="130" />
         <source>Annuler la demande de cartes</source>
         <translation>Cancel the request for cards</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="150" />
+        <location filename="../../bureau_app/quorum_prompt.py" line="158" />
         <source>En attente d'une carte… Placez-la dans le lecteur, puce vers le haut.</source>
         <translation>Waiting for a card… Put it in the reader, chip facing up.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="175" />
+        <location filename="../../bureau_app/quorum_prompt.py" line="161" />
+        <source>Avec les membres présents à la séance, cette étape ne peut pas se faire. Annulez, puis consignez l'arrivée du membre attendu (« Arrivée ou départ d'un membre ») avant de recommencer l'étape.</source>
+        <translation>With the members present at the session, this step cannot be done. Cancel, then record the expected member's arrival ("A member arrives or leaves") before starting the step again.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/quorum_prompt.py" line="190" />
         <source>Une carte de plus, de qui peut signer</source>
         <translation>One more card, from someone who may sign</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="177" />
+        <location filename="../../bureau_app/quorum_prompt.py" line="192" />
         <source>Les cartes de tous les membres, dans l'ordre voulu</source>
         <translation>The cards of all members, in any order</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="179" />
+        <location filename="../../bureau_app/quorum_prompt.py" line="194" />
         <source>Les cartes du quorum, de qui est présent</source>
         <translation>The quorum's cards, from whoever is present</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="183" />
+        <location filename="../../bureau_app/quorum_prompt.py" line="197" />
         <source>Encore nécessaire :</source>
         <translation>Still needed:</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="186" />
+        <location filename="../../bureau_app/quorum_prompt.py" line="199" />
         <source>Le quorum est atteint.</source>
         <translation>The quorum is reached.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="191" />
+        <location filename="../../bureau_app/quorum_prompt.py" line="203" />
+        <source>Pas à la séance (leur carte ne sert pas) : %1.</source>
+        <translation>Not at the session (their card cannot be used): %1.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/quorum_prompt.py" line="210" />
         <source>déjà fait</source>
         <translation>already done</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="194" />
+        <location filename="../../bureau_app/quorum_prompt.py" line="213" />
         <source>carte et code vérifiés</source>
         <translation>card and PIN checked</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="197" />
+        <location filename="../../bureau_app/quorum_prompt.py" line="216" />
         <source>code en cours de saisie</source>
         <translation>PIN being typed</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="200" />
+        <location filename="../../bureau_app/quorum_prompt.py" line="222" />
         <source>carte bloquée</source>
         <translation>card blocked</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="203" />
+        <location filename="../../bureau_app/quorum_prompt.py" line="225" />
         <source>peut présenter sa carte</source>
         <translation>may present their card</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="206" />
+        <location filename="../../bureau_app/quorum_prompt.py" line="228" />
         <source>pas nécessaire</source>
         <translation>not needed</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="208" />
+        <location filename="../../bureau_app/quorum_prompt.py" line="230" />
+        <location filename="../../bureau_app/quorum_prompt.py" line="236" />
         <source>%1 : %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="238" />
+        <location filename="../../bureau_app/quorum_prompt.py" line="272" />
         <source>Un instant : le code de la carte de %1 est en cours de saisie.</source>
         <translation>One moment: the PIN of %1's card is being typed.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="248" />
+        <location filename="../../bureau_app/quorum_prompt.py" line="282" />
+        <source>La présence de %1 n'est pas consignée à cette séance (%2) : sa carte ne peut pas servir. Retirez-la. Si ce membre vient d'arriver, consignez d'abord son arrivée (« Arrivée ou départ d'un membre »).</source>
+        <translation>%1 is not recorded present at this session (%2): their card cannot be used. Remove it. If this member has just arrived, first record the arrival ("A member arrives or leaves").</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/quorum_prompt.py" line="296" />
         <source>Cette carte (n° %1) n'est pas une carte de ce bureau pour cette étape. Retirez-la.</source>
         <translation>This card (no. %1) is not a card of this committee for this step. Remove it.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="258" />
+        <location filename="../../bureau_app/quorum_prompt.py" line="306" />
         <source>La carte de %1 est déjà prise en compte.</source>
         <translation>The card of %1 is already taken.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="265" />
+        <location filename="../../bureau_app/quorum_prompt.py" line="313" />
         <source>La carte de %1 n'est pas nécessaire : ce rôle est déjà représenté. Retirez-la.</source>
         <translation>The card of %1 is not needed: this role is already present. Remove it.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="292" />
+        <location filename="../../bureau_app/quorum_prompt.py" line="340" />
         <source>La carte de %1 ne peut pas être lue : %2</source>
         <translation>The card of %1 cannot be read: %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="303" />
+        <location filename="../../bureau_app/quorum_prompt.py" line="351" />
         <source>Carte de %1 détectée (n° %2). Saisissez le code de cette carte.</source>
         <translation>Card of %1 detected (no. %2). Type this card's PIN.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="336" />
+        <location filename="../../bureau_app/quorum_prompt.py" line="384" />
         <source>Toutes les cartes nécessaires sont là. L'étape commence.</source>
         <translation>All the cards needed are here. The step starts.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="342" />
+        <location filename="../../bureau_app/quorum_prompt.py" line="390" />
         <source>Carte de %1 : code correct, carte prise en compte. Laissez-la dans son lecteur jusqu'à la fin de l'étape ; carte suivante dans un autre lecteur.</source>
         <translation>Card of %1: PIN correct, card taken. Leave it in its reader until the end of the step; next card in another reader.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="346" />
+        <location filename="../../bureau_app/quorum_prompt.py" line="394" />
         <source>Carte de %1 : code correct, carte prise en compte. Carte suivante.</source>
         <translation>Card of %1: PIN correct, card taken. Next card.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="365" />
+        <location filename="../../bureau_app/quorum_prompt.py" line="413" />
         <source>Code incorrect pour la carte de %1 : il reste un seul essai avant blocage. %2</source>
         <translation>Wrong PIN for the card of %1: only one try left before the card is blocked. %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="368" />
+        <location filename="../../bureau_app/quorum_prompt.py" line="416" />
         <source>Code incorrect pour la carte de %1. %2</source>
         <translation>Wrong PIN for the card of %1. %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="371" />
+        <location filename="../../bureau_app/quorum_prompt.py" line="419" />
         <source>Code incorrect pour la carte de %1 : il reste %3 essais avant blocage. %2</source>
         <translation>Wrong PIN for the card of %1: %3 tries left before the card is blocked. %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="380" />
+        <location filename="../../bureau_app/quorum_prompt.py" line="428" />
         <source>Saisie du code annulée pour la carte de %1. Les cartes déjà prises en compte le restent. %2</source>
         <translation>PIN entry cancelled for the card of %1. The cards already taken stay taken. %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="391" />
+        <location filename="../../bureau_app/quorum_prompt.py" line="439" />
         <source>La carte de %1 est bloquée (trop de codes faux). %2</source>
         <translation>The card of %1 is blocked (too many wrong PINs). %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="395" />
+        <location filename="../../bureau_app/quorum_prompt.py" line="443" />
         <source>Carte de %1 : %2 %3</source>
         <translation>Card of %1: %2 %3</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="400" />
+        <location filename="../../bureau_app/quorum_prompt.py" line="448" />
         <source>Carte de %1 : erreur imprévue (%2). %3</source>
         <translation>Card of %1: unexpected error (%2). %3</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="412" />
+        <location filename="../../bureau_app/quorum_prompt.py" line="460" />
         <source>Le quorum ne peut plus être atteint avec les cartes restantes : annulez et appelez l'organisateur.</source>
         <translation>The quorum can no longer be reached with the remaining cards: cancel and call the organiser.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="419" />
+        <location filename="../../bureau_app/quorum_prompt.py" line="467" />
         <source>&amp;Ressaisir le code de %1</source>
         <translation>&amp;Retype the PIN of %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="433" />
+        <location filename="../../bureau_app/quorum_prompt.py" line="481" />
         <source>Ressaisissez le code.</source>
         <translation>Type the PIN again.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="435" />
+        <location filename="../../bureau_app/quorum_prompt.py" line="483" />
         <source>Ressaisissez le code, ou un autre membre présente sa carte : %1.</source>
         <translation>Type the PIN again, or another member presents their card: %1.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="444" />
+        <location filename="../../bureau_app/quorum_prompt.py" line="492" />
         <source>Terminez ou annulez d'abord la saisie du code en cours.</source>
         <translation>First finish or cancel the PIN being typed.</translation>
     </message>
@@ -2513,214 +3077,524 @@ Details: %6</translation>
         <translation>Measures taken after an intervention</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="70" />
+        <location filename="../../bureau_app/records.py" line="72" />
         <source>suspension du vote</source>
         <translation>vote suspended</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="71" />
+        <location filename="../../bureau_app/records.py" line="73" />
         <source>reprise du vote</source>
         <translation>vote resumed</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="72" />
+        <location filename="../../bureau_app/records.py" line="74" />
         <source>arrêt du vote</source>
         <translation>vote stopped</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="90" />
+        <location filename="../../bureau_app/records.py" line="92" />
         <source>%1 · motif : %2</source>
         <translation>%1 · reason: %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="101" />
+        <location filename="../../bureau_app/records.py" line="103" />
         <source>%1 : %2, %3</source>
         <translation>%1: %2, %3</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="107" />
+        <location filename="../../bureau_app/records.py" line="109" />
         <source>%1 bulletin vérifié</source>
         <translation>%1 ballot checked</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="108" />
+        <location filename="../../bureau_app/records.py" line="110" />
         <source>%1 bulletins vérifiés</source>
         <translation>%1 ballots checked</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="115" />
-        <location filename="../../bureau_app/records.py" line="142" />
+        <location filename="../../bureau_app/records.py" line="117" />
+        <location filename="../../bureau_app/records.py" line="144" />
         <source>%1 émargement</source>
         <translation>%1 signature in the register</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="116" />
-        <location filename="../../bureau_app/records.py" line="143" />
+        <location filename="../../bureau_app/records.py" line="118" />
+        <location filename="../../bureau_app/records.py" line="145" />
         <source>%1 émargements</source>
         <translation>%1 signatures in the register</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="124" />
+        <location filename="../../bureau_app/records.py" line="126" />
         <source>%1 intervention signalée</source>
         <translation>%1 intervention reported</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="125" />
+        <location filename="../../bureau_app/records.py" line="127" />
         <source>%1 interventions signalées</source>
         <translation>%1 interventions reported</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="136" />
+        <location filename="../../bureau_app/records.py" line="138" />
         <source>n° %1 · %2</source>
         <translation>no. %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="152" />
+        <location filename="../../bureau_app/records.py" line="154" />
         <source>Clé publique du bureau : %1</source>
         <translation>Committee public key: %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="158" />
+        <location filename="../../bureau_app/records.py" line="160" />
         <source>%1 scrutin conforme</source>
         <translation>%1 contest as expected</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="159" />
+        <location filename="../../bureau_app/records.py" line="161" />
         <source>%1 scrutins conformes</source>
         <translation>%1 contests as expected</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="164" />
+        <location filename="../../bureau_app/records.py" line="166" />
         <source>%1 fichier écrit</source>
         <translation>%1 file written</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="165" />
+        <location filename="../../bureau_app/records.py" line="167" />
         <source>%1 fichiers écrits</source>
         <translation>%1 files written</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="170" />
+        <location filename="../../bureau_app/records.py" line="172" />
         <source>%1 scrutin dépouillé</source>
         <translation>%1 contest counted</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="171" />
+        <location filename="../../bureau_app/records.py" line="173" />
         <source>%1 scrutins dépouillés</source>
         <translation>%1 contests counted</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="174" />
+        <location filename="../../bureau_app/records.py" line="176" />
         <source>Document à signer : %1</source>
         <translation>Document to sign: %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="176" />
+        <location filename="../../bureau_app/records.py" line="178" />
         <source>Paquet n° %1</source>
         <translation>Bundle no. %1</translation>
     </message>
 </context>
 <context>
-    <name>ResultsView</name>
+    <name>RecountDialog</name>
     <message>
-        <location filename="../../bureau_app/results_view.py" line="34" />
-        <source>Résultats des scrutins</source>
-        <translation>Contest results</translation>
+        <location filename="../../bureau_app/recount_view.py" line="101" />
+        <source>Nouveau décompte à partir d'une archive</source>
+        <translation>Recount from an archive</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/results_view.py" line="37" />
-        <source>Résultats</source>
-        <translation>Results</translation>
+        <location filename="../../bureau_app/recount_view.py" line="102" />
+        <source>Nouveau décompte à partir de l'archive de la cérémonie</source>
+        <translation>Recount from the ceremony archive</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/results_view.py" line="39" />
-        <source>Titre : résultats</source>
-        <translation>Title: results</translation>
+        <location filename="../../bureau_app/recount_view.py" line="106" />
+        <source>Nouveau décompte à partir de l'archive</source>
+        <translation>Recount from the archive</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/results_view.py" line="41" />
-        <source>Choix du scrutin</source>
-        <translation>Contest choice</translation>
+        <location filename="../../bureau_app/recount_view.py" line="111" />
+        <source>Les clés et les fichiers sont conservés deux ans pour permettre une nouvelle exécution du décompte des votes (art. 23 de l'arrêté). Sur n'importe quel ordinateur : l'archive de la cérémonie est d'abord vérifiée en entier, puis un quorum légal de membres présente ses cartes — pas forcément les mêmes qu'au dépouillement. Le résultat est comparé aux résultats archivés et un rapport signé est écrit à côté de l'archive, qui n'est jamais modifiée.</source>
+        <translation>Keys and files are kept two years so that the counting of the votes can be run again (art. 23 of the arrêté). On any computer: the ceremony archive is first verified in full, then a legal quorum of members presents their cards — not necessarily those of the count. The result is compared with the archived results and a signed report is written beside the archive, which is never modified.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/results_view.py" line="42" />
-        <source>&amp;Scrutin :</source>
-        <translation>&amp;Contest:</translation>
+        <location filename="../../bureau_app/recount_view.py" line="120" />
+        <source>À quoi sert ce nouveau décompte</source>
+        <translation>What this recount is for</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/results_view.py" line="44" />
-        <source>Scrutin</source>
-        <translation>Contest</translation>
+        <location filename="../../bureau_app/recount_view.py" line="127" />
+        <location filename="../../bureau_app/recount_view.py" line="220" />
+        <source>Dossier de l'archive de la cérémonie</source>
+        <translation>Folder of the ceremony archive</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/results_view.py" line="48" />
-        <source>&amp;Projeter (F5)</source>
-        <translation>&amp;Project (F5)</translation>
+        <location filename="../../bureau_app/recount_view.py" line="128" />
+        <source>le dossier qui contient archive.json</source>
+        <translation>the folder that holds archive.json</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/results_view.py" line="50" />
-        <source>Projeter les résultats en plein écran, sur le second écran s'il y en a un</source>
-        <translation>Project the results full screen, on the second screen when there is one</translation>
+        <location filename="../../bureau_app/recount_view.py" line="131" />
+        <source>Nouveau dossier de travail du décompte (nouveau ou vide)</source>
+        <translation>New working folder of the recount (new or empty)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/results_view.py" line="53" />
-        <source>Continuer : retour à l'étape en cours</source>
-        <translation>Continue: back to the current step</translation>
+        <location filename="../../bureau_app/recount_view.py" line="134" />
+        <location filename="../../bureau_app/recount_view.py" line="237" />
+        <source>Dossier des cartes d'entraînement</source>
+        <translation>Folder of the training cards</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/results_view.py" line="54" />
-        <source>Revenir à l'étape en cours</source>
-        <translation>Back to the current step</translation>
+        <location filename="../../bureau_app/recount_view.py" line="135" />
+        <source>&amp;Archive de la cérémonie :</source>
+        <translation>Ceremony &amp;archive:</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/results_view.py" line="61" />
-        <source>Projection : F5 l'ouvre en plein écran (sur le second écran s'il y en a un), Page suivante / précédente change de scrutin, F11 sort du plein écran ou y revient, Échap ferme.</source>
-        <translation>Projection: F5 opens it full screen (on the second screen when there is one), Page Down / Page Up changes contest, F11 leaves or returns to full screen, Esc closes.</translation>
+        <location filename="../../bureau_app/recount_view.py" line="137" />
+        <source>&amp;Nouveau dossier de travail :</source>
+        <translation>&amp;New working folder:</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/results_view.py" line="67" />
-        <source>Touches de la projection</source>
-        <translation>Projection keys</translation>
+        <location filename="../../bureau_app/recount_view.py" line="139" />
+        <source>Cartes d'&amp;entraînement :</source>
+        <translation>&amp;Training cards:</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/results_view.py" line="70" />
-        <source>Inscrits, votants et blancs</source>
-        <translation>Registered, voters and blank</translation>
+        <location filename="../../bureau_app/recount_view.py" line="141" />
+        <source>&amp;Choisir…</source>
+        <translation>&amp;Choose…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/results_view.py" line="73" />
-        <source>Tableau des voix par liste</source>
-        <translation>Table of votes per list</translation>
+        <location filename="../../bureau_app/recount_view.py" line="142" />
+        <source>Choisir le dossier de l'archive</source>
+        <translation>Choose the archive folder</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/results_view.py" line="75" />
+        <location filename="../../bureau_app/recount_view.py" line="143" />
+        <source>C&amp;hoisir ou créer…</source>
+        <translation>C&amp;hoose or create…</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/recount_view.py" line="145" />
+        <source>Choisir ou créer le nouveau dossier de travail</source>
+        <translation>Choose or create the new working folder</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/recount_view.py" line="147" />
+        <source>Choi&amp;sir…</source>
+        <translation>Choo&amp;se…</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/recount_view.py" line="148" />
+        <source>Choisir le dossier des cartes d'entraînement</source>
+        <translation>Choose the training cards folder</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/recount_view.py" line="171" />
+        <source>État du nouveau décompte</source>
+        <translation>Recount status</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/recount_view.py" line="172" />
+        <source>&amp;Vérifier l'archive et recompter</source>
+        <translation>&amp;Verify the archive and recount</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/recount_view.py" line="174" />
+        <source>Vérifier l'archive, demander les cartes du quorum et recompter</source>
+        <translation>Verify the archive, ask for the quorum's cards and recount</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/recount_view.py" line="178" />
+        <source>&amp;Fermer</source>
+        <translation>C&amp;lose</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/recount_view.py" line="179" />
+        <source>Fermer l'écran du nouveau décompte</source>
+        <translation>Close the recount screen</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/recount_view.py" line="229" />
+        <source>Nouveau dossier de travail (nouveau ou vide)</source>
+        <translation>New working folder (new or empty)</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/recount_view.py" line="266" />
+        <source>Archive de la cérémonie du bureau « %1 » (%2 membres). %3</source>
+        <translation>Ceremony archive of the committee “%1” (%2 members). %3</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/recount_view.py" line="269" />
+        <source>Cartes d'entraînement : sans valeur légale.</source>
+        <translation>Training cards: no legal value.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/recount_view.py" line="283" />
+        <source>Choisissez d'abord le dossier de l'archive.</source>
+        <translation>First choose the archive folder.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/recount_view.py" line="288" />
+        <source>Le dossier de travail doit être nouveau ou vide : choisissez-en un autre (il sera créé s'il n'existe pas).</source>
+        <translation>The working folder must be new or empty: choose another one (it is created if it does not exist).</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/recount_view.py" line="296" />
+        <source>Choisissez le dossier des cartes d'entraînement.</source>
+        <translation>Choose the training cards folder.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/recount_view.py" line="301" />
+        <source>Vérification complète de l'archive avant le décompte…</source>
+        <translation>Full verification of the archive before the recount…</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/recount_view.py" line="324" />
+        <source>Vérification de l'archive</source>
+        <translation>Verifying the archive</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/recount_view.py" line="337" />
+        <source>Vérification annulée : rien n'a été écrit. Vous pouvez recommencer.</source>
+        <translation>Verification cancelled: nothing was written. You may start again.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/recount_view.py" line="355" />
+        <source>Archive vérifiée : intègre et complète. Les membres présentent leurs cartes.</source>
+        <translation>Archive verified: intact and complete. The members present their cards.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/recount_view.py" line="360" />
+        <source>Nouveau décompte : cartes du quorum</source>
+        <translation>Recount: the quorum's cards</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/recount_view.py" line="378" />
+        <source>Cartes non présentées : aucun décompte n'a été fait.</source>
+        <translation>Cards not presented: no recount was made.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/recount_view.py" line="393" />
+        <source>Nouvelle vérification de l'archive, puis décompte avec les cartes…</source>
+        <translation>Verifying the archive again, then counting with the cards…</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/recount_view.py" line="417" />
+        <source>Nouveau décompte</source>
+        <translation>Recount</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/recount_view.py" line="427" />
+        <source>Nouveau décompte terminé.</source>
+        <translation>Recount finished.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/recount_view.py" line="430" />
+        <source>Identiques aux résultats archivés.</source>
+        <translation>Identical to the archived results.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/recount_view.py" line="432" />
+        <source>DIFFÉRENTS des résultats archivés.</source>
+        <translation>DIFFERENT from the archived results.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/recount_view.py" line="444" />
+        <source>Nouveau décompte non fait : %1</source>
+        <translation>Recount not made: %1</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/recount_view.py" line="457" />
+        <source>Une opération est en cours : attendez sa fin.</source>
+        <translation>An operation is running: wait for it to end.</translation>
+    </message>
+</context>
+<context>
+    <name>RecountResult</name>
+    <message>
+        <location filename="../../bureau_app/recount_result.py" line="44" />
+        <source>Résultat du nouveau décompte</source>
+        <translation>Recount result</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/recount_result.py" line="47" />
+        <source>Conclusion du nouveau décompte</source>
+        <translation>Recount conclusion</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/recount_result.py" line="50" />
+        <source>Voix archivées et voix recomptées, liste par liste</source>
+        <translation>Archived and recounted votes, list by list</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/recount_result.py" line="53" />
         <source>Liste</source>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/results_view.py" line="75" />
-        <source>Voix</source>
-        <translation>Votes</translation>
+        <location filename="../../bureau_app/recount_result.py" line="54" />
+        <source>Archive</source>
+        <translation>Archive</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/results_view.py" line="75" />
-        <source>% des exprimés</source>
-        <translation>% of valid votes</translation>
+        <location filename="../../bureau_app/recount_result.py" line="55" />
+        <location filename="../../bureau_app/recount_result.py" line="187" />
+        <source>Nouveau décompte</source>
+        <translation>Recount</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/results_view.py" line="75" />
-        <source>Sièges</source>
-        <translation>Seats</translation>
+        <location filename="../../bureau_app/recount_result.py" line="56" />
+        <source>Égal</source>
+        <translation>Equal</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/results_view.py" line="123" />
+        <location filename="../../bureau_app/recount_result.py" line="70" />
+        <source>Cartes utilisées et rapport signé</source>
+        <translation>Cards used and signed report</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/recount_result.py" line="75" />
+        <source>Empreintes SHA-256 du rapport</source>
+        <translation>SHA-256 fingerprints of the report</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/recount_result.py" line="76" />
+        <source>&amp;Ouvrir le rapport (PDF)</source>
+        <translation>&amp;Open the report (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/recount_result.py" line="77" />
+        <source>Ouvrir le rapport du nouveau décompte</source>
+        <translation>Open the recount report</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/recount_result.py" line="78" />
+        <source>&amp;Imprimer le rapport…</source>
+        <translation>&amp;Print the report…</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/recount_result.py" line="79" />
+        <source>Imprimer le rapport du nouveau décompte</source>
+        <translation>Print the recount report</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/recount_result.py" line="80" />
+        <source>Ouvrir le &amp;dossier du rapport</source>
+        <translation>Open the report &amp;folder</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/recount_result.py" line="81" />
+        <source>Ouvrir le dossier du rapport signé</source>
+        <translation>Open the folder of the signed report</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/recount_result.py" line="105" />
+        <source>Identiques aux résultats archivés : le nouveau décompte donne les mêmes voix.</source>
+        <translation>Identical to the archived results: the recount gives the same votes.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/recount_result.py" line="112" />
+        <source>DIFFÉRENTS des résultats archivés : %1</source>
+        <translation>DIFFERENT from the archived results: %1</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/recount_result.py" line="134" />
+        <source>Votes blancs</source>
+        <translation>Blank votes</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/recount_result.py" line="140" />
+        <source>oui</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/recount_result.py" line="140" />
+        <source>NON</source>
+        <translation>NO</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/recount_result.py" line="154" />
+        <source>Cartes utilisées : %1.
+Rapport signé par ces cartes, écrit dans : %2
+Annexe au procès-verbal : %3</source>
+        <translation>Cards used: %1.
+Report signed by these cards, written in: %2
+Annex to the official report: %3</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/recount_result.py" line="165" />
+        <source>SHA-256 de %1 : %2
+SHA-256 de %3 : %4</source>
+        <translation>SHA-256 of %1: %2
+SHA-256 of %3: %4</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsView</name>
+    <message>
+        <location filename="../../bureau_app/results_view.py" line="147" />
+        <source>Résultats des scrutins</source>
+        <translation>Contest results</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/results_view.py" line="151" />
+        <source>Résultats</source>
+        <translation>Results</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/results_view.py" line="153" />
+        <source>Titre : résultats</source>
+        <translation>Title: results</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/results_view.py" line="155" />
+        <source>Aller au scrutin</source>
+        <translation>Go to contest</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/results_view.py" line="158" />
+        <source>Aller au &amp;scrutin :</source>
+        <translation>Go to &amp;contest:</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/results_view.py" line="160" />
+        <source>Scrutin</source>
+        <translation>Contest</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/results_view.py" line="167" />
+        <source>&amp;Projeter (F5)</source>
+        <translation>&amp;Project (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/results_view.py" line="169" />
+        <source>Projeter les résultats en plein écran, sur le second écran s'il y en a un</source>
+        <translation>Project the results full screen, on the second screen when there is one</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/results_view.py" line="172" />
+        <source>Continuer : retour à l'étape en cours</source>
+        <translation>Continue: back to the current step</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/results_view.py" line="173" />
+        <source>Revenir à l'étape en cours</source>
+        <translation>Back to the current step</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/results_view.py" line="180" />
+        <source>Projection : F5 l'ouvre en plein écran (sur le second écran s'il y en a un), Page suivante / précédente change de scrutin, F11 sort du plein écran ou y revient, Échap ferme.</source>
+        <translation>Projection: F5 opens it full screen (on the second screen when there is one), Page Down / Page Up changes contest, F11 leaves or returns to full screen, Esc closes.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/results_view.py" line="186" />
+        <source>Touches de la projection</source>
+        <translation>Projection keys</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/results_view.py" line="188" />
+        <source>Aucun résultat</source>
+        <translation>No result</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/results_view.py" line="200" />
+        <source>Résultats de chaque scrutin</source>
+        <translation>Results of each contest</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/results_view.py" line="187" />
         <source>Aucun résultat pour le moment.</source>
         <translation>No results yet.</translation>
-    </message>
-    <message>
-        <location filename="../../bureau_app/results_view.py" line="129" />
-        <source>Inscrits : %1 · Votants : %2 · Blancs : %3 · Exprimés : %4</source>
-        <translation>Registered: %1 · Voters: %2 · Blank: %3 · Valid votes: %4</translation>
     </message>
 </context>
 <context>
@@ -2782,6 +3656,347 @@ Details: %6</translation>
     </message>
 </context>
 <context>
+    <name>RollCall</name>
+    <message>
+        <location filename="../../bureau_app/rollcall_model.py" line="53" />
+        <source>séance de scellement</source>
+        <translation>sealing session</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/rollcall_model.py" line="54" />
+        <source>séance de dépouillement</source>
+        <translation>counting session</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/rollcall_model.py" line="62" />
+        <source>%1 h %2</source>
+        <translation>%1:%2</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/rollcall_model.py" line="70" />
+        <source>%1 à %2</source>
+        <translation>%1 at %2</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/rollcall_model.py" line="133" />
+        <source>départ consigné à %1</source>
+        <translation>departure recorded at %1</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/rollcall_model.py" line="136" />
+        <source>remplacement par %1</source>
+        <translation>replaced by %1</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/rollcall_model.py" line="140" />
+        <source>absence consignée à l'appel</source>
+        <translation>absence recorded at the roll-call</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/rollcall_model.py" line="183" />
+        <source>Ouvrir la %1 par l'appel des membres et son heure</source>
+        <translation>Open the %1 with the roll-call of the members and its time</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/rollcall_model.py" line="192" />
+        <source>Lever la %1 : son heure de clôture</source>
+        <translation>Close the %1: its closing time</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/rollcall_model.py" line="208" />
+        <source>%1 ouverte le %2</source>
+        <translation>%1 opened on %2</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/rollcall_model.py" line="217" />
+        <source>Présents : %1</source>
+        <translation>Present: %1</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/rollcall_model.py" line="217" />
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/rollcall_model.py" line="221" />
+        <source>Absents à l'appel : %1</source>
+        <translation>Absent at the roll-call: %1</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/rollcall_model.py" line="226" />
+        <source>%1 remplacé par %2</source>
+        <translation>%1 replaced by %2</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/rollcall_model.py" line="235" />
+        <source>Arrivée de %1 à %2</source>
+        <translation>%1 arrived at %2</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/rollcall_model.py" line="244" />
+        <source>Départ de %1 à %2</source>
+        <translation>%1 left at %2</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/rollcall_model.py" line="251" />
+        <source>Séance levée le %1</source>
+        <translation>Session closed on %1</translation>
+    </message>
+</context>
+<context>
+    <name>RollCallDialogs</name>
+    <message>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="107" />
+        <source>&amp;Annuler</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="108" />
+        <source>Annuler, rien n'est consigné</source>
+        <translation>Cancel, nothing is recorded</translation>
+    </message>
+</context>
+<context>
+    <name>RollCallFlow</name>
+    <message>
+        <location filename="../../bureau_app/rollcall_flow.py" line="66" />
+        <source>&amp;Arrivée ou départ d'un membre…</source>
+        <translation>A member &amp;arrives or leaves…</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/rollcall_flow.py" line="69" />
+        <source>&amp;Séance</source>
+        <translation>&amp;Session</translation>
+    </message>
+</context>
+<context>
+    <name>SessionCloseDialog</name>
+    <message>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="348" />
+        <source>Lever la %1</source>
+        <translation>Close the %1</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="349" />
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="351" />
+        <source>Clôture de la %1</source>
+        <translation>Closing of the %1</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="355" />
+        <source>Le procès-verbal reprend l'appel, les arrivées et départs et l'heure de clôture. Une arrivée ou un départ oublié se consigne d'abord, avec « Arrivée ou départ d'un membre ».</source>
+        <translation>The official record (procès-verbal) gives the roll-call, the arrivals and departures and the closing time. An arrival or departure not yet recorded is recorded first, with "A member arrives or leaves".</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="359" />
+        <source>Explication de la clôture</source>
+        <translation>About the closing</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="364" />
+        <source>L'appel de la séance tel qu'il est consigné</source>
+        <translation>The session's roll-call as recorded</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="369" />
+        <source>Heure de clôture de la séance (heure de Paris)</source>
+        <translation>Closing time of the session (Paris time)</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="370" />
+        <source>&amp;Heure de clôture (heure de Paris) :</source>
+        <translation>Closing &amp;time (Paris time):</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="377" />
+        <source>Au plus tôt le %1 (dernier acte consigné de la séance).</source>
+        <translation>At the earliest %1 (the session's last recorded act).</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="380" />
+        <source>Heure de clôture la plus tôt possible</source>
+        <translation>Earliest possible closing time</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="383" />
+        <source>&amp;Lever la séance</source>
+        <translation>&amp;Close the session</translation>
+    </message>
+</context>
+<context>
+    <name>SessionOpenDialog</name>
+    <message>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="151" />
+        <source>Appel des membres — %1</source>
+        <translation>Roll-call of the members — %1</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="152" />
+        <source>Appel des membres à l'ouverture de la %1</source>
+        <translation>Roll-call of the members opening the %1</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="154" />
+        <source>Ouverture de la %1 : appel des membres</source>
+        <translation>Opening of the %1: roll-call of the members</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="158" />
+        <source>Pour chaque membre du bureau, indiquez s'il est présent, absent ou remplacé. La présidence absente est assurée par le secrétaire (art. 5) ; un délégué absent peut être remplacé par le délégué suppléant que son organisation syndicale a désigné (art. 9) : saisissez son nom. Seuls les membres présents présentent leur carte pendant la séance.</source>
+        <translation>For each member of the bureau, say whether they are present, absent or replaced. An absent president is replaced by the secretary (art. 5); an absent delegate may be replaced by the substitute delegate their union named (art. 9): type the substitute's name. Only the members present present their card during the session.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="164" />
+        <source>Explication de l'appel</source>
+        <translation>About the roll-call</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="172" />
+        <source>Lieu :</source>
+        <translation>Place:</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="172" />
+        <source>Lieu de la séance</source>
+        <translation>Place of the session</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="174" />
+        <source>Heure d'ouverture de la séance (heure de Paris)</source>
+        <translation>Opening time of the session (Paris time)</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="175" />
+        <source>&amp;Heure d'ouverture (heure de Paris) :</source>
+        <translation>Opening &amp;time (Paris time):</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="181" />
+        <source>&lt;b&gt;Membre&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Member&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="182" />
+        <source>&lt;b&gt;À l'appel&lt;/b&gt;</source>
+        <translation>&lt;b&gt;At the roll-call&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="183" />
+        <source>&lt;b&gt;Délégué suppléant (nom)&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Substitute delegate (name)&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="192" />
+        <source>Présente</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="192" />
+        <source>Présent</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="193" />
+        <source>Absente</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="193" />
+        <source>Absent</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="196" />
+        <source>Remplacée par le secrétaire</source>
+        <translation>Replaced by the secretary</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="198" />
+        <source>Remplacé par le secrétaire</source>
+        <translation>Replaced by the secretary</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="203" />
+        <source>Remplacée par un suppléant</source>
+        <translation>Replaced by a substitute</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="205" />
+        <source>Remplacé par un suppléant</source>
+        <translation>Replaced by a substitute</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="208" />
+        <source>Présence de %1</source>
+        <translation>Presence of %1</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="217" />
+        <source>Nom du délégué suppléant</source>
+        <translation>Name of the substitute delegate</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="219" />
+        <source>Nom du délégué suppléant remplaçant %1</source>
+        <translation>Name of the substitute delegate replacing %1</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="233" />
+        <source>Listes sans délégué au bureau : %1.</source>
+        <translation>Lists without a delegate at the bureau: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="234" />
+        <source>Listes sans délégué au bureau</source>
+        <translation>Lists without a delegate at the bureau</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="237" />
+        <source>Résumé de l'appel</source>
+        <translation>Roll-call summary</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="238" />
+        <source>Ce qui empêche de consigner l'appel</source>
+        <translation>What prevents recording the roll-call</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="242" />
+        <source>&amp;Consigner l'appel</source>
+        <translation>&amp;Record the roll-call</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="275" />
+        <source>%1 est remplacée par le secrétaire : le secrétaire doit être présent.</source>
+        <translation>%1 is replaced by the secretary: the secretary must be present.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="278" />
+        <source>%1 est remplacé par le secrétaire : le secrétaire doit être présent.</source>
+        <translation>%1 is replaced by the secretary: the secretary must be present.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="285" />
+        <source>Saisissez le nom du délégué suppléant de %1.</source>
+        <translation>Type the name of %1's substitute delegate.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="289" />
+        <source>Présents : %1 ; absents : %2 ; remplacés : %3.</source>
+        <translation>Present: %1; absent: %2; replaced: %3.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="300" />
+        <source>Avec les membres présents, le quorum n'est pas atteint (il manque : %1) : les cartes ne pourront servir qu'après l'arrivée d'autres membres.</source>
+        <translation>With the members present, the quorum is not reached (missing: %1): the cards can be used only after other members arrive.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="309" />
+        <source>La création des clés et le vote à blanc demandent la carte de chaque membre : l'arrivée des autres se consignera avant ces étapes.</source>
+        <translation>Creating the keys and the test vote take every member's card: the others' arrival must be recorded before those steps.</translation>
+    </message>
+</context>
+<context>
     <name>StepDialogs</name>
     <message>
         <location filename="../../bureau_app/step_dialogs.py" line="40" />
@@ -2797,316 +4012,354 @@ Details: %6</translation>
 <context>
     <name>Steps</name>
     <message>
-        <location filename="../../bureau_app/steps.py" line="96" />
+        <location filename="../../bureau_app/steps.py" line="103" />
         <source>Confirmer l'empreinte de la plateforme</source>
         <translation>Confirm the platform fingerprint</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="101" />
-        <location filename="../../bureau_app/steps.py" line="237" />
+        <location filename="../../bureau_app/steps.py" line="108" />
+        <location filename="../../bureau_app/steps.py" line="285" />
         <source>Importer la définition de l'élection</source>
         <translation>Import the election definition</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="107" />
-        <location filename="../../bureau_app/steps.py" line="270" />
+        <location filename="../../bureau_app/steps.py" line="114" />
+        <location filename="../../bureau_app/steps.py" line="318" />
         <source>Enregistrer la carte de %1</source>
         <translation>Register the card of %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="117" />
+        <location filename="../../bureau_app/steps.py" line="127" />
         <source>Créer les clés du bureau (les %1 cartes)</source>
         <translation>Create the committee keys (all %1 cards)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="122" />
+        <location filename="../../bureau_app/steps.py" line="132" />
         <source>Faire le vote à blanc</source>
         <translation>Run the test vote</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="130" />
-        <location filename="../../bureau_app/steps.py" line="381" />
+        <location filename="../../bureau_app/steps.py" line="140" />
+        <location filename="../../bureau_app/steps.py" line="429" />
         <source>Remettre le scellement à la plateforme</source>
         <translation>Hand the seal to the platform</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="133" />
+        <location filename="../../bureau_app/steps.py" line="143" />
         <source>Importer l'état du vote</source>
         <translation>Import the vote status</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="135" />
+        <location filename="../../bureau_app/steps.py" line="145" />
         <source>Importer et vérifier l'urne</source>
         <translation>Import and check the ballot box</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="138" />
-        <location filename="../../bureau_app/steps.py" line="478" />
+        <location filename="../../bureau_app/steps.py" line="148" />
+        <location filename="../../bureau_app/steps.py" line="526" />
         <source>Consigner les conclusions de l'expert</source>
         <translation>Record the expert's conclusions</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="142" />
+        <location filename="../../bureau_app/steps.py" line="152" />
         <source>Ouvrir l'urne et dépouiller (cartes du quorum)</source>
         <translation>Open the ballot box and count (quorum cards)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="146" />
-        <location filename="../../bureau_app/steps.py" line="514" />
+        <location filename="../../bureau_app/steps.py" line="156" />
+        <location filename="../../bureau_app/steps.py" line="562" />
         <source>Établir le procès-verbal</source>
         <translation>Draw up the minutes</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="152" />
+        <location filename="../../bureau_app/steps.py" line="166" />
+        <source>Faire signer le procès-verbal par chaque membre présent</source>
+        <translation>Have each member present sign the official record (procès-verbal)</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/steps.py" line="168" />
         <source>Signer et exporter les résultats</source>
         <translation>Sign and export the results</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="154" />
-        <location filename="../../bureau_app/steps.py" line="535" />
+        <location filename="../../bureau_app/steps.py" line="170" />
+        <location filename="../../bureau_app/steps.py" line="583" />
         <source>Écrire l'archive de la cérémonie</source>
         <translation>Write the ceremony archive</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="196" />
+        <location filename="../../bureau_app/steps.py" line="179" />
+        <source>Ouvrir la séance de scellement : appel des membres</source>
+        <translation>Open the sealing session: roll-call of the members</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/steps.py" line="182" />
+        <source>Ouvrir la séance de dépouillement : appel des membres</source>
+        <translation>Open the counting session: roll-call of the members</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/steps.py" line="185" />
+        <source>Lever la séance de scellement</source>
+        <translation>Close the sealing session</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/steps.py" line="186" />
+        <source>Lever la séance de dépouillement</source>
+        <translation>Close the counting session</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/steps.py" line="205" />
+        <source>Arrivée ou départ d'un membre</source>
+        <translation>A member arrives or leaves</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/steps.py" line="244" />
         <source>Faire signer aussi un autre membre présent</source>
         <translation>Have another member present sign too</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="204" />
+        <location filename="../../bureau_app/steps.py" line="252" />
         <source>Décider : suspendre, reprendre ou arrêter le vote</source>
         <translation>Decide: suspend, resume or stop the vote</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="211" />
+        <location filename="../../bureau_app/steps.py" line="259" />
         <source>vote suspendu</source>
         <translation>vote suspended</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="212" />
+        <location filename="../../bureau_app/steps.py" line="260" />
         <source>vote repris</source>
         <translation>vote resumed</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="213" />
+        <location filename="../../bureau_app/steps.py" line="261" />
         <source>vote arrêté</source>
         <translation>vote stopped</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="231" />
+        <location filename="../../bureau_app/steps.py" line="279" />
         <source>Confirmer l'empreinte de la clé de la plateforme (lue par l'organisateur)</source>
         <translation>Confirm the fingerprint of the platform key (read out by the organiser)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="254" />
+        <location filename="../../bureau_app/steps.py" line="302" />
         <source>Signature de la plateforme sur la définition : valide</source>
         <translation>Platform signature on the definition: valid</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="257" />
+        <location filename="../../bureau_app/steps.py" line="305" />
         <source>Bureau : %1, %2 scrutin(s), %3 membres</source>
         <translation>Committee: %1, %2 contest(s), %3 members</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="276" />
+        <location filename="../../bureau_app/steps.py" line="324" />
         <source> (carte d'entraînement)</source>
         <translation> (training card)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="280" />
+        <location filename="../../bureau_app/steps.py" line="328" />
         <source>Carte de %1 : n° %2%3</source>
         <translation>Card of %1: no. %2%3</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="291" />
+        <location filename="../../bureau_app/steps.py" line="339" />
         <source>Enregistrer la carte de chaque membre du bureau</source>
         <translation>Register the card of each committee member</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="329" />
+        <location filename="../../bureau_app/steps.py" line="377" />
         <source>Cartes à insérer, l'une après l'autre : %1</source>
         <translation>Cards to insert, one after the other: %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="334" />
+        <location filename="../../bureau_app/steps.py" line="382" />
         <source>Créer la clé du bureau, partagée entre les cartes</source>
         <translation>Create the committee key, shared between the cards</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="340" />
+        <location filename="../../bureau_app/steps.py" line="388" />
         <source>Clé publique du bureau : %1…</source>
         <translation>Committee public key: %1…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="343" />
+        <location filename="../../bureau_app/steps.py" line="391" />
         <source>%1 scrutin(s) préparé(s) avec cette clé</source>
         <translation>%1 contest(s) prepared with this key</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="353" />
-        <location filename="../../bureau_app/steps.py" line="496" />
+        <location filename="../../bureau_app/steps.py" line="401" />
+        <location filename="../../bureau_app/steps.py" line="544" />
         <source>Cartes à insérer : %1</source>
         <translation>Cards to insert: %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="354" />
+        <location filename="../../bureau_app/steps.py" line="402" />
         <source>Chiffrer des bulletins de test connus</source>
         <translation>Encrypt known test ballots</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="355" />
+        <location filename="../../bureau_app/steps.py" line="403" />
         <source>Dépouiller l'urne de test avec les cartes du quorum</source>
         <translation>Count the test ballot box with the quorum cards</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="357" />
+        <location filename="../../bureau_app/steps.py" line="405" />
         <source>Comparer au résultat attendu, puis remettre les compteurs à zéro</source>
         <translation>Compare with the expected result, then reset the counters</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="368" />
+        <location filename="../../bureau_app/steps.py" line="416" />
         <source>Résultat du vote à blanc conforme pour %1 scrutin(s)</source>
         <translation>Test vote result as expected for %1 contest(s)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="539" />
+        <location filename="../../bureau_app/steps.py" line="587" />
         <source>Établir la liste de remise des clés (cartes et codes sous plis scellés séparés)</source>
         <translation>Draw up the key hand-over list (cards and PINs in separate sealed envelopes)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="127" />
+        <location filename="../../bureau_app/steps.py" line="137" />
         <source>Signer le scellement avec une carte du quorum</source>
         <translation>Sign the seal with a quorum card</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="150" />
+        <location filename="../../bureau_app/steps.py" line="160" />
         <source>Signer le procès-verbal avec une carte du quorum</source>
         <translation>Sign the official report with a quorum card</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="180" />
+        <location filename="../../bureau_app/steps.py" line="227" />
         <source>Corriger l'empreinte de la plateforme</source>
         <translation>Correct the platform's fingerprint</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="246" />
+        <location filename="../../bureau_app/steps.py" line="294" />
         <source>Empreinte de la plateforme : %1</source>
         <translation>Platform fingerprint: %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="308" />
+        <location filename="../../bureau_app/steps.py" line="356" />
         <source>Signé par %1</source>
         <translation>Signed by %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="377" />
+        <location filename="../../bureau_app/steps.py" line="425" />
         <source>Signatures du scellement : %1</source>
         <translation>Seal signatures: %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="389" />
+        <location filename="../../bureau_app/steps.py" line="437" />
         <source>Signatures du scellement : %1 sur %2 nécessaires</source>
         <translation>Seal signatures: %1 of the %2 needed</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="398" />
+        <location filename="../../bureau_app/steps.py" line="446" />
         <source>Quorum de signatures vérifié avant export</source>
         <translation>Quorum of signatures checked before export</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="405" />
+        <location filename="../../bureau_app/steps.py" line="453" />
         <source>Importer l'état du vote à l'ouverture (urne vide)</source>
         <translation>Import the vote status at opening (empty ballot box)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="409" />
+        <location filename="../../bureau_app/steps.py" line="457" />
         <source>Suivre la participation et les interventions</source>
         <translation>Follow turnout and interventions</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="412" />
+        <location filename="../../bureau_app/steps.py" line="460" />
         <source>Importer l'état du vote à la clôture</source>
         <translation>Import the vote status at closing</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="418" />
+        <location filename="../../bureau_app/steps.py" line="466" />
         <source>clos</source>
         <translation>closed</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="420" />
+        <location filename="../../bureau_app/steps.py" line="468" />
         <source>ouvert</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="425" />
+        <location filename="../../bureau_app/steps.py" line="473" />
         <source>État n° %1 (vote %2) : %3 émargement(s), %4 intervention(s)</source>
         <translation>Status no. %1 (vote %2): %3 signature(s) in the register, %4 intervention(s)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="440" />
+        <location filename="../../bureau_app/steps.py" line="488" />
         <source>Décision n° %1 signée et exportée : %2 (motif : %3)</source>
         <translation>Decision no. %1 signed and exported: %2 (reason: %3)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="452" />
+        <location filename="../../bureau_app/steps.py" line="500" />
         <source>Importer l'urne close, signée par la plateforme</source>
         <translation>Import the closed ballot box, signed by the platform</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="453" />
+        <location filename="../../bureau_app/steps.py" line="501" />
         <source>Vérifier chaque bulletin et le scellement</source>
         <translation>Check every ballot and the seal</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="467" />
+        <location filename="../../bureau_app/steps.py" line="515" />
         <source>%1 : %2 bulletin(s) vérifié(s), %3 émargement(s)</source>
         <translation>%1: %2 ballot(s) checked, %3 signature(s) in the register</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="485" />
+        <location filename="../../bureau_app/steps.py" line="533" />
         <source>%1 : « %2 »</source>
         <translation>%1: “%2”</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="497" />
+        <location filename="../../bureau_app/steps.py" line="545" />
         <source>Déchiffrer le résultat (jamais bulletin par bulletin)</source>
         <translation>Decrypt the result (never ballot by ballot)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="498" />
+        <location filename="../../bureau_app/steps.py" line="546" />
         <source>Calculer la répartition des sièges</source>
         <translation>Compute the seat allocation</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="503" />
+        <location filename="../../bureau_app/steps.py" line="551" />
         <source>Déchiffrements partiels vérifiés</source>
         <translation>Partial decryptions checked</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="506" />
+        <location filename="../../bureau_app/steps.py" line="554" />
         <source>Résultats calculés pour %1 scrutin(s)</source>
         <translation>Results computed for %1 contest(s)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="516" />
+        <location filename="../../bureau_app/steps.py" line="564" />
         <source>Signatures du procès-verbal : %1</source>
         <translation>Official report signatures: %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="519" />
+        <location filename="../../bureau_app/steps.py" line="567" />
         <source>Exporter les résultats signés</source>
         <translation>Export the signed results</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="526" />
+        <location filename="../../bureau_app/steps.py" line="574" />
         <source>%1 signature(s) du procès-verbal vérifiée(s)</source>
         <translation>%1 signature(s) of the minutes checked</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="551" />
+        <location filename="../../bureau_app/steps.py" line="599" />
         <source>Archive écrite : %1 fichier(s)</source>
         <translation>Archive written: %1 file(s)</translation>
+    </message>
+</context>
+<context>
+    <name>TimeField</name>
+    <message>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="70" />
+        <source>dd/MM/yyyy' à 'HH' h 'mm</source>
+        <translation>dd/MM/yyyy' at 'HH:mm</translation>
     </message>
 </context>
 <context>
@@ -3271,103 +4524,113 @@ Details: %6</translation>
 <context>
     <name>WelcomeDialog</name>
     <message>
-        <location filename="../../bureau_app/welcome.py" line="52" />
+        <location filename="../../bureau_app/welcome.py" line="53" />
         <source>Pas de cérémonie dans ce dossier</source>
         <translation>No ceremony in this folder</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/welcome.py" line="53" />
+        <location filename="../../bureau_app/welcome.py" line="54" />
         <source>Le dossier « %1 » ne contient pas de cérémonie de Bureau. Choisissez le dossier où la cérémonie a été commencée, ou « Nouvelle cérémonie » pour en commencer une.</source>
         <translation>The folder “%1” holds no Bureau ceremony. Choose the folder where the ceremony was started, or “New ceremony” to start one.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/welcome.py" line="69" />
+        <location filename="../../bureau_app/welcome.py" line="70" />
         <source>Une cérémonie est déjà dans ce dossier</source>
         <translation>A ceremony is already in this folder</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/welcome.py" line="70" />
+        <location filename="../../bureau_app/welcome.py" line="71" />
         <source>Le dossier « %1 » contient déjà une cérémonie. Pour la poursuivre, choisissez « Ouvrir une cérémonie » ; pour en commencer une autre, choisissez un dossier vide.</source>
         <translation>The folder “%1” already holds a ceremony. To go on with it, choose “Open a ceremony”; to start another one, choose an empty folder.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/welcome.py" line="95" />
-        <location filename="../../bureau_app/welcome.py" line="97" />
+        <location filename="../../bureau_app/welcome.py" line="96" />
+        <location filename="../../bureau_app/welcome.py" line="98" />
         <source>Bureau de vote électronique</source>
         <translation>Electronic polling committee</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/welcome.py" line="96" />
+        <location filename="../../bureau_app/welcome.py" line="97" />
         <source>Accueil : que voulez-vous faire ?</source>
         <translation>Welcome: what do you want to do?</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/welcome.py" line="99" />
+        <location filename="../../bureau_app/welcome.py" line="100" />
         <source>Que voulez-vous faire ?</source>
         <translation>What do you want to do?</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/welcome.py" line="109" />
+        <location filename="../../bureau_app/welcome.py" line="110" />
         <source>&amp;Reprendre la cérémonie de cet ordinateur</source>
         <translation>&amp;Resume this computer's ceremony</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/welcome.py" line="110" />
+        <location filename="../../bureau_app/welcome.py" line="111" />
         <source>Dossier : %1</source>
         <translation>Folder: %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/welcome.py" line="114" />
+        <location filename="../../bureau_app/welcome.py" line="115" />
         <source>&amp;Nouvelle cérémonie</source>
         <translation>&amp;New ceremony</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/welcome.py" line="115" />
+        <location filename="../../bureau_app/welcome.py" line="116" />
         <source>Un bureau réel : cartes des membres, fichiers remis par la plateforme.</source>
         <translation>A real committee: the members' cards, files handed over by the platform.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/welcome.py" line="119" />
+        <location filename="../../bureau_app/welcome.py" line="120" />
         <source>&amp;Ouvrir une cérémonie…</source>
         <translation>&amp;Open a ceremony…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/welcome.py" line="120" />
+        <location filename="../../bureau_app/welcome.py" line="121" />
         <source>Choisir le dossier d'une cérémonie commencée (par exemple, une copie).</source>
         <translation>Choose the folder of a ceremony already started (for instance, a copy).</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/welcome.py" line="124" />
+        <location filename="../../bureau_app/welcome.py" line="125" />
         <source>&amp;Entraînement</source>
         <translation>&amp;Training</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/welcome.py" line="126" />
+        <location filename="../../bureau_app/welcome.py" line="127" />
         <source>Plateforme simulée et cartes d'entraînement : pour apprendre, sans valeur légale.</source>
         <translation>Simulated platform and training cards: to learn, no legal value.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/welcome.py" line="132" />
+        <location filename="../../bureau_app/welcome.py" line="133" />
+        <source>Re&amp;compter à partir d'une archive</source>
+        <translation>Re&amp;count from an archive</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/welcome.py" line="135" />
+        <source>Nouveau décompte des votes (art. 23) : l'archive de la cérémonie et les cartes des membres, sur n'importe quel ordinateur.</source>
+        <translation>A new count of the votes (art. 23): the ceremony archive and the members' cards, on any computer.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/welcome.py" line="141" />
         <source>&amp;Vérification par un expert</source>
         <translation>Expert &amp;verification</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/welcome.py" line="134" />
+        <location filename="../../bureau_app/welcome.py" line="143" />
         <source>Vérifier une archive de cérémonie ou une élection Belenios, sans rien modifier.</source>
         <translation>Verify a ceremony archive or a Belenios election, changing nothing.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/welcome.py" line="156" />
+        <location filename="../../bureau_app/welcome.py" line="165" />
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/welcome.py" line="171" />
+        <location filename="../../bureau_app/welcome.py" line="180" />
         <source>Dossier de la nouvelle cérémonie (vide)</source>
         <translation>Folder of the new ceremony (empty)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/welcome.py" line="173" />
+        <location filename="../../bureau_app/welcome.py" line="182" />
         <source>Dossier de la cérémonie à ouvrir</source>
         <translation>Folder of the ceremony to open</translation>
     </message>
