@@ -20,6 +20,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from ceremony.bundles.payloads.common import Intervention
+from ceremony.simulator.calendar import read_report
 from ceremony.simulator.platform import ContestVotes, PlatformSimulator
 from ceremony.workflow.engine import Bureau
 
@@ -221,6 +222,9 @@ class SimulatedPlatform:
             else:
                 vote_state = "closed"
                 as_of = schedule.closing + timedelta(minutes=schedule.grace_minutes)
+            # The bureau reads each report a few minutes after the platform issued it (the
+            # engine refuses a status dated after its reception).
+            read_report(bureau.now, as_of)
             return self.simulator.status_bundle(sequence, vote_state, as_of, votes, interventions)
 
         return make
