@@ -3,7 +3,7 @@
 The PIN leaves the dialog once, through ``take_pin`` (or ``ask_pin``); the
 fields are emptied as soon as the dialog closes. Python strings cannot be
 wiped, so the caller drops its reference right after handing the PIN to the card.
-A new PIN (``PinKind.NEW_USER`` / ``NEW_ADMIN``) is typed twice and checked
+A new code (``PinKind.NEW_USER`` / ``NEW_ADMIN`` / ``NEW_RESET``) is typed twice and checked
 against the card policy of ``ceremony.cards`` before it leaves the dialog.
 """
 
@@ -29,8 +29,15 @@ from ceremony.cards.interface import (
     check_pin_policy,
 )
 
-_NEW = {PinKind.NEW_USER, PinKind.NEW_ADMIN}
-_ADMIN = {PinKind.ADMIN, PinKind.CURRENT_ADMIN, PinKind.NEW_ADMIN}
+_NEW = {PinKind.NEW_USER, PinKind.NEW_ADMIN, PinKind.NEW_RESET}
+# The resetting code has the admin PIN's length rule (``check_pin_policy``).
+_ADMIN = {
+    PinKind.ADMIN,
+    PinKind.CURRENT_ADMIN,
+    PinKind.NEW_ADMIN,
+    PinKind.RESET,
+    PinKind.NEW_RESET,
+}
 
 
 class PinDialog(QDialog):

@@ -43,8 +43,12 @@ def _action_label(action: str) -> str:
         Action.CARD_CHECKED: translate("Records", "Carte vérifiée"),
         Action.CARD_WIPED: translate("Records", "Carte effacée"),
         Action.CARD_UNBLOCKED: translate("Records", "Carte débloquée"),
+        Action.CARD_RESET_CODE_SET: translate(
+            "Records", "Code de réinitialisation d'une carte défini"
+        ),
         Action.LOTS_COMMITTED: translate("Records", "Tirage au sort : valeurs engagées"),
         Action.LOTS_REVEALED: translate("Records", "Tirage au sort : valeurs révélées"),
+        Action.LOTS_DRAWN: translate("Records", "Tirage au sort physique consigné"),
         Action.SEALING_SESSION_OPENED: translate("Records", "Séance de scellement ouverte"),
         Action.SEALING_SESSION_CLOSED: translate("Records", "Séance de scellement close"),
         Action.COUNT_SESSION_OPENED: translate("Records", "Séance de dépouillement ouverte"),

@@ -2,8 +2,8 @@
 
 Shows :class:`ceremony.workflow.recount.RecountOutcome`: the verdict in large
 type, per contest and list the archived and recounted votes, the cards used,
-where the signed report was written and the SHA-256 of ``recount.json`` and
-``recompte.pdf``, with buttons to open and print the PDF.
+where the signed report was written and the SHA-256 of the signed bundle
+``recount.zip``, ``recount.json`` and ``recompte.pdf``, with buttons to open and print the PDF.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from bureau_app.sizing import scale_font
 from bureau_app.text import fill
 from ceremony.bundles.payloads.definition import BureauDefinition
 from ceremony.workflow.recount import PDF_FILE, RECOUNT_FILE, RecountOutcome
+from ceremony.workflow.recount_bundle import BUNDLE_FILE
 
 _OK_STYLE = "QLabel { color: #1b5e20; }"
 _BAD_STYLE = "QLabel { color: #b3261e; }"
@@ -148,25 +149,31 @@ class RecountResult(QWidget):
         self.table.resizeRowsToContents()
         used = ", ".join(names.get(m, m) for m in outcome.members_used)
         self.pdf = outcome.folder / PDF_FILE
+        bundle = outcome.folder / BUNDLE_FILE
         self.details.setText(
             fill(
                 self.tr(
                     "Cartes utilisées : %1.\nRapport signé par ces cartes, écrit dans : %2\n"
-                    "Annexe au procès-verbal : %3"
+                    "Paquet signé (bureau verify le vérifie seul) : %3\n"
+                    "Annexe au procès-verbal : %4"
                 ),
                 used,
                 str(outcome.folder),
+                str(bundle),
                 str(self.pdf),
             )
         )
         report = outcome.folder / RECOUNT_FILE
+        lines = [
+            (BUNDLE_FILE, bundle),
+            (RECOUNT_FILE, report),
+            (PDF_FILE, self.pdf),
+        ]
         self.hashes.setText(
-            fill(
-                self.tr("SHA-256 de %1 : %2\nSHA-256 de %3 : %4"),
-                RECOUNT_FILE,
-                sha256_of(report),
-                PDF_FILE,
-                sha256_of(self.pdf),
+            "\n".join(
+                fill(self.tr("SHA-256 de %1 : %2"), name, sha256_of(path))
+                for name, path in lines
+                if path.is_file()
             )
         )
         self.setVisible(True)
