@@ -5,7 +5,8 @@
 For each screen size: Xvfb + window manager + the application (another process),
 driven with the mouse (``tests.gui.xmouse``) through the training ceremony; the
 whole X screen is grabbed at every step's page, every dialog (fingerprint, card and
-quorum prompts, codes, drawing of lots, expert), the help, the procès-verbal before
+quorum prompts, codes, drawing of lots, expert, the roll-call of each session, an
+arrival, the closing of each session), the help, the procès-verbal before
 signing, the results and their projection full screen, the journal, expert mode and
 the end-of-ceremony summary. PNGs go to OUT_DIR/<W>x<H>-<lang>/. Not a test: look at
 the images. French only (the driver finds widgets by their French names). Needs
@@ -28,8 +29,18 @@ from tests.gui.xmouse import MouseCeremony, MouseSession  # noqa: E402
 from tests.gui.xsession import missing_tools  # noqa: E402
 
 # The count with a replacement (the secretary opens, Dr Benali for Dr Perrin) and a wrong
-# code at the seal: the prompts' other states are in the pictures too.
-PLAN = Plan(cards={"count": ["secretaire", "del-aph", "del-cmh-snam"]}, wrong_pin={"sign_seal"})
+# code at the seal: the prompts' other states are in the pictures too. The roll-calls: a
+# delegate late for the sealing session (his arrival entered), the president replaced by
+# the secretary and a delegate by the substitute his union named at the count.
+PLAN = Plan(
+    roll_calls={
+        "sealing": {"del-inph": "absent"},
+        "count": {"presidente": "replaced", "del-inph": "replaced:Dr Marc Lefort"},
+    },
+    arrivals={"sealing": ["del-inph"]},
+    cards={"count": ["secretaire", "del-aph", "del-cmh-snam"]},
+    wrong_pin={"sign_seal"},
+)
 
 
 class Tour:

@@ -22,6 +22,14 @@ pytestmark = [pytest.mark.gui, pytest.mark.timeout(1200)]
 # The incidents a mouse reaches: a member other than the proposed one chosen in the
 # training reader's list, a wrong code then "Ressaisir le code de …", a cancelled code.
 MOUSE_PLAN = Plan(
+    roll_calls={
+        # Dr Perrin is late for the sealing session (his arrival is entered from the
+        # Séance menu before the keys); at the count the president is replaced by the
+        # secretary (art. 5) and Dr Perrin is absent.
+        "sealing": {"del-inph": "absent"},
+        "count": {"presidente": "replaced", "del-inph": "absent"},
+    },
+    arrivals={"sealing": ["del-inph"]},
     cards={
         # The president absent at the count: the secretary opens; Dr Benali replaces
         # Dr Perrin.
@@ -72,6 +80,13 @@ def test_a_training_ceremony_with_the_mouse_only(session: MouseSession) -> None:
     assert any("cancelled" in i for i in run.incidents)
     assert sum("typed again" in i for i in run.incidents) == 2
     assert steps.count("sign_seal") == 3 and steps.count("sign_pv") == 3
+    # Both sessions opened with their roll-call chosen in the call's lists, the late
+    # delegate's arrival entered from the menu before the keys, both sessions closed.
+    assert steps.count("open_session") == 2 and steps.count("close_session") == 2
+    assert steps.index("open_session") < steps.index("session_movement")
+    assert steps.index("session_movement") < steps.index("generate_keys")
+    assert "arrival of del-inph entered" in run.incidents
+    assert "count:presidente:replaced" in run.roll_call_keys
     # Every navigation was a click; keys only typed text into a field clicked first.
     assert run.mouse.clicks > 3 * len(steps)
     print(f"{run.mouse.clicks} clicks, {run.mouse.typed} fields typed, {run.reclicks} re-clicks")

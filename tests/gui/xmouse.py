@@ -298,6 +298,12 @@ class MouseCeremony:
     _pin_trouble_done: set[str] = field(default_factory=set)
     _shot_names: set[str] = field(default_factory=set)
     _serials: dict[str, str] = field(default_factory=dict)
+    _sessions: list[str] = field(default_factory=list)
+    """The sessions opened so far, in order ("sealing", then "count")."""
+    _arrivals: list[str] = field(default_factory=list)
+    """Arrivals still to enter in the session just opened."""
+    roll_call_keys: list[str] = field(default_factory=list)
+    """What was chosen at each roll-call, for the test to check."""
 
     def __post_init__(self) -> None:
         self.mouse = Mouse(self.x)
@@ -373,7 +379,7 @@ class MouseCeremony:
             return
         typed = WRONG_PIN if trouble and self._step in self.plan.wrong_pin else pin
         self.mouse.type_into(typed, window, name="Code de la carte (masqué)")
-        if pin_kind in (PinKind.NEW_USER, PinKind.NEW_ADMIN):
+        if pin_kind in (PinKind.NEW_USER, PinKind.NEW_ADMIN, PinKind.NEW_RESET):
             self.mouse.type_into(pin, window, name="Nouveau code, une seconde fois (masqué)")
         if typed == WRONG_PIN:
             self._pin_trouble_done.add(self._step)
@@ -428,6 +434,71 @@ class MouseCeremony:
         self.mouse.click(None, name_has="Ressaisir le code de")
         self.incidents.append(f"{self._step}: PIN of {member} typed again")
 
+    # --- the sessions: roll-call, arrivals, closing ---------------------------------------
+
+    def open_session(self) -> None:
+        """The call: each member's line has a list (Présent, Absent, Remplacé…) chosen with
+        the mouse; a substitute delegate's name is typed into the field of that line."""
+        window = "Appel des membres"
+        self.mouse.wait_widget(window, cls="QPushButton", name="Consigner l'appel")
+        session = "sealing" if not self._sessions else "count"
+        self._sessions.append(session)
+        plan = self.plan.roll_calls.get(session, {})
+        _seq, state = self.x.state()
+        shown = next(w for w in state["windows"] if window in w["title"])
+        # The lines in the definition's order, top to bottom, as a person reads them.
+        combos = sorted(
+            (w for w in shown["widgets"] if w["class"] == "QComboBox"),
+            key=lambda w: w["rect"][1],
+        )
+        combos = [w for w in combos if w["name"].startswith("Présence de")]
+        assert len(combos) == len(MEMBERS), self.mouse.describe(state)
+        for member, combo in zip(MEMBERS, combos, strict=True):
+            wanted = plan.get(member, "present")
+            if wanted == "absent":
+                self.mouse.choose(1, window, name=combo["name"])
+            elif wanted.startswith("replaced"):
+                self.mouse.choose(2, window, name=combo["name"])
+                _, _, substitute = wanted.partition(":")
+                if substitute:
+                    line = self._field_beside(window, combo)
+                    self.mouse.type_into(substitute, window, cls="QLineEdit", name=line)
+            self.roll_call_keys.append(f"{session}:{member}:{wanted}")
+        self.shot(f"rollcall-open-{session}")
+        self.mouse.click(window, cls="QPushButton", name="Consigner l'appel")
+        self._arrivals = list(self.plan.arrivals.get(session, []))
+
+    def _field_beside(self, window: str, combo: Widget) -> str:
+        """The accessible name of the substitute's field on the combo box's line."""
+        _seq, state = self.x.state()
+        shown = next(w for w in state["windows"] if window in w["title"])
+        middle = combo["rect"][1] + combo["rect"][3] // 2
+        for widget in shown["widgets"]:
+            top, height = widget["rect"][1], widget["rect"][3]
+            if widget["class"] == "QLineEdit" and top <= middle <= top + height:
+                return str(widget["name"])
+        raise AssertionError(f"no substitute field beside {combo['name']!r}")
+
+    def enter_arrival(self, member: str) -> None:
+        """Séance ▸ Arrivée ou départ d'un membre…, from the menu bar, with the mouse."""
+        self.mouse.wait_widget(None, object="next_action")
+        self.shot(f"main-before-arrival-{member}")
+        self.mouse.menu("Séance", "Arrivée ou départ d'un membre…")
+        self.incidents.append(f"arrival of {member} entered")
+
+    def movement(self) -> None:
+        """An arrival: the only absent member is proposed, at the time of the clock."""
+        window = "Arrivée ou départ"
+        self.mouse.wait_widget(window, cls="QPushButton", name="Consigner")
+        self.shot(f"rollcall-arrival-{self._sessions[-1]}")
+        self.mouse.click(window, cls="QPushButton", name="Consigner")
+
+    def close_session(self) -> None:
+        window = "Lever la"
+        self.mouse.wait_widget(window, cls="QPushButton", name="Lever la séance")
+        self.shot(f"rollcall-close-{self._sessions[-1]}")
+        self.mouse.click(window, cls="QPushButton", name="Lever la séance")
+
     # --- the ceremony --------------------------------------------------------------------
 
     def run(self, timeout: float = 900) -> list[str]:
@@ -460,6 +531,9 @@ class MouseCeremony:
                     return self.steps
                 if line.group(2) == "count":
                     self.results_page()
+                if line.group(2) in ("open_session", "session_movement") and self._arrivals:
+                    self.enter_arrival(self._arrivals.pop(0))
+                    continue
                 self.next_action()
             elif text.startswith("dialog opened"):
                 kind = line.group(3)
@@ -467,6 +541,12 @@ class MouseCeremony:
                     self.fingerprint_dialog()
                 elif kind == "ExpertDialog":
                     self.expert_dialog()
+                elif kind == "SessionOpenDialog":
+                    self.open_session()
+                elif kind == "SessionCloseDialog":
+                    self.close_session()
+                elif kind == "MovementDialog":
+                    self.movement()
                 elif kind == "ErrorDialog":
                     raise AppFailedError(f"error dialog at {self._step}:\n{self.x.log_tail()}")
             elif text.startswith("card prompt opened"):
