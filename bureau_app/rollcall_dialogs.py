@@ -38,7 +38,7 @@ from bureau_app.rollcall_model import (
     session_title,
     unrepresented_lists,
 )
-from bureau_app.sizing import fit_to_text, scale_font
+from bureau_app.sizing import fit_to_text, fit_to_width, scale_font
 from bureau_app.text import NBSP, fill, typeset
 from ceremony.bundles.payloads.definition import BureauDefinition, Member
 from ceremony.store.timefmt import PARIS
@@ -223,8 +223,9 @@ class SessionOpenDialog(QDialog):
                 grid.addWidget(field, row, 2)
                 order.append(field)
                 self.substitutes[member.member_id] = field
+        # The members' names and lists get the room: a substitute's name is short.
         grid.setColumnStretch(0, 3)
-        grid.setColumnStretch(2, 2)
+        grid.setColumnStretch(2, 1)
         layout.addLayout(grid)
         missing = unrepresented_lists(definition)
         if missing:
@@ -245,10 +246,19 @@ class SessionOpenDialog(QDialog):
         for first, second in pairwise(order):
             self.setTabOrder(first, second)
         self._update()
-        fit_to_text(self, 96)
+        self._fit_on_screen(124)
         first = next(iter(self.choices.values()), None)
         if first is not None:
             first.setFocus()
+
+    def _fit_on_screen(self, columns: int) -> None:
+        """Wide enough that each member's line wraps once at most, within the screen: at
+        1280×720 a narrower dialog is taller than the screen and its lines overlap."""
+        width = self.fontMetrics().averageCharWidth() * columns
+        screen = self.screen()
+        if screen is not None:
+            width = min(width, screen.availableGeometry().width() - 32)
+        fit_to_width(self, width)
 
     def _members(self) -> dict[str, Member]:
         return {m.member_id: m for m in self.definition.members}
