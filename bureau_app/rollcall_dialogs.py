@@ -247,9 +247,9 @@ class SessionOpenDialog(QDialog):
             self.setTabOrder(first, second)
         self._update()
         self._fit_on_screen(124)
-        first = next(iter(self.choices.values()), None)
-        if first is not None:
-            first.setFocus()
+        president_line = next(iter(self.choices.values()), None)
+        if president_line is not None:
+            president_line.setFocus()
 
     def _fit_on_screen(self, columns: int) -> None:
         """Wide enough that each member's line wraps once at most, within the screen: at
