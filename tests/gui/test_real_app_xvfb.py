@@ -92,7 +92,8 @@ def test_a_training_ceremony_in_the_real_application_with_incidents(session: XSe
     # The procès-verbal prints both roll-calls as they were entered.
     pv = pv_text(session)
     assert "Appel non consigné" not in pv
-    assert "Mme Anne Rousseau Mme la présidente — Présent Remplacé par M. Paul Mercier" in pv
+    # pv4's PV: one column per session, the state in the member's grammatical gender.
+    assert "Mme Anne Rousseau Mme la présidente — Présente Remplacée par M. Paul Mercier" in pv
     assert re.search(
         r"Dr Yves Perrin délégué de liste Intersyndicat National des Praticiens Hospitaliers "
         r"Arrivé à \d{1,2} h \d{2} Absent",
@@ -153,5 +154,5 @@ def test_a_drawing_of_lots_cancelled_then_redone_in_the_real_application(
     # The substitute is in the procès-verbal's roll-call of the count; every member
     # present there (the secretary too) signed it.
     pv = pv_text(session)
-    assert "Action Praticiens Hôpital Présent Remplacé par Dr Marc Lefort" in pv
+    assert "Action Praticiens Hôpital Présente Remplacée par Dr Marc Lefort" in pv
     assert steps.count("sign_pv") == 4
