@@ -1,9 +1,9 @@
 """French words for members and their roles, for prompts that name who must act.
 
-The definition gives a member's civility only inside the name ("Mme Anne
-Rousseau", "M. Paul Mercier", "Dr Julie Caron"): the role word agrees with it
-where it says, and is phrased without gender otherwise ("présidence du bureau",
-"représentant la liste …").
+The definition gives a member's civility ("Mme", "M.": ``Member.civility``, as
+the PV uses it), or in older definitions only inside the name ("Mme Anne
+Rousseau", "Dr Julie Caron"): the role word agrees with it where it says, and is
+phrased without gender otherwise ("présidence du bureau", "représentant la liste …").
 """
 
 from __future__ import annotations
@@ -20,8 +20,10 @@ from ceremony.bundles.payloads.definition import BureauDefinition, Member
 translate = QCoreApplication.translate
 
 
-def _gender(name: str) -> str:
-    first = name.split(" ", 1)[0].rstrip(".").lower()
+def gender(member: Member) -> str:
+    """ "f", "m" or "" (not said): the definition's civility first, else the name's."""
+    said = member.civility or member.name.split(" ", 1)[0]
+    first = said.rstrip(".").lower()
     if first in {"mme", "madame", "mlle"}:
         return "f"
     if first in {"m", "monsieur"}:
@@ -36,10 +38,10 @@ def list_names(definition: BureauDefinition) -> dict[str, str]:
 
 def role_word(member: Member, lists: Mapping[str, str] | None = None) -> str:
     """The role as people say it ("présidente", "déléguée de la liste …")."""
-    gender = _gender(member.name)
+    said = gender(member)
     if member.role == "president":
         return {"f": translate("Roles", "présidente"), "m": translate("Roles", "président")}.get(
-            gender, translate("Roles", "présidence du bureau")
+            said, translate("Roles", "présidence du bureau")
         )
     if member.role == "secretary":
         return translate("Roles", "secrétaire")
@@ -50,11 +52,11 @@ def role_word(member: Member, lists: Mapping[str, str] | None = None) -> str:
             return {
                 "f": translate("Roles", "déléguée de liste"),
                 "m": translate("Roles", "délégué de liste"),
-            }.get(gender, translate("Roles", "délégation d'une liste"))
+            }.get(said, translate("Roles", "délégation d'une liste"))
         template = {
             "f": translate("Roles", "déléguée de la liste %1"),
             "m": translate("Roles", "délégué de la liste %1"),
-        }.get(gender, translate("Roles", "représentant la liste %1"))
+        }.get(said, translate("Roles", "représentant la liste %1"))
         return fill(template, which)
     return member.role
 

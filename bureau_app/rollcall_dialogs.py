@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from bureau_app.quorum import quorum_need, who_may_come
-from bureau_app.roles import list_names
+from bureau_app.roles import gender, list_names
 from bureau_app.rollcall_model import (
     call_lines,
     format_moment,
@@ -51,7 +51,7 @@ ARRIVAL, DEPARTURE = "arrivals", "departures"
 
 
 def _feminine(member: Member) -> bool:
-    return member.name.split(" ", 1)[0].rstrip(".").lower() in {"mme", "madame", "mlle"}
+    return gender(member) == "f"
 
 
 class TimeField(QDateTimeEdit):

@@ -18,7 +18,7 @@ from typing import Final
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
 from bureau_app.phase_model import ChecklistItem
-from bureau_app.roles import list_names, role_word
+from bureau_app.roles import gender, list_names, role_word
 from bureau_app.text import NBSP, fill
 from ceremony.bundles.payloads.definition import BureauDefinition, Member
 from ceremony.store.timefmt import PARIS
@@ -223,7 +223,9 @@ def call_lines(call: RollCall, definition: BureauDefinition) -> list[str]:
         if member_id in by_id:
             lines.append(
                 fill(
-                    translate("RollCall", "%1 remplacé par %2"),
+                    translate("RollCall", "%1 remplacée par %2")
+                    if gender(by_id[member_id]) == "f"
+                    else translate("RollCall", "%1 remplacé par %2"),
                     member_label(by_id[member_id], lists),
                     stand_in_name(stand_in, definition),
                 )

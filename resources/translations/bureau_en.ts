@@ -1802,83 +1802,83 @@ Details: %6</translation>
 <context>
     <name>MovementDialog</name>
     <message>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="418"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="428"/>
         <source>Arrivée ou départ d&apos;un membre</source>
         <translation>A member arrives or leaves</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="419"/>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="422"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="429"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="432"/>
         <source>Arrivée ou départ d&apos;un membre pendant la %1</source>
         <translation>A member arrives or leaves during the %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="427"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="437"/>
         <source>Consignez l&apos;arrivée d&apos;un membre avant qu&apos;il ne présente sa carte, et le départ d&apos;un membre quand il quitte la salle : le procès-verbal les reprend avec leur heure.</source>
         <translation>Record a member&apos;s arrival before they present their card, and a member&apos;s departure when they leave the room: the official record (procès-verbal) gives both with their time.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="431"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="441"/>
         <source>Explication</source>
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="436"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="446"/>
         <source>Arrivée</source>
         <translation>Arrival</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="437"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="447"/>
         <source>Départ</source>
         <translation>Departure</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="438"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="448"/>
         <source>Arrivée ou départ</source>
         <translation>Arrival or departure</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="439"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="449"/>
         <source>&amp;Mouvement :</source>
         <translation>&amp;Movement:</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="442"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="452"/>
         <source>Membre qui arrive ou qui part</source>
         <translation>Member arriving or leaving</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="443"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="453"/>
         <source>M&amp;embre :</source>
         <translation>M&amp;ember:</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="446"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="456"/>
         <source>Heure de l&apos;arrivée ou du départ (heure de Paris)</source>
         <translation>Time of the arrival or departure (Paris time)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="447"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="457"/>
         <source>&amp;Heure (heure de Paris) :</source>
         <translation>&amp;Time (Paris time):</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="453"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="463"/>
         <source>Ce qui empêche de consigner</source>
         <translation>What prevents recording</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="455"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="465"/>
         <source>&amp;Consigner</source>
         <translation>&amp;Record</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="472"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="482"/>
         <source>Tous les membres sont déjà présents : personne ne peut arriver.</source>
         <translation>Every member is already present: nobody can arrive.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="474"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="484"/>
         <source>Aucun membre présent ne peut partir.</source>
         <translation>No member present can leave.</translation>
     </message>
@@ -3611,57 +3611,57 @@ Annex to the official report: %4</translation>
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../bureau_app/roles.py" line="41"/>
+        <location filename="../../bureau_app/roles.py" line="43"/>
         <source>présidente</source>
         <translation>chair</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/roles.py" line="41"/>
+        <location filename="../../bureau_app/roles.py" line="43"/>
         <source>président</source>
         <translation>chair</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/roles.py" line="42"/>
+        <location filename="../../bureau_app/roles.py" line="44"/>
         <source>présidence du bureau</source>
         <translation>chair of the committee</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/roles.py" line="45"/>
+        <location filename="../../bureau_app/roles.py" line="47"/>
         <source>secrétaire</source>
         <translation>secretary</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/roles.py" line="51"/>
+        <location filename="../../bureau_app/roles.py" line="53"/>
         <source>déléguée de liste</source>
         <translation>list delegate</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/roles.py" line="52"/>
+        <location filename="../../bureau_app/roles.py" line="54"/>
         <source>délégué de liste</source>
         <translation>list delegate</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/roles.py" line="53"/>
+        <location filename="../../bureau_app/roles.py" line="55"/>
         <source>délégation d&apos;une liste</source>
         <translation>list delegate</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/roles.py" line="55"/>
+        <location filename="../../bureau_app/roles.py" line="57"/>
         <source>déléguée de la liste %1</source>
         <translation>delegate of the list %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/roles.py" line="56"/>
+        <location filename="../../bureau_app/roles.py" line="58"/>
         <source>délégué de la liste %1</source>
         <translation>delegate of the list %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/roles.py" line="57"/>
+        <location filename="../../bureau_app/roles.py" line="59"/>
         <source>représentant la liste %1</source>
         <translation>representing the list %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/roles.py" line="69"/>
+        <location filename="../../bureau_app/roles.py" line="71"/>
         <source>de %1</source>
         <translation>of %1</translation>
     </message>
@@ -3735,21 +3735,26 @@ Annex to the official report: %4</translation>
     </message>
     <message>
         <location filename="../../bureau_app/rollcall_model.py" line="226"/>
+        <source>%1 remplacée par %2</source>
+        <translation>%1 replaced by %2</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/rollcall_model.py" line="228"/>
         <source>%1 remplacé par %2</source>
         <translation>%1 replaced by %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_model.py" line="235"/>
+        <location filename="../../bureau_app/rollcall_model.py" line="237"/>
         <source>Arrivée de %1 à %2</source>
         <translation>%1 arrived at %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_model.py" line="244"/>
+        <location filename="../../bureau_app/rollcall_model.py" line="246"/>
         <source>Départ de %1 à %2</source>
         <translation>%1 left at %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_model.py" line="251"/>
+        <location filename="../../bureau_app/rollcall_model.py" line="253"/>
         <source>Séance levée le %1</source>
         <translation>Session closed on %1</translation>
     </message>
@@ -3783,53 +3788,53 @@ Annex to the official report: %4</translation>
 <context>
     <name>SessionCloseDialog</name>
     <message>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="348"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="358"/>
         <source>Lever la %1</source>
         <translation>Close the %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="349"/>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="351"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="359"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="361"/>
         <source>Clôture de la %1</source>
         <translation>Closing of the %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="355"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="365"/>
         <source>Le procès-verbal reprend l&apos;appel, les arrivées et départs et l&apos;heure de clôture. Une arrivée ou un départ oublié se consigne d&apos;abord, avec « Arrivée ou départ d&apos;un membre ».</source>
         <translation>The official record (procès-verbal) gives the roll-call, the arrivals and departures and the closing time. An arrival or departure not yet recorded is recorded first, with &quot;A member arrives or leaves&quot;.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="359"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="369"/>
         <source>Explication de la clôture</source>
         <translation>About the closing</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="364"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="374"/>
         <source>L&apos;appel de la séance tel qu&apos;il est consigné</source>
         <translation>The session&apos;s roll-call as recorded</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="369"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="379"/>
         <source>Heure de clôture de la séance (heure de Paris)</source>
         <translation>Closing time of the session (Paris time)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="370"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="380"/>
         <source>&amp;Heure de clôture (heure de Paris) :</source>
         <translation>Closing &amp;time (Paris time):</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="377"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="387"/>
         <source>Au plus tôt le %1 (dernier acte consigné de la séance).</source>
         <translation>At the earliest %1 (the session&apos;s last recorded act).</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="380"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="390"/>
         <source>Heure de clôture la plus tôt possible</source>
         <translation>Earliest possible closing time</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="383"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="393"/>
         <source>&amp;Lever la séance</source>
         <translation>&amp;Close the session</translation>
     </message>
@@ -3952,57 +3957,57 @@ Annex to the official report: %4</translation>
         <translation>Name of the substitute delegate replacing %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="233"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="234"/>
         <source>Listes sans délégué au bureau : %1.</source>
         <translation>Lists without a delegate at the bureau: %1.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="234"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="235"/>
         <source>Listes sans délégué au bureau</source>
         <translation>Lists without a delegate at the bureau</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="237"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="238"/>
         <source>Résumé de l&apos;appel</source>
         <translation>Roll-call summary</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="238"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="239"/>
         <source>Ce qui empêche de consigner l&apos;appel</source>
         <translation>What prevents recording the roll-call</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="242"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="243"/>
         <source>&amp;Consigner l&apos;appel</source>
         <translation>&amp;Record the roll-call</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="275"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="285"/>
         <source>%1 est remplacée par le secrétaire : le secrétaire doit être présent.</source>
         <translation>%1 is replaced by the secretary: the secretary must be present.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="278"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="288"/>
         <source>%1 est remplacé par le secrétaire : le secrétaire doit être présent.</source>
         <translation>%1 is replaced by the secretary: the secretary must be present.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="285"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="295"/>
         <source>Saisissez le nom du délégué suppléant de %1.</source>
         <translation>Type the name of %1&apos;s substitute delegate.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="289"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="299"/>
         <source>Présents : %1 ; absents : %2 ; remplacés : %3.</source>
         <translation>Present: %1; absent: %2; replaced: %3.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="300"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="310"/>
         <source>Avec les membres présents, le quorum n&apos;est pas atteint (il manque : %1) : les cartes ne pourront servir qu&apos;après l&apos;arrivée d&apos;autres membres.</source>
         <translation>With the members present, the quorum is not reached (missing: %1): the cards can be used only after other members arrive.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="309"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="319"/>
         <source>La création des clés et le vote à blanc demandent la carte de chaque membre : l&apos;arrivée des autres se consignera avant ces étapes.</source>
         <translation>Creating the keys and the test vote take every member&apos;s card: the others&apos; arrival must be recorded before those steps.</translation>
     </message>

@@ -27,6 +27,38 @@ def test_role_words(name: str, role: str, list_ids: tuple[str, ...], word: str) 
     assert role_word(Member("m", name, role, list_ids), LISTS) == word
 
 
+def test_the_definitions_civility_is_preferred_to_the_name() -> None:
+    # pv4's definitions say each member's civility: "Dr Julie Caron" is "Mme" there, and
+    # the PV prints "déléguée"; the screens agree with it.
+    caron = Member("d", "Dr Julie Caron", "delegate", ("aph",), civility="Mme")
+    assert role_word(caron, LISTS) == "déléguée de la liste Action Praticiens Hôpital"
+    perrin = Member("d", "Dr Yves Perrin", "delegate", ("aph",), civility="M.")
+    assert role_word(perrin, LISTS) == "délégué de la liste Action Praticiens Hôpital"
+
+
+def test_a_replaced_president_agrees_with_her_civility() -> None:
+    from datetime import datetime
+
+    from bureau_app.rollcall_model import call_lines
+    from ceremony.simulator.platform import PlatformSimulator
+    from ceremony.store.timefmt import PARIS
+    from ceremony.workflow.rollcall import RollCall
+
+    definition = PlatformSimulator(seed="roles", ballots=4, workers=1).bureau()
+    president = next(m for m in definition.members if m.role == "president")
+    assert president.civility == "Mme"
+    others = tuple(m.member_id for m in definition.members if m is not president)
+    call = RollCall(
+        "count",
+        datetime(2024, 12, 11, 10, 0, tzinfo=PARIS),
+        present=others,
+        absent=(),
+        replaced={president.member_id: "secretaire"},
+    )
+    lines = " | ".join(call_lines(call, definition)).replace("\u00a0", " ")
+    assert f"{president.name} (présidente) remplacée par M. Paul Mercier" in lines, lines
+
+
 def test_the_prompt_names_the_holder_and_the_known_serial() -> None:
     card = expected_card(Member("p", "Mme Anne Rousseau", "president", ()), "0001", LISTS)
     assert (card.of_role, card.role, card.serial) == ("de Mme Anne Rousseau", "présidente", "0001")
