@@ -8,8 +8,10 @@ from dataclasses import dataclass
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
+    QEvent,
     QLocale,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
@@ -153,9 +155,10 @@ class JournalView(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        characters = self.fontMetrics().averageCharWidth()
-        self.table.setColumnWidth(2, characters * 17)
-        self.table.setColumnWidth(3, characters * 20)
+        self._sharing = False
+        self._share_columns()
+        header.sectionResized.connect(self._on_section_resized)
+        self.table.viewport().installEventFilter(self)
         # The whole selected entry, wrapped: long names and details stay readable.
         self.entry = QLabel(self.tr("Choisissez une entrée pour la lire en entier."))
         self.entry.setAccessibleName(self.tr("Entrée choisie, en entier"))
@@ -175,6 +178,33 @@ class JournalView(QWidget):
         self.model.modelReset.connect(self._update_count)
         self.model.rowsInserted.connect(self._update_count)
         self._update_count()
+
+    def _share_columns(self) -> None:
+        """The step and the people share what the number, time and action leave, up to
+        17 and 20 characters: the action stays whole however wide the window's side panel
+        is (the bureau's name and steps make it wider in a real ceremony)."""
+        characters = self.fontMetrics().averageCharWidth()
+        header = self.table.horizontalHeader()
+        fitted = sum(header.sectionSize(column) for column in (0, 1, 4))
+        left = self.table.viewport().width() - fitted - characters * 6  # a bit of "Détails"
+        step = max(characters * 8, min(characters * 17, left * 45 // 100))
+        people = max(characters * 8, min(characters * 20, left - step))
+        self._sharing = True
+        try:
+            self.table.setColumnWidth(2, step)
+            self.table.setColumnWidth(3, people)
+        finally:
+            self._sharing = False
+
+    def _on_section_resized(self, column: int, _old: int, _new: int) -> None:
+        # The fitted columns change with the rows shown: share again (never in a loop).
+        if column in (0, 1, 4) and not self._sharing:
+            self._share_columns()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._share_columns()
+        return super().eventFilter(watched, event)
 
     def set_rows(self, rows: Sequence[JournalRow]) -> None:
         self.model.set_rows(rows)
