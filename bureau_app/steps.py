@@ -363,6 +363,34 @@ def _signatures(
     return items
 
 
+def _present_signatures(
+    signed: Collection[str], present: Collection[str], definition: BureauDefinition | None
+) -> list[ChecklistItem]:
+    """With a count roll-call every member present signs (the engine's rule): who has
+    signed, then who still must; never an absent or replaced member."""
+    if definition is None:
+        return []
+    items = [
+        ChecklistItem(_fill(translate("Steps", "Signé par %1"), _name(member, definition)), True)
+        for member in definition.members
+        if member.member_id in signed
+    ]
+    waiting = [
+        m for m in definition.members if m.member_id in present and m.member_id not in signed
+    ]
+    if waiting:
+        items.append(
+            ChecklistItem(
+                _fill(
+                    translate("Steps", "Signatures des membres présents au dépouillement : %1"),
+                    ", ".join(m.name for m in waiting),
+                ),
+                False,
+            )
+        )
+    return items
+
+
 def _phase_content(
     phase: Phase, state: CeremonyState, definition: BureauDefinition | None
 ) -> tuple[list[ChecklistItem], list[ChecklistItem]]:
@@ -560,9 +588,15 @@ def _phase_content(
         return todo, verified
     if phase is Phase.PV:
         todo = _items((translate("Steps", "Établir le procès-verbal"), state.pv is not None))
-        todo += _signatures(
-            translate("Steps", "Signatures du procès-verbal : %1"), state.pv_signatures, definition
-        )
+        present = rollcall.present_members(state, "count")
+        if present is None:
+            todo += _signatures(
+                translate("Steps", "Signatures du procès-verbal : %1"),
+                state.pv_signatures,
+                definition,
+            )
+        else:
+            todo += _present_signatures(state.pv_signatures, present, definition)
         todo += _items(
             (translate("Steps", "Exporter les résultats signés"), state.results_blob is not None)
         )

@@ -1679,32 +1679,32 @@ Go back to the other window (it may be minimised or behind this one), or close i
 <context>
     <name>JournalModel</name>
     <message>
-        <location filename="../../bureau_app/journal_view.py" line="51"/>
+        <location filename="../../bureau_app/journal_view.py" line="53"/>
         <source>N°</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/journal_view.py" line="52"/>
+        <location filename="../../bureau_app/journal_view.py" line="54"/>
         <source>Heure (Paris)</source>
         <translation>Time (Paris)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/journal_view.py" line="53"/>
+        <location filename="../../bureau_app/journal_view.py" line="55"/>
         <source>Étape</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/journal_view.py" line="54"/>
+        <location filename="../../bureau_app/journal_view.py" line="56"/>
         <source>Personnes</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/journal_view.py" line="55"/>
+        <location filename="../../bureau_app/journal_view.py" line="57"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/journal_view.py" line="56"/>
+        <location filename="../../bureau_app/journal_view.py" line="58"/>
         <source>Détails</source>
         <translation>Details</translation>
     </message>
@@ -1712,53 +1712,53 @@ Go back to the other window (it may be minimised or behind this one), or close i
 <context>
     <name>JournalView</name>
     <message>
-        <location filename="../../bureau_app/journal_view.py" line="114"/>
-        <location filename="../../bureau_app/journal_view.py" line="122"/>
+        <location filename="../../bureau_app/journal_view.py" line="116"/>
+        <location filename="../../bureau_app/journal_view.py" line="124"/>
         <source>Journal du bureau</source>
         <translation>Committee log</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/journal_view.py" line="124"/>
+        <location filename="../../bureau_app/journal_view.py" line="126"/>
         <source>Titre : journal du bureau</source>
         <translation>Title: committee log</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/journal_view.py" line="126"/>
+        <location filename="../../bureau_app/journal_view.py" line="128"/>
         <source>Rechercher (nom, action, étape…)</source>
         <translation>Search (name, action, step…)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/journal_view.py" line="127"/>
+        <location filename="../../bureau_app/journal_view.py" line="129"/>
         <source>Rechercher dans le journal</source>
         <translation>Search the log</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/journal_view.py" line="130"/>
+        <location filename="../../bureau_app/journal_view.py" line="132"/>
         <source>Effacer la recherche</source>
         <translation>Clear the search</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/journal_view.py" line="133"/>
+        <location filename="../../bureau_app/journal_view.py" line="135"/>
         <source>Nombre d&apos;entrées affichées</source>
         <translation>Number of entries shown</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/journal_view.py" line="137"/>
+        <location filename="../../bureau_app/journal_view.py" line="139"/>
         <source>Entrées du journal</source>
         <translation>Log entries</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/journal_view.py" line="160"/>
+        <location filename="../../bureau_app/journal_view.py" line="163"/>
         <source>Choisissez une entrée pour la lire en entier.</source>
         <translation>Choose an entry to read it in full.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/journal_view.py" line="161"/>
+        <location filename="../../bureau_app/journal_view.py" line="164"/>
         <source>Entrée choisie, en entier</source>
         <translation>Chosen entry, in full</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/journal_view.py" line="191"/>
+        <location filename="../../bureau_app/journal_view.py" line="221"/>
         <source>N° %1 · %2 · %3
 Personnes : %4
 Action : %5
@@ -1769,32 +1769,32 @@ Action: %5
 Details: %6</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/journal_view.py" line="204"/>
+        <location filename="../../bureau_app/journal_view.py" line="234"/>
         <source>Aucune entrée</source>
         <translation>No entries</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/journal_view.py" line="204"/>
+        <location filename="../../bureau_app/journal_view.py" line="234"/>
         <source>1 entrée</source>
         <translation>1 entry</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/journal_view.py" line="204"/>
+        <location filename="../../bureau_app/journal_view.py" line="234"/>
         <source>%1 entrées</source>
         <translation>%1 entries</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/journal_view.py" line="208"/>
+        <location filename="../../bureau_app/journal_view.py" line="238"/>
         <source>Aucune entrée trouvée sur %2</source>
         <translation>No entry found out of %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/journal_view.py" line="209"/>
+        <location filename="../../bureau_app/journal_view.py" line="239"/>
         <source>1 entrée trouvée sur %2</source>
         <translation>1 entry found out of %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/journal_view.py" line="210"/>
+        <location filename="../../bureau_app/journal_view.py" line="240"/>
         <source>%1 entrées trouvées sur %2</source>
         <translation>%1 entries found out of %2</translation>
     </message>
@@ -4056,7 +4056,7 @@ Annex to the official report: %4</translation>
     </message>
     <message>
         <location filename="../../bureau_app/steps.py" line="140"/>
-        <location filename="../../bureau_app/steps.py" line="429"/>
+        <location filename="../../bureau_app/steps.py" line="457"/>
         <source>Remettre le scellement à la plateforme</source>
         <translation>Hand the seal to the platform</translation>
     </message>
@@ -4072,7 +4072,7 @@ Annex to the official report: %4</translation>
     </message>
     <message>
         <location filename="../../bureau_app/steps.py" line="148"/>
-        <location filename="../../bureau_app/steps.py" line="526"/>
+        <location filename="../../bureau_app/steps.py" line="554"/>
         <source>Consigner les conclusions de l&apos;expert</source>
         <translation>Record the expert&apos;s conclusions</translation>
     </message>
@@ -4083,7 +4083,7 @@ Annex to the official report: %4</translation>
     </message>
     <message>
         <location filename="../../bureau_app/steps.py" line="156"/>
-        <location filename="../../bureau_app/steps.py" line="562"/>
+        <location filename="../../bureau_app/steps.py" line="590"/>
         <source>Établir le procès-verbal</source>
         <translation>Draw up the minutes</translation>
     </message>
@@ -4099,7 +4099,7 @@ Annex to the official report: %4</translation>
     </message>
     <message>
         <location filename="../../bureau_app/steps.py" line="170"/>
-        <location filename="../../bureau_app/steps.py" line="583"/>
+        <location filename="../../bureau_app/steps.py" line="617"/>
         <source>Écrire l&apos;archive de la cérémonie</source>
         <translation>Write the ceremony archive</translation>
     </message>
@@ -4184,53 +4184,58 @@ Annex to the official report: %4</translation>
         <translation>Register the card of each committee member</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="377"/>
+        <location filename="../../bureau_app/steps.py" line="385"/>
+        <source>Signatures des membres présents au dépouillement : %1</source>
+        <translation>Signatures of the members present at the count: %1</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/steps.py" line="405"/>
         <source>Cartes à insérer, l&apos;une après l&apos;autre : %1</source>
         <translation>Cards to insert, one after the other: %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="382"/>
+        <location filename="../../bureau_app/steps.py" line="410"/>
         <source>Créer la clé du bureau, partagée entre les cartes</source>
         <translation>Create the committee key, shared between the cards</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="388"/>
+        <location filename="../../bureau_app/steps.py" line="416"/>
         <source>Clé publique du bureau : %1…</source>
         <translation>Committee public key: %1…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="391"/>
+        <location filename="../../bureau_app/steps.py" line="419"/>
         <source>%1 scrutin(s) préparé(s) avec cette clé</source>
         <translation>%1 contest(s) prepared with this key</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="401"/>
-        <location filename="../../bureau_app/steps.py" line="544"/>
+        <location filename="../../bureau_app/steps.py" line="429"/>
+        <location filename="../../bureau_app/steps.py" line="572"/>
         <source>Cartes à insérer : %1</source>
         <translation>Cards to insert: %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="402"/>
+        <location filename="../../bureau_app/steps.py" line="430"/>
         <source>Chiffrer des bulletins de test connus</source>
         <translation>Encrypt known test ballots</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="403"/>
+        <location filename="../../bureau_app/steps.py" line="431"/>
         <source>Dépouiller l&apos;urne de test avec les cartes du quorum</source>
         <translation>Count the test ballot box with the quorum cards</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="405"/>
+        <location filename="../../bureau_app/steps.py" line="433"/>
         <source>Comparer au résultat attendu, puis remettre les compteurs à zéro</source>
         <translation>Compare with the expected result, then reset the counters</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="416"/>
+        <location filename="../../bureau_app/steps.py" line="444"/>
         <source>Résultat du vote à blanc conforme pour %1 scrutin(s)</source>
         <translation>Test vote result as expected for %1 contest(s)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="587"/>
+        <location filename="../../bureau_app/steps.py" line="621"/>
         <source>Établir la liste de remise des clés (cartes et codes sous plis scellés séparés)</source>
         <translation>Draw up the key hand-over list (cards and PINs in separate sealed envelopes)</translation>
     </message>
@@ -4256,116 +4261,117 @@ Annex to the official report: %4</translation>
     </message>
     <message>
         <location filename="../../bureau_app/steps.py" line="356"/>
+        <location filename="../../bureau_app/steps.py" line="374"/>
         <source>Signé par %1</source>
         <translation>Signed by %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="425"/>
+        <location filename="../../bureau_app/steps.py" line="453"/>
         <source>Signatures du scellement : %1</source>
         <translation>Seal signatures: %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="437"/>
+        <location filename="../../bureau_app/steps.py" line="465"/>
         <source>Signatures du scellement : %1 sur %2 nécessaires</source>
         <translation>Seal signatures: %1 of the %2 needed</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="446"/>
+        <location filename="../../bureau_app/steps.py" line="474"/>
         <source>Quorum de signatures vérifié avant export</source>
         <translation>Quorum of signatures checked before export</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="453"/>
+        <location filename="../../bureau_app/steps.py" line="481"/>
         <source>Importer l&apos;état du vote à l&apos;ouverture (urne vide)</source>
         <translation>Import the vote status at opening (empty ballot box)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="457"/>
+        <location filename="../../bureau_app/steps.py" line="485"/>
         <source>Suivre la participation et les interventions</source>
         <translation>Follow turnout and interventions</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="460"/>
+        <location filename="../../bureau_app/steps.py" line="488"/>
         <source>Importer l&apos;état du vote à la clôture</source>
         <translation>Import the vote status at closing</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="466"/>
+        <location filename="../../bureau_app/steps.py" line="494"/>
         <source>clos</source>
         <translation>closed</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="468"/>
+        <location filename="../../bureau_app/steps.py" line="496"/>
         <source>ouvert</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="473"/>
+        <location filename="../../bureau_app/steps.py" line="501"/>
         <source>État n° %1 (vote %2) : %3 émargement(s), %4 intervention(s)</source>
         <translation>Status no. %1 (vote %2): %3 signature(s) in the register, %4 intervention(s)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="488"/>
+        <location filename="../../bureau_app/steps.py" line="516"/>
         <source>Décision n° %1 signée et exportée : %2 (motif : %3)</source>
         <translation>Decision no. %1 signed and exported: %2 (reason: %3)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="500"/>
+        <location filename="../../bureau_app/steps.py" line="528"/>
         <source>Importer l&apos;urne close, signée par la plateforme</source>
         <translation>Import the closed ballot box, signed by the platform</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="501"/>
+        <location filename="../../bureau_app/steps.py" line="529"/>
         <source>Vérifier chaque bulletin et le scellement</source>
         <translation>Check every ballot and the seal</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="515"/>
+        <location filename="../../bureau_app/steps.py" line="543"/>
         <source>%1 : %2 bulletin(s) vérifié(s), %3 émargement(s)</source>
         <translation>%1: %2 ballot(s) checked, %3 signature(s) in the register</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="533"/>
+        <location filename="../../bureau_app/steps.py" line="561"/>
         <source>%1 : « %2 »</source>
         <translation>%1: “%2”</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="545"/>
+        <location filename="../../bureau_app/steps.py" line="573"/>
         <source>Déchiffrer le résultat (jamais bulletin par bulletin)</source>
         <translation>Decrypt the result (never ballot by ballot)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="546"/>
+        <location filename="../../bureau_app/steps.py" line="574"/>
         <source>Calculer la répartition des sièges</source>
         <translation>Compute the seat allocation</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="551"/>
+        <location filename="../../bureau_app/steps.py" line="579"/>
         <source>Déchiffrements partiels vérifiés</source>
         <translation>Partial decryptions checked</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="554"/>
+        <location filename="../../bureau_app/steps.py" line="582"/>
         <source>Résultats calculés pour %1 scrutin(s)</source>
         <translation>Results computed for %1 contest(s)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="564"/>
+        <location filename="../../bureau_app/steps.py" line="594"/>
         <source>Signatures du procès-verbal : %1</source>
         <translation>Official report signatures: %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="567"/>
+        <location filename="../../bureau_app/steps.py" line="601"/>
         <source>Exporter les résultats signés</source>
         <translation>Export the signed results</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="574"/>
+        <location filename="../../bureau_app/steps.py" line="608"/>
         <source>%1 signature(s) du procès-verbal vérifiée(s)</source>
         <translation>%1 signature(s) of the minutes checked</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="599"/>
+        <location filename="../../bureau_app/steps.py" line="633"/>
         <source>Archive écrite : %1 fichier(s)</source>
         <translation>Archive written: %1 file(s)</translation>
     </message>
