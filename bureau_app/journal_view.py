@@ -8,14 +8,13 @@ from dataclasses import dataclass
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
-    QEvent,
     QLocale,
     QModelIndex,
-    QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
 )
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -158,7 +157,6 @@ class JournalView(QWidget):
         self._sharing = False
         self._share_columns()
         header.sectionResized.connect(self._on_section_resized)
-        self.table.viewport().installEventFilter(self)
         # The whole selected entry, wrapped: long names and details stay readable.
         self.entry = QLabel(self.tr("Choisissez une entrée pour la lire en entier."))
         self.entry.setAccessibleName(self.tr("Entrée choisie, en entier"))
@@ -201,10 +199,12 @@ class JournalView(QWidget):
         if column in (0, 1, 4) and not self._sharing:
             self._share_columns()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
-            self._share_columns()
-        return super().eventFilter(watched, event)
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        # The layout has resized the table (and its viewport) before this handler runs. A
+        # Python event filter on the viewport would also do, but could be called while the
+        # view is being destroyed.
+        super().resizeEvent(event)
+        self._share_columns()
 
     def set_rows(self, rows: Sequence[JournalRow]) -> None:
         self.model.set_rows(rows)
