@@ -101,7 +101,7 @@ def record_measures(bureau: Bureau, at: datetime, measures: str) -> Reported:
             f"the platform already reported the measures at {at.isoformat()}",
             user_message=(
                 "La plateforme a déjà indiqué, dans son paquet signé, les mesures prises après "
-                f"cette intervention : « {item.measures} ». Elles ne se remplacent pas."
+                f"cette intervention : « {item.measures.rstrip('.')} ». Elles ne se remplacent pas."
             ),
         )
     if item.measures:
@@ -109,7 +109,7 @@ def record_measures(bureau: Bureau, at: datetime, measures: str) -> Reported:
             f"measures already entered for {at.isoformat()}",
             user_message=(
                 "Les mesures prises après cette intervention sont déjà consignées : "
-                f"« {item.measures} »."
+                f"« {item.measures.rstrip('.')} »."
             ),
         )
     bureau.store.append(
