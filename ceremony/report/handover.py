@@ -337,5 +337,6 @@ def make_handover_pdf(data: HandoverData) -> bytes:
         subject=data.instance,
         author=data.organiser,
         footer=f"Remise des clés — {data.bureau_name}",
+        created=data.handed_over_at,
         training=data.training,
     )

@@ -409,7 +409,7 @@ def _unfilled(result: ContestResult, short: Sequence[tuple[str, str, int]]) -> l
     return [para(text + ".")]
 
 
-def _elected(result: ContestResult, elected: Sequence[Elected]) -> list[Flowable]:
+def _elected(result: ContestResult, elected: Sequence[Elected], number: int = 0) -> list[Flowable]:
     mine = [e for e in elected if e.contest_id == result.contest_id]
     if not mine:
         return []
@@ -420,7 +420,11 @@ def _elected(result: ContestResult, elected: Sequence[Elected]) -> list[Flowable
     return [
         Spacer(1, 2 * mm),
         KeepTogether(
-            [para("Candidats élus :"), grid_table(rows, [60 * mm, CONTENT_WIDTH - 60 * mm])]
+            [
+                # Named by its contest: the table may start a page of its own.
+                para(f"Candidats élus au scrutin 3.{number} :" if number else "Candidats élus :"),
+                grid_table(rows, [60 * mm, CONTENT_WIDTH - 60 * mm]),
+            ]
         ),
     ]
 
@@ -472,7 +476,7 @@ def _contest(number: int, result: ContestResult, data: PvData) -> list[Flowable]
         *_unfilled(result, data.notes.short_lists),
         # The common lists' split stays with the elected candidates of its contest: alone
         # at the top of a page, a reader cannot tell which contest it belongs to.
-        KeepTogether([*_elected(result, data.notes.elected), *_unions(result)]),
+        KeepTogether([*_elected(result, data.notes.elected, number), *_unions(result)]),
     ]
 
 

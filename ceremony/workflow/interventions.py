@@ -88,15 +88,30 @@ def record_measures(bureau: Bureau, at: datetime, measures: str) -> Reported:
     """The bureau enters the measures taken after the intervention reported at ``at``."""
     text = " ".join(measures.split())
     if len(text) < 3:
-        raise MeasuresError("measures text empty or too short")
+        raise MeasuresError(
+            "measures text empty or too short",
+            user_message="Décrivez en quelques mots les mesures prises après l’intervention.",
+        )
     known = [r for r in reported(bureau.store.entries()) if r.at == at]
     if not known:
         raise InterventionUnknownError(f"no intervention reported at {at.isoformat()}")
     (item,) = known[:1]
     if item.measures and item.by_bureau_at is None:
-        raise MeasuresError(f"the platform already reported the measures at {at.isoformat()}")
+        raise MeasuresError(
+            f"the platform already reported the measures at {at.isoformat()}",
+            user_message=(
+                "La plateforme a déjà indiqué, dans son paquet signé, les mesures prises après "
+                f"cette intervention : « {item.measures.rstrip('.')} ». Elles ne se remplacent pas."
+            ),
+        )
     if item.measures:
-        raise StepAlreadyDoneError(f"measures already entered for {at.isoformat()}")
+        raise StepAlreadyDoneError(
+            f"measures already entered for {at.isoformat()}",
+            user_message=(
+                "Les mesures prises après cette intervention sont déjà consignées : "
+                f"« {item.measures.rstrip('.')} »."
+            ),
+        )
     bureau.store.append(
         phase=bureau.phase,
         action=Action.INTERVENTION_MEASURES,

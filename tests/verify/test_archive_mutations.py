@@ -767,8 +767,10 @@ def test_forged_signed_pv_with_other_figures_is_named_as_such(
     failed = report.check("pv.content")
     assert failed.error == "PvContentError", report.to_text()
     # The cause is the figures, spelt out; not a missing hash or missing signers.
-    assert "chiffre(s) vérifié(s) absent(s) de le procès-verbal signé" not in failed.reason_fr
-    assert "chiffre(s) vérifié(s) absent(s) du procès-verbal signé" in failed.reason_fr
+    reason = failed.reason_fr.replace("\u00a0", " ")
+    assert "absents de le procès-verbal signé" not in reason
+    # Plural agreed with the count (two figures differ here), never "(s)".
+    assert "2 chiffres vérifiés absents du procès-verbal signé" in reason
     assert f"Électeurs inscrits : {format_int(first.registered)}" in failed.reason_fr
     assert "mentions absentes" not in failed.reason_fr
 
