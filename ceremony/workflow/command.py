@@ -110,7 +110,12 @@ def _count(bureau: Bureau, args: argparse.Namespace) -> Any:
         {u: list(r.result[0]) for u, r in outcome.results.items()},
         names,
     )
-    if outcome.lot_seed:
+    if outcome.lot_seed and physical:
+        print(
+            f"Tirage au sort public, saisi et contresigné : résultat « {outcome.lot_seed} » "
+            "(graine du tirage)."
+        )
+    elif outcome.lot_seed:
         print(f"Tirage au sort entre les membres présents : graine {outcome.lot_seed}.")
     return None
 

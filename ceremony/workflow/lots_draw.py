@@ -231,13 +231,17 @@ def draw_lots_physical(
     record = physical_record(bureau.state.bureau_id, tied_lists, procedure, outcome, present)
     signatures: dict[str, object] = {}
     failed: dict[str, str] = {}
+    reasons: list[str] = []
     for member in members:
         try:
-            signatures[member.member_id] = member.client.sign(record, member.pins).to_dict()
+            signatures[member.member_id] = _countersign(bureau, member, record)
         except CeremonyError as error:
             # A blocked or cancelled card does not countersign; the quorum rule decides.
             failed[member.member_id] = type(error).__name__
-    require_quorum(bureau.bureau_definition(), list(signatures), failures=failed)
+            reasons.append(f"carte de {member.identity.holder} : {error.user_message}")
+    require_quorum(
+        bureau.bureau_definition(), list(signatures), failures=reasons, unavailable=list(failed)
+    )
     record_sha256 = hashlib.sha256(record).hexdigest()
     bureau.store.append(
         phase=Phase.COUNT,
@@ -256,6 +260,20 @@ def draw_lots_physical(
         },
     )
     return PhysicalDrawOutcome(outcome, procedure, record_sha256, sorted(signatures))
+
+
+def _countersign(bureau: Bureau, member: CheckedCard, record: bytes) -> object:
+    """The member's card signs ``record``; a wrong PIN is asked again while the card allows."""
+    from ceremony.cards.errors import WrongPinError
+
+    while True:
+        try:
+            return member.client.sign(record, member.pins).to_dict()
+        except WrongPinError as error:
+            if bureau.notice is not None:
+                bureau.notice(f"Carte de {member.identity.holder} : {error.user_message}")
+            if not error.tries_left:
+                raise
 
 
 def draw_seed(

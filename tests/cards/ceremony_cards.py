@@ -86,7 +86,7 @@ def emulated(stack: PcscStack, reader: int, member_id: str, pins: HolderPins) ->
     return PresentCard(member_id, OpenPGPCard(PcscReader(card.reader)), pins)
 
 
-def run_until(out: Path, cards: dict[str, PresentCard], step: str | None) -> None:
+def run_until(out: Path, cards: dict[str, PresentCard], step: str | None, seed: str = SEED) -> None:
     """Run (or resume) the small demo ceremony with ``cards``, stopping after ``step``."""
 
     def hook(name: str) -> None:
@@ -97,7 +97,7 @@ def run_until(out: Path, cards: dict[str, PresentCard], step: str | None) -> Non
         run_demo(
             out,
             BALLOTS,
-            seed=SEED,
+            seed=seed,
             stream=io.StringIO(),
             description=small_description(),
             after_step=hook,
@@ -110,9 +110,11 @@ def open_bureau(out: Path) -> Bureau:
     return Bureau(open_store(work / "store"), key_source=FileKeySource(work / "workstation-key"))
 
 
-def training(out: Path, member_id: str, pins: object | None = None) -> PresentCard:
+def training(
+    out: Path, member_id: str, pins: object | None = None, seed: str = SEED
+) -> PresentCard:
     path = store_folder(out) / "cartes-entrainement" / f"{member_id}.card"
-    return PresentCard(member_id, TrainingCard(path), pins or DemoPins(SEED, member_id))  # type: ignore[arg-type]
+    return PresentCard(member_id, TrainingCard(path), pins or DemoPins(seed, member_id))  # type: ignore[arg-type]
 
 
 def refusal(error: CeremonyError) -> str:
