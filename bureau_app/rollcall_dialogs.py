@@ -246,9 +246,9 @@ class SessionOpenDialog(QDialog):
             self.setTabOrder(first, second)
         self._update()
         fit_to_text(self, 96)
-        first = next(iter(self.choices.values()), None)
-        if first is not None:
-            first.setFocus()
+        president_line = next(iter(self.choices.values()), None)
+        if president_line is not None:
+            president_line.setFocus()
 
     def _members(self) -> dict[str, Member]:
         return {m.member_id: m for m in self.definition.members}
