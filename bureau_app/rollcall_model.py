@@ -227,12 +227,14 @@ def call_lines(call: RollCall, definition: BureauDefinition) -> list[str]:
         lines.append(fill(translate("RollCall", "Absents à l'appel : %1"), ", ".join(absent)))
     for member_id, stand_in in call.replaced.items():
         if member_id in by_id:
+            member = by_id[member_id]
+            template = (
+                translate("RollCall", "%1 remplacée par %2")
+                if member.name.split(" ", 1)[0].rstrip(".").lower() in {"mme", "madame", "mlle"}
+                else translate("RollCall", "%1 remplacé par %2")
+            )
             lines.append(
-                fill(
-                    translate("RollCall", "%1 remplacé par %2"),
-                    member_label(by_id[member_id], lists),
-                    stand_in_name(stand_in, definition),
-                )
+                fill(template, member_label(member, lists), stand_in_name(stand_in, definition))
             )
     for move in call.arrivals:
         if move.member_id in by_id:

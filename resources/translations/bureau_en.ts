@@ -1388,83 +1388,83 @@ Details: %6</translation>
 <context>
     <name>MovementDialog</name>
     <message>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="418"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="419"/>
         <source>Arrivée ou départ d&apos;un membre</source>
         <translation>A member arrives or leaves</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="419"/>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="422"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="420"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="423"/>
         <source>Arrivée ou départ d&apos;un membre pendant la %1</source>
         <translation>A member arrives or leaves during the %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="427"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="428"/>
         <source>Consignez l&apos;arrivée d&apos;un membre avant qu&apos;il ne présente sa carte, et le départ d&apos;un membre quand il quitte la salle : le procès-verbal les reprend avec leur heure.</source>
         <translation>Record a member&apos;s arrival before they present their card, and a member&apos;s departure when they leave the room: the official record (procès-verbal) gives both with their time.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="431"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="432"/>
         <source>Explication</source>
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="436"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="437"/>
         <source>Arrivée</source>
         <translation>Arrival</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="437"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="438"/>
         <source>Départ</source>
         <translation>Departure</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="438"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="439"/>
         <source>Arrivée ou départ</source>
         <translation>Arrival or departure</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="439"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="440"/>
         <source>&amp;Mouvement :</source>
         <translation>&amp;Movement:</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="442"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="443"/>
         <source>Membre qui arrive ou qui part</source>
         <translation>Member arriving or leaving</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="443"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="444"/>
         <source>M&amp;embre :</source>
         <translation>M&amp;ember:</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="446"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="447"/>
         <source>Heure de l&apos;arrivée ou du départ (heure de Paris)</source>
         <translation>Time of the arrival or departure (Paris time)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="447"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="448"/>
         <source>&amp;Heure (heure de Paris) :</source>
         <translation>&amp;Time (Paris time):</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="453"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="454"/>
         <source>Ce qui empêche de consigner</source>
         <translation>What prevents recording</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="455"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="456"/>
         <source>&amp;Consigner</source>
         <translation>&amp;Record</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="472"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="473"/>
         <source>Tous les membres sont déjà présents : personne ne peut arriver.</source>
         <translation>Every member is already present: nobody can arrive.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="474"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="475"/>
         <source>Aucun membre présent ne peut partir.</source>
         <translation>No member present can leave.</translation>
     </message>
@@ -2910,52 +2910,57 @@ Details: %6</translation>
         <translation>absence recorded at the roll-call</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_model.py" line="183"/>
+        <location filename="../../bureau_app/rollcall_model.py" line="189"/>
         <source>Ouvrir la %1 par l&apos;appel des membres et son heure</source>
         <translation>Open the %1 with the roll-call of the members and its time</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_model.py" line="192"/>
+        <location filename="../../bureau_app/rollcall_model.py" line="198"/>
         <source>Lever la %1 : son heure de clôture</source>
         <translation>Close the %1: its closing time</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_model.py" line="208"/>
+        <location filename="../../bureau_app/rollcall_model.py" line="214"/>
         <source>%1 ouverte le %2</source>
         <translation>%1 opened on %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_model.py" line="217"/>
+        <location filename="../../bureau_app/rollcall_model.py" line="223"/>
         <source>Présents : %1</source>
         <translation>Present: %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_model.py" line="217"/>
+        <location filename="../../bureau_app/rollcall_model.py" line="223"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_model.py" line="221"/>
+        <location filename="../../bureau_app/rollcall_model.py" line="227"/>
         <source>Absents à l&apos;appel : %1</source>
         <translation>Absent at the roll-call: %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_model.py" line="226"/>
+        <location filename="../../bureau_app/rollcall_model.py" line="232"/>
+        <source>%1 remplacée par %2</source>
+        <translation>%1 replaced by %2</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/rollcall_model.py" line="234"/>
         <source>%1 remplacé par %2</source>
         <translation>%1 replaced by %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_model.py" line="235"/>
+        <location filename="../../bureau_app/rollcall_model.py" line="243"/>
         <source>Arrivée de %1 à %2</source>
         <translation>%1 arrived at %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_model.py" line="244"/>
+        <location filename="../../bureau_app/rollcall_model.py" line="252"/>
         <source>Départ de %1 à %2</source>
         <translation>%1 left at %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_model.py" line="251"/>
+        <location filename="../../bureau_app/rollcall_model.py" line="259"/>
         <source>Séance levée le %1</source>
         <translation>Session closed on %1</translation>
     </message>
@@ -2989,53 +2994,53 @@ Details: %6</translation>
 <context>
     <name>SessionCloseDialog</name>
     <message>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="348"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="349"/>
         <source>Lever la %1</source>
         <translation>Close the %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="349"/>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="351"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="350"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="352"/>
         <source>Clôture de la %1</source>
         <translation>Closing of the %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="355"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="356"/>
         <source>Le procès-verbal reprend l&apos;appel, les arrivées et départs et l&apos;heure de clôture. Une arrivée ou un départ oublié se consigne d&apos;abord, avec « Arrivée ou départ d&apos;un membre ».</source>
         <translation>The official record (procès-verbal) gives the roll-call, the arrivals and departures and the closing time. An arrival or departure not yet recorded is recorded first, with &quot;A member arrives or leaves&quot;.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="359"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="360"/>
         <source>Explication de la clôture</source>
         <translation>About the closing</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="364"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="365"/>
         <source>L&apos;appel de la séance tel qu&apos;il est consigné</source>
         <translation>The session&apos;s roll-call as recorded</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="369"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="370"/>
         <source>Heure de clôture de la séance (heure de Paris)</source>
         <translation>Closing time of the session (Paris time)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="370"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="371"/>
         <source>&amp;Heure de clôture (heure de Paris) :</source>
         <translation>Closing &amp;time (Paris time):</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="377"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="378"/>
         <source>Au plus tôt le %1 (dernier acte consigné de la séance).</source>
         <translation>At the earliest %1 (the session&apos;s last recorded act).</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="380"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="381"/>
         <source>Heure de clôture la plus tôt possible</source>
         <translation>Earliest possible closing time</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="383"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="384"/>
         <source>&amp;Lever la séance</source>
         <translation>&amp;Close the session</translation>
     </message>
@@ -3103,112 +3108,112 @@ Details: %6</translation>
         <translation>&lt;b&gt;Substitute delegate (name)&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="192"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="193"/>
         <source>Présente</source>
         <translation>Present</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="192"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="193"/>
         <source>Présent</source>
         <translation>Present</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="193"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="194"/>
         <source>Absente</source>
         <translation>Absent</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="193"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="194"/>
         <source>Absent</source>
         <translation>Absent</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="196"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="197"/>
         <source>Remplacée par le secrétaire</source>
         <translation>Replaced by the secretary</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="198"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="199"/>
         <source>Remplacé par le secrétaire</source>
         <translation>Replaced by the secretary</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="203"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="204"/>
         <source>Remplacée par un suppléant</source>
         <translation>Replaced by a substitute</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="205"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="206"/>
         <source>Remplacé par un suppléant</source>
         <translation>Replaced by a substitute</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="208"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="209"/>
         <source>Présence de %1</source>
         <translation>Presence of %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="217"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="218"/>
         <source>Nom du délégué suppléant</source>
         <translation>Name of the substitute delegate</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="219"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="220"/>
         <source>Nom du délégué suppléant remplaçant %1</source>
         <translation>Name of the substitute delegate replacing %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="233"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="234"/>
         <source>Listes sans délégué au bureau : %1.</source>
         <translation>Lists without a delegate at the bureau: %1.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="234"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="235"/>
         <source>Listes sans délégué au bureau</source>
         <translation>Lists without a delegate at the bureau</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="237"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="238"/>
         <source>Résumé de l&apos;appel</source>
         <translation>Roll-call summary</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="238"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="239"/>
         <source>Ce qui empêche de consigner l&apos;appel</source>
         <translation>What prevents recording the roll-call</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="242"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="243"/>
         <source>&amp;Consigner l&apos;appel</source>
         <translation>&amp;Record the roll-call</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="275"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="276"/>
         <source>%1 est remplacée par le secrétaire : le secrétaire doit être présent.</source>
         <translation>%1 is replaced by the secretary: the secretary must be present.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="278"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="279"/>
         <source>%1 est remplacé par le secrétaire : le secrétaire doit être présent.</source>
         <translation>%1 is replaced by the secretary: the secretary must be present.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="285"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="286"/>
         <source>Saisissez le nom du délégué suppléant de %1.</source>
         <translation>Type the name of %1&apos;s substitute delegate.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="289"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="290"/>
         <source>Présents : %1 ; absents : %2 ; remplacés : %3.</source>
         <translation>Present: %1; absent: %2; replaced: %3.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="300"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="301"/>
         <source>Avec les membres présents, le quorum n&apos;est pas atteint (il manque : %1) : les cartes ne pourront servir qu&apos;après l&apos;arrivée d&apos;autres membres.</source>
         <translation>With the members present, the quorum is not reached (missing: %1): the cards can be used only after other members arrive.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/rollcall_dialogs.py" line="309"/>
+        <location filename="../../bureau_app/rollcall_dialogs.py" line="310"/>
         <source>La création des clés et le vote à blanc demandent la carte de chaque membre : l&apos;arrivée des autres se consignera avant ces étapes.</source>
         <translation>Creating the keys and the test vote take every member&apos;s card: the others&apos; arrival must be recorded before those steps.</translation>
     </message>
@@ -3229,344 +3234,344 @@ Details: %6</translation>
 <context>
     <name>Steps</name>
     <message>
-        <location filename="../../bureau_app/steps.py" line="103"/>
+        <location filename="../../bureau_app/steps.py" line="116"/>
         <source>Confirmer l&apos;empreinte de la plateforme</source>
         <translation>Confirm the platform fingerprint</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="108"/>
-        <location filename="../../bureau_app/steps.py" line="285"/>
+        <location filename="../../bureau_app/steps.py" line="121"/>
+        <location filename="../../bureau_app/steps.py" line="298"/>
         <source>Importer la définition de l&apos;élection</source>
         <translation>Import the election definition</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="114"/>
-        <location filename="../../bureau_app/steps.py" line="318"/>
+        <location filename="../../bureau_app/steps.py" line="127"/>
+        <location filename="../../bureau_app/steps.py" line="331"/>
         <source>Enregistrer la carte de %1</source>
         <translation>Register the card of %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="127"/>
+        <location filename="../../bureau_app/steps.py" line="140"/>
         <source>Créer les clés du bureau (les %1 cartes)</source>
         <translation>Create the committee keys (all %1 cards)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="132"/>
+        <location filename="../../bureau_app/steps.py" line="145"/>
         <source>Faire le vote à blanc</source>
         <translation>Run the test vote</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="140"/>
-        <location filename="../../bureau_app/steps.py" line="429"/>
+        <location filename="../../bureau_app/steps.py" line="153"/>
+        <location filename="../../bureau_app/steps.py" line="451"/>
         <source>Remettre le scellement à la plateforme</source>
         <translation>Hand the seal to the platform</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="143"/>
+        <location filename="../../bureau_app/steps.py" line="156"/>
         <source>Importer l&apos;état du vote</source>
         <translation>Import the vote status</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="145"/>
+        <location filename="../../bureau_app/steps.py" line="158"/>
         <source>Importer et vérifier l&apos;urne</source>
         <translation>Import and check the ballot box</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="148"/>
-        <location filename="../../bureau_app/steps.py" line="526"/>
+        <location filename="../../bureau_app/steps.py" line="161"/>
+        <location filename="../../bureau_app/steps.py" line="548"/>
         <source>Consigner les conclusions de l&apos;expert</source>
         <translation>Record the expert&apos;s conclusions</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="152"/>
+        <location filename="../../bureau_app/steps.py" line="165"/>
         <source>Ouvrir l&apos;urne et dépouiller (cartes du quorum)</source>
         <translation>Open the ballot box and count (quorum cards)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="156"/>
-        <location filename="../../bureau_app/steps.py" line="562"/>
+        <location filename="../../bureau_app/steps.py" line="169"/>
+        <location filename="../../bureau_app/steps.py" line="584"/>
         <source>Établir le procès-verbal</source>
         <translation>Draw up the minutes</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="166"/>
+        <location filename="../../bureau_app/steps.py" line="179"/>
         <source>Faire signer le procès-verbal par chaque membre présent</source>
         <translation>Have each member present sign the official record (procès-verbal)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="168"/>
+        <location filename="../../bureau_app/steps.py" line="181"/>
         <source>Signer et exporter les résultats</source>
         <translation>Sign and export the results</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="170"/>
-        <location filename="../../bureau_app/steps.py" line="583"/>
+        <location filename="../../bureau_app/steps.py" line="183"/>
+        <location filename="../../bureau_app/steps.py" line="608"/>
         <source>Écrire l&apos;archive de la cérémonie</source>
         <translation>Write the ceremony archive</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="179"/>
+        <location filename="../../bureau_app/steps.py" line="192"/>
         <source>Ouvrir la séance de scellement : appel des membres</source>
         <translation>Open the sealing session: roll-call of the members</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="182"/>
+        <location filename="../../bureau_app/steps.py" line="195"/>
         <source>Ouvrir la séance de dépouillement : appel des membres</source>
         <translation>Open the counting session: roll-call of the members</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="185"/>
+        <location filename="../../bureau_app/steps.py" line="198"/>
         <source>Lever la séance de scellement</source>
         <translation>Close the sealing session</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="186"/>
+        <location filename="../../bureau_app/steps.py" line="199"/>
         <source>Lever la séance de dépouillement</source>
         <translation>Close the counting session</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="205"/>
+        <location filename="../../bureau_app/steps.py" line="218"/>
         <source>Arrivée ou départ d&apos;un membre</source>
         <translation>A member arrives or leaves</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="244"/>
+        <location filename="../../bureau_app/steps.py" line="257"/>
         <source>Faire signer aussi un autre membre présent</source>
         <translation>Have another member present sign too</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="252"/>
+        <location filename="../../bureau_app/steps.py" line="265"/>
         <source>Décider : suspendre, reprendre ou arrêter le vote</source>
         <translation>Decide: suspend, resume or stop the vote</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="259"/>
+        <location filename="../../bureau_app/steps.py" line="272"/>
         <source>vote suspendu</source>
         <translation>vote suspended</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="260"/>
+        <location filename="../../bureau_app/steps.py" line="273"/>
         <source>vote repris</source>
         <translation>vote resumed</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="261"/>
+        <location filename="../../bureau_app/steps.py" line="274"/>
         <source>vote arrêté</source>
         <translation>vote stopped</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="279"/>
+        <location filename="../../bureau_app/steps.py" line="292"/>
         <source>Confirmer l&apos;empreinte de la clé de la plateforme (lue par l&apos;organisateur)</source>
         <translation>Confirm the fingerprint of the platform key (read out by the organiser)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="302"/>
+        <location filename="../../bureau_app/steps.py" line="315"/>
         <source>Signature de la plateforme sur la définition : valide</source>
         <translation>Platform signature on the definition: valid</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="305"/>
+        <location filename="../../bureau_app/steps.py" line="318"/>
         <source>Bureau : %1, %2 scrutin(s), %3 membres</source>
         <translation>Committee: %1, %2 contest(s), %3 members</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="324"/>
+        <location filename="../../bureau_app/steps.py" line="337"/>
         <source> (carte d&apos;entraînement)</source>
         <translation> (training card)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="328"/>
+        <location filename="../../bureau_app/steps.py" line="341"/>
         <source>Carte de %1 : n° %2%3</source>
         <translation>Card of %1: no. %2%3</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="339"/>
+        <location filename="../../bureau_app/steps.py" line="352"/>
         <source>Enregistrer la carte de chaque membre du bureau</source>
         <translation>Register the card of each committee member</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="377"/>
+        <location filename="../../bureau_app/steps.py" line="396"/>
         <source>Cartes à insérer, l&apos;une après l&apos;autre : %1</source>
         <translation>Cards to insert, one after the other: %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="382"/>
+        <location filename="../../bureau_app/steps.py" line="401"/>
         <source>Créer la clé du bureau, partagée entre les cartes</source>
         <translation>Create the committee key, shared between the cards</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="388"/>
+        <location filename="../../bureau_app/steps.py" line="407"/>
         <source>Clé publique du bureau : %1…</source>
         <translation>Committee public key: %1…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="391"/>
+        <location filename="../../bureau_app/steps.py" line="410"/>
         <source>%1 scrutin(s) préparé(s) avec cette clé</source>
         <translation>%1 contest(s) prepared with this key</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="401"/>
-        <location filename="../../bureau_app/steps.py" line="544"/>
+        <location filename="../../bureau_app/steps.py" line="420"/>
+        <location filename="../../bureau_app/steps.py" line="566"/>
         <source>Cartes à insérer : %1</source>
         <translation>Cards to insert: %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="402"/>
+        <location filename="../../bureau_app/steps.py" line="421"/>
         <source>Chiffrer des bulletins de test connus</source>
         <translation>Encrypt known test ballots</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="403"/>
+        <location filename="../../bureau_app/steps.py" line="422"/>
         <source>Dépouiller l&apos;urne de test avec les cartes du quorum</source>
         <translation>Count the test ballot box with the quorum cards</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="405"/>
+        <location filename="../../bureau_app/steps.py" line="424"/>
         <source>Comparer au résultat attendu, puis remettre les compteurs à zéro</source>
         <translation>Compare with the expected result, then reset the counters</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="416"/>
+        <location filename="../../bureau_app/steps.py" line="435"/>
         <source>Résultat du vote à blanc conforme pour %1 scrutin(s)</source>
         <translation>Test vote result as expected for %1 contest(s)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="587"/>
+        <location filename="../../bureau_app/steps.py" line="612"/>
         <source>Établir la liste de remise des clés (cartes et codes sous plis scellés séparés)</source>
         <translation>Draw up the key hand-over list (cards and PINs in separate sealed envelopes)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="137"/>
+        <location filename="../../bureau_app/steps.py" line="150"/>
         <source>Signer le scellement avec une carte du quorum</source>
         <translation>Sign the seal with a quorum card</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="160"/>
+        <location filename="../../bureau_app/steps.py" line="173"/>
         <source>Signer le procès-verbal avec une carte du quorum</source>
         <translation>Sign the official report with a quorum card</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="227"/>
+        <location filename="../../bureau_app/steps.py" line="240"/>
         <source>Corriger l&apos;empreinte de la plateforme</source>
         <translation>Correct the platform&apos;s fingerprint</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="294"/>
+        <location filename="../../bureau_app/steps.py" line="307"/>
         <source>Empreinte de la plateforme : %1</source>
         <translation>Platform fingerprint: %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="356"/>
+        <location filename="../../bureau_app/steps.py" line="372"/>
         <source>Signé par %1</source>
         <translation>Signed by %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="425"/>
+        <location filename="../../bureau_app/steps.py" line="444"/>
         <source>Signatures du scellement : %1</source>
         <translation>Seal signatures: %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="437"/>
+        <location filename="../../bureau_app/steps.py" line="459"/>
         <source>Signatures du scellement : %1 sur %2 nécessaires</source>
         <translation>Seal signatures: %1 of the %2 needed</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="446"/>
+        <location filename="../../bureau_app/steps.py" line="468"/>
         <source>Quorum de signatures vérifié avant export</source>
         <translation>Quorum of signatures checked before export</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="453"/>
+        <location filename="../../bureau_app/steps.py" line="475"/>
         <source>Importer l&apos;état du vote à l&apos;ouverture (urne vide)</source>
         <translation>Import the vote status at opening (empty ballot box)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="457"/>
+        <location filename="../../bureau_app/steps.py" line="479"/>
         <source>Suivre la participation et les interventions</source>
         <translation>Follow turnout and interventions</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="460"/>
+        <location filename="../../bureau_app/steps.py" line="482"/>
         <source>Importer l&apos;état du vote à la clôture</source>
         <translation>Import the vote status at closing</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="466"/>
+        <location filename="../../bureau_app/steps.py" line="488"/>
         <source>clos</source>
         <translation>closed</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="468"/>
+        <location filename="../../bureau_app/steps.py" line="490"/>
         <source>ouvert</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="473"/>
+        <location filename="../../bureau_app/steps.py" line="495"/>
         <source>État n° %1 (vote %2) : %3 émargement(s), %4 intervention(s)</source>
         <translation>Status no. %1 (vote %2): %3 signature(s) in the register, %4 intervention(s)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="488"/>
+        <location filename="../../bureau_app/steps.py" line="510"/>
         <source>Décision n° %1 signée et exportée : %2 (motif : %3)</source>
         <translation>Decision no. %1 signed and exported: %2 (reason: %3)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="500"/>
+        <location filename="../../bureau_app/steps.py" line="522"/>
         <source>Importer l&apos;urne close, signée par la plateforme</source>
         <translation>Import the closed ballot box, signed by the platform</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="501"/>
+        <location filename="../../bureau_app/steps.py" line="523"/>
         <source>Vérifier chaque bulletin et le scellement</source>
         <translation>Check every ballot and the seal</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="515"/>
+        <location filename="../../bureau_app/steps.py" line="537"/>
         <source>%1 : %2 bulletin(s) vérifié(s), %3 émargement(s)</source>
         <translation>%1: %2 ballot(s) checked, %3 signature(s) in the register</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="533"/>
+        <location filename="../../bureau_app/steps.py" line="555"/>
         <source>%1 : « %2 »</source>
         <translation>%1: “%2”</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="545"/>
+        <location filename="../../bureau_app/steps.py" line="567"/>
         <source>Déchiffrer le résultat (jamais bulletin par bulletin)</source>
         <translation>Decrypt the result (never ballot by ballot)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="546"/>
+        <location filename="../../bureau_app/steps.py" line="568"/>
         <source>Calculer la répartition des sièges</source>
         <translation>Compute the seat allocation</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="551"/>
+        <location filename="../../bureau_app/steps.py" line="573"/>
         <source>Déchiffrements partiels vérifiés</source>
         <translation>Partial decryptions checked</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="554"/>
+        <location filename="../../bureau_app/steps.py" line="576"/>
         <source>Résultats calculés pour %1 scrutin(s)</source>
         <translation>Results computed for %1 contest(s)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="564"/>
+        <location filename="../../bureau_app/steps.py" line="586"/>
         <source>Signatures du procès-verbal : %1</source>
         <translation>Official report signatures: %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="567"/>
+        <location filename="../../bureau_app/steps.py" line="592"/>
         <source>Exporter les résultats signés</source>
         <translation>Export the signed results</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="574"/>
+        <location filename="../../bureau_app/steps.py" line="599"/>
         <source>%1 signature(s) du procès-verbal vérifiée(s)</source>
         <translation>%1 signature(s) of the minutes checked</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="599"/>
+        <location filename="../../bureau_app/steps.py" line="624"/>
         <source>Archive écrite : %1 fichier(s)</source>
         <translation>Archive written: %1 file(s)</translation>
     </message>
