@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from bureau_app.quorum import quorum_need, who_may_come
-from bureau_app.roles import gender, list_names
+from bureau_app.roles import gender, list_names, role_word
 from bureau_app.rollcall_model import (
     call_lines,
     format_moment,
@@ -185,8 +185,9 @@ class SessionOpenDialog(QDialog):
         self.substitutes: dict[str, QLineEdit] = {}
         order: list[QWidget] = [self.time]
         for row, member in enumerate(definition.members, start=1):
-            label = QLabel(member_label(member, lists))
-            label.setWordWrap(True)
+            # Name, then role on its own line: a wrapped label in a grid gets clipped.
+            label = QLabel(f"{member.name}\n{role_word(member, lists)}")
+            label.setAccessibleName(member_label(member, lists))
             combo = QComboBox()
             feminine = _feminine(member)
             combo.addItem(self.tr("Présente") if feminine else self.tr("Présent"), PRESENT)
@@ -205,7 +206,7 @@ class SessionOpenDialog(QDialog):
                     else self.tr("Remplacé par un suppléant")
                 )
                 combo.addItem(by_substitute, REPLACED)
-            combo.setAccessibleName(fill(self.tr("Présence de %1"), label.text()))
+            combo.setAccessibleName(fill(self.tr("Présence de %1"), member_label(member, lists)))
             label.setBuddy(combo)
             combo.currentIndexChanged.connect(self._update)
             grid.addWidget(label, row, 0)

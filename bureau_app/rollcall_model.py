@@ -155,6 +155,12 @@ def presence_now(
     return session, call.present_at_close(), absences(call, definition)
 
 
+def attending_members(phase: Phase, state: CeremonyState) -> frozenset[str] | None:
+    """The members present now at the session ``phase`` belongs to (None: not recorded)."""
+    session = session_of_phase(phase)
+    return None if session is None else rollcall.present_members(state, session)
+
+
 def unrepresented_lists(definition: BureauDefinition) -> list[str]:
     """Lists with no delegate of their own at the bureau (named as such, art. 5)."""
     represented = {i for m in definition.members for i in m.list_ids}

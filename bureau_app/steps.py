@@ -16,9 +16,14 @@ from PySide6.QtCore import QCoreApplication, QLocale
 
 from bureau_app.fingerprint_field import group_fingerprint
 from bureau_app.phase_model import ChecklistItem, OptionalAction, PhaseState
-from bureau_app.quorum import quorum_need, who_may_come
+from bureau_app.quorum import present_need, quorum_need, who_may_come
 from bureau_app.roles import list_names, role_word
-from bureau_app.rollcall_model import open_session, pending_session, session_lines
+from bureau_app.rollcall_model import (
+    attending_members,
+    open_session,
+    pending_session,
+    session_lines,
+)
 from ceremony.bundles.payloads.definition import BureauDefinition, Member
 from ceremony.workflow import rollcall
 from ceremony.workflow.phases import ORDER, Phase
@@ -79,9 +84,17 @@ class CeremonyPhase:
     optional_actions: Sequence[OptionalAction] = ()
 
 
-def quorum_text(definition: BureauDefinition, present: Collection[str] = ()) -> str:
-    """Who may bring a card: "la présidente ou le secrétaire ; deux délégués parmi trois"."""
-    lines = who_may_come(quorum_need(definition), present, list_names(definition))
+def quorum_text(
+    definition: BureauDefinition,
+    present: Collection[str] = (),
+    attending: Collection[str] | None = None,
+) -> str:
+    """Who may bring a card: "la présidente ou le secrétaire ; deux délégués parmi trois";
+    ``attending``: the members present at the session (roll-call), the only ones named."""
+    need = quorum_need(definition)
+    if attending is not None:
+        need = present_need(need, attending)
+    lines = who_may_come(need, present, list_names(definition))
     return " ; ".join(lines)
 
 
@@ -347,7 +360,10 @@ def _quorum_size(definition: BureauDefinition | None) -> int:
 
 
 def _signatures(
-    template: str, signed: Collection[str], definition: BureauDefinition | None
+    template: str,
+    signed: Collection[str],
+    definition: BureauDefinition | None,
+    attending: Collection[str] | None = None,
 ) -> list[ChecklistItem]:
     """Who has signed (one ticked item each), then who may still sign, until the quorum."""
     if definition is None:
@@ -359,7 +375,9 @@ def _signatures(
     ]
     need = quorum_need(definition)
     if not need.complete(signed):
-        items.append(ChecklistItem(_fill(template, quorum_text(definition, signed)), False))
+        items.append(
+            ChecklistItem(_fill(template, quorum_text(definition, signed, attending)), False)
+        )
     return items
 
 
@@ -396,7 +414,8 @@ def _phase_content(
 ) -> tuple[list[ChecklistItem], list[ChecklistItem]]:
     if phase is Phase.PREPARATION:
         return _preparation(state, definition)
-    quorum = quorum_text(definition) if definition is not None else ""
+    attending = attending_members(phase, state)
+    quorum = quorum_text(definition, (), attending) if definition is not None else ""
     if phase is Phase.KEY_CEREMONY:
         done = state.keys is not None
         todo = _items(
@@ -450,7 +469,10 @@ def _phase_content(
         return todo, verified
     if phase is Phase.SEALING:
         todo = _signatures(
-            translate("Steps", "Signatures du scellement : %1"), state.seal_signers, definition
+            translate("Steps", "Signatures du scellement : %1"),
+            state.seal_signers,
+            definition,
+            attending,
         )
         todo.append(
             ChecklistItem(
