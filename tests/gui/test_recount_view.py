@@ -185,17 +185,3 @@ def test_an_altered_archive_is_refused_before_any_card(  # type: ignore[no-untyp
     assert any(isinstance(d, ErrorDialog) for d in opened)
     assert "ne se vérifie pas" in dialog.status.text()
     assert not Path(dialog.store_field.text()).exists()
-
-
-def test_the_welcome_screen_offers_the_recount(qtbot, app, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from bureau_app.welcome import WelcomeDialog
-
-    welcome = WelcomeDialog(tmp_path / "store", tmp_path / "training")
-    qtbot.addWidget(welcome)
-    welcome.show()
-    qtbot.waitExposed(welcome)
-    button = welcome.buttons["recount"]
-    assert button.accessibleName() == "Recompter à partir d'une archive"
-    click(button)
-    qtbot.waitUntil(lambda: welcome.choice is not None)
-    assert welcome.choice.kind == "recount"
