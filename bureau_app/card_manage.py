@@ -322,7 +322,7 @@ class CardManageDialog(QDialog):
         self.status.setText(
             self.tr("En attente d'une carte… Placez-la dans le lecteur, puce vers le haut.")
         )
-        fit_to_text(self, 70)
+        fit_to_text(self, 80)
 
     # --- reading the card ----------------------------------------------------------------------
 

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
@@ -464,3 +466,31 @@ class RecountDialog(QDialog):
             self._source.close()
             self._source = None
         super().done(result)
+
+
+class RecountWindow(QMainWindow):
+    """The recount screen as the application's only window (welcome screen's choice).
+
+    A parentless dialog opening its modal progress dialog froze the event loop under a
+    window manager in the real-app tests (Xvfb + matchbox); inside a main window, as it
+    is over a ceremony window, it does not. Closing is refused while work is running.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.recount = RecountDialog(self)
+        self.recount.setWindowFlags(Qt.WindowType.Widget)
+        self.setCentralWidget(self.recount)
+        self.setWindowTitle(self.recount.windowTitle())
+        self.setAccessibleName(self.recount.accessibleName())
+        self.recount.finished.connect(lambda _result: self.close())
+        self.resize(self.recount.size())
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self.recount.runner.busy:
+            event.ignore()
+            self.recount.status.setText(self.tr("Une opération est en cours : attendez sa fin."))
+            return
+        if self.recount.isVisible():
+            self.recount.done(QDialog.DialogCode.Rejected)
+        super().closeEvent(event)

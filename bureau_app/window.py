@@ -185,7 +185,7 @@ def run(args: argparse.Namespace) -> int:
     settings = QSettings("Bureau", "bureau-app")
     app = make_application(getattr(args, "lang", None), settings)
     opened = getattr(args, "demo", None) or getattr(args, "store", None)
-    if not opened and not getattr(args, "expert", False):
+    if not opened and not getattr(args, "expert", False) and not getattr(args, "recount", False):
         chosen = _choose_start(args)
         if chosen is None:
             return 0
@@ -246,14 +246,14 @@ def _run_recount(app: QApplication, app_log: object) -> int:
     """The welcome screen's « Recompter à partir d'une archive »: that screen alone."""
     from bureau_app.error_hook import ErrorHook
     from bureau_app.gui_gc import GuiThreadCollector
-    from bureau_app.recount_view import RecountDialog
+    from bureau_app.recount_view import RecountWindow
 
-    dialog = RecountDialog()
-    error_hook = ErrorHook(lambda: dialog)
+    window = RecountWindow()
+    error_hook = ErrorHook(lambda: window)
     error_hook.install()
     collector = GuiThreadCollector(app)
-    dialog.setWindowTitle(f"{dialog.windowTitle()} ({__version__})")
-    dialog.show()
+    window.setWindowTitle(f"{window.windowTitle()} ({__version__})")
+    window.show()
     try:
         return app.exec()
     finally:

@@ -3198,214 +3198,214 @@ Details: %6</translation>
 <context>
     <name>RecountDialog</name>
     <message>
-        <location filename="../../bureau_app/recount_view.py" line="101"/>
+        <location filename="../../bureau_app/recount_view.py" line="103"/>
         <source>Nouveau décompte à partir d&apos;une archive</source>
         <translation>Recount from an archive</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_view.py" line="102"/>
+        <location filename="../../bureau_app/recount_view.py" line="104"/>
         <source>Nouveau décompte à partir de l&apos;archive de la cérémonie</source>
         <translation>Recount from the ceremony archive</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_view.py" line="106"/>
+        <location filename="../../bureau_app/recount_view.py" line="108"/>
         <source>Nouveau décompte à partir de l&apos;archive</source>
         <translation>Recount from the archive</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_view.py" line="111"/>
+        <location filename="../../bureau_app/recount_view.py" line="113"/>
         <source>Les clés et les fichiers sont conservés deux ans pour permettre une nouvelle exécution du décompte des votes (art. 23 de l&apos;arrêté). Sur n&apos;importe quel ordinateur : l&apos;archive de la cérémonie est d&apos;abord vérifiée en entier, puis un quorum légal de membres présente ses cartes — pas forcément les mêmes qu&apos;au dépouillement. Le résultat est comparé aux résultats archivés et un rapport signé est écrit à côté de l&apos;archive, qui n&apos;est jamais modifiée.</source>
         <translation>Keys and files are kept two years so that the counting of the votes can be run again (art. 23 of the arrêté). On any computer: the ceremony archive is first verified in full, then a legal quorum of members presents their cards — not necessarily those of the count. The result is compared with the archived results and a signed report is written beside the archive, which is never modified.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_view.py" line="120"/>
+        <location filename="../../bureau_app/recount_view.py" line="122"/>
         <source>À quoi sert ce nouveau décompte</source>
         <translation>What this recount is for</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_view.py" line="127"/>
-        <location filename="../../bureau_app/recount_view.py" line="220"/>
+        <location filename="../../bureau_app/recount_view.py" line="129"/>
+        <location filename="../../bureau_app/recount_view.py" line="222"/>
         <source>Dossier de l&apos;archive de la cérémonie</source>
         <translation>Folder of the ceremony archive</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_view.py" line="128"/>
+        <location filename="../../bureau_app/recount_view.py" line="130"/>
         <source>le dossier qui contient archive.json</source>
         <translation>the folder that holds archive.json</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_view.py" line="131"/>
+        <location filename="../../bureau_app/recount_view.py" line="133"/>
         <source>Nouveau dossier de travail du décompte (nouveau ou vide)</source>
         <translation>New working folder of the recount (new or empty)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_view.py" line="134"/>
-        <location filename="../../bureau_app/recount_view.py" line="237"/>
+        <location filename="../../bureau_app/recount_view.py" line="136"/>
+        <location filename="../../bureau_app/recount_view.py" line="239"/>
         <source>Dossier des cartes d&apos;entraînement</source>
         <translation>Folder of the training cards</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_view.py" line="135"/>
+        <location filename="../../bureau_app/recount_view.py" line="137"/>
         <source>&amp;Archive de la cérémonie :</source>
         <translation>Ceremony &amp;archive:</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_view.py" line="137"/>
+        <location filename="../../bureau_app/recount_view.py" line="139"/>
         <source>&amp;Nouveau dossier de travail :</source>
         <translation>&amp;New working folder:</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_view.py" line="139"/>
+        <location filename="../../bureau_app/recount_view.py" line="141"/>
         <source>Cartes d&apos;&amp;entraînement :</source>
         <translation>&amp;Training cards:</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_view.py" line="141"/>
+        <location filename="../../bureau_app/recount_view.py" line="143"/>
         <source>&amp;Choisir…</source>
         <translation>&amp;Choose…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_view.py" line="142"/>
+        <location filename="../../bureau_app/recount_view.py" line="144"/>
         <source>Choisir le dossier de l&apos;archive</source>
         <translation>Choose the archive folder</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_view.py" line="143"/>
+        <location filename="../../bureau_app/recount_view.py" line="145"/>
         <source>C&amp;hoisir ou créer…</source>
         <translation>C&amp;hoose or create…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_view.py" line="145"/>
+        <location filename="../../bureau_app/recount_view.py" line="147"/>
         <source>Choisir ou créer le nouveau dossier de travail</source>
         <translation>Choose or create the new working folder</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_view.py" line="147"/>
+        <location filename="../../bureau_app/recount_view.py" line="149"/>
         <source>Choi&amp;sir…</source>
         <translation>Choo&amp;se…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_view.py" line="148"/>
+        <location filename="../../bureau_app/recount_view.py" line="150"/>
         <source>Choisir le dossier des cartes d&apos;entraînement</source>
         <translation>Choose the training cards folder</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_view.py" line="171"/>
+        <location filename="../../bureau_app/recount_view.py" line="173"/>
         <source>État du nouveau décompte</source>
         <translation>Recount status</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_view.py" line="172"/>
+        <location filename="../../bureau_app/recount_view.py" line="174"/>
         <source>&amp;Vérifier l&apos;archive et recompter</source>
         <translation>&amp;Verify the archive and recount</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_view.py" line="174"/>
+        <location filename="../../bureau_app/recount_view.py" line="176"/>
         <source>Vérifier l&apos;archive, demander les cartes du quorum et recompter</source>
         <translation>Verify the archive, ask for the quorum&apos;s cards and recount</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_view.py" line="178"/>
+        <location filename="../../bureau_app/recount_view.py" line="180"/>
         <source>&amp;Fermer</source>
         <translation>C&amp;lose</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_view.py" line="179"/>
+        <location filename="../../bureau_app/recount_view.py" line="181"/>
         <source>Fermer l&apos;écran du nouveau décompte</source>
         <translation>Close the recount screen</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_view.py" line="229"/>
+        <location filename="../../bureau_app/recount_view.py" line="231"/>
         <source>Nouveau dossier de travail (nouveau ou vide)</source>
         <translation>New working folder (new or empty)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_view.py" line="266"/>
+        <location filename="../../bureau_app/recount_view.py" line="268"/>
         <source>Archive de la cérémonie du bureau « %1 » (%2 membres). %3</source>
         <translation>Ceremony archive of the committee “%1” (%2 members). %3</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_view.py" line="269"/>
+        <location filename="../../bureau_app/recount_view.py" line="271"/>
         <source>Cartes d&apos;entraînement : sans valeur légale.</source>
         <translation>Training cards: no legal value.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_view.py" line="283"/>
+        <location filename="../../bureau_app/recount_view.py" line="285"/>
         <source>Choisissez d&apos;abord le dossier de l&apos;archive.</source>
         <translation>First choose the archive folder.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_view.py" line="288"/>
+        <location filename="../../bureau_app/recount_view.py" line="290"/>
         <source>Le dossier de travail doit être nouveau ou vide : choisissez-en un autre (il sera créé s&apos;il n&apos;existe pas).</source>
         <translation>The working folder must be new or empty: choose another one (it is created if it does not exist).</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_view.py" line="296"/>
+        <location filename="../../bureau_app/recount_view.py" line="298"/>
         <source>Choisissez le dossier des cartes d&apos;entraînement.</source>
         <translation>Choose the training cards folder.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_view.py" line="301"/>
+        <location filename="../../bureau_app/recount_view.py" line="303"/>
         <source>Vérification complète de l&apos;archive avant le décompte…</source>
         <translation>Full verification of the archive before the recount…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_view.py" line="324"/>
+        <location filename="../../bureau_app/recount_view.py" line="326"/>
         <source>Vérification de l&apos;archive</source>
         <translation>Verifying the archive</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_view.py" line="337"/>
+        <location filename="../../bureau_app/recount_view.py" line="339"/>
         <source>Vérification annulée : rien n&apos;a été écrit. Vous pouvez recommencer.</source>
         <translation>Verification cancelled: nothing was written. You may start again.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_view.py" line="355"/>
+        <location filename="../../bureau_app/recount_view.py" line="357"/>
         <source>Archive vérifiée : intègre et complète. Les membres présentent leurs cartes.</source>
         <translation>Archive verified: intact and complete. The members present their cards.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_view.py" line="360"/>
+        <location filename="../../bureau_app/recount_view.py" line="362"/>
         <source>Nouveau décompte : cartes du quorum</source>
         <translation>Recount: the quorum&apos;s cards</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_view.py" line="378"/>
+        <location filename="../../bureau_app/recount_view.py" line="380"/>
         <source>Cartes non présentées : aucun décompte n&apos;a été fait.</source>
         <translation>Cards not presented: no recount was made.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_view.py" line="393"/>
+        <location filename="../../bureau_app/recount_view.py" line="395"/>
         <source>Nouvelle vérification de l&apos;archive, puis décompte avec les cartes…</source>
         <translation>Verifying the archive again, then counting with the cards…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_view.py" line="417"/>
+        <location filename="../../bureau_app/recount_view.py" line="419"/>
         <source>Nouveau décompte</source>
         <translation>Recount</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_view.py" line="427"/>
+        <location filename="../../bureau_app/recount_view.py" line="429"/>
         <source>Nouveau décompte terminé.</source>
         <translation>Recount finished.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_view.py" line="430"/>
+        <location filename="../../bureau_app/recount_view.py" line="432"/>
         <source>Identiques aux résultats archivés.</source>
         <translation>Identical to the archived results.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_view.py" line="432"/>
+        <location filename="../../bureau_app/recount_view.py" line="434"/>
         <source>DIFFÉRENTS des résultats archivés.</source>
         <translation>DIFFERENT from the archived results.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_view.py" line="444"/>
+        <location filename="../../bureau_app/recount_view.py" line="446"/>
         <source>Nouveau décompte non fait : %1</source>
         <translation>Recount not made: %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/recount_view.py" line="457"/>
+        <location filename="../../bureau_app/recount_view.py" line="459"/>
         <source>Une opération est en cours : attendez sa fin.</source>
         <translation>An operation is running: wait for it to end.</translation>
     </message>
@@ -3528,6 +3528,14 @@ Annex to the official report: %4</translation>
         <location filename="../../bureau_app/recount_result.py" line="174"/>
         <source>SHA-256 de %1 : %2</source>
         <translation>SHA-256 of %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>RecountWindow</name>
+    <message>
+        <location filename="../../bureau_app/recount_view.py" line="492"/>
+        <source>Une opération est en cours : attendez sa fin.</source>
+        <translation>An operation is running: wait for it to end.</translation>
     </message>
 </context>
 <context>

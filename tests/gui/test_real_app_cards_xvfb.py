@@ -212,3 +212,56 @@ def test_card_check_then_recount_from_the_archive_in_the_real_application(
         pin = DemoPins(SEED, member).get_pin(PinPrompt(PinKind.USER, "", ""), None)
         assert pin not in log
     shutil.rmtree(folders[0])
+
+
+def test_the_welcome_screen_leads_to_the_recount_in_the_real_application(
+    session: XSession,
+) -> None:
+    """`bureau-app` with no argument: welcome → « Recompter à partir d'une archive » (keys
+    only) → the screen alone, its own window → identical. A parentless recount dialog once
+    froze here (modal progress dialog under a window manager): now a main window."""
+    import subprocess
+    import sys
+
+    shots_env = os.environ.get("BUREAU_SCREENSHOTS")
+    shots = Path(shots_env) if shots_env else None
+    made = session.folder / "archive"
+    run_demo(made, BALLOTS, seed=SEED, description=small_description(), stream=io.StringIO())
+    cards = store_folder(made) / "cartes-entrainement"
+    serials = {TrainingCard(p).serial: p.stem for p in cards.glob("*.card")}
+    env = session.env()
+    env["XDG_DATA_HOME"] = str(session.folder / "data")  # no ceremony on this "computer"
+    env["XDG_CONFIG_HOME"] = str(session.folder / "config")
+    session.app = subprocess.Popen(
+        [sys.executable, "-m", "bureau_app.main", "--lang", "fr"],
+        cwd=Path(__file__).resolve().parents[2],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    session.wait_window("Bureau de vote", timeout=60)
+    # New ceremony → Open → Training → Recount (Alt+C is the test window manager's close).
+    session.key("Tab", "Tab", "Tab", "space")
+    session.wait_for(r"recount screen opened", timeout=60)
+    session.wait_window("Nouveau décompte")
+    session.type(str(made))
+    session.key("Tab", "alt+v")
+    session.wait_for(r"quorum prompt opened: recount", timeout=300)
+    order = ("presidente", "secretaire", "del-aph", "del-inph", "del-cmh-snam")
+    for member in ("presidente", "del-inph", "del-cmh-snam"):
+        session.wait_window("cartes du quorum")
+        session.key("alt+t", "Home", *(["Down"] * order.index(member)), "alt+i")
+        match = session.wait_for(r"PIN asked: card (\S+), ([\w-]+)", timeout=60)
+        session.wait_window("Code de la carte")
+        pin_kind = PinKind(match.group(2))
+        who = serials[match.group(1)]
+        session.type(DemoPins(SEED, who).get_pin(PinPrompt(pin_kind, "", ""), None))
+        session.key("Return")
+        session.wait_for(rf"quorum prompt: card of {member} checked", timeout=60)
+    assert session.wait_for(r"recount finished: (\w+)", timeout=600).group(1) == "identical"
+    session.wait_window("Nouveau décompte")
+    if shots is not None:
+        width, height = session.size
+        session.screenshot(shots / f"{width}x{height}-welcome-path-recount-identical.png")
+    session.key("Escape")  # closes the screen, and with it the application
+    assert session.app.wait(timeout=30) == 0
