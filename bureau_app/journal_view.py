@@ -154,8 +154,8 @@ class JournalView(QWidget):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         characters = self.fontMetrics().averageCharWidth()
-        self.table.setColumnWidth(2, characters * 17)
-        self.table.setColumnWidth(3, characters * 20)
+        self.table.setColumnWidth(2, characters * 14)
+        self.table.setColumnWidth(3, characters * 16)
         # The whole selected entry, wrapped: long names and details stay readable.
         self.entry = QLabel(self.tr("Choisissez une entrée pour la lire en entier."))
         self.entry.setAccessibleName(self.tr("Entrée choisie, en entier"))
