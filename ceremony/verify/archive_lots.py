@@ -29,7 +29,7 @@ from ceremony.errors import CeremonyError
 from ceremony.store.journal import JournalEntry
 from ceremony.verify.archive_context import ArchiveContext
 from ceremony.verify.archive_errors import ArchiveVerificationError
-from ceremony.verify.archive_record import NotApplicable, Note, StepResult, members_of
+from ceremony.verify.archive_record import Note, StepResult, members_of
 from ceremony.workflow.lots_draw import compute_commitment, compute_seed, physical_record
 from ceremony.workflow.phases import Action
 from ceremony.workflow.state import CeremonyState
@@ -140,9 +140,11 @@ def verify_lots(ctx: ArchiveContext) -> StepResult:
     if seed is None:
         if any(e.action != Action.LOTS_COMMITTED for e in draws):
             raise LotDrawRecordError("a draw was journaled but no lot seed was used")
-        return NotApplicable(
-            "Aucune égalité parfaite pour le dernier siège : pas de tirage au sort.",
-            "No perfect tie for the last seat: no drawing of lots.",
+        # seats.recomputed refuses a tie left without a seed: no draw was needed.
+        return Note(
+            "Aucune égalité parfaite pour le dernier siège : aucun tirage au sort consigné, "
+            "aucune graine utilisée.",
+            "No perfect tie for the last seat: no drawing of lots journaled, no seed used.",
         )
     final = [e for e in draws if e.action in {Action.LOTS_REVEALED, Action.LOTS_DRAWN}]
     if not final:

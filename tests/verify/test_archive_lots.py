@@ -14,7 +14,7 @@ from ceremony.cards.interface import CardIdentity
 from ceremony.store.journal import JournalEntry
 from ceremony.verify.archive_context import ArchiveContext
 from ceremony.verify.archive_lots import LotDrawRecordError, verify_lots
-from ceremony.verify.archive_record import NotApplicable, Note
+from ceremony.verify.archive_record import Note
 from ceremony.workflow.engine import Bureau
 from ceremony.workflow.lots_draw import PhysicalLots
 from ceremony.workflow.phases import Action
@@ -145,7 +145,7 @@ def test_no_tie_no_draw(tmp_path: Path) -> None:
     bureau = _until_count(out)
     try:
         result = verify_lots(_context(bureau, tmp_path, seed=None))
-        assert isinstance(result, NotApplicable)
+        assert isinstance(result, Note) and "aucun tirage" in result.fr
 
         def stray_reveal(raw: list[dict[str, Any]]) -> None:
             raw.append({**raw[-1], "action": Action.LOTS_REVEALED.value, "details": {}})
