@@ -30,6 +30,7 @@ from typing import Any
 from ceremony.errors import CeremonyError
 from ceremony.verify import archive_anchor as anchor
 from ceremony.verify import archive_count as count
+from ceremony.verify import archive_lots as lots
 from ceremony.verify import archive_record as record
 from ceremony.verify import chronology
 from ceremony.verify.archive_context import (
@@ -356,6 +357,14 @@ STEPS_AFTER_AUDIT: tuple[Step, ...] = (
         "Les chiffres publiés sont exactement le résultat déchiffré de chaque urne.",
         "The published figures are exactly each urn's decrypted result.",
         count.verify_results,
+    ),
+    Step(
+        _spec("count.lots", "Tirage au sort entre listes à égalité", "Drawing of lots"),
+        "En cas d'égalité parfaite pour le dernier siège, la graine du tirage vient de la "
+        "procédure consignée (engagements révélés, ou tirage public contresigné) : personne "
+        "ne pouvait la choisir seul.",
+        "On a perfect tie, the seed comes from the journaled procedure, chosen by nobody alone.",
+        lots.verify_lots,
     ),
     Step(
         _spec("seats.recomputed", "Sièges recalculés", "Seats recomputed"),
