@@ -2,7 +2,7 @@
 
 At the end of the count the key cards and their activation codes are handed to
 the administration in public, in separate sealed envelopes, and kept two years
-so the count can be run again (arrêté du 16 avril 2019, art. 21). This document
+so the count can be run again (arrêté du 16 avril 2019, art. 23). This document
 lists the cards (holder, role, serial), says who keeps what, and prints the
 labels of each card's envelopes. No code is ever printed: each is written by
 hand, out of sight, by the person who chose it.

@@ -1,4 +1,4 @@
-"""The procès-verbal of one bureau as a PDF (arrêté du 16 avril 2019, art. 21).
+"""The procès-verbal of one bureau as a PDF (arrêté du 16 avril 2019, art. 22).
 
 It records the bureau and its sessions, the findings and events in order, for
 each contest the figures and the seat allocation, the fingerprints that tie it

@@ -1,4 +1,4 @@
-"""The PV's rows for the cards' events and the drawing of lots (art. 21: events).
+"""The PV's rows for the cards' events and the drawing of lots (art. 22: events).
 
 Card checks, wrong PIN entries, blocked or set-aside cards, unblocks, wipes
 and quorum refusals are journaled by the key work (``card.*`` actions); the

@@ -1,6 +1,6 @@
 """The procès-verbal's dated findings and events, each at the time of its act.
 
-Art. 21 of the 2019 arrêté: the PV records the findings made during the
+Art. 22 of the 2019 arrêté: the PV records the findings made during the
 operations, the events during the vote and the interventions on the system.
 Each row carries the time of the act it records: the bureau's entered time
 for the opening and closing of its sessions, the platform's own signed time
