@@ -38,3 +38,26 @@ def screenshot_dir(tmp_path: Path) -> Path:
     path = Path(chosen) if chosen else tmp_path / "screenshots"
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+_QT_FIXTURES = frozenset({"qapp", "app", "qtbot", "window"})
+
+
+@pytest.fixture(autouse=True)
+def _collect_on_the_gui_thread(request):  # type: ignore[no-untyped-def]
+    """As in the application (``bureau_app.gui_gc``): Python's cycle collector never runs on
+    a job's thread, where it could destroy a widget an earlier test left (segfaults seen in
+    whole-folder runs). test_gui_gc tests the collector itself."""
+    if request.module.__name__.endswith("test_gui_gc") or not (
+        _QT_FIXTURES & set(request.fixturenames)
+    ):
+        yield
+        return
+    import gc
+
+    from bureau_app.gui_gc import GuiThreadCollector
+
+    collector = GuiThreadCollector(request.getfixturevalue("qapp"))
+    yield
+    collector.stop()
+    gc.collect()

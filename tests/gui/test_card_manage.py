@@ -37,20 +37,6 @@ from tests.workflow.ceremony_setup import BALLOTS, SEED, small_description
 pytestmark = [pytest.mark.gui, pytest.mark.timeout(900)]
 
 
-@pytest.fixture(autouse=True)
-def _collect_on_the_gui_thread(app):  # type: ignore[no-untyped-def]
-    """As in the application (``bureau_app.gui_gc``): Python's cycle collector never runs on
-    a job's thread, where it could destroy a widget of an earlier test (a segfault seen once)."""
-    import gc
-
-    from bureau_app.gui_gc import GuiThreadCollector
-
-    collector = GuiThreadCollector(app)
-    yield
-    collector.stop()
-    gc.collect()
-
-
 _ITEM = {"show": 0, "check": 1, "unblock": 2, "wipe": 3}
 
 

@@ -36,20 +36,6 @@ from tests.gui.test_card_manage_helpers import (
 pytestmark = [pytest.mark.gui, pytest.mark.timeout(900)]
 
 
-@pytest.fixture(autouse=True)
-def _collect_on_the_gui_thread(app):  # type: ignore[no-untyped-def]
-    """As in the application (``bureau_app.gui_gc``): Python's cycle collector never runs on
-    a job's thread, where it could destroy a widget of an earlier test (a segfault seen once)."""
-    import gc
-
-    from bureau_app.gui_gc import GuiThreadCollector
-
-    collector = GuiThreadCollector(app)
-    yield
-    collector.stop()
-    gc.collect()
-
-
 RECOUNT_QUORUM = ["secretaire", "del-cmh-snam", "del-inph"]
 
 
