@@ -100,8 +100,21 @@ class KeyLabel:
         return (
             f"carte {self.card_serial} de {self.holder}, bureau {self.bureau_id}, "
             f"rôle {ROLE_NAMES.get(self.role, self.role)}, clé d'élection {fingerprint}, "
-            f"rangée le {self.stored_at}"
+            f"rangée le {_in_paris(self.stored_at)}"
         )
+
+
+def _in_paris(stored_at: str) -> str:
+    """The label's UTC minute ("2026-12-06 19:37 UTC") as the bureau reads it: Paris time."""
+    from datetime import UTC, datetime
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        moment = datetime.strptime(stored_at, "%Y-%m-%d %H:%M UTC").replace(tzinfo=UTC)
+        local = moment.astimezone(ZoneInfo("Europe/Paris"))
+    except (ValueError, ZoneInfoNotFoundError):
+        return stored_at  # written by another version: shown as it is
+    return f"{local:%d/%m/%Y} à {local.hour}\u00a0h\u00a0{local:%M} (heure de Paris)"
 
 
 def holds_key_error(

@@ -104,11 +104,12 @@ def _count(bureau: Bureau, args: argparse.Namespace) -> Any:
     outcome = bureau.count(
         args.cards, lots=PhysicalLots(_ask_lot_value) if physical else _ask_lot_value
     )
-    names = {c.contest_uuid: c.name for c in bureau.bureau_definition().contests}
+    contests = bureau.bureau_definition().contests
     print_results(
         "Résultats du dépouillement :",
         {u: list(r.result[0]) for u, r in outcome.results.items()},
-        names,
+        {c.contest_uuid: c.name for c in contests},
+        {c.contest_uuid: [lst.name for lst in c.lists] for c in contests},
     )
     if outcome.lot_seed and physical:
         print(

@@ -28,7 +28,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
 
@@ -95,6 +95,7 @@ class RecountOutcome:
     differences: list[str]
     members_used: list[str]
     contest_names: dict[str, str]
+    list_names: dict[str, list[str]] = field(default_factory=dict)
 
 
 class ArchivedCeremony(Bureau):
@@ -296,7 +297,7 @@ def recount_from_archive(
         for name, data in {**files, INDEX_FILE: index}.items():
             (out / name).write_bytes(data)
         (out / JOURNAL_FILE).write_bytes(export_journal(store))
-        names = {c.contest_uuid: c.name for c in bureau.bureau_definition(state).contests}
+        contests = bureau.bureau_definition(state).contests
         return RecountOutcome(
             out,
             not differences,
@@ -304,7 +305,8 @@ def recount_from_archive(
             original,
             differences,
             sorted(c.member_id for c in used),
-            names,
+            {c.contest_uuid: c.name for c in contests},
+            {c.contest_uuid: [lst.name for lst in c.lists] for c in contests},
         )
     finally:
         store.close()

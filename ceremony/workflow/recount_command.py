@@ -12,12 +12,21 @@ from ceremony.errors import CeremonyError
 from ceremony.workflow.holders import PresentCard
 
 
-def print_results(title: str, results: dict[str, list[int]], names: dict[str, str]) -> None:
-    """Each contest's [blank, list 1, …] as the count computed it."""
+def print_results(
+    title: str,
+    results: dict[str, list[int]],
+    names: dict[str, str],
+    list_names: dict[str, list[str]] | None = None,
+) -> None:
+    """Each contest's [blank, list 1, …] as the count computed it, lists by their names."""
     print(title)
     for uuid, row in sorted(results.items()):
         blank, *lists = row
-        votes = ", ".join(f"liste {i}: {v}" for i, v in enumerate(lists, start=1))
+        labels = (list_names or {}).get(uuid, [])
+        votes = " ; ".join(
+            f"{labels[i] if i < len(labels) else f'liste {i + 1}'} : {v}"
+            for i, v in enumerate(lists)
+        )
         print(f"  {names.get(uuid, uuid)} : blancs {blank} ; {votes}")
 
 
@@ -53,7 +62,12 @@ def add_recount_parser(subparsers: Any, open_card: Callable[[str], PresentCard])
             print(f"Refusé : {error.user_message}", file=sys.stderr)
             print(f"  (détail technique : {error.technical})", file=sys.stderr)
             return 1
-        print_results("Résultats du nouveau décompte :", outcome.results, outcome.contest_names)
+        print_results(
+            "Résultats du nouveau décompte :",
+            outcome.results,
+            outcome.contest_names,
+            outcome.list_names,
+        )
         if outcome.equal:
             print("Identiques aux résultats archivés.")
         else:
