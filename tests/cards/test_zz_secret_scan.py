@@ -6,7 +6,7 @@ session's pytest temporary directory (pcscd log, bridge logs, training card
 files, GnuPG homes, ...), the Python log records and the captured output.
 The emulator's ZODB files are the emulated chip's own memory (a real card
 keeps its PIN in its chip): they are scanned for the wrapped secrets only.
-The whole-ceremony card tests (``test_ceremony_cards_pcsc``,
+The whole-ceremony card tests (``test_ceremony_cards_pcsc``, ``test_lots_physical_pcsc``,
 ``test_card_unblock_pcsc``) write megabytes of election data (decimal numbers, hex
 digests) where any given 6-to-8-digit string turns up by chance: the digit-only
 PINs of the *other* tests are not looked for in their folders. Those tests use
@@ -37,11 +37,15 @@ CHIP_MEMORY_SUFFIXES = (".fs", ".fs.index", ".fs.lock", ".fs.tmp", ".fs.old")
 
 def _ceremony_test_folders() -> tuple[str, ...]:
     """pytest's per-test folder names (cut to 30 characters) of the whole-ceremony tests."""
-    from tests.cards import test_card_unblock_pcsc, test_ceremony_cards_pcsc
+    from tests.cards import (
+        test_card_unblock_pcsc,
+        test_ceremony_cards_pcsc,
+        test_lots_physical_pcsc,
+    )
 
     return tuple(
         name[:30]
-        for module in (test_ceremony_cards_pcsc, test_card_unblock_pcsc)
+        for module in (test_ceremony_cards_pcsc, test_card_unblock_pcsc, test_lots_physical_pcsc)
         for name in dir(module)
         if name.startswith("test_")
     )
