@@ -10,7 +10,6 @@ anything about the recount.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -78,14 +77,6 @@ def training_members(folder: Path, definition: BureauDefinition) -> dict[str, st
         for m in definition.members
         if (folder / f"{m.member_id}.card").is_file()
     }
-
-
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def suggested_store(archive: Path) -> Path:

@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bureau_app.recount_archive import sha256_of
 from bureau_app.sizing import scale_font
 from bureau_app.text import fill
 from ceremony.bundles.payloads.definition import BureauDefinition
+from ceremony.verify.archive_context import sha256_file
 from ceremony.workflow.recount import PDF_FILE, RECOUNT_FILE, RecountOutcome
 from ceremony.workflow.recount_bundle import BUNDLE_FILE
 
@@ -171,7 +171,7 @@ class RecountResult(QWidget):
         ]
         self.hashes.setText(
             "\n".join(
-                fill(self.tr("SHA-256 de %1 : %2"), name, sha256_of(path))
+                fill(self.tr("SHA-256 de %1 : %2"), name, sha256_file(path))
                 for name, path in lines
                 if path.is_file()
             )

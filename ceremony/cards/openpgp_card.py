@@ -397,16 +397,7 @@ class OpenPGPCard:
                 s, pins, PinKind.ADMIN, "Code administrateur pour débloquer la carte.", holder
             )
             s.app.verify(PW3, admin)
-            new_user = pins.get_pin(
-                PinPrompt(
-                    PinKind.NEW_USER,
-                    "Choisissez votre nouveau code personnel (au moins 6 caractères).",
-                    s.caps.serial,
-                    holder,
-                ),
-                None,
-            )
-            check_pin_policy(new_user, PinKind.NEW_USER)
+            new_user = _new_user_pin(s, pins, holder)
             try:
                 s.app.reset_retry_counter_with_admin(new_user)
             except CardOperationError as exc:
@@ -434,16 +425,7 @@ class OpenPGPCard:
                 PinPrompt(PinKind.RESET, "Code de déblocage de la carte.", s.caps.serial, holder),
                 tries,
             )
-            new_user = pins.get_pin(
-                PinPrompt(
-                    PinKind.NEW_USER,
-                    "Choisissez votre nouveau code personnel (au moins 6 caractères).",
-                    s.caps.serial,
-                    holder,
-                ),
-                None,
-            )
-            check_pin_policy(new_user, PinKind.NEW_USER)
+            new_user = _new_user_pin(s, pins, holder)
             s.app.reset_retry_counter_with_code(code, new_user)
 
         self._run(work)
@@ -604,3 +586,18 @@ class OpenPGPCard:
 
     def close(self) -> None:
         """Nothing is held between operations."""
+
+
+def _new_user_pin(s: _Session, pins: PinHandler, holder: str) -> str:
+    """The holder's new personal code after an unblock, checked against the PIN policy."""
+    new_user = pins.get_pin(
+        PinPrompt(
+            PinKind.NEW_USER,
+            "Choisissez votre nouveau code personnel (au moins 6 caractères).",
+            s.caps.serial,
+            holder,
+        ),
+        None,
+    )
+    check_pin_policy(new_user, PinKind.NEW_USER)
+    return new_user
