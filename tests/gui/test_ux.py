@@ -437,7 +437,9 @@ def test_expert_verification_shows_progress_at_once_and_can_be_cancelled(
     qtbot.waitUntil(started.is_set, timeout=10_000)
     with qtbot.waitSignal(view.cancelled, timeout=10_000):
         qtbot.mouseClick(dialog.cancel_button, _left())
-    assert job.done and view.report is None
+    # The job's "finished" arrives through the event loop after "cancelled": wait for it.
+    qtbot.waitUntil(lambda: job.done, timeout=10_000)
+    assert view.report is None
 
 
 def test_reasons_are_read_in_full_and_the_report_exports(qtbot, app, tmp_path) -> None:  # type: ignore[no-untyped-def]
