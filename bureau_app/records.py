@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QCoreApplication
 
 from bureau_app.journal_view import JournalRow
-from bureau_app.results_model import ContestResult, ListResult
+from bureau_app.results_model import ContestResult, ListResult, TieNote
 from ceremony.store.journal import JournalEntry
 from ceremony.workflow.phases import Action, Phase
 
@@ -224,6 +224,24 @@ def contest_results(figures: Sequence[Any], order: Sequence[str] = ()) -> list[C
             voters_cast=f.voters_cast,
             blank=f.blank,
             lists=[ListResult(entry.name, entry.votes, entry.seats) for entry in f.lists],
+            ties=_tie_notes(f),
         )
         for f in figures
     ]
+
+
+def _tie_notes(figures: Any) -> tuple[TieNote, ...]:
+    allocation = getattr(figures, "allocation", None)
+    if allocation is None:
+        return ()
+    names = {entry.list_id: entry.name for entry in figures.lists}
+    return tuple(
+        TieNote(
+            tied=tuple(names.get(lid, lid) for lid in tie.tied_lists),
+            winners=tuple(names.get(lid, lid) for lid in tie.winners),
+            places=tie.places,
+            decided_by=tie.decided_by,
+            drawn=tuple(names.get(lid, lid) for lid, _digest in tie.lot_digests),
+        )
+        for tie in allocation.ties
+    )

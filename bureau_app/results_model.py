@@ -14,6 +14,20 @@ class ListResult:
 
 
 @dataclass(frozen=True)
+class TieNote:
+    """A tie on the highest average for the last seat(s), and the rule that broke it.
+
+    ``decided_by``: ``most_votes``, ``most_candidates`` or ``lot`` (a drawing of lots).
+    """
+
+    tied: tuple[str, ...]  # the lists' names
+    winners: tuple[str, ...]
+    places: int
+    decided_by: str
+    drawn: tuple[str, ...] = ()  # the lists that took part in the drawing of lots, if any
+
+
+@dataclass(frozen=True)
 class ContestResult:
     """One scrutin: registered (inscrits), voters_cast (votants), blank (blancs), per list."""
 
@@ -22,6 +36,7 @@ class ContestResult:
     voters_cast: int
     blank: int
     lists: Sequence[ListResult]
+    ties: Sequence[TieNote] = ()
 
     @property
     def expressed(self) -> int:

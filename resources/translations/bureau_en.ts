@@ -1068,9 +1068,54 @@ Go back to the other window (it may be minimised or behind this one), or close i
         <translation>Seats</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/results_view.py" line="91" />
+        <location filename="../../bureau_app/results_view.py" line="78" />
+        <source>Égalités départagées</source>
+        <translation>Ties broken</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/results_view.py" line="98" />
         <source>Inscrits : %1 · Votants : %2 · Blancs : %3 · Exprimés : %4</source>
         <translation>Registered: %1 · Voters: %2 · Blank: %3 · Valid votes: %4</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/results_view.py" line="133" />
+        <source>Égalité de moyenne entre %1 pour le dernier siège ; entre %3, à égalité de suffrages, il est attribué par tirage au sort à %2.</source>
+        <translation>Tie on the highest average between %1 for the last seat; between %3, equal in votes, it is awarded by drawing lots to %2.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/results_view.py" line="138" />
+        <source>Égalité de moyenne entre %1 pour les %4 derniers sièges ; entre %3, à égalité de suffrages, ils sont attribués par tirage au sort à %2.</source>
+        <translation>Tie on the highest average between %1 for the last %4 seats; between %3, equal in votes, they are awarded by drawing lots to %2.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/results_view.py" line="145" />
+        <source>Égalité de moyenne entre %1 pour le dernier siège : attribué par tirage au sort à %2.</source>
+        <translation>Tie on the highest average between %1 for the last seat: awarded by drawing lots to %2.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/results_view.py" line="149" />
+        <source>Égalité de moyenne entre %1 pour le dernier siège : attribué à %2, la liste ayant obtenu le plus de suffrages.</source>
+        <translation>Tie on the highest average between %1 for the last seat: awarded to %2, the list with the most votes.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/results_view.py" line="153" />
+        <source>Égalité de moyenne entre %1 pour le dernier siège : attribué à %2, la liste ayant présenté le plus de candidats.</source>
+        <translation>Tie on the highest average between %1 for the last seat: awarded to %2, the list with the most candidates.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/results_view.py" line="160" />
+        <source>Égalité de moyenne entre %1 pour les %3 derniers sièges : attribués par tirage au sort à %2.</source>
+        <translation>Tie on the highest average between %1 for the last %3 seats: awarded by drawing lots to %2.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/results_view.py" line="164" />
+        <source>Égalité de moyenne entre %1 pour les %3 derniers sièges : attribués à %2, les listes ayant obtenu le plus de suffrages.</source>
+        <translation>Tie on the highest average between %1 for the last %3 seats: awarded to %2, the lists with the most votes.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/results_view.py" line="168" />
+        <source>Égalité de moyenne entre %1 pour les %3 derniers sièges : attribués à %2, les listes ayant présenté le plus de candidats.</source>
+        <translation>Tie on the highest average between %1 for the last %3 seats: awarded to %2, the lists with the most candidates.</translation>
     </message>
 </context>
 <context>
@@ -3540,77 +3585,77 @@ Annex to the official report: %4</translation>
 <context>
     <name>ResultsView</name>
     <message>
-        <location filename="../../bureau_app/results_view.py" line="147" />
+        <location filename="../../bureau_app/results_view.py" line="205" />
         <source>Résultats des scrutins</source>
         <translation>Contest results</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/results_view.py" line="151" />
+        <location filename="../../bureau_app/results_view.py" line="209" />
         <source>Résultats</source>
         <translation>Results</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/results_view.py" line="153" />
+        <location filename="../../bureau_app/results_view.py" line="211" />
         <source>Titre : résultats</source>
         <translation>Title: results</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/results_view.py" line="155" />
+        <location filename="../../bureau_app/results_view.py" line="213" />
         <source>Aller au scrutin</source>
         <translation>Go to contest</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/results_view.py" line="158" />
+        <location filename="../../bureau_app/results_view.py" line="216" />
         <source>Aller au &amp;scrutin :</source>
         <translation>Go to &amp;contest:</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/results_view.py" line="160" />
+        <location filename="../../bureau_app/results_view.py" line="218" />
         <source>Scrutin</source>
         <translation>Contest</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/results_view.py" line="167" />
+        <location filename="../../bureau_app/results_view.py" line="225" />
         <source>&amp;Projeter (F5)</source>
         <translation>&amp;Project (F5)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/results_view.py" line="169" />
+        <location filename="../../bureau_app/results_view.py" line="227" />
         <source>Projeter les résultats en plein écran, sur le second écran s'il y en a un</source>
         <translation>Project the results full screen, on the second screen when there is one</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/results_view.py" line="172" />
+        <location filename="../../bureau_app/results_view.py" line="230" />
         <source>Continuer : retour à l'étape en cours</source>
         <translation>Continue: back to the current step</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/results_view.py" line="173" />
+        <location filename="../../bureau_app/results_view.py" line="231" />
         <source>Revenir à l'étape en cours</source>
         <translation>Back to the current step</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/results_view.py" line="180" />
+        <location filename="../../bureau_app/results_view.py" line="238" />
         <source>Projection : F5 l'ouvre en plein écran (sur le second écran s'il y en a un), Page suivante / précédente change de scrutin, F11 sort du plein écran ou y revient, Échap ferme.</source>
         <translation>Projection: F5 opens it full screen (on the second screen when there is one), Page Down / Page Up changes contest, F11 leaves or returns to full screen, Esc closes.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/results_view.py" line="186" />
+        <location filename="../../bureau_app/results_view.py" line="244" />
         <source>Touches de la projection</source>
         <translation>Projection keys</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/results_view.py" line="188" />
+        <location filename="../../bureau_app/results_view.py" line="246" />
         <source>Aucun résultat</source>
         <translation>No result</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/results_view.py" line="200" />
+        <location filename="../../bureau_app/results_view.py" line="258" />
         <source>Résultats de chaque scrutin</source>
         <translation>Results of each contest</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/results_view.py" line="187" />
+        <location filename="../../bureau_app/results_view.py" line="245" />
         <source>Aucun résultat pour le moment.</source>
         <translation>No results yet.</translation>
     </message>

@@ -124,3 +124,47 @@ def test_projection_without_results_says_so(qtbot, app) -> None:  # type: ignore
     window = ProjectionWindow([])
     qtbot.addWidget(window)
     assert window.title.text() == "Aucun résultat à projeter"
+
+
+def test_a_seat_drawn_by_lot_is_said_on_the_results_page(qtbot, app) -> None:  # type: ignore[no-untyped-def]
+    from types import SimpleNamespace
+
+    from bureau_app.records import contest_results
+    from bureau_app.results_view import ResultsView
+    from ceremony.tally.seats import ListVotes, compute_seat_allocation
+
+    # A 400, B 400, C 200 for 3 seats: a three-way tie for the last seat that only a
+    # drawing of lots between A and B can break (the count's own computation).
+    allocation = compute_seat_allocation(
+        "c", [ListVotes("a", 400), ListVotes("b", 400), ListVotes("c", 200)], 3, lot_seed="4 2 6"
+    )
+    names = {"a": "Avenir", "b": "Branche", "c": "Collectif"}
+    figures = SimpleNamespace(
+        contest_id="c",
+        title="Collège",
+        registered=1200,
+        voters_cast=1000,
+        blank=0,
+        allocation=allocation,
+        lists=[
+            SimpleNamespace(list_id=e.list_id, name=names[e.list_id], votes=e.votes, seats=e.seats)
+            for e in allocation.lists
+        ],
+    )
+    (contest,) = contest_results([figures])
+    (winner,) = (names[lid] for lid in allocation.ties[0].winners)
+    widget = ResultsView()
+    qtbot.addWidget(widget)
+    widget.set_results([contest])
+    widget.show()
+    note = widget.panels[0].ties
+    assert note.isVisible()
+    assert note.text() == (
+        "Égalité de moyenne entre Avenir, Branche, Collectif pour le dernier siège ; "
+        f"entre Avenir, Branche, à égalité de suffrages, il est attribué par tirage au sort à "
+        f"{winner}."
+    )
+
+
+def test_no_tie_no_note(view) -> None:  # type: ignore[no-untyped-def]
+    assert all(not panel.ties.isVisible() for panel in view.panels)
