@@ -129,17 +129,24 @@ def _print_report(report: JournalReport, notes: list[str], *, as_json: bool) -> 
         print(json.dumps({"ok": True, **report.to_dict(), "notes": notes}, ensure_ascii=False))
         return
     print(f"Journal intègre : {report.entries} entrées, tête {report.head_hash}.")
+    signed = "point de contrôle signé" if report.checkpoints < 2 else "points de contrôle signés"
     print(
-        f"{report.checkpoints} point(s) de contrôle signé(s), le dernier à l'entrée "
-        f"{report.last_checkpoint_sequence}."
+        f"{report.checkpoints} {signed}, le dernier à l'entrée {report.last_checkpoint_sequence}."
     )
     if report.unsigned_tail:
-        print(
-            f"{report.unsigned_tail} entrée(s) après le dernier point de contrôle ne sont "
-            "protégées que par le chaînage."
+        tail = (
+            "entrée après le dernier point de contrôle n'est protégée"
+            if report.unsigned_tail < 2
+            else "entrées après le dernier point de contrôle ne sont protégées"
         )
+        print(f"{report.unsigned_tail} {tail} que par le chaînage.")
     if report.blobs_checked:
-        print(f"{report.blobs_checked} fichier(s) conservé(s) vérifié(s).")
+        kept = (
+            "fichier conservé vérifié"
+            if report.blobs_checked < 2
+            else "fichiers conservés vérifiés"
+        )
+        print(f"{report.blobs_checked} {kept}.")
     for key in report.public_keys:
         print(f"Clé du poste : {key}")
     for note in notes:

@@ -40,8 +40,9 @@ def canonical(value: Any) -> bytes:
 
 def election_template(contest: Contest) -> dict[str, Any]:
     """The Belenios 2.0 template of one contest (DESIGN.md §2)."""
+    seats = "siège" if contest.seats < 2 else "sièges"
     return {
-        "description": f"{contest.name} — {contest.seats} siège(s)",
+        "description": f"{contest.name} — {contest.seats} {seats}",
         "name": contest.name,
         "questions": [
             {

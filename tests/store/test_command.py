@@ -49,7 +49,7 @@ def test_verify_accepts_an_intact_store(
     assert _run("journal", "verify", "--store", str(closed_store)) == 0
     out = capsys.readouterr().out
     assert "Journal intègre : 4 entrées" in out
-    assert "1 entrée(s) après le dernier point de contrôle" in out
+    assert "1 entrée après le dernier point de contrôle n'est protégée" in out
     assert "protection plus faible" in out  # the key-file fallback is said to be weaker
 
 
