@@ -587,7 +587,9 @@ def _signatures(data: PvData) -> list[Flowable]:
         else "les membres du bureau (l’appel de la séance de dépouillement n’a pas été consigné)"
     )
     intro = (
-        f"Procès-verbal établi le {format_datetime(data.drawn_up_at)}, signé par {who}. "
+        f"Procès-verbal établi le {format_datetime(data.drawn_up_at)}, à la clôture de la "
+        f"séance de dépouillement, puis signé, à l’issue de la séance, par {who} ; l’heure de "
+        "chaque signature figure sur la page des signatures. "
         f"Chacun signe avec sa carte l’empreinte SHA-256 de ce fichier tel qu’il est "
         f"({BODY_NAME} du paquet des résultats) ; une empreinte ne pouvant figurer dans le "
         "fichier qu’elle résume, les signatures sont reportées, avec cette empreinte, sur la page "

@@ -243,6 +243,22 @@ def test_signed_body_and_signature_page_are_coherent(record: dict[str, object]) 
     assert "Non signé" not in str(record["text"])
 
 
+def test_the_pv_says_it_is_signed_after_the_count_session_is_lifted(
+    record: dict[str, object],
+) -> None:
+    from datetime import datetime
+
+    closed = _moment(record, Action.COUNT_SESSION_CLOSED)
+    state = record["state"]
+    signed = [
+        datetime.fromisoformat(s["signed_at"])
+        for s in state.pv_signatures.values()  # type: ignore[attr-defined]
+    ]
+    assert signed and all(moment >= closed for moment in signed)
+    text = _plain(str(record["text"]))
+    assert "puis signé, à l’issue de la séance, par les membres présents" in text
+
+
 def test_texts_come_from_the_definition(record: dict[str, object], bureau_def) -> None:  # type: ignore[no-untyped-def]
     text = _plain(str(record["text"]))
     texts = bureau_def.texts
