@@ -51,6 +51,8 @@ class KeyCard:
     represents: str = ""
     reset_code: bool = False
     """Whether a resetting code was set on the card (then it has an envelope R)."""
+    absent: bool = False
+    """The holder is not present at the count session: the card is handed over later."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -59,6 +61,7 @@ class KeyCard:
             "serial": self.serial,
             "represents": self.represents,
             "reset_code": self.reset_code,
+            **({"absent": True} if self.absent else {}),
         }
 
     @classmethod
@@ -69,6 +72,7 @@ class KeyCard:
             str(data["serial"]),
             str(data.get("represents", "")),
             bool(data.get("reset_code", False)),
+            bool(data.get("absent", False)),
         )
 
 
@@ -209,6 +213,12 @@ def _list_page(data: HandoverData) -> list[Flowable]:
         envelopes = f"{card_env} carte<br/>{code_env} code<br/>{admin_env} admin."
         if card.reset_code:
             envelopes += f"<br/>{reset_env} débloc."
+        # An absent holder cannot hand over in the room: the row waits for the later hand-over.
+        signature: Flowable = (
+            para("Absence à la séance : remise ultérieure, le ……… à ……… h ………", "cell")
+            if card.absent
+            else Spacer(1, 11 * mm)
+        )
         rows.append(
             [
                 str(index),
@@ -216,7 +226,7 @@ def _list_page(data: HandoverData) -> list[Flowable]:
                 para(role, "cell"),
                 Paragraph(escape(card.serial), STYLES["mono"]),
                 Paragraph(envelopes, STYLES["cell"]),
-                Spacer(1, 11 * mm),
+                signature,
             ]
         )
     widths = [10 * mm, 40 * mm, 42 * mm, 32 * mm, 20 * mm, CONTENT_WIDTH - 144 * mm]
@@ -247,6 +257,7 @@ def _list_page(data: HandoverData) -> list[Flowable]:
         ),
         Spacer(1, 4 * mm),
         grid_table(rows, widths),
+        *_later_hand_over(data),
         *_custody(data),
         Spacer(1, 8 * mm),
         KeepTogether(
@@ -255,6 +266,27 @@ def _list_page(data: HandoverData) -> list[Flowable]:
                 para("Date, heure et signature :"),
                 Spacer(1, 18 * mm),
             ]
+        ),
+    ]
+
+
+def _later_hand_over(data: HandoverData) -> list[Flowable]:
+    absent = [card.holder for card in data.cards if card.absent]
+    if not absent:
+        return []
+    return [
+        Spacer(1, 2 * mm),
+        para(
+            "Absence à la séance de dépouillement : "
+            + ", ".join(absent)
+            + ". "
+            + (
+                "Sa carte et ses plis sont remis"
+                if len(absent) == 1
+                else "Leurs cartes et plis sont remis"
+            )
+            + " ultérieurement à l’administration, qui porte sur cette liste la date et l’heure "
+            "de la remise ; le titulaire et l’administration signent."
         ),
     ]
 

@@ -254,12 +254,15 @@ def results_payload(
 
 def handover_data(bureau: Bureau, state: CeremonyState, at: datetime) -> HandoverData:
     members = {m.member_id: m for m in pv_members(bureau, state)}
+    # The cards are handed over at the close of the count: only those present can do it then.
+    present = rollcall.present_members(state, "count")
     cards = tuple(
         KeyCard(
             members[m].name,
             members[m].role,
             card["serial"],
             members[m].represents,
+            absent=present is not None and m not in present,
         )
         for m, card in sorted(state.members.items(), key=lambda kv: _role_order(kv[1]["role"]))
     )

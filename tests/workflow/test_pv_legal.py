@@ -228,6 +228,20 @@ def test_art_23_hand_over_names_the_administrations_representative(
     assert f"représentée par {bureau_def.texts.administration_representative}" in _plain(handover)
 
 
+def test_art_23_a_member_absent_at_the_count_hands_over_later(
+    record: dict[str, object], bureau_def
+) -> None:  # type: ignore[no-untyped-def]
+    from ceremony.workflow.rollcall import present_members
+
+    present = present_members(record["state"], "count")  # type: ignore[arg-type]
+    assert present is not None
+    absent = [m.name for m in bureau_def.members if m.member_id not in present]
+    assert absent  # the demo replaces a delegate at the count
+    handover = _plain(str(record["handover"]))
+    assert handover.count("Absence à la séance : remise ultérieure") == len(absent)
+    assert "Absence à la séance de dépouillement : " + ", ".join(absent) in handover
+
+
 def test_signed_body_and_signature_page_are_coherent(record: dict[str, object]) -> None:
     body, edition = bytes(record["body"]), bytes(record["edition"])  # type: ignore[arg-type]
     body_pages = PdfReader(io.BytesIO(body)).pages
