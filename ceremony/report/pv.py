@@ -582,13 +582,13 @@ def _signatures(data: PvData) -> list[Flowable]:
         )
     widths = [45 * mm, 38 * mm, CONTENT_WIDTH - 128 * mm, 45 * mm]
     who = (
-        "les membres présents à la séance de dépouillement"
+        "les membres présents à cette séance"
         if data.signers is not None
         else "les membres du bureau (l’appel de la séance de dépouillement n’a pas été consigné)"
     )
     intro = (
         f"Procès-verbal établi le {format_datetime(data.drawn_up_at)}, à la clôture de la "
-        f"séance de dépouillement, puis signé, à l’issue de la séance, par {who} ; l’heure de "
+        f"séance de dépouillement, puis signé, dès la séance levée, par {who} ; l’heure de "
         "chaque signature figure sur la page des signatures. "
         f"Chacun signe avec sa carte l’empreinte SHA-256 de ce fichier tel qu’il est "
         f"({BODY_NAME} du paquet des résultats) ; une empreinte ne pouvant figurer dans le "

@@ -270,7 +270,7 @@ def test_the_pv_says_it_is_signed_after_the_count_session_is_lifted(
     ]
     assert signed and all(moment >= closed for moment in signed)
     text = _plain(str(record["text"]))
-    assert "puis signé, à l’issue de la séance, par les membres présents" in text
+    assert "puis signé, dès la séance levée, par les membres présents à cette séance" in text
 
 
 def test_texts_come_from_the_definition(record: dict[str, object], bureau_def) -> None:  # type: ignore[no-untyped-def]
