@@ -12,10 +12,12 @@ from bureau_app.appearance import FONT_FAMILY
 from bureau_app.bar_chart import BarChart
 from bureau_app.results_model import ContestResult
 from bureau_app.text import fill
+from bureau_app.tie_text import tie_sentence
 
 _TITLE_POINTS = 44
 _BODY_POINTS = 30
 _SMALLEST_POINTS = 10
+_TIES_POINTS = 20
 
 
 class ProjectionWindow(QWidget):
@@ -46,6 +48,7 @@ class ProjectionWindow(QWidget):
 
         self.title = self._label(_TITLE_POINTS, bold=True, name=self.tr("Scrutin projeté"))
         self.summary = self._label(_BODY_POINTS, name=self.tr("Inscrits, votants et blancs"))
+        self.ties = self._label(_TIES_POINTS, name=self.tr("Égalités départagées"))
         self.chart = BarChart(on_dark=True)
         chart_font = QFont(FONT_FAMILY)
         chart_font.setPointSize(_BODY_POINTS)
@@ -93,6 +96,7 @@ class ProjectionWindow(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.summary)
         layout.addWidget(self.chart, 1)
+        layout.addWidget(self.ties)
         layout.addWidget(self.footer)
         layout.addLayout(controls)
 
@@ -185,7 +189,7 @@ class ProjectionWindow(QWidget):
         while True:
             self._set_points(self.title, max(22, round(points * _TITLE_POINTS / _BODY_POINTS)))
             self._set_points(self.summary, max(16, points))
-            labels = (self.banner, self.title, self.summary, self.footer)
+            labels = (self.banner, self.title, self.summary, self.ties, self.footer)
             # Wrapped labels: their height at this width (their size hint assumes a narrower one).
             taken = sum(
                 label.heightForWidth(width) if label.wordWrap() else label.sizeHint().height()
@@ -219,6 +223,7 @@ class ProjectionWindow(QWidget):
             self.title.setText(self.tr("Aucun résultat à projeter"))
             self.summary.clear()
             self.chart.set_contest(None)
+            self.ties.hide()
             self.footer.setText(self.tr("Échap : fermer"))
             self.previous_button.setEnabled(False)
             self.next_button.setEnabled(False)
@@ -237,6 +242,8 @@ class ProjectionWindow(QWidget):
             )
         )
         self.chart.set_contest(contest)
+        self.ties.setText("\n".join(tie_sentence(tie) for tie in contest.ties))
+        self.ties.setVisible(bool(contest.ties))
         self._fit()
         self.footer.setText(
             fill(

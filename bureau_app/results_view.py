@@ -29,9 +29,10 @@ from PySide6.QtWidgets import (
 )
 
 from bureau_app.bar_chart import BarChart
-from bureau_app.results_model import ContestResult, TieNote
+from bureau_app.results_model import ContestResult
 from bureau_app.sizing import scale_font
 from bureau_app.text import fill
+from bureau_app.tie_text import tie_sentence
 
 _TABLE_WIDTH = 560  # the table's four columns, names included, at the normal text size
 
@@ -119,58 +120,9 @@ class ContestPanel(QFrame):
                     )
                 self.table.setItem(row, column, item)
         self.chart.set_contest(contest)
-        self.ties.setText("\n".join(self._tie_sentence(tie) for tie in contest.ties))
+        self.ties.setText("\n".join(tie_sentence(tie) for tie in contest.ties))
         self.ties.setVisible(bool(contest.ties))
         self._fit_heights()
-
-    def _tie_sentence(self, tie: TieNote) -> str:
-        tied, won = ", ".join(tie.tied), ", ".join(tie.winners)
-        if tie.decided_by == "lot" and tie.drawn and set(tie.drawn) != set(tie.tied):
-            # Some tied lists lost on the votes first: name those the lots were drawn between.
-            drawn = ", ".join(tie.drawn)
-            if tie.places == 1:
-                sentence = self.tr(
-                    "Égalité de moyenne entre %1 pour le dernier siège ; entre %3, à égalité "
-                    "de suffrages, il est attribué par tirage au sort à %2."
-                )
-                return fill(sentence, tied, won, drawn)
-            sentence = self.tr(
-                "Égalité de moyenne entre %1 pour les %4 derniers sièges ; entre %3, à "
-                "égalité de suffrages, ils sont attribués par tirage au sort à %2."
-            )
-            return fill(sentence, tied, won, drawn, QLocale().toString(tie.places))
-        if tie.places == 1:
-            sentences = {
-                "lot": self.tr(
-                    "Égalité de moyenne entre %1 pour le dernier siège : "
-                    "attribué par tirage au sort à %2."
-                ),
-                "most_votes": self.tr(
-                    "Égalité de moyenne entre %1 pour le dernier siège : "
-                    "attribué à %2, la liste ayant obtenu le plus de suffrages."
-                ),
-                "most_candidates": self.tr(
-                    "Égalité de moyenne entre %1 pour le dernier siège : "
-                    "attribué à %2, la liste ayant présenté le plus de candidats."
-                ),
-            }
-            return fill(sentences.get(tie.decided_by, sentences["lot"]), tied, won)
-        several = {
-            "lot": self.tr(
-                "Égalité de moyenne entre %1 pour les %3 derniers sièges : "
-                "attribués par tirage au sort à %2."
-            ),
-            "most_votes": self.tr(
-                "Égalité de moyenne entre %1 pour les %3 derniers sièges : "
-                "attribués à %2, les listes ayant obtenu le plus de suffrages."
-            ),
-            "most_candidates": self.tr(
-                "Égalité de moyenne entre %1 pour les %3 derniers sièges : "
-                "attribués à %2, les listes ayant présenté le plus de candidats."
-            ),
-        }
-        sentence = several.get(tie.decided_by, several["lot"])
-        return fill(sentence, tied, won, QLocale().toString(tie.places))
 
     def _fit_heights(self) -> None:
         # Every row shown: the page scrolls, never a table inside it.

@@ -1028,92 +1028,92 @@ Go back to the other window (it may be minimised or behind this one), or close i
 <context>
     <name>ContestPanel</name>
     <message>
-        <location filename="../../bureau_app/results_view.py" line="46" />
+        <location filename="../../bureau_app/results_view.py" line="47" />
         <source>Résultats : %1</source>
         <translation>Results: %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/results_view.py" line="52" />
+        <location filename="../../bureau_app/results_view.py" line="53" />
         <source>Scrutin</source>
         <translation>Contest</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/results_view.py" line="54" />
+        <location filename="../../bureau_app/results_view.py" line="55" />
         <source>Inscrits, votants et blancs</source>
         <translation>Registered, voters and blank</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/results_view.py" line="59" />
+        <location filename="../../bureau_app/results_view.py" line="60" />
         <source>Tableau des voix par liste : %1</source>
         <translation>Votes per list: %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/results_view.py" line="62" />
+        <location filename="../../bureau_app/results_view.py" line="63" />
         <source>Liste</source>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/results_view.py" line="62" />
+        <location filename="../../bureau_app/results_view.py" line="63" />
         <source>Voix</source>
         <translation>Votes</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/results_view.py" line="62" />
+        <location filename="../../bureau_app/results_view.py" line="63" />
         <source>% des exprimés</source>
         <translation>% of valid votes</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/results_view.py" line="62" />
+        <location filename="../../bureau_app/results_view.py" line="63" />
         <source>Sièges</source>
         <translation>Seats</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/results_view.py" line="78" />
+        <location filename="../../bureau_app/results_view.py" line="79" />
         <source>Égalités départagées</source>
         <translation>Ties broken</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/results_view.py" line="98" />
+        <location filename="../../bureau_app/results_view.py" line="99" />
         <source>Inscrits : %1 · Votants : %2 · Blancs : %3 · Exprimés : %4</source>
         <translation>Registered: %1 · Voters: %2 · Blank: %3 · Valid votes: %4</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/results_view.py" line="133" />
+        <location filename="../../bureau_app/tie_text.py" line="21" />
         <source>Égalité de moyenne entre %1 pour le dernier siège ; entre %3, à égalité de suffrages, il est attribué par tirage au sort à %2.</source>
         <translation>Tie on the highest average between %1 for the last seat; between %3, equal in votes, it is awarded by drawing lots to %2.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/results_view.py" line="138" />
+        <location filename="../../bureau_app/tie_text.py" line="27" />
         <source>Égalité de moyenne entre %1 pour les %4 derniers sièges ; entre %3, à égalité de suffrages, ils sont attribués par tirage au sort à %2.</source>
         <translation>Tie on the highest average between %1 for the last %4 seats; between %3, equal in votes, they are awarded by drawing lots to %2.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/results_view.py" line="145" />
+        <location filename="../../bureau_app/tie_text.py" line="35" />
         <source>Égalité de moyenne entre %1 pour le dernier siège : attribué par tirage au sort à %2.</source>
         <translation>Tie on the highest average between %1 for the last seat: awarded by drawing lots to %2.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/results_view.py" line="149" />
+        <location filename="../../bureau_app/tie_text.py" line="40" />
         <source>Égalité de moyenne entre %1 pour le dernier siège : attribué à %2, la liste ayant obtenu le plus de suffrages.</source>
         <translation>Tie on the highest average between %1 for the last seat: awarded to %2, the list with the most votes.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/results_view.py" line="153" />
+        <location filename="../../bureau_app/tie_text.py" line="45" />
         <source>Égalité de moyenne entre %1 pour le dernier siège : attribué à %2, la liste ayant présenté le plus de candidats.</source>
         <translation>Tie on the highest average between %1 for the last seat: awarded to %2, the list with the most candidates.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/results_view.py" line="160" />
+        <location filename="../../bureau_app/tie_text.py" line="53" />
         <source>Égalité de moyenne entre %1 pour les %3 derniers sièges : attribués par tirage au sort à %2.</source>
         <translation>Tie on the highest average between %1 for the last %3 seats: awarded by drawing lots to %2.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/results_view.py" line="164" />
+        <location filename="../../bureau_app/tie_text.py" line="58" />
         <source>Égalité de moyenne entre %1 pour les %3 derniers sièges : attribués à %2, les listes ayant obtenu le plus de suffrages.</source>
         <translation>Tie on the highest average between %1 for the last %3 seats: awarded to %2, the lists with the most votes.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/results_view.py" line="168" />
+        <location filename="../../bureau_app/tie_text.py" line="63" />
         <source>Égalité de moyenne entre %1 pour les %3 derniers sièges : attribués à %2, les listes ayant présenté le plus de candidats.</source>
         <translation>Tie on the highest average between %1 for the last %3 seats: awarded to %2, the lists with the most candidates.</translation>
     </message>
@@ -2400,97 +2400,102 @@ Details: %6</translation>
 <context>
     <name>ProjectionWindow</name>
     <message>
-        <location filename="../../bureau_app/projection.py" line="34" />
+        <location filename="../../bureau_app/projection.py" line="36" />
         <source>Projection des résultats</source>
         <translation>Results projection</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/projection.py" line="35" />
+        <location filename="../../bureau_app/projection.py" line="37" />
         <source>Projection des résultats en grands caractères</source>
         <translation>Results projection in large print</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/projection.py" line="47" />
+        <location filename="../../bureau_app/projection.py" line="49" />
         <source>Scrutin projeté</source>
         <translation>Contest shown</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/projection.py" line="48" />
+        <location filename="../../bureau_app/projection.py" line="50" />
         <source>Inscrits, votants et blancs</source>
         <translation>Registered, voters and blank</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/projection.py" line="54" />
+        <location filename="../../bureau_app/projection.py" line="51" />
+        <source>Égalités départagées</source>
+        <translation>Ties broken</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/projection.py" line="57" />
         <source>Aide à la navigation</source>
         <translation>Navigation help</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/projection.py" line="57" />
+        <location filename="../../bureau_app/projection.py" line="60" />
         <source>ENTRAÎNEMENT — sans valeur légale</source>
         <translation>TRAINING — no legal value</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/projection.py" line="64" />
+        <location filename="../../bureau_app/projection.py" line="67" />
         <source>Avertissement : entraînement</source>
         <translation>Warning: training</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/projection.py" line="70" />
+        <location filename="../../bureau_app/projection.py" line="73" />
         <source>◀ Précédent</source>
         <translation>◀ Previous</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/projection.py" line="70" />
+        <location filename="../../bureau_app/projection.py" line="73" />
         <source>Scrutin précédent</source>
         <translation>Previous contest</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/projection.py" line="73" />
+        <location filename="../../bureau_app/projection.py" line="76" />
         <source>Suivant ▶</source>
         <translation>Next ▶</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/projection.py" line="73" />
+        <location filename="../../bureau_app/projection.py" line="76" />
         <source>Scrutin suivant</source>
         <translation>Next contest</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/projection.py" line="76" />
+        <location filename="../../bureau_app/projection.py" line="79" />
         <source>Plein écran</source>
         <translation>Full screen</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/projection.py" line="77" />
+        <location filename="../../bureau_app/projection.py" line="80" />
         <source>Passer du plein écran à une fenêtre, ou l'inverse</source>
         <translation>Switch between full screen and a window</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/projection.py" line="81" />
+        <location filename="../../bureau_app/projection.py" line="84" />
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/projection.py" line="81" />
+        <location filename="../../bureau_app/projection.py" line="84" />
         <source>Fermer la projection</source>
         <translation>Close the projection</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/projection.py" line="219" />
+        <location filename="../../bureau_app/projection.py" line="223" />
         <source>Aucun résultat à projeter</source>
         <translation>No results to show</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/projection.py" line="222" />
+        <location filename="../../bureau_app/projection.py" line="227" />
         <source>Échap : fermer</source>
         <translation>Esc: close</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/projection.py" line="233" />
+        <location filename="../../bureau_app/projection.py" line="238" />
         <source>Inscrits %1 · Votants %2 · Blancs %3</source>
         <translation>Registered %1 · Voters %2 · Blank %3</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/projection.py" line="244" />
+        <location filename="../../bureau_app/projection.py" line="251" />
         <source>Scrutin %1 sur %2 · Page suivante / précédente : changer · F11 : plein écran · Échap : fermer</source>
         <translation>Contest %1 of %2 · Page Down / Page Up: change · F11: full screen · Esc: close</translation>
     </message>
@@ -3585,77 +3590,77 @@ Annex to the official report: %4</translation>
 <context>
     <name>ResultsView</name>
     <message>
-        <location filename="../../bureau_app/results_view.py" line="205" />
+        <location filename="../../bureau_app/results_view.py" line="157" />
         <source>Résultats des scrutins</source>
         <translation>Contest results</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/results_view.py" line="209" />
+        <location filename="../../bureau_app/results_view.py" line="161" />
         <source>Résultats</source>
         <translation>Results</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/results_view.py" line="211" />
+        <location filename="../../bureau_app/results_view.py" line="163" />
         <source>Titre : résultats</source>
         <translation>Title: results</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/results_view.py" line="213" />
+        <location filename="../../bureau_app/results_view.py" line="165" />
         <source>Aller au scrutin</source>
         <translation>Go to contest</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/results_view.py" line="216" />
+        <location filename="../../bureau_app/results_view.py" line="168" />
         <source>Aller au &amp;scrutin :</source>
         <translation>Go to &amp;contest:</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/results_view.py" line="218" />
+        <location filename="../../bureau_app/results_view.py" line="170" />
         <source>Scrutin</source>
         <translation>Contest</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/results_view.py" line="225" />
+        <location filename="../../bureau_app/results_view.py" line="177" />
         <source>&amp;Projeter (F5)</source>
         <translation>&amp;Project (F5)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/results_view.py" line="227" />
+        <location filename="../../bureau_app/results_view.py" line="179" />
         <source>Projeter les résultats en plein écran, sur le second écran s'il y en a un</source>
         <translation>Project the results full screen, on the second screen when there is one</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/results_view.py" line="230" />
+        <location filename="../../bureau_app/results_view.py" line="182" />
         <source>Continuer : retour à l'étape en cours</source>
         <translation>Continue: back to the current step</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/results_view.py" line="231" />
+        <location filename="../../bureau_app/results_view.py" line="183" />
         <source>Revenir à l'étape en cours</source>
         <translation>Back to the current step</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/results_view.py" line="238" />
+        <location filename="../../bureau_app/results_view.py" line="190" />
         <source>Projection : F5 l'ouvre en plein écran (sur le second écran s'il y en a un), Page suivante / précédente change de scrutin, F11 sort du plein écran ou y revient, Échap ferme.</source>
         <translation>Projection: F5 opens it full screen (on the second screen when there is one), Page Down / Page Up changes contest, F11 leaves or returns to full screen, Esc closes.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/results_view.py" line="244" />
+        <location filename="../../bureau_app/results_view.py" line="196" />
         <source>Touches de la projection</source>
         <translation>Projection keys</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/results_view.py" line="246" />
+        <location filename="../../bureau_app/results_view.py" line="198" />
         <source>Aucun résultat</source>
         <translation>No result</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/results_view.py" line="258" />
+        <location filename="../../bureau_app/results_view.py" line="210" />
         <source>Résultats de chaque scrutin</source>
         <translation>Results of each contest</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/results_view.py" line="245" />
+        <location filename="../../bureau_app/results_view.py" line="197" />
         <source>Aucun résultat pour le moment.</source>
         <translation>No results yet.</translation>
     </message>

@@ -164,7 +164,20 @@ def test_a_seat_drawn_by_lot_is_said_on_the_results_page(qtbot, app) -> None:  #
         f"entre Avenir, Branche, à égalité de suffrages, il est attribué par tirage au sort à "
         f"{winner}."
     )
+    from bureau_app.projection import ProjectionWindow
+
+    projection = ProjectionWindow([contest])
+    qtbot.addWidget(projection)
+    projection.resize(1280, 720)
+    projection.show()
+    assert projection.ties.isVisible() and projection.ties.text() == note.text()
 
 
-def test_no_tie_no_note(view) -> None:  # type: ignore[no-untyped-def]
+def test_no_tie_no_note(qtbot, view) -> None:  # type: ignore[no-untyped-def]
+    from bureau_app.projection import ProjectionWindow
+
     assert all(not panel.ties.isVisible() for panel in view.panels)
+    projection = ProjectionWindow(view.contests)
+    qtbot.addWidget(projection)
+    projection.show()
+    assert not projection.ties.isVisible()
