@@ -412,11 +412,16 @@ class CeremonyAdapter(QObject):
         )
         bureau = self.bureau
 
-        def read() -> tuple[str | None, str, str]:
-            return dialog.decision(), dialog.reason_text(), dialog.signer_id()
+        def read() -> tuple[str | None, str, str, str]:
+            return (
+                dialog.decision(),
+                dialog.reason_text(),
+                dialog.authorisation_text(),
+                dialog.signer_id(),
+            )
 
-        def chosen(values: tuple[str | None, str, str]) -> None:
-            decision, reason, signer_id = values
+        def chosen(values: tuple[str | None, str, str, str]) -> None:
+            decision, reason, authorisation, signer_id = values
             member = next(m for m in signers if m.member_id == signer_id)
             assert decision is not None
             number = len(bureau.state.decisions) + 1
@@ -429,7 +434,9 @@ class CeremonyAdapter(QObject):
 
             def sign(cards: list[PresentCard]) -> None:
                 def work(_p: Progress) -> object:
-                    return deliver(bureau.export_decision(cards[0], decision, reason))
+                    return deliver(
+                        bureau.export_decision(cards[0], decision, reason, authorisation)
+                    )
 
                 self._run(step, work)
 

@@ -211,6 +211,15 @@ class DecisionDialog(QDialog):
         self.reason.setAccessibleName(self.tr("Motif de la décision (obligatoire)"))
         reason_label = QLabel(self.tr("&Motif (obligatoire), tel qu'il figurera au journal :"))
         reason_label.setBuddy(self.reason)
+        # Art. 19: the bureau acts "après autorisation du directeur général".
+        self.authorisation = QLineEdit()
+        self.authorisation.setAccessibleName(
+            self.tr("Référence de l'autorisation du directeur général (obligatoire)")
+        )
+        authorisation_label = QLabel(
+            self.tr("Référence de l'&autorisation du directeur général (obligatoire) :")
+        )
+        authorisation_label.setBuddy(self.authorisation)
         self.signer = QComboBox()
         self.signer.setAccessibleName(self.tr("Carte qui signe la décision"))
         for member_id, name in signers:
@@ -225,11 +234,14 @@ class DecisionDialog(QDialog):
         layout.addWidget(choices)
         layout.addWidget(reason_label)
         layout.addWidget(self.reason)
+        layout.addWidget(authorisation_label)
+        layout.addWidget(self.authorisation)
         layout.addWidget(signer_label)
         layout.addWidget(self.signer)
         layout.addWidget(buttons)
         self.choices.buttonToggled.connect(self._update)
         self.reason.textChanged.connect(self._update)
+        self.authorisation.textChanged.connect(self._update)
         self._update()
         fit_to_text(self, 70)
 
@@ -240,8 +252,15 @@ class DecisionDialog(QDialog):
     def reason_text(self) -> str:
         return self.reason.toPlainText().strip()
 
+    def authorisation_text(self) -> str:
+        return self.authorisation.text().strip()
+
     def signer_id(self) -> str:
         return str(self.signer.currentData())
 
     def _update(self) -> None:
-        self.ok_button.setEnabled(self.decision() is not None and bool(self.reason_text()))
+        self.ok_button.setEnabled(
+            self.decision() is not None
+            and bool(self.reason_text())
+            and bool(self.authorisation_text())
+        )

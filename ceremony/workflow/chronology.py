@@ -146,13 +146,13 @@ class Interruption:
         return self.since <= at and (self.until is None or at < self.until)
 
     def describe(self) -> str:
-        """French period, heure de Paris."""
+        """French period with its preposition ("pendant la suspension du …"), heure de Paris."""
         start = format_datetime(self.since)
         if self.decision == "stop":
-            return f"arrêt du vote le {start}"
+            return f"après l’arrêt du vote le {start}"
         if self.until is None:
-            return f"suspension depuis le {start}, sans reprise"
-        return f"suspension du {start} au {format_datetime(self.until)}"
+            return f"depuis la suspension du {start}, sans reprise"
+        return f"pendant la suspension du {start} au {format_datetime(self.until)}"
 
 
 def interruptions(decisions: Sequence[tuple[datetime, str]]) -> list[Interruption]:

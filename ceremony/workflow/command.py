@@ -289,7 +289,11 @@ def add_parsers(subparsers: Any) -> None:
             (["--reason"], {"required": True}),
             (
                 ["--authorisation"],
-                {"metavar": "RÉFÉRENCE", "help": "référence de l'autorisation du DG (art. 19)"},
+                {
+                    "metavar": "RÉFÉRENCE",
+                    "required": True,
+                    "help": "référence de l'autorisation du directeur général (art. 19)",
+                },
             ),
             (["--out"], {"type": Path, "required": True}),
         ],

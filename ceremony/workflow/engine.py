@@ -54,6 +54,7 @@ from ceremony.store.timefmt import utc_now
 from ceremony.store.workstation_key import KeySource, default_key_source, load_workstation_key
 from ceremony.workflow import chronology, presence, rollcall, sealing
 from ceremony.workflow.errors import (
+    AuthorisationMissingError,
     DecisionNotAllowedError,
     MemberUnknownError,
     PlatformKeyNotConfirmedError,
@@ -515,7 +516,8 @@ class Bureau:
         self, card: PresentCard, decision: str, reason: str, authorisation: str | None = None
     ) -> bytes:
         """Suspend, resume or stop the vote: signed by the president's (or secretary's) card.
-        ``authorisation``: the reference of the director general's authorisation (art. 19)."""
+        ``authorisation``: the reference of the director general's authorisation, required:
+        art. 19 lets the bureau act only "après autorisation du directeur général"."""
         state = self.state
         self._require(state, Phase.VOTE_OPEN)
         allowed = self.allowed_decisions(state)
@@ -529,6 +531,8 @@ class Bureau:
             raise QuorumError(
                 f"a decision is signed by the president or secretary, not {checked.role}"
             )
+        if not (authorisation and authorisation.strip()):
+            raise AuthorisationMissingError(f"decision {decision!r} without the authorisation")
         bureau = self.bureau_definition(state)
         decided_at = self.now()
         chronology.check_decision_time(decided_at, bureau.schedule)
@@ -538,9 +542,7 @@ class Bureau:
             decision=decision,
             reason=reason,
             decided_at=decided_at,
-            authorisation=authorisation.strip()
-            if authorisation and authorisation.strip()
-            else None,
+            authorisation=authorisation.strip(),
         )
         bundle = make_typed_bundle(payload, {}, now=self.now(), bundle_id=_bundle_id(self.rng))
         signed = sign_bundle(bundle, CardSigner(checked.client, checked.identity, checked.pins))

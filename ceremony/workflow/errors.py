@@ -102,6 +102,13 @@ class CountMismatchError(WorkflowError):
     )
 
 
+class AuthorisationMissingError(WorkflowError):
+    default_message = (
+        "Le bureau suspend, reprend ou arrête le vote après autorisation du directeur général "
+        "de l'organisateur (art. 19) : indiquez la référence de cette autorisation."
+    )
+
+
 class DecisionNotAllowedError(WorkflowError):
     default_message = (
         "Cette décision ne suit pas les précédentes : on ne reprend qu'un vote suspendu, "

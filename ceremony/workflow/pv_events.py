@@ -234,7 +234,7 @@ def _urn_rows(record: _Record, entry: JournalEntry) -> list[PvEvent]:
         )
     periods = interruptions(_decisions(record.state, [entry]))
     suspended = (
-        " Aucun bulletin n’a été accepté pendant " + " ; ".join(p.describe() for p in periods) + "."
+        " Aucun bulletin n’a été accepté " + " ; ".join(p.describe() for p in periods) + "."
         if periods
         else ""
     )
@@ -327,7 +327,8 @@ def pv_events(
                         f"motif : {d['reason']} ; autorisation du directeur général de "
                         f"l’organisateur, référence : {d['authorisation']}"
                         if d.get("authorisation")
-                        else f"motif et autorisation : {d['reason']}"
+                        else f"motif : {d['reason']} ; aucune référence d’autorisation du "
+                        "directeur général de l’organisateur n’est consignée"
                     ),
                 )
             case Action.URN_IMPORTED:

@@ -951,53 +951,53 @@ Go back to the other window (it may be minimised or behind this one), or close i
         <translation>Count: step %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="450" />
+        <location filename="../../bureau_app/adapter.py" line="457" />
         <source>Préparation de l'urne…</source>
         <translation>Preparing the ballot box…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="466" />
+        <location filename="../../bureau_app/adapter.py" line="473" />
         <source>Vérification des bulletins : %1 sur %2</source>
         <translation>Checking ballots: %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="535" />
+        <location filename="../../bureau_app/adapter.py" line="542" />
         <source>Carte à insérer (%1 sur %2)</source>
         <translation>Card to insert (%1 of %2)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="644" />
+        <location filename="../../bureau_app/adapter.py" line="651" />
         <source>Fait : %1. Écrit dans : %2</source>
         <translation>Done: %1. Written to: %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="647" />
+        <location filename="../../bureau_app/adapter.py" line="654" />
         <source>Fait : %1</source>
         <translation>Done: %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="669" />
+        <location filename="../../bureau_app/adapter.py" line="676" />
         <source>Tirage au sort interrompu : rien du tirage n'a été enregistré. Relancez le dépouillement pour le refaire.</source>
         <translation>Drawing of lots interrupted: nothing of the draw was recorded. Start the count again to redo it.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="674" />
+        <location filename="../../bureau_app/adapter.py" line="681" />
         <source>Saisie du code annulée : rien n'a été enregistré. Recommencez l'étape.</source>
         <translation>PIN entry cancelled: nothing was recorded. Start the step again.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="701" />
+        <location filename="../../bureau_app/adapter.py" line="708" />
         <source>Si l'empreinte a été mal saisie, corrigez-la avec « Corriger l'empreinte de la plateforme », puis importez de nouveau la définition. Si elle est juste, n'allez pas plus loin et prévenez l'organisateur.</source>
         <translation>If the fingerprint was mistyped, correct it with “Correct the platform's fingerprint”, then import the definition again. If it is right, go no further and tell the organiser.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="707" />
+        <location filename="../../bureau_app/adapter.py" line="714" />
         <source>Rien n'a été enregistré pour cette étape ; ce qui était fait avant le reste. Recommencez l'étape, avec la même carte ou celle d'un autre membre.</source>
         <translation>Nothing was recorded for this step; what was done before stays done. Start the step again, with the same card or another member's.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="599" />
-        <location filename="../../bureau_app/adapter.py" line="656" />
+        <location filename="../../bureau_app/adapter.py" line="606" />
+        <location filename="../../bureau_app/adapter.py" line="663" />
         <source>Annulé, rien n'a été enregistré : %1</source>
         <translation>Cancelled, nothing was recorded: %1</translation>
     </message>
@@ -1172,17 +1172,27 @@ Go back to the other window (it may be minimised or behind this one), or close i
         <translation>Reaso&amp;n (required), as it will appear in the log:</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="215" />
+        <location filename="../../bureau_app/step_dialogs.py" line="217" />
+        <source>Référence de l'autorisation du directeur général (obligatoire)</source>
+        <translation>Reference of the director general's authorisation (required)</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/step_dialogs.py" line="220" />
+        <source>Référence de l'&amp;autorisation du directeur général (obligatoire) :</source>
+        <translation>Reference of the director general's &amp;authorisation (required):</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/step_dialogs.py" line="224" />
         <source>Carte qui signe la décision</source>
         <translation>Card signing the decision</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="218" />
+        <location filename="../../bureau_app/step_dialogs.py" line="227" />
         <source>&amp;Carte qui signe :</source>
         <translation>Signing car&amp;d:</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/step_dialogs.py" line="220" />
+        <location filename="../../bureau_app/step_dialogs.py" line="229" />
         <source>Si&amp;gner la décision</source>
         <translation>Si&amp;gn the decision</translation>
     </message>

@@ -137,6 +137,7 @@ class Members:
             def decide() -> None:
                 dialog.choice_buttons[decision].click()  # its label, not the centre, takes clicks
                 QTest.keyClicks(dialog.reason, reason)
+                QTest.keyClicks(dialog.authorisation, "CNG/DG/2024-117")
                 self._shot_once(dialog, "dialog-decision")
                 assert dialog.ok_button.isEnabled()
                 QTest.mouseClick(dialog.ok_button, _left())

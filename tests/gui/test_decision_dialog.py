@@ -25,4 +25,7 @@ def test_only_the_decisions_that_may_follow_can_be_chosen(qtbot, app, last) -> N
         button.click()  # a disabled button ignores it
         assert (dialog.decision() == decision) is (decision in allowed)
     qtbot.keyClicks(dialog.reason, "panne du serveur")
+    assert not dialog.ok_button.isEnabled()  # art. 19: the authorisation's reference too
+    qtbot.keyClicks(dialog.authorisation, "CNG/DG/2024-117")
     assert dialog.ok_button.isEnabled() is bool(allowed)
+    assert dialog.authorisation_text() == "CNG/DG/2024-117"

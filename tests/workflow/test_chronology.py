@@ -86,13 +86,13 @@ def test_a_decision_outside_the_vote_is_refused(sealed: Ceremony) -> None:
     refused(
         sealed,
         DecisionOutsideVoteError,
-        lambda: bureau.export_decision(president, "suspend", "panne"),
+        lambda: bureau.export_decision(president, "suspend", "panne", "CNG/DG/2024-1"),
     )
     bureau.now = _at(schedule.opening - timedelta(minutes=1))  # type: ignore[assignment]
     refused(
         sealed,
         DecisionOutsideVoteError,
-        lambda: bureau.export_decision(president, "suspend", "panne"),
+        lambda: bureau.export_decision(president, "suspend", "panne", "CNG/DG/2024-1"),
     )
 
 
@@ -112,9 +112,9 @@ def test_a_ballot_during_a_suspension_is_refused(sealed: Ceremony) -> None:
     president = sealed.cards["presidente"]
     # Suspended for most of the vote: the simulator's ballots fall inside.
     bureau.now = _at(schedule.opening + timedelta(minutes=1))  # type: ignore[assignment]
-    bureau.export_decision(president, "suspend", "incident sur l'urne")
+    bureau.export_decision(president, "suspend", "incident sur l'urne", "CNG/DG/2024-1")
     bureau.now = _at(schedule.closing - timedelta(minutes=1))  # type: ignore[assignment]
-    bureau.export_decision(president, "resume", "incident résolu")
+    bureau.export_decision(president, "resume", "incident résolu", "CNG/DG/2024-1")
     end = schedule.closing + timedelta(minutes=schedule.grace_minutes)
     bureau.now = _at(end + timedelta(minutes=7))  # type: ignore[assignment]
     bureau.import_status(statuses(sealed, votes)[1])

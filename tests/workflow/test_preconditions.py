@@ -21,6 +21,7 @@ from ceremony.simulator.calendar import read_report
 from ceremony.simulator.platform import Faults
 from ceremony.workflow.demo import DemoPins
 from ceremony.workflow.errors import (
+    AuthorisationMissingError,
     CardNotRegisteredError,
     DecisionNotAllowedError,
     EmargementMismatchError,
@@ -117,9 +118,13 @@ def test_a_decision_needs_the_president_or_the_secretary(sealed: Ceremony) -> No
     refused(
         sealed,
         QuorumError,
-        lambda: sealed.bureau.export_decision(sealed.cards["del-aph"], "suspend", "panne"),
+        lambda: sealed.bureau.export_decision(
+            sealed.cards["del-aph"], "suspend", "panne", "CNG/DG/2024-1"
+        ),
     )
-    data = sealed.bureau.export_decision(sealed.cards["secretaire"], "suspend", "panne du serveur")
+    data = sealed.bureau.export_decision(
+        sealed.cards["secretaire"], "suspend", "panne du serveur", "CNG/DG/2024-1"
+    )
     assert data[:2] == b"PK"
     assert sealed.bureau.state.decisions[-1]["decision"] == "suspend"
 
@@ -131,7 +136,7 @@ def test_a_card_presented_for_another_member_is_refused(sealed: Ceremony) -> Non
     refused(
         sealed,
         CardNotRegisteredError,
-        lambda: sealed.bureau.export_decision(impostor, "suspend", "essai"),
+        lambda: sealed.bureau.export_decision(impostor, "suspend", "essai", "CNG/DG/2024-1"),
     )
 
 
@@ -139,7 +144,7 @@ def test_a_foreign_card_is_refused(sealed: Ceremony, tmp_path: Path) -> None:
     stranger = TrainingCard.create(tmp_path / "stranger.card")
     card = PresentCard("presidente", stranger, DemoPins("other", "presidente"))
     with pytest.raises(CeremonyError):
-        sealed.bureau.export_decision(card, "suspend", "essai")
+        sealed.bureau.export_decision(card, "suspend", "essai", "CNG/DG/2024-1")
 
 
 def test_status_checks_refuse_replay_staleness_and_a_non_empty_urn(sealed: Ceremony) -> None:
@@ -243,18 +248,42 @@ def test_an_objecting_expert_blocks_the_count(sealed: Ceremony) -> None:
     refused(sealed, ExpertObjectionError, lambda: sealed.bureau.count(sealed.quorum()))
 
 
+def test_a_decision_without_the_director_generals_authorisation_is_refused(
+    sealed: Ceremony,
+) -> None:
+    bureau, head = sealed.bureau, sealed.cards["presidente"]
+    for missing in (None, "", "   "):
+        error = refused(
+            sealed,
+            AuthorisationMissingError,
+            lambda m=missing: bureau.export_decision(head, "suspend", "panne du serveur", m),
+        )
+        assert "autorisation du directeur général" in error.user_message
+    assert bureau.state.decisions == []
+
+
 def test_decisions_follow_each_other_in_order(sealed: Ceremony) -> None:
     bureau, head = sealed.bureau, sealed.cards["presidente"]
     assert bureau.allowed_decisions() == {"suspend", "stop"}
-    refused(sealed, DecisionNotAllowedError, lambda: bureau.export_decision(head, "resume", "x"))
-    bureau.export_decision(head, "suspend", "panne du serveur")
+    refused(
+        sealed,
+        DecisionNotAllowedError,
+        lambda: bureau.export_decision(head, "resume", "x", "CNG/DG/2024-1"),
+    )
+    bureau.export_decision(head, "suspend", "panne du serveur", "CNG/DG/2024-1")
     assert bureau.allowed_decisions() == {"resume", "stop"}
-    refused(sealed, DecisionNotAllowedError, lambda: bureau.export_decision(head, "suspend", "x"))
-    bureau.export_decision(head, "resume", "serveur réparé")
-    bureau.export_decision(head, "stop", "fraude constatée")
+    refused(
+        sealed,
+        DecisionNotAllowedError,
+        lambda: bureau.export_decision(head, "suspend", "x", "CNG/DG/2024-1"),
+    )
+    bureau.export_decision(head, "resume", "serveur réparé", "CNG/DG/2024-1")
+    bureau.export_decision(head, "stop", "fraude constatée", "CNG/DG/2024-1")
     assert bureau.allowed_decisions() == frozenset()
     for decision in ("suspend", "resume", "stop"):
         refused(
-            sealed, DecisionNotAllowedError, lambda d=decision: bureau.export_decision(head, d, "x")
+            sealed,
+            DecisionNotAllowedError,
+            lambda d=decision: bureau.export_decision(head, d, "x", "CNG/DG/2024-1"),
         )
     assert [d["decision"] for d in bureau.state.decisions] == ["suspend", "resume", "stop"]
