@@ -112,6 +112,27 @@ def _check_members(
             raise RollCallError("the secretary is not replaced; record them absent")
 
 
+def _president_replaced_by_law(
+    bureau: BureauDefinition,
+    present: Sequence[str],
+    absent: Sequence[str],
+    replaced: dict[str, str],
+) -> list[str]:
+    """Art. 5: "En cas d'absence du président, celui-ci est remplacé par le secrétaire".
+
+    An absent president with the secretary present is recorded as replaced by the
+    secretary (``replaced`` is completed); returns the absent members left.
+    """
+    roles = {m.member_id: m.role for m in bureau.members}
+    secretary = next((m for m, role in roles.items() if role == "secretary"), None)
+    left = list(absent)
+    for member in absent:
+        if roles.get(member) == "president" and secretary is not None and secretary in present:
+            replaced[member] = secretary
+            left.remove(member)
+    return left
+
+
 def open_session(
     bureau: Bureau,
     session: str,
@@ -130,6 +151,7 @@ def open_session(
         raise StepAlreadyDoneError(f"the {session} session is already open")
     definition = bureau.bureau_definition(state)
     replaced = dict(replaced or {})
+    absent = _president_replaced_by_law(definition, present, absent, replaced)
     _check_members(definition, present, absent, replaced)
     schedule = definition.schedule
     if opened_at > bureau.now():

@@ -155,3 +155,25 @@ def test_a_card_of_a_member_absent_or_replaced_is_refused_at_the_count(sealed: C
     call = rollcall.roll_call(bureau.state, "count")
     assert call is not None and [m.member_id for m in call.arrivals] == ["del-inph"]
     bureau.make_pv()
+
+
+def test_an_absent_president_is_replaced_by_the_secretary_by_law(sealed: Ceremony) -> None:
+    # Art. 5: "En cas d'absence du président, celui-ci est remplacé par le secrétaire."
+    # The urn is never opened with the president merely "absent" (art. 21).
+    bureau = sealed.bureau
+    _to_expert(sealed)
+    others = [m for m in MEMBERS if m != "presidente"]
+    call = rollcall.open_session(bureau, "count", bureau.now(), others, ["presidente"])
+    assert dict(call.replaced) == {"presidente": "secretaire"}
+    assert "presidente" not in call.absent
+    recorded = rollcall.roll_call(bureau.state, "count")
+    assert recorded is not None and dict(recorded.replaced) == {"presidente": "secretaire"}
+
+
+def test_president_and_secretary_both_absent_stay_absent(sealed: Ceremony) -> None:
+    bureau = sealed.bureau
+    _to_expert(sealed)
+    delegates = [m for m in MEMBERS if m.startswith("del-")]
+    absent = ["presidente", "secretaire"]
+    call = rollcall.open_session(bureau, "count", bureau.now(), delegates, absent)
+    assert not call.replaced and sorted(call.absent) == sorted(absent)
