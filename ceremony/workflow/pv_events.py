@@ -106,10 +106,20 @@ def _test_vote_texts(record: _Record, d: Mapping[str, Any]) -> list[str]:
             f"{format_int(o)} {plural(o, 'obtenu', 'obtenus')}"
             for name, e, o in zip(names, contest["expected"], contest["obtained"], strict=False)
         )
-        parts.append(
-            f"Vote à blanc, {definition.name} : "
-            f"{format_count(contest['ballots_cast'], 'bulletin', 'bulletins')} de test ({figures})."
-        )
+        cast = int(contest["ballots_cast"])
+        counted = int(contest.get("ballots_counted", cast))
+        ballots = f"{format_count(cast, 'bulletin', 'bulletins')} de test"
+        if counted < cast:
+            # The figures are those of the counted ballots: say why a ballot is not among them.
+            replaced = cast - counted
+            ballots += (
+                f", dont {format_int(replaced)} "
+                f"{plural(replaced, 'second bulletin', 'seconds bulletins')} d’un même "
+                "électeur de test, pour vérifier que le logiciel de dépouillement ne compte "
+                f"qu’un bulletin par électeur ; {format_int(counted)} "
+                f"{plural(counted, 'compté', 'comptés')}"
+            )
+        parts.append(f"Vote à blanc, {definition.name} : {ballots} ({figures}).")
     head = (
         "Vote à blanc : des bulletins de test connus ont suivi tout le chemin du dépouillement "
         "réel avec les cartes de "
