@@ -214,10 +214,13 @@ class PlatformSimulator:
         votes: Sequence[ContestVotes] = (),
         interventions: Sequence[Intervention] = (),
         signed_at: datetime | None = None,
+        software_sha256: str | None = None,
     ) -> bytes:
         """Participation as of ``as_of``, signed by the platform (same arguments, same bytes).
 
-        ``signed_at`` (default ``as_of``) crafts a bundle signed at another time (tests)."""
+        ``signed_at`` (default ``as_of``) crafts a bundle signed at another time (tests);
+        ``software_sha256`` (default: the software the definition names) crafts a platform
+        that runs other software."""
         bureau = self.bureau()
         participation = []
         emarged = 0
@@ -236,6 +239,7 @@ class PlatformSimulator:
             tuple(participation),
             emarged,
             tuple(interventions),
+            software_sha256 or self.definition.voting_software.sha256,
         )
         bundle = make_typed_bundle(
             payload,

@@ -55,6 +55,7 @@ from ceremony.store.workstation_key import KeySource, default_key_source, load_w
 from ceremony.workflow import chronology, presence, rollcall, sealing
 from ceremony.workflow.errors import (
     AuthorisationMissingError,
+    ComponentsChangedError,
     DecisionNotAllowedError,
     MemberUnknownError,
     PlatformKeyNotConfirmedError,
@@ -486,6 +487,12 @@ class Bureau:
             )
         if not state.statuses and status.emargement_count:
             raise UrnNotEmptyError("first status after sealing shows émargements")
+        sealed_software = self.definition(state).voting_software.sha256
+        running = status.voting_software_sha256
+        if running is not None and running != sealed_software:
+            raise ComponentsChangedError(
+                f"status {status.sequence}: voting software {running}, sealed {sealed_software}"
+            )
         with self.store.transaction() as tx:
             blob = tx.put_blob(data, kind="status", direction="imported")
             tx.append(
@@ -502,6 +509,7 @@ class Bureau:
                         p.contest_uuid: [p.ballots_cast, p.registered] for p in status.participation
                     },
                     "interventions": [i.to_dict() for i in status.interventions],
+                    **({"voting_software_sha256": running} if running is not None else {}),
                 },
                 blobs=[blob],
             )

@@ -67,6 +67,15 @@ class UrnNotEmptyError(WorkflowError):
     )
 
 
+class ComponentsChangedError(WorkflowError):
+    default_message = (
+        "Le logiciel de vote en service n'est pas celui qui a été expertisé et scellé : "
+        "son empreinte diffère de celle du scellement. Le vote ne doit pas se poursuivre ; "
+        "le bureau consigne ce constat, prévient l'expert et le directeur général (art. 15 "
+        "et 19)."
+    )
+
+
 class UrnCheckError(WorkflowError):
     default_message = (
         "L'urne reçue de la plateforme ne passe pas les vérifications : elle n'est "

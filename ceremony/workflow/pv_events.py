@@ -186,7 +186,7 @@ def _seal_text(record: _Record, d: Mapping[str, Any]) -> str:
     )
 
 
-def _status_text(d: Mapping[str, Any], received: datetime, first: bool) -> str:
+def _status_text(d: Mapping[str, Any], received: datetime) -> str:
     cast = sum(v[0] for v in d["participation"].values())
     state = VOTE_STATES.get(d["state"], d["state"])
     text = (
@@ -194,9 +194,28 @@ def _status_text(d: Mapping[str, Any], received: datetime, first: bool) -> str:
         f"{format_count(d['emargement_count'], 'émargement', 'émargements')}, "
         f"{format_count(cast, 'bulletin enregistré', 'bulletins enregistrés')}"
     )
-    if first and cast == 0:
-        text += " ; l’urne est vide, scellée et chiffrée"
     return text + f" (reçu par le bureau le {format_datetime(received)})."
+
+
+def _before_opening_text(d: Mapping[str, Any]) -> str:
+    """Art. 15, "avant l'ouverture des scrutins", read from the first status."""
+    cast = sum(v[0] for v in d["participation"].values())
+    urn = (
+        "l’urne est vide, scellée et chiffrée"
+        if cast == 0 and not d["emargement_count"]
+        else "l’urne n’est pas vide"
+    )
+    software = (
+        "les composantes expertisées n’ont pas été modifiées : le logiciel de vote en service "
+        "a l’empreinte scellée (partie 4)"
+        if d.get("voting_software_sha256")
+        else "la plateforme n’a pas transmis l’empreinte du logiciel de vote en service : "
+        "ce relevé n’établit pas que les composantes expertisées sont inchangées"
+    )
+    return (
+        f"Avant l’ouverture du vote, d’après l’état n° {d['sequence']} : {urn} ; {software} ; "
+        "les tests ont été effectués lors du vote à blanc."
+    )
 
 
 def _urn_rows(record: _Record, entry: JournalEntry) -> list[PvEvent]:
@@ -324,7 +343,9 @@ def pv_events(
             case Action.SEAL_EXPORTED:
                 add(entry.moment, "seal", _seal_text(record, d))
             case Action.STATUS_IMPORTED:
-                add(_at(d["as_of"]), "status_check", _status_text(d, entry.moment, first_status))
+                add(_at(d["as_of"]), "status_check", _status_text(d, entry.moment))
+                if first_status:
+                    add(_at(d["as_of"]), "finding", _before_opening_text(d))
                 first_status = False
             case Action.DECISION_EXPORTED:
                 at = datetime.fromisoformat(d["decided_at"]) if "decided_at" in d else entry.moment

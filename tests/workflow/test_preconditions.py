@@ -23,6 +23,7 @@ from ceremony.workflow.demo import DemoPins
 from ceremony.workflow.errors import (
     AuthorisationMissingError,
     CardNotRegisteredError,
+    ComponentsChangedError,
     DecisionNotAllowedError,
     EmargementMismatchError,
     LateBallotError,
@@ -246,6 +247,22 @@ def test_an_objecting_expert_blocks_the_count(sealed: Ceremony) -> None:
     open_count_session(sealed)
     sealed.bureau.record_expert("Expert", "Le serveur a été modifié.", no_alteration=False)
     refused(sealed, ExpertObjectionError, lambda: sealed.bureau.count(sealed.quorum()))
+
+
+def test_a_status_from_other_voting_software_than_the_sealed_one_is_refused(
+    sealed: Ceremony,
+) -> None:
+    # Art. 15: before the opening the bureau checks the reviewed components are unchanged.
+    schedule = sealed.simulator.bureau().schedule
+    other = sealed.simulator.status_bundle(1, "open", schedule.opening, software_sha256="0" * 64)
+    error = refused(sealed, ComponentsChangedError, lambda: sealed.bureau.import_status(other))
+    assert "expertisé et scellé" in error.user_message
+    assert sealed.bureau.state.statuses == []
+    same = sealed.simulator.status_bundle(1, "open", schedule.opening)
+    sealed.bureau.import_status(same)
+    (entry,) = [e for e in sealed.bureau.store.entries() if e.action == "status.imported"]
+    expected = sealed.simulator.definition.voting_software.sha256
+    assert entry.details["voting_software_sha256"] == expected
 
 
 def test_a_decision_without_the_director_generals_authorisation_is_refused(

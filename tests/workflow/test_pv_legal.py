@@ -156,7 +156,12 @@ def test_art_15_checks_keys_test_vote_and_seal(record: dict[str, object], bureau
     for contest in bureau_def.contests:
         assert contest.electors.list_sha256 in text.replace(" ", "")
     assert "heures d’ouverture" in text and "délai de grâce de 20 minutes" in text
-    assert "l’urne est vide, scellée et chiffrée" in text
+    assert (
+        "Avant l’ouverture du vote, d’après l’état n° 1 : l’urne est vide, scellée et chiffrée ; "
+        "les composantes expertisées n’ont pas été modifiées : le logiciel de vote en service "
+        "a l’empreinte scellée (partie 4) ; les tests ont été effectués lors du vote à blanc."
+    ) in text
+    assert "dont 1 second bulletin d’un même électeur de test" in text
 
 
 def test_art_17_no_revote(record: dict[str, object]) -> None:

@@ -12,7 +12,7 @@ from typing import Any, Final
 
 from ceremony.bundles.errors import PayloadSchemaError
 from ceremony.bundles.payloads.common import FileRef, Intervention, reader
-from ceremony.bundles.schema import ID_RE, Reader, unique, utc_text
+from ceremony.bundles.schema import ID_RE, SHA256_RE, Reader, unique, utc_text
 
 PAYLOAD_NAME: Final = "status.json"
 VOTE_STATES: Final = frozenset({"not_open", "open", "suspended", "stopped", "closed"})
@@ -50,6 +50,9 @@ class StatusPayload:
     participation: tuple[Participation, ...]
     emargement_count: int
     interventions: tuple[Intervention, ...]
+    voting_software_sha256: str | None = None
+    """SHA-256 of the voting software in service, as the platform measures it (art. 15:
+    before the opening the bureau checks the reviewed components are unchanged)."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -60,6 +63,11 @@ class StatusPayload:
             "participation": [p.to_dict() for p in self.participation],
             "sequence": self.sequence,
             "state": self.state,
+            **(
+                {"voting_software_sha256": self.voting_software_sha256}
+                if self.voting_software_sha256 is not None
+                else {}
+            ),
         }
 
     @classmethod
@@ -74,8 +82,12 @@ class StatusPayload:
                 "participation",
                 "sequence",
                 "state",
-            }
+            },
+            frozenset({"voting_software_sha256"}),
         )
+        software = r.optional_text("voting_software_sha256")
+        if software is not None and not SHA256_RE.fullmatch(software):
+            raise r.fail("voting_software_sha256 has the wrong format")
         participation = r.objects("participation", Participation.from_reader, max_items=200)
         unique([p.contest_uuid for p in participation], PayloadSchemaError, "status.participation")
         return cls(
@@ -86,6 +98,7 @@ class StatusPayload:
             participation,
             r.integer("emargement_count", maximum=100_000_000),
             r.objects("interventions", Intervention.from_reader),
+            software,
         )
 
     def file_refs(self) -> tuple[FileRef, ...]:
