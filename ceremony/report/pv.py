@@ -559,6 +559,19 @@ def _signers(data: PvData) -> list[Any]:
     return [m for m in data.members if m.member_id in wanted]
 
 
+def _substitutes(data: PvData) -> list[tuple[str, Any]]:
+    """(substitute's name, the member they stand in for) at the count session."""
+    members = {m.member_id: m for m in data.members}
+    count = next((s for s in data.sessions if s.title == "Séance de dépouillement"), None)
+    if count is None or data.signers is None:
+        return []
+    return [
+        (stand_in, members[member_id])
+        for member_id, stand_in in count.replaced
+        if stand_in not in members and member_id in members
+    ]
+
+
 def _signatures(data: PvData) -> list[Flowable]:
     """Who signs, and how: the members present at the count sign this file's SHA-256."""
     rows: list[list[Any]] = [
@@ -580,9 +593,30 @@ def _signatures(data: PvData) -> list[Flowable]:
                 Spacer(1, 13 * mm),
             ]
         )
+    substitutes = _substitutes(data)
+    for stand_in, member in substitutes:
+        # A substitute delegate (art. 9) holds no card: they sign the printed copy.
+        rows.append(
+            [
+                para(stand_in, "cell"),
+                para(
+                    "Délégué suppléant" + (f" ({member.represents})" if member.represents else ""),
+                    "cell",
+                ),
+                para("Sans carte : signe l’exemplaire imprimé de ce procès-verbal", "cell"),
+                Spacer(1, 13 * mm),
+            ]
+        )
     widths = [45 * mm, 38 * mm, CONTENT_WIDTH - 128 * mm, 45 * mm]
     who = (
         "les membres présents à cette séance"
+        + (
+            " (un délégué suppléant, qui n’a pas de carte, signe l’exemplaire imprimé)"
+            if len(substitutes) == 1
+            else " (les délégués suppléants, qui n’ont pas de carte, signent l’exemplaire imprimé)"
+            if substitutes
+            else ""
+        )
         if data.signers is not None
         else "les membres du bureau (l’appel de la séance de dépouillement n’a pas été consigné)"
     )

@@ -143,6 +143,24 @@ def test_pv_signers_are_the_members_present_at_the_count(
         assert (name in part) == (member_id in present)
 
 
+def test_a_substitute_delegate_present_at_the_count_signs_the_printed_copy(
+    record: dict[str, object], bureau_def
+) -> None:  # type: ignore[no-untyped-def]
+    from ceremony.workflow.rollcall import roll_call
+
+    call = roll_call(record["state"], "count")  # type: ignore[arg-type]
+    assert call is not None
+    ids = {m.member_id for m in bureau_def.members}
+    substitutes = [name for name in call.replaced.values() if name not in ids]
+    assert substitutes  # the demo has one
+    part = _plain(str(record["text"]))
+    part = part[part.index("5. Signatures") :]
+    for name in substitutes:
+        assert f"{name} Délégué suppléant" in part
+    assert part.count("Sans carte : signe l’exemplaire imprimé") == len(substitutes)
+    assert "(un délégué suppléant, qui n’a pas de carte, signe l’exemplaire imprimé)" in part
+
+
 def test_art_15_checks_keys_test_vote_and_seal(record: dict[str, object], bureau_def) -> None:  # type: ignore[no-untyped-def]
     text = _plain(str(record["text"]))
     assert "Contrôles avant scellement" in text and "dans l’ordre du tirage au sort" in text
