@@ -161,8 +161,8 @@ CUSTODY_ROWS: tuple[tuple[str, str, str], ...] = (
     ),
     (
         "Code de déblocage (s’il a été défini)",
-        "Pli R scellé, gardé par le président du bureau (par le secrétaire pour la carte du "
-        "président), jamais par le titulaire ni avec les plis A. Il permet de débloquer une "
+        "Pli R scellé, gardé par la présidence du bureau (par le secrétariat pour la carte de "
+        "la présidence), jamais par le titulaire ni avec les plis A. Il permet de débloquer une "
         "carte au dépouillement sans l’administration (journalisé).",
         "Pli R, remis à l’administration.",
     ),
@@ -293,7 +293,7 @@ def _later_hand_over(data: HandoverData) -> list[Flowable]:
 
 _KINDS = {
     "card": "CARTE À CLÉ",
-    "code": "CODE D'ACTIVATION",
+    "code": "CODE D’ACTIVATION",
     "admin": "CODE ADMINISTRATEUR",
     "reset": "CODE DE DÉBLOCAGE",
 }
@@ -309,8 +309,8 @@ def _label(data: HandoverData, index: int, card: KeyCard, kind: str) -> list[Flo
         f"(pli {card_env}).",
         "admin": "Contient le code administrateur de la carte, écrit par qui l’a choisi. Gardé "
         "par le représentant de l’administration, jamais avec la carte.",
-        "reset": "Contient le code de déblocage de la carte. Gardé par le président du bureau "
-        "(le secrétaire pour la carte du président), jamais par le titulaire.",
+        "reset": "Contient le code de déblocage de la carte. Gardé par la présidence du bureau "
+        "(le secrétariat pour la carte de la présidence), jamais par le titulaire.",
     }[kind]
     role = card.role + (f" — {card.represents}" if card.represents else "")
     return [
@@ -324,12 +324,22 @@ def _label(data: HandoverData, index: int, card: KeyCard, kind: str) -> list[Flo
         Spacer(1, 1.5 * mm),
         para(content, "small"),
         para(
-            f"Scellé le {format_date(data.handed_over_at)}. "
+            (
+                "Scellé dès l’enregistrement de la carte ; remis le "
+                if kind == "admin"
+                else "Scellé le "
+            )
+            + f"{format_date(data.handed_over_at)}. "
             f"À conserver jusqu’au {format_date(data.keep_until)}.",
             "small",
         ),
         Spacer(1, 2 * mm),
-        para("Signatures sur la fermeture (titulaire, président) :", "small"),
+        para(
+            "Signatures sur la fermeture (qui a choisi le code, représentant de l’administration) :"
+            if kind == "admin"
+            else "Signatures sur la fermeture (titulaire, présidence du bureau) :",
+            "small",
+        ),
     ]
 
 

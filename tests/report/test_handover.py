@@ -30,7 +30,7 @@ def test_every_card_is_listed_with_its_envelope_labels(pdf: bytes) -> None:
         # Once in the list, once on each envelope: card, code, admin code.
         assert flat.count(card.serial) == 4, card.serial
         assert f"PLI C-{index:02d} — CARTE À CLÉ" in flat
-        assert f"PLI P-{index:02d} — CODE D'ACTIVATION" in flat
+        assert f"PLI P-{index:02d} — CODE D’ACTIVATION" in flat
         assert f"PLI A-{index:02d} — CODE ADMINISTRATEUR" in flat
         assert f"PLI R-{index:02d}" not in flat  # no resetting code set on these cards
         assert flat.count(f"Titulaire : {card.holder}") == 3
@@ -48,9 +48,13 @@ def test_the_document_says_who_keeps_what(pdf: bytes) -> None:
     assert "Son titulaire, sous sa responsabilité" in flat
     assert "Son titulaire seul, de mémoire : jamais écrit, jamais confié." in flat
     assert "gardé par le représentant de l’administration, séparé de toutes les cartes" in flat
-    assert "gardé par le président du bureau (par le secrétaire pour la carte du président)" in (
-        flat
+    assert (
+        "gardé par la présidence du bureau (par le secrétariat pour la carte de la présidence)"
+        in flat
     )
+    # the admin code's envelope was sealed at the card's registration, not at the hand-over
+    assert "Scellé dès l’enregistrement de la carte ; remis le" in flat
+    assert "titulaire, président)" not in flat
     assert "jamais par le titulaire ni avec les plis A" in flat
     assert "Aucune carte n’a de code de déblocage" in flat
     # a card with a resetting code gets its envelope R and is named
