@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, tzinfo
 from fractions import Fraction
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -62,6 +63,13 @@ def format_datetime(moment: datetime) -> str:
 def plural(count: int, one: str, many: str) -> str:
     """French agreement: 0 and 1 take the singular."""
     return one if abs(count) < 2 else many
+
+
+def join_and(items: Sequence[str]) -> str:
+    """``A``, ``A et B``, ``A, B et C``: a French enumeration."""
+    if len(items) < 2:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} et {items[-1]}"
 
 
 def format_count(count: int, one: str, many: str) -> str:

@@ -26,6 +26,7 @@ from ceremony.report.frtext import (
     format_int,
     format_percent,
     format_time,
+    join_and,
     plural,
 )
 from ceremony.report.layout import (
@@ -349,8 +350,8 @@ def _ties(result: ContestResult) -> list[Flowable]:
     names = {lst.list_id: lst.name for lst in result.lists}
     out: list[Flowable] = []
     for tie in result.allocation.ties:
-        tied = ", ".join(names[t] for t in tie.tied_lists)
-        won = ", ".join(names[w] for w in tie.winners)
+        tied = join_and([names[t] for t in tie.tied_lists])
+        won = join_and([names[w] for w in tie.winners])
         average = format_decimal(tie.average, 2)
         seat_word = plural(tie.places, "siège", "sièges")
         intro = f"Égalité de moyenne ({average}) entre {tied} pour {tie.places} {seat_word} : "
@@ -370,7 +371,7 @@ def _ties(result: ContestResult) -> list[Flowable]:
             out.append(Spacer(1, 1.5 * mm))
             out.append(para(f"{intro}{how}, {won}."))
             continue
-        drawn = ", ".join(names[lid] for lid, _ in tie.lot_digests)
+        drawn = join_and([names[lid] for lid, _ in tie.lot_digests])
         out.append(Spacer(1, 1.5 * mm))
         out.append(
             para(

@@ -123,6 +123,18 @@ def test_sample_has_the_cases_the_pv_must_show() -> None:
     assert "lot" in decided and "most_votes" in decided
 
 
+def test_tied_lists_are_enumerated_in_french(flat: str) -> None:
+    from ceremony.report.frtext import join_and
+
+    results = pv_data().results
+    for result in results:
+        names = {lst.list_id: lst.name for lst in result.lists}
+        for tie in result.allocation.ties:
+            tied = [names[t] for t in tie.tied_lists]
+            assert f"entre {join_and(tied)} pour" in flat
+    assert join_and(["A", "B", "C"]) == "A, B et C" and join_and(["A"]) == "A"
+
+
 def test_members_presence_events_and_signatures(text: str, flat: str) -> None:
     assert "PROCÈS-VERBAL DES OPÉRATIONS DU BUREAU DE VOTE ÉLECTRONIQUE" in flat
     assert "du 18 juin 2024 à 9 h 00 au 25 juin 2024 à 17 h 00" in flat
