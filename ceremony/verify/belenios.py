@@ -237,6 +237,12 @@ def add_audit(
     """Append the audit's checks (§3.5) to ``builder``, names prefixed by ``prefix``."""
     where_fr = f"(fichier {file})" if file else ""
     unread = _unread_because(outcome)
+    # A tally that differs from the valid ballots' when a ballot was refused says nothing
+    # more than that refusal: the ballot check names the cause.
+    bad_ballot = next(
+        (c.check for c in outcome.checks if c.check in _WHOLE_RECORD and c.error is not None),
+        None,
+    )
     for check in outcome.checks:
         spec = CHECK_SPECS[check.check]
         if prefix:
@@ -248,6 +254,15 @@ def add_audit(
                 f"l'archive n'a pas pu être lue en entier (voir {prefix}{unread.value}) : "
                 "ce contrôle porterait sur une partie seulement des bulletins et des événements",
                 f"the archive could not be read in full (see {prefix}{unread.value})",
+            )
+        elif bad_ballot is not None and check.check is Check.TALLY_ENCRYPTED and check.error:
+            builder.skipped(
+                spec,
+                prefix + bad_ballot.value,
+                "le décompte publié ne peut pas être comparé à celui des bulletins valides : "
+                f"l'urne contient un bulletin invalide ou rejoué (voir {prefix}{bad_ballot.value})",
+                f"the tally cannot be compared: a ballot is invalid or replayed "
+                f"(see {prefix}{bad_ballot.value})",
             )
         elif check.error is not None:
             builder.failed(spec, check.error, where_fr)

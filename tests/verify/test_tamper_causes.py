@@ -203,6 +203,10 @@ def test_an_altered_ballot_is_not_blamed_on_revotes_or_emargements(
     report = verify(archive)
     ballots = report.check("bel.1.ballots.valid")
     assert ballots.outcome is Outcome.FAILED, _says(report, "bel.1.ballots.valid")
+    # The published tally (made with the ballot as cast) is not said altered: the ballot is.
+    tally = report.check("bel.1.tally.encrypted_tally")
+    assert tally.outcome is Outcome.SKIPPED, _says(report, "bel.1.tally.encrypted_tally")
+    assert tally.after == "bel.1.ballots.valid"
     for name in ("urn.revote_policy", "urn.emargement"):
         step = report.check(name)
         assert step.outcome is Outcome.SKIPPED, _says(report, name)
