@@ -208,15 +208,38 @@ BALLOT_INPUTS = (
 """The audit checks whose failure leaves a contest's ballot figures unestablished."""
 
 
+def require_sealed_audits(
+    ctx: ArchiveContext, bureau: BureauDefinition, audits: Mapping[str, VerificationReport]
+) -> None:
+    """:class:`PrerequisiteFailedError` if a contest's file holds another election than the
+    sealed one (bel.N.contest): its figures are those of that other election."""
+    sealed: Mapping[str, Election] | None = ctx.facts.get("elections")
+    if sealed is None:
+        return
+    for number, contest in enumerate(bureau.contests, start=1):
+        held = audits[contest.contest_uuid].details.get("fingerprint")
+        election = sealed.get(contest.contest_uuid)
+        if held is not None and election is not None and held != election.fingerprint:
+            raise PrerequisiteFailedError(
+                f"bel.{number}.contest",
+                user_message=(
+                    f"bel.{number}.contest (scrutin {number} « {contest.name} » : le fichier "
+                    "ne contient pas l'élection scellée)"
+                ),
+            )
+
+
 def require_ballots_read(
-    bureau: BureauDefinition, audits: Mapping[str, VerificationReport]
+    ctx: ArchiveContext, bureau: BureauDefinition, audits: Mapping[str, VerificationReport]
 ) -> None:
     """:class:`PrerequisiteFailedError` naming the first audit check that left the figures open.
 
-    An invalid, replayed or unread ballot makes the counts of ballots, revotes
-    and counted ballots say nothing about the émargements or the revote
-    policy: the step that compares them is not run, rather than blaming them.
+    A file holding another election, or an invalid, replayed or unread ballot,
+    makes the counts of ballots, revotes and counted ballots say nothing about
+    the émargements or the revote policy: the step that compares them is not
+    run, rather than blaming them.
     """
+    require_sealed_audits(ctx, bureau, audits)
     for number, contest in enumerate(bureau.contests, start=1):
         report = audits[contest.contest_uuid]
         for name in BALLOT_INPUTS:
@@ -288,7 +311,7 @@ def verify_emargement(ctx: ArchiveContext) -> StepResult:
             f"last status announced {statuses[-1].emargement_count} émargements, "
             f"the list has {len(entries)}"
         )
-    require_ballots_read(bureau, audits)
+    require_ballots_read(ctx, bureau, audits)
     journal = (state.urn or {}).get("contests", {})
     for contest in bureau.contests:
         uuid = contest.contest_uuid
@@ -569,6 +592,7 @@ def verify_results(ctx: ArchiveContext) -> StepResult:
     if len(by_id) != len(figures) or set(by_id) != {c.contest_uuid for c in bureau.contests}:
         raise ResultRecordError("results.json does not hold one result per contest")
     published = {c.contest_uuid: c for c in results.payload.contests}
+    require_sealed_audits(ctx, bureau, audits)
     for contest in bureau.contests:
         uuid = contest.contest_uuid
         figure = by_id[uuid]

@@ -21,7 +21,12 @@ from ceremony.bundles.payloads.urn import UrnPayload
 from ceremony.report.frtext import format_count, format_datetime
 from ceremony.store.export import JournalExport
 from ceremony.verify.archive_context import ArchiveContext
-from ceremony.verify.archive_count import PV_FILE, parse_emargement, require_ballots_read
+from ceremony.verify.archive_count import (
+    PV_FILE,
+    parse_emargement,
+    require_ballots_read,
+    require_sealed_audits,
+)
 from ceremony.verify.archive_errors import ArchiveVerificationError
 from ceremony.verify.archive_record import Note, StepResult
 from ceremony.verify.presence import verify_count_presence
@@ -194,6 +199,7 @@ def verify_edition_pages(ctx: ArchiveContext) -> StepResult:
 def verify_revote_policy(ctx: ArchiveContext) -> StepResult:
     bureau: BureauDefinition = ctx.need("bureau")
     audits: Mapping[str, VerificationReport] = ctx.need("audits")
+    require_sealed_audits(ctx, bureau, audits)
     policies = []
     for contest in bureau.contests:
         details = audits[contest.contest_uuid].details
@@ -207,7 +213,7 @@ def verify_revote_policy(ctx: ArchiveContext) -> StepResult:
             raise RevotePolicyRecordError(e.technical) from e
         policies.append(contest.revote_policy)
     # No revote among the ballots read; with some ballots unread or invalid, that says too little.
-    require_ballots_read(bureau, audits)
+    require_ballots_read(ctx, bureau, audits)
     none = policies.count("none")
     return Note(
         f"{count_fr(none, 'scrutin', 'scrutins')} sans droit de revoter : un seul bulletin par "

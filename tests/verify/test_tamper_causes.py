@@ -16,6 +16,8 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from ceremony.protocol.archive import (
     HEADER_NAME,
     ArchiveHeader,
@@ -26,7 +28,8 @@ from ceremony.protocol.archive import (
 )
 from ceremony.verify.belenios import verify_belenios
 from ceremony.verify.report import Outcome, VerificationReport
-from tests.verify.conftest import INDEX, DemoArchive, reseal, sha256_file
+from ceremony.workflow.demo import run_demo
+from tests.verify.conftest import DEMO_SEED, INDEX, DemoArchive, reseal, sha256_file
 
 Records = list[list[bytes | str]]
 
@@ -247,3 +250,41 @@ def test_a_broken_chain_leaves_ballot_and_tally_checks_not_run(
         assert check.outcome is Outcome.SKIPPED, _says(report, name)
         assert check.after == "archive.chain"
     assert not report.passed
+
+
+# -- F16: the file of another ceremony, same UUIDs (same seed), another group --------
+
+OTHER_GROUP_BALLOTS = 6
+
+
+@pytest.fixture(scope="module")
+def other_ceremony(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A demo with the same seed (so the same UUIDs and names) in the BELENIOS-2048 group."""
+    out = tmp_path_factory.mktemp("other-ceremony") / "demo"
+    run_demo(out, OTHER_GROUP_BALLOTS, seed=DEMO_SEED, stream=io.StringIO(), group="BELENIOS-2048")
+    return out
+
+
+def test_the_valid_file_of_another_ceremony_is_named_and_not_blamed_on_the_urn(
+    archive: Path,
+    demo_archive: DemoArchive,
+    other_ceremony: Path,
+    verify: Callable[[Path], VerificationReport],
+) -> None:
+    bel = _contest_bel(archive)
+    foreign = other_ceremony / bel.name
+    assert foreign.is_file()
+    bel.write_bytes(foreign.read_bytes())
+    reseal(archive, demo_archive.store)
+    report = verify(archive)
+    # Its ballots are valid (for its own election): only the fingerprint tells it apart.
+    assert report.check("bel.1.ballots.valid").outcome is Outcome.PASSED
+    contest = report.check("bel.1.contest")
+    assert contest.outcome is Outcome.FAILED, _says(report, "bel.1.contest")
+    assert contest.error == "ContestFileMismatchError"
+    assert "BELENIOS-2048" in contest.reason_en
+    # Its ballot counts are not the urn's: émargements, revotes and figures are not blamed.
+    for name in ("urn.emargement", "urn.revote_policy", "count.results"):
+        step = report.check(name)
+        assert step.outcome is Outcome.SKIPPED, _says(report, name)
+        assert "bel.1.contest" in step.reason_fr
