@@ -27,6 +27,7 @@ from ceremony.protocol.archive import (
     tar_member,
 )
 from ceremony.verify.belenios import verify_belenios
+from ceremony.verify.command import format_summary
 from ceremony.verify.report import Outcome, VerificationReport
 from ceremony.workflow.demo import run_demo
 from tests.verify.conftest import DEMO_SEED, INDEX, DemoArchive, reseal, sha256_file
@@ -250,6 +251,11 @@ def test_a_broken_chain_leaves_ballot_and_tally_checks_not_run(
         assert check.outcome is Outcome.SKIPPED, _says(report, name)
         assert check.after == "archive.chain"
     assert not report.passed
+    # The summary under the report does not offer the partly read counts as established.
+    summary = format_summary(report)
+    assert "Ces nombres de bulletins ne sont pas établis" in summary
+    assert "archive.chain" in summary
+    assert "'" not in summary and "Bulletins dans l’urne" in summary
 
 
 # -- F16: the file of another ceremony, same UUIDs (same seed), another group --------
