@@ -237,6 +237,7 @@ def add_audit(
     """Append the audit's checks (§3.5) to ``builder``, names prefixed by ``prefix``."""
     where_fr = f"(fichier {file})" if file else ""
     unread = _unread_because(outcome)
+    not_run: set[Check] = set()
     # A tally that differs from the valid ballots' when a ballot was refused says nothing
     # more than that refusal: the ballot check names the cause.
     bad_ballot = next(
@@ -248,6 +249,7 @@ def add_audit(
         if prefix:
             spec = CheckSpec(prefix + spec.name, spec.title_fr, spec.title_en)
         if unread is not None and _needs_whole_record(check):
+            not_run.add(check.check)
             builder.skipped(
                 spec,
                 prefix + unread.value,
@@ -256,6 +258,7 @@ def add_audit(
                 f"the archive could not be read in full (see {prefix}{unread.value})",
             )
         elif bad_ballot is not None and check.check is Check.TALLY_ENCRYPTED and check.error:
+            not_run.add(check.check)
             builder.skipped(
                 spec,
                 prefix + bad_ballot.value,
@@ -266,6 +269,14 @@ def add_audit(
             )
         elif check.error is not None:
             builder.failed(spec, check.error, where_fr)
+        elif check.skipped_because is not None and check.skipped_because in not_run:
+            after = prefix + check.skipped_because.value
+            builder.skipped(
+                spec,
+                after,
+                f"elle s'appuie sur la vérification « {after} », qui n'a pas été exécutée",
+                f"it builds on check {after}, which was not run",
+            )
         elif check.skipped_because is not None:
             builder.skipped(spec, prefix + check.skipped_because.value)
         elif check.ran:
