@@ -446,7 +446,7 @@ def _skipped(builder: ReportBuilder, spec: CheckSpec, error: PrerequisiteFailedE
     builder.skipped(
         spec,
         error.user_message,
-        f"elle s'appuie sur {error.user_message}, qui n'a pas pu être établi",
+        f"elle s'appuie sur un contrôle qui n'a pas abouti : {error.user_message}",
         f"it builds on {error.technical}, which could not be established",
     )
 

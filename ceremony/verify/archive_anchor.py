@@ -11,8 +11,10 @@ bound key, and report it so it can be compared with the procès-verbal.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 from ceremony.bundles.importer import (
+    ImportContext,
     VerifiedBundle,
     expect_payload,
     import_bundle_file,
@@ -22,6 +24,7 @@ from ceremony.bundles.importer import (
 from ceremony.bundles.payloads.definition import BureauDefinition
 from ceremony.bundles.payloads.results import ResultsPayload
 from ceremony.bundles.payloads.seal import SealPayload
+from ceremony.bundles.policy import get_bundle_verification_result, make_policy
 from ceremony.store.errors import JournalError
 from ceremony.store.export import JournalExport
 from ceremony.store.verify import verify_checkpoints
@@ -117,6 +120,45 @@ class ForeignResultsError(ArchiveVerificationError):
     )
 
 
+class ResultsNotExportedError(ArchiveVerificationError):
+    """results.zip is valid and of this bureau, but not the bundle the journal exported."""
+
+    default_message = (
+        "Le paquet des résultats (results.zip) n'est pas celui que le journal a enregistré à "
+        "l'export : il a été modifié ou remplacé après coup."
+    )
+
+
+class ResultsSignatureError(ArchiveVerificationError):
+    """A member's signature of results.zip does not verify."""
+
+    default_message = (
+        "Une signature du paquet des résultats (results.zip) par la carte d'un membre n'est "
+        "pas valide : le paquet a été modifié après sa signature."
+    )
+
+
+def _name_rejected_signatures(path: Path, context: ImportContext) -> None:
+    """Name the member and key of each signature that does not verify, if any."""
+    bundle = read_bundle_file(path, "results")
+    trusted = context.trusted_keys()
+    holders = {t.key.key_id: t.holder for t in trusted}
+    result = get_bundle_verification_result(
+        bundle, make_policy("results", context.delegate_quorum), trusted
+    )
+    if not result.rejected:
+        return
+    named = [(holders.get(r.key_id, "clé inconnue"), r.key_id, r.reason) for r in result.rejected]
+    raise ResultsSignatureError(
+        "; ".join(f"signature by {who} (key {key}) rejected: {why}" for who, key, why in named),
+        user_message=(
+            f"{ResultsSignatureError.default_message} En cause : "
+            + " ; ".join(f"la signature de {who} (clé {key})" for who, key, _ in named)
+            + "."
+        ),
+    )
+
+
 def verify_results_bundle(ctx: ArchiveContext) -> StepResult:
     """results.zip belongs to this ceremony (said first), then its card signatures hold."""
     state: CeremonyState = ctx.need("state")
@@ -139,10 +181,13 @@ def verify_results_bundle(ctx: ArchiveContext) -> StepResult:
                 f"{', '.join(sorted(sealed))})."
             ),
         )
-    if sha256_file(path) != state.results_blob:
-        raise ForeignResultsError("results.zip is not the bundle the journal exported")
     context = import_context(ctx, election_fingerprints=sealed)
+    _name_rejected_signatures(path, context)
     verified = expect_payload(import_bundle_file(path, "results", context), ResultsPayload)
+    # Checked after the signatures, so that a bundle altered after the export is named
+    # by what fails in it (a signature, a file) rather than as the bundle of another bureau.
+    if sha256_file(path) != state.results_blob:
+        raise ResultsNotExportedError("results.zip is not the bundle the journal exported")
     ctx.provide("results_bundle", verified)
     signers = sorted(t.holder for t in verified.verification.signed)
     return Note(

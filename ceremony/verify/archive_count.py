@@ -42,6 +42,7 @@ from ceremony.verify.archive_errors import (
     HandoverError,
     MalformedContentError,
     PartialDecryptionRecordError,
+    PrerequisiteFailedError,
     PvContentError,
     PvSignatureError,
     ResultRecordError,
@@ -194,6 +195,70 @@ def verify_urn_setup(ctx: ArchiveContext) -> StepResult:
     )
 
 
+BALLOT_INPUTS = (
+    "archive.format",
+    "archive.chain",
+    "archive.events",
+    "setup.election",
+    "setup.supported",
+    "setup.credentials",
+    "ballots.valid",
+    "ballots.unique",
+)
+"""The audit checks whose failure leaves a contest's ballot figures unestablished."""
+
+
+def require_sealed_audits(
+    ctx: ArchiveContext, bureau: BureauDefinition, audits: Mapping[str, VerificationReport]
+) -> None:
+    """:class:`PrerequisiteFailedError` if a contest's file holds another election than the
+    sealed one (bel.N.contest): its figures are those of that other election."""
+    sealed: Mapping[str, Election] | None = ctx.facts.get("elections")
+    if sealed is None:
+        return
+    for number, contest in enumerate(bureau.contests, start=1):
+        held = audits[contest.contest_uuid].details.get("fingerprint")
+        election = sealed.get(contest.contest_uuid)
+        if held is not None and election is not None and held != election.fingerprint:
+            raise PrerequisiteFailedError(
+                f"bel.{number}.contest",
+                user_message=(
+                    f"bel.{number}.contest (scrutin {number} « {contest.name} » : le fichier "
+                    "ne contient pas l'élection scellée)"
+                ),
+            )
+
+
+def require_ballots_read(
+    ctx: ArchiveContext, bureau: BureauDefinition, audits: Mapping[str, VerificationReport]
+) -> None:
+    """:class:`PrerequisiteFailedError` naming the first audit check that left the figures open.
+
+    A file holding another election, or an invalid, replayed or unread ballot,
+    makes the counts of ballots, revotes and counted ballots say nothing about
+    the émargements or the revote policy: the step that compares them is not
+    run, rather than blaming them.
+    """
+    require_sealed_audits(ctx, bureau, audits)
+    for number, contest in enumerate(bureau.contests, start=1):
+        report = audits[contest.contest_uuid]
+        for name in BALLOT_INPUTS:
+            try:
+                check = report.check(name)
+            except KeyError:
+                continue
+            if check.outcome in {Outcome.FAILED, Outcome.SKIPPED}:
+                raise PrerequisiteFailedError(
+                    f"bel.{number}.{name}",
+                    user_message=f"bel.{number}.{name} (scrutin {number} « {contest.name} »)",
+                )
+        if "tallied_ballots" not in report.details:
+            raise PrerequisiteFailedError(
+                f"bel.{number}.setup.election",
+                user_message=f"bel.{number}.setup.election (scrutin {number} « {contest.name} »)",
+            )
+
+
 def parse_emargement(data: bytes) -> list[tuple[str, str, datetime]]:
     """(contest, voter, time) of each émargement; :class:`EmargementError` if malformed."""
     obj = parse_json_object(data, "émargement list")
@@ -240,6 +305,13 @@ def verify_emargement(ctx: ArchiveContext) -> StepResult:
             f"{count_en(outside, 'vote', 'votes')} outside opening to closing plus "
             f"{schedule.grace_minutes} min"
         )
+    statuses = ctx.need("statuses")
+    if statuses[-1].emargement_count != len(entries):
+        raise EmargementError(
+            f"last status announced {statuses[-1].emargement_count} émargements, "
+            f"the list has {len(entries)}"
+        )
+    require_ballots_read(ctx, bureau, audits)
     journal = (state.urn or {}).get("contests", {})
     for contest in bureau.contests:
         uuid = contest.contest_uuid
@@ -253,12 +325,6 @@ def verify_emargement(ctx: ArchiveContext) -> StepResult:
         recorded = journal.get(uuid, {})
         if recorded.get("emargements") != emarged or recorded.get("num_tallied") != counted:
             raise EmargementError(f"contest {uuid}: figures differ from the journal's urn check")
-    statuses = ctx.need("statuses")
-    if statuses[-1].emargement_count != len(entries):
-        raise EmargementError(
-            f"last status announced {statuses[-1].emargement_count} émargements, "
-            f"the list has {len(entries)}"
-        )
     return Note(
         f"{count_fr(len(entries), 'émargement', 'émargements')}, entre l’ouverture et la "
         "clôture plus "
@@ -316,7 +382,15 @@ def audit_contests(ctx: ArchiveContext, builder: ReportBuilder) -> None:
             )
             after = prefix + check.after if check.after else ""
             builder.results.append(replace(check, spec=spec, after=after))
-        _check_holds_contest(builder, prefix, number, contest.name, file, uuid, report, bureau)
+        sealed: Mapping[str, Election] | None = ctx.facts.get("elections")
+        _check_holds_contest(
+            builder,
+            prefix,
+            (number, contest.name, file, uuid),
+            report,
+            bureau,
+            None if sealed is None else sealed.get(uuid),
+        )
         if uuid not in urn_bels:
             builder.skipped(
                 CheckSpec(
@@ -345,43 +419,74 @@ class ContestFileMismatchError(CeremonyError):
 def _check_holds_contest(
     builder: ReportBuilder,
     prefix: str,
-    number: int,
-    name: str,
-    file: str,
-    uuid: str,
+    where: tuple[int, str, str, str],
     report: VerificationReport,
     bureau: BureauDefinition,
+    sealed: Election | None,
 ) -> None:
-    """Say which election a contest's file holds: swapped files are named as such."""
+    """Say which election a contest's file holds: the sealed one, by its fingerprint.
+
+    A UUID and a name are chosen by whoever writes the file; only the
+    fingerprint of the election sealed by the cards identifies it.
+    """
+    number, name, file, uuid = where
     spec = CheckSpec(
         prefix + "contest",
-        f"Scrutin {number} « {name} » : le fichier {file} contient bien l'élection de ce scrutin",
-        f"Contest {number} “{name}”: file {file} holds this contest's election",
+        f"Scrutin {number} « {name} » : le fichier {file} contient bien l'élection scellée de "
+        "ce scrutin",
+        f"Contest {number} “{name}”: file {file} holds this contest's sealed election",
     )
     held = report.details.get("uuid")
     if held is None:
         builder.skipped(spec, prefix + "setup.election")
         return
-    if held == uuid:
-        builder.results.append(
-            CheckResult(
-                spec,
-                Outcome.PASSED,
-                f"le fichier contient l'élection {held} (« {report.details.get('name')} »)",
-                f"the file holds election {held}",
-            )
+    if held != uuid:
+        others = {c.contest_uuid: (i, c.name) for i, c in enumerate(bureau.contests, start=1)}
+        where_fr = (
+            f"qui est celle du scrutin {others[held][0]} « {others[held][1]} »"
+            if held in others
+            else "qui n'est celle d'aucun scrutin de ce bureau"
+        )
+        builder.failed(
+            spec,
+            ContestFileMismatchError(f"{file} holds election {held}, not {uuid}"),
+            f"Le fichier {file} contient l'élection {held}, {where_fr}.",
         )
         return
-    others = {c.contest_uuid: (i, c.name) for i, c in enumerate(bureau.contests, start=1)}
-    where_fr = (
-        f"qui est celle du scrutin {others[held][0]} « {others[held][1]} »"
-        if held in others
-        else "qui n'est celle d'aucun scrutin de ce bureau"
-    )
-    builder.failed(
-        spec,
-        ContestFileMismatchError(f"{file} holds election {held}, not {uuid}"),
-        f"Le fichier {file} contient l'élection {held}, {where_fr}.",
+    if sealed is None:
+        builder.skipped(
+            spec,
+            "keys.elections",
+            "l'élection scellée de ce scrutin n'a pas pu être établie (voir keys.elections) : "
+            "son empreinte ne peut pas être comparée",
+            "the sealed election could not be established (see keys.elections)",
+        )
+        return
+    fingerprint = report.details.get("fingerprint")
+    if fingerprint != sealed.fingerprint:
+        builder.failed(
+            spec,
+            ContestFileMismatchError(
+                f"{file} holds an election with UUID {held} and fingerprint {fingerprint} "
+                f"(group {report.details.get('group', '?')}), the sealed one has fingerprint "
+                f"{sealed.fingerprint} (group {sealed.group.name})",
+                user_message=(
+                    f"Le fichier {file} contient une élection de même identifiant {held}"
+                    + (" et de même nom" if report.details.get("name") == sealed.name else "")
+                    + f", mais ce n'est pas l'élection scellée : son empreinte est {fingerprint}, "
+                    f"celle de l'élection scellée {sealed.fingerprint}."
+                ),
+            ),
+        )
+        return
+    builder.results.append(
+        CheckResult(
+            spec,
+            Outcome.PASSED,
+            f"le fichier contient l'élection {held} (« {report.details.get('name')} »), "
+            f"d'empreinte {fingerprint}, égale à celle du scellement",
+            f"the file holds election {held}, fingerprint {fingerprint} as sealed",
+        )
     )
 
 
@@ -487,11 +592,21 @@ def verify_results(ctx: ArchiveContext) -> StepResult:
     if len(by_id) != len(figures) or set(by_id) != {c.contest_uuid for c in bureau.contests}:
         raise ResultRecordError("results.json does not hold one result per contest")
     published = {c.contest_uuid: c for c in results.payload.contests}
+    require_sealed_audits(ctx, bureau, audits)
     for contest in bureau.contests:
         uuid = contest.contest_uuid
         figure = by_id[uuid]
         audit = audits[uuid]
-        row = (audit.result or [[]])[0]
+        if audit.result is None:
+            number = bureau.contests.index(contest) + 1
+            raise PrerequisiteFailedError(
+                f"bel.{number}.tally.result",
+                user_message=(
+                    f"le résultat déchiffré du scrutin {number} « {contest.name} », que l'audit "
+                    f"bel.{number}.* n'a pas établi"
+                ),
+            )
+        row = audit.result[0]
         mine = [figure.blank, *(lst.votes for lst in figure.lists)]
         if mine != list(row) or figure.voters_cast != audit.details.get("tallied_ballots"):
             raise ResultRecordError(

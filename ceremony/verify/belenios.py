@@ -207,17 +207,76 @@ def _labels(question: object) -> dict[str, object]:
     return {"question": question.question, "columns": columns}
 
 
+_WHOLE_RECORD = (Check.BALLOTS_VALID, Check.BALLOTS_UNIQUE)
+"""Checks that say something of every ballot: only on an archive read in full."""
+_TALLY = (Check.TALLY_ENCRYPTED, Check.TALLY_PARTIAL_DECRYPTIONS, Check.TALLY_RESULT)
+
+
+def _unread_because(outcome: AuditOutcome) -> Check | None:
+    """The archive-level check that failed, leaving the record only partly read."""
+    for check in outcome.checks:
+        if check.check in (Check.ARCHIVE_FORMAT, Check.ARCHIVE_CHAIN) and check.error is not None:
+            return check.check
+    return None
+
+
+def _needs_whole_record(check: CheckOutcome) -> bool:
+    """On a partly read archive: a pass over some ballots proves nothing of all of them,
+    and a tally compared with some ballots does not show the tally altered.
+
+    A failed ballot check stays: an invalid or replayed ballot is one whatever the rest.
+    """
+    if check.check in _WHOLE_RECORD:
+        return check.error is None and check.skipped_because is None and check.ran
+    return check.check in _TALLY and (check.ran or check.error is not None)
+
+
 def add_audit(
     builder: ReportBuilder, outcome: AuditOutcome, prefix: str = "", file: str = ""
 ) -> None:
     """Append the audit's checks (§3.5) to ``builder``, names prefixed by ``prefix``."""
     where_fr = f"(fichier {file})" if file else ""
+    unread = _unread_because(outcome)
+    not_run: set[Check] = set()
+    # A tally that differs from the valid ballots' when a ballot was refused says nothing
+    # more than that refusal: the ballot check names the cause.
+    bad_ballot = next(
+        (c.check for c in outcome.checks if c.check in _WHOLE_RECORD and c.error is not None),
+        None,
+    )
     for check in outcome.checks:
         spec = CHECK_SPECS[check.check]
         if prefix:
             spec = CheckSpec(prefix + spec.name, spec.title_fr, spec.title_en)
-        if check.error is not None:
+        if unread is not None and _needs_whole_record(check):
+            not_run.add(check.check)
+            builder.skipped(
+                spec,
+                prefix + unread.value,
+                f"l'archive n'a pas pu être lue en entier (voir {prefix}{unread.value}) : "
+                "ce contrôle porterait sur une partie seulement des bulletins et des événements",
+                f"the archive could not be read in full (see {prefix}{unread.value})",
+            )
+        elif bad_ballot is not None and check.check is Check.TALLY_ENCRYPTED and check.error:
+            not_run.add(check.check)
+            builder.skipped(
+                spec,
+                prefix + bad_ballot.value,
+                "le décompte publié ne peut pas être comparé à celui des bulletins valides : "
+                f"l'urne contient un bulletin invalide ou rejoué (voir {prefix}{bad_ballot.value})",
+                f"the tally cannot be compared: a ballot is invalid or replayed "
+                f"(see {prefix}{bad_ballot.value})",
+            )
+        elif check.error is not None:
             builder.failed(spec, check.error, where_fr)
+        elif check.skipped_because is not None and check.skipped_because in not_run:
+            after = prefix + check.skipped_because.value
+            builder.skipped(
+                spec,
+                after,
+                f"elle s'appuie sur la vérification « {after} », qui n'a pas été exécutée",
+                f"it builds on check {after}, which was not run",
+            )
         elif check.skipped_because is not None:
             builder.skipped(spec, prefix + check.skipped_because.value)
         elif check.ran:
@@ -258,6 +317,7 @@ def verify_belenios(
                 "uuid": outcome.election.uuid,
                 "name": outcome.election.name,
                 "fingerprint": outcome.election.fingerprint,
+                "group": outcome.election.group.name,
                 "fingerprints": outcome.fingerprints,
                 "invalid_ballots": [
                     {

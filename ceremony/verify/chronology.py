@@ -21,7 +21,12 @@ from ceremony.bundles.payloads.urn import UrnPayload
 from ceremony.report.frtext import format_count, format_datetime
 from ceremony.store.export import JournalExport
 from ceremony.verify.archive_context import ArchiveContext
-from ceremony.verify.archive_count import PV_FILE, parse_emargement
+from ceremony.verify.archive_count import (
+    PV_FILE,
+    parse_emargement,
+    require_ballots_read,
+    require_sealed_audits,
+)
 from ceremony.verify.archive_errors import ArchiveVerificationError
 from ceremony.verify.archive_record import Note, StepResult
 from ceremony.verify.presence import verify_count_presence
@@ -148,7 +153,9 @@ def verify_pv_signers(ctx: ArchiveContext) -> StepResult:
     if present is None:
         # The engine draws no PV without the count's roll-call (workflow.presence).
         raise PvSignersRecordError("no roll-call was recorded at the count session")
-    signed = set(state.pv_signatures)
+    # The signers whose signatures pv.signatures verified, not the journal's say-so.
+    verified: Mapping[str, str] = ctx.need("pv_signers")
+    signed = set(verified)
     if signed != set(present):
         raise PvSignersRecordError(
             f"present at the count {sorted(present)}, PV signed by {sorted(signed)}"
@@ -192,14 +199,21 @@ def verify_edition_pages(ctx: ArchiveContext) -> StepResult:
 def verify_revote_policy(ctx: ArchiveContext) -> StepResult:
     bureau: BureauDefinition = ctx.need("bureau")
     audits: Mapping[str, VerificationReport] = ctx.need("audits")
+    require_sealed_audits(ctx, bureau, audits)
     policies = []
     for contest in bureau.contests:
         details = audits[contest.contest_uuid].details
+        # Revotes are valid ballots replaced by a later one on the same credential; an
+        # invalid or replayed ballot is the audit's finding, never counted as a revote.
+        counted = int(details.get("tallied_ballots", 0))
+        replaced = int(details.get("replaced_ballots", 0))
         try:
-            check_revote_policy(contest, int(details["ballots"]), int(details["tallied_ballots"]))
+            check_revote_policy(contest, counted + replaced, counted)
         except WorkflowError as e:
             raise RevotePolicyRecordError(e.technical) from e
         policies.append(contest.revote_policy)
+    # No revote among the ballots read; with some ballots unread or invalid, that says too little.
+    require_ballots_read(ctx, bureau, audits)
     none = policies.count("none")
     return Note(
         f"{count_fr(none, 'scrutin', 'scrutins')} sans droit de revoter : un seul bulletin par "

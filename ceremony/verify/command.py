@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ceremony.verify.belenios import verify_belenios
-from ceremony.verify.report import VerificationReport
+from ceremony.verify.report import Outcome, VerificationReport, french_typography
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -63,6 +63,10 @@ def format_result(report: VerificationReport) -> str:
     return "\n".join(lines)
 
 
+_BALLOT_FIGURES = ("archive.format", "archive.chain", "ballots.valid", "ballots.unique")
+"""The checks without which the ballot counts of the summary are not established."""
+
+
 def format_summary(report: VerificationReport) -> str:
     """Election, ballots and fingerprints to compare with the published ones (§3.5.2)."""
     d = report.details
@@ -77,18 +81,32 @@ def format_summary(report: VerificationReport) -> str:
             "dépouillement sont sans objet à ce stade."
         ]
     )
-    return "\n".join(
+    unsettled = [
+        c.name
+        for c in report.checks
+        if c.name in _BALLOT_FIGURES and c.outcome in {Outcome.FAILED, Outcome.SKIPPED}
+    ]
+    caveat = (
         [
-            f"Élection : {d['name']} (uuid {d['uuid']})",
-            *stage,
-            f"Bulletins dans l'urne : {d['ballots']} ; remplacés par un nouveau vote du même "
-            f"électeur : {d.get('replaced_ballots', 0)} ; comptés (dernier de chaque "
-            f"électeur) : {d['tallied_ballots']}",
-            f"Empreinte de l'élection : {prints.get('election', '')}",
-            f"Empreinte des clés des garants : {prints.get('trustees', '')}",
-            f"Empreinte des codes de vote publics : {prints.get('public_credentials', '')}",
+            "Ces nombres de bulletins ne sont pas établis (archive lue en partie ou bulletin "
+            f"refusé) : voir {', '.join(unsettled)}."
         ]
+        if unsettled
+        else []
     )
+    lines = [
+        f"Élection : {d['name']} (uuid {d['uuid']})",
+        *stage,
+        f"Bulletins dans l'urne : {d['ballots']} ; remplacés par un nouveau vote du même "
+        f"électeur : {d.get('replaced_ballots', 0)} ; comptés (dernier de chaque "
+        f"électeur) : {d['tallied_ballots']}",
+        *caveat,
+        f"Empreinte de l'élection : {prints.get('election', '')}",
+        f"Empreinte des clés des garants : {prints.get('trustees', '')}",
+        f"Empreinte des codes de vote publics : {prints.get('public_credentials', '')}",
+    ]
+    # The same typography as the report's lines above it (typographic apostrophes).
+    return "\n".join(french_typography(line) for line in lines)
 
 
 def run(args: argparse.Namespace) -> int:
