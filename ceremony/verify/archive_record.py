@@ -712,6 +712,23 @@ def verify_statuses(ctx: ArchiveContext) -> StepResult:
     first, last = payloads[0], payloads[-1]
     if first.emargement_count or any(p.ballots_cast for p in first.participation):
         raise StatusRecordError("the first status after sealing shows votes: the urn was not empty")
+    sealed_software = seal.payload.voting_software.sha256
+    for status in payloads:
+        running = status.voting_software_sha256
+        if running is not None and running != sealed_software:
+            raise StatusRecordError(
+                f"status {status.sequence}: voting software {running}, sealed {sealed_software}",
+                user_message=(
+                    f"L’état n° {status.sequence} du vote indique un logiciel de vote en service "
+                    "qui n’est pas celui qui a été expertisé et scellé (empreintes différentes) "
+                    "(art. 15)."
+                ),
+            )
+    software = (
+        " ; logiciel de vote en service identique au logiciel scellé"
+        if first.voting_software_sha256 is not None
+        else " ; la plateforme n’a pas transmis l’empreinte du logiciel en service"
+    )
     if last.state != "closed":
         raise StatusRecordError(f"the last status says the vote is {last.state}, not closed")
     registered = {c.contest_uuid: c.electors.count for c in bureau.contests}
@@ -722,7 +739,7 @@ def verify_statuses(ctx: ArchiveContext) -> StepResult:
     return Note(
         f"{count_fr(len(payloads), 'état du vote signé', 'états du vote signés')} par la "
         "plateforme, dans l’ordre : urne vide à l’ouverture, vote clos au dernier "
-        f"({count_fr(last.emargement_count, 'émargement', 'émargements')}).",
+        f"({count_fr(last.emargement_count, 'émargement', 'émargements')}){software}.",
         f"{count_en(len(payloads), 'status bundle', 'status bundles')} signed by the platform, "
         "in order: empty at opening, "
         f"closed at the last ({last.emargement_count} émargements).",
@@ -749,10 +766,21 @@ def verify_decisions(ctx: ArchiveContext) -> StepResult:
         decision = verified.payload
         if decision.decision != entry.get("decision") or decision.reason != entry.get("reason"):
             raise DecisionRecordError(f"{name} says otherwise than the journal")
+        if not decision.authorisation:
+            raise DecisionRecordError(
+                f"{name}: {decision.decision} without the director general's authorisation",
+                user_message=(
+                    f"La décision {name} ({decision.decision}) ne porte pas la référence de "
+                    "l’autorisation du directeur général de l’organisateur : le bureau ne "
+                    "suspend, ne reprend ni n’arrête le vote sans elle (art. 19)."
+                ),
+            )
     return Note(
         f"{count_fr(len(names), 'décision signée', 'décisions signées')} par la présidence, "
-        f"{'conforme' if len(names) < 2 else 'conformes'} au journal.",
-        f"{count_en(len(names), 'decision', 'decisions')} signed by the presidency, as journaled.",
+        f"{'conforme' if len(names) < 2 else 'conformes'} au journal, chacune avec la "
+        "référence de l’autorisation du directeur général.",
+        f"{count_en(len(names), 'decision', 'decisions')} signed by the presidency, as journaled, "
+        "each with the director general's authorisation reference.",
     )
 
 

@@ -52,10 +52,9 @@ from ceremony.store.journal import Actor
 from ceremony.store.store import Store
 from ceremony.store.timefmt import utc_now
 from ceremony.store.workstation_key import KeySource, default_key_source, load_workstation_key
-from ceremony.workflow import chronology, presence, rollcall, sealing
+from ceremony.workflow import chronology, components, presence, rollcall, sealing
 from ceremony.workflow.errors import (
     AuthorisationMissingError,
-    ComponentsChangedError,
     DecisionNotAllowedError,
     MemberUnknownError,
     PlatformKeyNotConfirmedError,
@@ -487,12 +486,8 @@ class Bureau:
             )
         if not state.statuses and status.emargement_count:
             raise UrnNotEmptyError("first status after sealing shows émargements")
-        sealed_software = self.definition(state).voting_software.sha256
+        components.check_running_software(status, self.definition(state).voting_software.sha256)
         running = status.voting_software_sha256
-        if running is not None and running != sealed_software:
-            raise ComponentsChangedError(
-                f"status {status.sequence}: voting software {running}, sealed {sealed_software}"
-            )
         with self.store.transaction() as tx:
             blob = tx.put_blob(data, kind="status", direction="imported")
             tx.append(

@@ -116,3 +116,29 @@ def test_a_status_after_its_reception_and_an_absent_card_at_the_count_are_flagge
     assert cards.outcome is Outcome.FAILED
     assert cards.error == "CountPresenceRecordError"
     assert "del-inph" in (cards.reason_en or "")
+
+
+def test_a_status_from_other_voting_software_than_the_sealed_one_is_flagged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Art. 15: the platform reports software other than the sealed one; the engine's own
+    # refusal is switched off for the run, so only the verifier stands in the way.
+    from ceremony.workflow import components
+
+    original_status = PlatformSimulator.status_bundle
+
+    def other_software(self: PlatformSimulator, *args: Any, **kwargs: Any) -> bytes:
+        return original_status(self, *args, **{**kwargs, "software_sha256": "ab" * 32})
+
+    out = tmp_path / "archive"
+    with monkeypatch.context() as patch:
+        patch.setattr(components, "check_running_software", lambda *_args: None)
+        patch.setattr(PlatformSimulator, "status_bundle", other_software)
+        run_demo(out, BALLOTS, seed=SEED, description=small_description(), stream=io.StringIO())
+
+    report = verify_ceremony_archive(out, workers=1)
+    status = report.check("vote.status")
+    assert status.outcome is Outcome.FAILED
+    assert status.error == "StatusRecordError"
+    assert "n’est pas celui qui a été expertisé et scellé" in (status.reason_fr or "")
+    assert "ab" * 32 in (status.reason_en or "")
