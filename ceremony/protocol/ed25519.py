@@ -52,7 +52,11 @@ from typing import TYPE_CHECKING, Any, NoReturn
 from nacl import bindings as sodium
 
 from ceremony.protocol import ed25519_native as native
-from ceremony.protocol.errors import MalformedDataError, NotInSubgroupError
+from ceremony.protocol.errors import (
+    MalformedDataError,
+    NonCanonicalEncodingError,
+    NotInSubgroupError,
+)
 from ceremony.protocol.group import Element, Group
 
 if TYPE_CHECKING:
@@ -60,6 +64,8 @@ if TYPE_CHECKING:
     from ceremony.protocol.proofs import Proof
 
 L = 2**252 + 27742317777372353535851937790883648493
+_FIELD_P = 2**255 - 19
+_Y_MASK = (1 << 255) - 1  # the top bit is the sign of x
 """Order of the prime-order subgroup (RFC 8032 ``L``)."""
 
 FIELD_PRIME = 2**255 - 19
@@ -133,6 +139,15 @@ class Ed25519Group(Group):
         if _NATIVE:
             return native.is_valid_point(_bytes(x))
         return bool(sodium.crypto_core_ed25519_is_valid_point(_bytes(x)))
+
+    def check_element(self, x: int, what: str = "element") -> Element:
+        """As for any group, but a non-canonical y (≥ p) is named as such, not as a point
+        outside the subgroup (libsodium refuses both alike)."""
+        if 0 < x < 1 << 256 and x & _Y_MASK >= _FIELD_P:
+            raise NonCanonicalEncodingError(
+                f"{what} is not the canonical encoding of an Ed25519 point (y ≥ p)"
+            )
+        return super().check_element(x, what)
 
     def element_of_int(self, x: int) -> Element:
         """``x`` as a ``Point``."""

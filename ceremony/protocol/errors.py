@@ -47,6 +47,17 @@ class NotInSubgroupError(ProtocolError):
     )
 
 
+class NonCanonicalEncodingError(NotInSubgroupError):
+    """An Ed25519 point written with y ≥ p: a second spelling of a point, which the spec's
+    serialisation (RFC 8032) never produces (§5)."""
+
+    check = "encoding"
+    default_message = (
+        "Une valeur cryptographique n'est pas écrite sous sa forme canonique : "
+        "les données sont falsifiées ou abîmées."
+    )
+
+
 class InvalidScalarError(ProtocolError):
     """A number read from outside is not in Zq, i.e. not in [0, q) (§4.2)."""
 
