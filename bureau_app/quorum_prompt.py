@@ -90,6 +90,7 @@ class QuorumPromptDialog(QDialog):
         # Absent from the session: their card cannot serve (the step may still need it).
         self._unavailable: set[str] = set(self._absent)
         self._failed_pin: dict[str, str] = {}  # member id → serial, to try the code again
+        self._retry_member: str | None = None  # whose code the retry button asks again
         self._checking: str | None = None
         self._job: Job[None] | None = None
         self._closed = False
@@ -326,10 +327,11 @@ class QuorumPromptDialog(QDialog):
         pass
 
     def _retry(self) -> None:
-        if self._checking is not None or not self._failed_pin:
+        # The card the button names: the latest failure, not the first one kept.
+        member_id = self._retry_member
+        if self._checking is not None or member_id not in self._failed_pin:
             return
-        member_id, serial = next(iter(self._failed_pin.items()))
-        self._check(member_id, serial)
+        self._check(member_id, self._failed_pin[member_id])
 
     def _check(self, member_id: str, serial: str) -> None:
         try:
@@ -464,6 +466,7 @@ class QuorumPromptDialog(QDialog):
         self._focus_next()
 
     def _offer_retry(self, member_id: str) -> None:
+        self._retry_member = member_id
         self.retry_button.setText(fill(self.tr("&Ressaisir le code de %1"), self._name(member_id)))
         self.retry_button.setAccessibleName(self.retry_button.text().replace("&", ""))
         self.retry_button.setVisible(True)

@@ -126,6 +126,21 @@ def test_a_wrong_pin_keeps_the_cards_done_and_names_whose_card(qtbot, runner) ->
     assert [c.member_id for c in dialog.present] == ["p", "a", "b"]
 
 
+def test_the_retry_button_asks_again_the_code_of_the_card_it_names(qtbot, runner) -> None:  # type: ignore[no-untyped-def]
+    # A wrong code on the secretary's card, then Dr Perrin cancels his: "Ressaisir le code de
+    # Dr Yves Perrin" asks Dr Perrin's card, never the secretary's (whose tries it would burn).
+    answers = _Answers({"S-S": ["999999"], "S-B": ["cancel"]})
+    dialog, events, _pins = _prompt(qtbot, runner, answers)
+    _insert(qtbot, dialog, events, "S-S")
+    _insert(qtbot, dialog, events, "S-B")
+    assert "Dr Yves Perrin" in dialog.retry_button.text()
+    asked = len(answers.asked)
+    dialog.retry_button.click()
+    qtbot.waitUntil(lambda: dialog._checking is None, timeout=10_000)
+    assert answers.asked[asked:] == ["S-B"]
+    assert [c.member_id for c in dialog.present] == ["b"]
+
+
 def test_a_cancelled_pin_is_not_a_problem_and_another_member_steps_in(qtbot, runner) -> None:  # type: ignore[no-untyped-def]
     answers = _Answers({"S-B": ["cancel"]})
     dialog, events, _pins = _prompt(qtbot, runner, answers)
