@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import sys
 import zipfile
 from collections.abc import Sequence
@@ -90,7 +91,41 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"bureau : {error.user_message}", file=sys.stderr)
         print(f"  (détail technique : {error.technical})", file=sys.stderr)
         return 1
+    except (KeyboardInterrupt, EOFError) as error:
+        # Ctrl-C, or Ctrl-D at a code prompt: the step stops; the journal keeps only whole steps.
+        print(
+            "\nbureau : saisie interrompue : l'étape en cours n'est pas faite et le journal "
+            "n'en garde rien ; relancez la commande pour la reprendre.",
+            file=sys.stderr,
+        )
+        return 130 if isinstance(error, KeyboardInterrupt) else 1
+    except argparse.ArgumentTypeError as error:
+        print(f"bureau : {error}", file=sys.stderr)
+        return 2
+    except OSError as error:
+        print(f"bureau : {describe_os_error(error)}", file=sys.stderr)
+        print(f"  (détail technique : {error!r})", file=sys.stderr)
+        return 1
     return result
+
+
+_OS_ERRORS = {
+    errno.ENOENT: "n'existe pas",
+    errno.EISDIR: "est un dossier, pas un fichier",
+    errno.ENOTDIR: "n'est pas un dossier",
+    errno.EEXIST: "existe déjà (et n'est pas un dossier)",
+    errno.EACCES: "n'est pas accessible (droits insuffisants)",
+    errno.EPERM: "n'est pas accessible (opération non permise)",
+    errno.EROFS: "est sur un support en lecture seule",
+    errno.ENOSPC: "ne peut pas être écrit : le support est plein",
+}
+
+
+def describe_os_error(error: OSError) -> str:
+    """A file problem in French, naming the file (the operator typed its name)."""
+    what = _OS_ERRORS.get(error.errno or 0, "ne peut pas être lu ou écrit")
+    name = error.filename if error.filename is not None else "le fichier"
+    return f"« {name} » {what}."
 
 
 if __name__ == "__main__":
