@@ -69,6 +69,14 @@ class CountBeforeClosingError(ChronologyError):
     )
 
 
+class UrnBeforeClosingError(ChronologyError):
+    default_message = (
+        "L'urne close ne peut être reçue qu'après la clôture du vote et la fin du délai de "
+        "grâce, à l'heure de ce poste : l'urne présentée est datée d'un moment à venir, ou "
+        "l'horloge de ce poste est fausse. Rien n'a été importé."
+    )
+
+
 def vote_end(schedule: Schedule) -> datetime:
     """Closing plus the grace period: the last moment a ballot may be accepted."""
     return schedule.closing + timedelta(minutes=schedule.grace_minutes)
@@ -106,6 +114,15 @@ def check_decision_time(decided_at: datetime, schedule: Schedule) -> None:
         raise DecisionOutsideVoteError(
             f"decision at {decided_at.isoformat()}; vote from {schedule.opening.isoformat()} "
             f"to {schedule.closing.isoformat()}"
+        )
+
+
+def check_urn_received(received_at: datetime, frozen_at: datetime, schedule: Schedule) -> None:
+    """The closed urn arrives after closing plus grace, and was frozen before it arrived."""
+    if received_at < vote_end(schedule) or frozen_at > received_at:
+        raise UrnBeforeClosingError(
+            f"urn received at {received_at.isoformat()}, frozen at {frozen_at.isoformat()}; "
+            f"vote ends at {vote_end(schedule).isoformat()} (closing plus grace)"
         )
 
 

@@ -594,6 +594,11 @@ class Bureau:
             shutil.copyfile(path, private)
             verified = import_bundle_file(private, "urn", self.import_context(state))
             urn = expect_payload(verified, UrnPayload)
+            chronology.check_urn_received(
+                self.now(),
+                max(c.frozen_at for c in urn.payload.contests),
+                self.bureau_definition(state).schedule,
+            )
             checks = check_urn(self, state, urn, progress)
             with self.store.transaction() as tx:
                 blob = tx.put_blob_file(private, kind="urn", direction="imported")

@@ -249,6 +249,20 @@ def test_an_objecting_expert_blocks_the_count(sealed: Ceremony) -> None:
     refused(sealed, ExpertObjectionError, lambda: sealed.bureau.count(sealed.quorum()))
 
 
+def test_the_closed_urn_is_refused_before_closing_plus_grace(sealed: Ceremony) -> None:
+    from ceremony.workflow.chronology import UrnBeforeClosingError
+
+    schedule = sealed.simulator.bureau().schedule
+    votes = sealed.simulator.cast_votes()
+    sealed.bureau.import_status(sealed.simulator.status_bundle(1, "open", schedule.opening, votes))
+    bundle = urn(sealed, votes)
+    # The bureau's clock at the closing hour, before the grace period has run out.
+    sealed.bureau.now = lambda: schedule.closing  # type: ignore[method-assign]
+    error = refused(sealed, UrnBeforeClosingError, lambda: sealed.bureau.import_urn(bundle))
+    assert "après la clôture du vote et la fin du délai de grâce" in error.user_message
+    assert sealed.bureau.state.urn is None
+
+
 def test_a_status_from_other_voting_software_than_the_sealed_one_is_refused(
     sealed: Ceremony,
 ) -> None:
