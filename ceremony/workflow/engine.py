@@ -444,7 +444,13 @@ class Bureau:
         state = self.state
         self._require(state, Phase.SEALING)
         if state.seal_blob is None:
-            raise QuorumError("nobody has signed the seal yet")
+            raise QuorumError(
+                "nobody has signed the seal yet",
+                user_message=(
+                    "Personne n'a encore signé le scellement : faites-le signer par les cartes "
+                    "du quorum (« bureau sign-seal ») avant de le remettre à la plateforme."
+                ),
+            )
         chronology.check_seal_time(self.now(), self.bureau_definition(state).schedule)
         data = self.store.get_blob(state.seal_blob)
         import_bundle(data, "seal", self.import_context(state))
@@ -532,7 +538,11 @@ class Bureau:
         (checked,) = self.checked(state, [card])
         if checked.role not in {"president", "secretary"}:
             raise QuorumError(
-                f"a decision is signed by the president or secretary, not {checked.role}"
+                f"a decision is signed by the president or secretary, not {checked.role}",
+                user_message=(
+                    "Une décision du bureau est signée par la carte de la présidence ou du "
+                    "secrétariat, pas par celle d'un délégué de liste."
+                ),
             )
         if not (authorisation and authorisation.strip()):
             raise AuthorisationMissingError(f"decision {decision!r} without the authorisation")
@@ -868,8 +878,16 @@ class Bureau:
         checked = self.checked_quorum(state, cards)
         signers = {c.member_id for c in checked} | rollcall.missing_pv_signers(state)
         if not signers <= set(state.pv_signatures):
+            unsigned = sorted(signers - set(state.pv_signatures))
+            names = self._names()
             raise QuorumError(
-                f"{sorted(signers - set(state.pv_signatures))} have not signed the PV"
+                f"{unsigned} have not signed the PV",
+                user_message=(
+                    "Le procès-verbal n'est pas encore signé par : "
+                    + ", ".join(names.get(m, m) for m in unsigned)
+                    + ". Chaque membre présent à la séance de dépouillement le signe avec sa "
+                    "carte (« bureau sign-pv ») avant l'export des résultats."
+                ),
             )
         attachments: dict[str, bytes] = {}
         payload = results_payload(

@@ -21,9 +21,10 @@ class StepAlreadyDoneError(WorkflowError):
 
 
 class QuorumError(WorkflowError):
+    # Every raise site that knows who is missing says so in its own user message.
     default_message = (
-        "Le quorum n'est pas atteint : il faut la carte de la présidente ou du "
-        "secrétaire et celles d'au moins deux délégués de liste."
+        "Le quorum n'est pas atteint : il faut la carte de la présidence ou du secrétariat "
+        "et celles du nombre de délégués de liste que fixe la définition de l'élection."
     )
 
 

@@ -56,7 +56,13 @@ def check_cards(
     seen: set[str] = set()
     for card in cards:
         if card.member_id in seen:
-            raise QuorumError(f"member {card.member_id} presented twice")
+            raise QuorumError(
+                f"member {card.member_id} presented twice",
+                user_message=(
+                    "La même carte (ou le même membre) est présentée deux fois : chaque membre "
+                    "ne compte qu'une fois."
+                ),
+            )
         seen.add(card.member_id)
         recorded = registered.get(card.member_id)
         if recorded is None:
@@ -83,7 +89,20 @@ def check_quorum(cards: Sequence[CheckedCard], delegate_quorum: int) -> None:
     heads = sum(1 for r in roles if r in {"president", "secretary"})
     delegates = roles.count("delegate")
     if heads < 1 or delegates < delegate_quorum:
+        needed = "une carte" if delegate_quorum == 1 else f"{delegate_quorum} cartes"
+        missing = []
+        if heads < 1:
+            missing.append("la carte de la présidence ou du secrétariat")
+        if delegates < delegate_quorum:
+            short = delegate_quorum - delegates
+            missing.append(
+                f"{'une carte' if short == 1 else f'{short} cartes'} de délégué de liste"
+            )
         raise QuorumError(
             f"present: {heads} of president/secretary, {delegates} delegate(s); "
-            f"needed: 1 and {delegate_quorum}"
+            f"needed: 1 and {delegate_quorum}",
+            user_message=(
+                f"Quorum non atteint : il manque {' et '.join(missing)}. Il faut la carte de la "
+                f"présidence ou du secrétariat, et {needed} de délégué de liste."
+            ),
         )

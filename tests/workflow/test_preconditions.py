@@ -293,6 +293,25 @@ def test_a_decision_without_the_director_generals_authorisation_is_refused(
     assert bureau.state.decisions == []
 
 
+def test_quorum_refusals_say_what_is_missing_not_a_fixed_sentence(sealed: Ceremony) -> None:
+    from ceremony.workflow.holders import check_quorum
+
+    bureau = sealed.bureau
+    delegate = refused(
+        sealed,
+        QuorumError,
+        lambda: bureau.export_decision(sealed.cards["del-aph"], "suspend", "x", "CNG/DG/1"),
+    )
+    assert "pas par celle d'un délégué de liste" in delegate.user_message
+    with pytest.raises(QuorumError) as caught:
+        check_quorum([], 2)
+    assert caught.value.user_message == (
+        "Quorum non atteint : il manque la carte de la présidence ou du secrétariat et "
+        "2 cartes de délégué de liste. Il faut la carte de la présidence ou du secrétariat, "
+        "et 2 cartes de délégué de liste."
+    )
+
+
 def test_decisions_follow_each_other_in_order(sealed: Ceremony) -> None:
     bureau, head = sealed.bureau, sealed.cards["presidente"]
     assert bureau.allowed_decisions() == {"suspend", "stop"}
