@@ -35,6 +35,7 @@ from ceremony.report.model import MemberSignature
 from ceremony.report.pv import make_signed_edition
 from ceremony.store.export import JournalExport
 from ceremony.store.store import Store
+from ceremony.verify.archive_context import REPORT_JSON_FILE, REPORT_TEXT_FILE
 from ceremony.workflow.card_custody import with_reset_codes
 from ceremony.workflow.errors import WorkflowError
 from ceremony.workflow.publication import handover_data, make_pv_data
@@ -137,13 +138,20 @@ def make_archive_files(bureau: Bureau, state: CeremonyState) -> dict[str, bytes]
 def check_archive_folder(folder: Path, names: Iterable[str]) -> None:
     """The target must be new, empty, or hold this very archive and nothing else."""
     if folder.exists() and not folder.is_dir():
-        raise ArchiveFolderError(f"{folder} is a file")
+        raise ArchiveFolderError(
+            f"{folder} is a file",
+            user_message=(
+                f"« {folder} » est un fichier, pas un dossier : choisissez un dossier nouveau "
+                "ou vide pour l'archive."
+            ),
+        )
     if not folder.exists():
         return
     own = {*names, JOURNAL_FILE}
     present = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
     # The verifier's report may sit beside the files it checked.
-    others = sorted(p for p in present - own if not p.startswith("verification"))
+    reports = {REPORT_TEXT_FILE, REPORT_JSON_FILE}
+    others = sorted(p for p in present - own - reports if not p.startswith("verification"))
     if others:
         raise ArchiveFolderError(f"{folder} holds other files: {others[:5]}")
 

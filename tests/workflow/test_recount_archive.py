@@ -200,12 +200,22 @@ def test_the_archive_is_written_again_identically_into_any_new_or_empty_folder(
             assert copy == original
             assert verify_ceremony_archive(folder).passed
         assert verify_ceremony_archive(first).passed
+        # The verifier's reports written beside the archive do not stop a new export into it.
+        (first / "rapport-de-verification.txt").write_text("rapport", encoding="utf-8")
+        (first / "verification-report.json").write_text("{}", encoding="utf-8")
+        bureau.export_archive(first)
+        assert verify_ceremony_archive(first).passed
         cluttered = tmp_path / "cluttered"
         cluttered.mkdir()
         (cluttered / "notes.txt").write_text("autre chose")
         with pytest.raises(ArchiveFolderError):
             bureau.export_archive(cluttered)
         assert not (cluttered / "journal.jsonl").exists()
+        a_file = tmp_path / "a-file"
+        a_file.write_text("x", encoding="utf-8")
+        with pytest.raises(ArchiveFolderError) as caught:
+            bureau.export_archive(a_file)
+        assert "est un fichier, pas un dossier" in caught.value.user_message
     finally:
         bureau.store.close()
 
