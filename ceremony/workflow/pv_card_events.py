@@ -60,9 +60,15 @@ def _card_event_text(names: Mapping[str, str], d: Mapping[str, Any]) -> str:
     return f"Événement de carte{where} : {d.get('event')}."
 
 
-def _lots_text(names: Mapping[str, str], entry: JournalEntry) -> str:
+def _list_names(lists: Mapping[str, str], d: Mapping[str, Any]) -> str:
+    return " ; ".join(lists.get(str(x), str(x)) for x in d.get("tied_lists", []))
+
+
+def _lots_text(
+    names: Mapping[str, str], entry: JournalEntry, lists_by_id: Mapping[str, str]
+) -> str:
     d = entry.details
-    lists = " ; ".join(str(x) for x in d.get("tied_lists", []))
+    lists = _list_names(lists_by_id, d)
     if entry.action == Action.LOTS_COMMITTED:
         items = " ; ".join(
             f"{_who(names, {'member_id': m})} : {c}" for m, c in d["commitments"].items()
@@ -81,8 +87,10 @@ def _lots_text(names: Mapping[str, str], entry: JournalEntry) -> str:
     )
 
 
-def _physical_lots_text(names: Mapping[str, str], d: Mapping[str, Any]) -> str:
-    lists = " ; ".join(str(x) for x in d.get("tied_lists", []))
+def _physical_lots_text(
+    names: Mapping[str, str], d: Mapping[str, Any], lists_by_id: Mapping[str, str]
+) -> str:
+    lists = _list_names(lists_by_id, d)
     signers = ", ".join(_who(names, {"member_id": m}) for m in sorted(d["countersignatures"]))
     return (
         f"Tirage au sort public entre les listes à égalité parfaite ({lists}) : "
@@ -93,8 +101,13 @@ def _physical_lots_text(names: Mapping[str, str], d: Mapping[str, Any]) -> str:
     )
 
 
-def card_event_rows(names: Mapping[str, str], entry: JournalEntry) -> list[PvEvent]:
-    """The PV rows for one journal entry about cards or lots (none for other entries)."""
+def card_event_rows(
+    names: Mapping[str, str], entry: JournalEntry, lists: Mapping[str, str] | None = None
+) -> list[PvEvent]:
+    """The PV rows for one journal entry about cards or lots (none for other entries).
+
+    ``lists``: list id → its name in the definition, for the drawing of lots."""
+    lists = lists or {}
     d = entry.details
     at = datetime.fromisoformat(str(d["at"])) if "at" in d else entry.moment
     match entry.action:
@@ -122,7 +135,7 @@ def card_event_rows(names: Mapping[str, str], entry: JournalEntry) -> list[PvEve
             )
             return [PvEvent(at, "finding", text)]
         case Action.LOTS_DRAWN:
-            return [PvEvent(entry.moment, "lot_drawing", _physical_lots_text(names, d))]
+            return [PvEvent(entry.moment, "lot_drawing", _physical_lots_text(names, d, lists))]
         case Action.CARD_WIPED:
             text = (
                 f"Carte de {_who(names, d)} effacée à la demande de son titulaire, "
@@ -130,5 +143,5 @@ def card_event_rows(names: Mapping[str, str], entry: JournalEntry) -> list[PvEve
             )
             return [PvEvent(at, "finding", text)]
         case Action.LOTS_COMMITTED | Action.LOTS_REVEALED:
-            return [PvEvent(entry.moment, "lot_drawing", _lots_text(names, entry))]
+            return [PvEvent(entry.moment, "lot_drawing", _lots_text(names, entry, lists))]
     return []

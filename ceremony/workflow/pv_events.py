@@ -394,7 +394,10 @@ def pv_events(
             case Action.SESSION_MOVEMENT:
                 add(_at(d["movement"]["at"]), "session", _movement_text(record, d))
             case _:
-                out += card_event_rows(record.names, entry)
+                list_names = {
+                    lst.list_id: lst.name for c in record.definition.contests for lst in c.lists
+                }
+                out += card_event_rows(record.names, entry, list_names)
     out += [PvEvent(r.at, "intervention", _intervention_text(r)) for r in reported(entries)]
     return sorted(out, key=lambda e: e.at)
 

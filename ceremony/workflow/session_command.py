@@ -207,8 +207,11 @@ def add_session_parser(
     )
     opening.set_defaults(handler=with_bureau(open_command))
     closing.set_defaults(handler=with_bureau(close_command))
-    for verb, help_text in (("arrive", "arrivée d’un membre"), ("leave", "départ d’un membre")):
-        moving = actions.add_parser(verb, help=f"consigner l’{help_text} pendant la séance")
+    for verb, help_text in (
+        ("arrive", "l’arrivée d’un membre"),
+        ("leave", "le départ d’un membre"),
+    ):
+        moving = actions.add_parser(verb, help=f"consigner {help_text} pendant la séance")
         moving.add_argument("session", choices=tuple(SESSION_NAMES))
         moving.add_argument("member", metavar="MEMBRE")
         moving.add_argument("--store", type=Path, help="dossier du bureau")

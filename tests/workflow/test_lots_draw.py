@@ -103,6 +103,12 @@ def test_a_tie_is_drawn_inside_the_count_by_commit_then_reveal(tmp_path: Path) -
         names = {c.list_id: c.name for k in bureau.bureau_definition().contests for c in k.lists}
         assert all(f"« {names[list_id]} »" in messages[0] for list_id in tied)
         assert f"({', '.join(tied)})" not in messages[0]
+        # ... and so does the PV's row for the drawing.
+        from ceremony.workflow.pv_events import pv_events
+
+        rows = [e.text for e in pv_events(bureau, bureau.state, entries) if e.kind == "lot_drawing"]
+        lists = " ; ".join(names[list_id] for list_id in tied)
+        assert any(f"égalité parfaite ({lists})" in row for row in rows), rows
     finally:
         bureau.store.close()
 
