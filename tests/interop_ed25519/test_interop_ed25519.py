@@ -226,7 +226,7 @@ ALTERATIONS: dict[str, tuple[Alteration, str, str]] = {
         "subgroup"),
     "ballot_alpha_identity_y_plus_p": (
         ContentAlteration("Ballot", 1, None, _alpha(IDENTITY_Y_PLUS_P)), "ballots.valid",
-        "subgroup"),
+        "canonical encoding"),
     "ballot_beta_uppercase_hex": (
         ContentAlteration("Ballot", 2, None, _beta_uppercase), "ballots.valid", "hexadecimal"),
     "ballot_credential_torsion_component": (
