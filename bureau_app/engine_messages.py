@@ -270,11 +270,30 @@ _LOTS_PROMPTS: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
             r"^Tirage au sort entre (?P<lists>.+) — (?P<holder>.+?) : tapez une valeur "
-            r"secrète de votre choix \(au moins (?P<length>\d+) caractères\)\.$",
+            r"secrète de votre choix \(au moins (?P<length>\d+) caractères\), que vous "
+            r"retaperez à l'identique pour la révéler\.$",
             re.DOTALL,
         ),
         "Drawing of lots between {lists} — {holder}: type a secret value of your choice "
-        "(at least {length} characters).",
+        "(at least {length} characters), which you will type again, identically, to reveal it.",
+    ),
+    (
+        re.compile(
+            r"^Valeur trop courte — (?P<holder>.+?) : tapez au moins (?P<length>\d+) "
+            r"caractères \(essai (?P<attempt>\d+) sur (?P<tries>\d+)\)\.$",
+            re.DOTALL,
+        ),
+        "Value too short — {holder}: type at least {length} characters (try {attempt} of {tries}).",
+    ),
+    (
+        re.compile(
+            r"^Révélation — (?P<holder>.+?) : cette valeur ne correspond pas à celle que vous "
+            r"avez engagée ; retapez-la exactement \(essai (?P<attempt>\d+) sur "
+            r"(?P<tries>\d+)\)\.$",
+            re.DOTALL,
+        ),
+        "Reveal — {holder}: this value is not the one you committed to; type it again "
+        "exactly (try {attempt} of {tries}).",
     ),
     (
         re.compile(

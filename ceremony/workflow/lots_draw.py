@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from ceremony.workflow.holders import CheckedCard
 
 MIN_VALUE_LENGTH: Final = 8
+TRIES: Final = 3  # a typo is retyped; only a value that never matches stops the draw
 COMMIT_PREFIX: Final = "bureau-lot-commit-v1"
 SEED_PREFIX: Final = "bureau-lot-seed-v1"
 
@@ -95,14 +96,28 @@ def draw_lots(
     tied_names = _list_names(bureau, tied_lists)
     commitments: dict[str, str] = {}
     for member in members:
-        value = ask(
-            member.member_id,
-            f"Tirage au sort entre {tied_names} — {member.identity.holder} : tapez une "
-            f"valeur secrète de votre choix (au moins {MIN_VALUE_LENGTH} caractères).",
-            True,
+        holder = member.identity.holder
+        message = (
+            f"Tirage au sort entre {tied_names} — {holder} : tapez une valeur secrète de "
+            f"votre choix (au moins {MIN_VALUE_LENGTH} caractères), que vous retaperez "
+            "à l'identique pour la révéler."
         )
-        if len(value) < MIN_VALUE_LENGTH:
-            raise LotDrawError(f"{member.member_id}: value shorter than {MIN_VALUE_LENGTH}")
+        for attempt in range(1, TRIES + 1):
+            value = ask(member.member_id, message, True)
+            if len(value) >= MIN_VALUE_LENGTH:
+                break
+            if attempt == TRIES:
+                raise LotDrawError(
+                    f"{member.member_id}: value shorter than {MIN_VALUE_LENGTH}, {TRIES} times",
+                    user_message=(
+                        f"Le tirage au sort n'a pas pu être fait : la valeur de {holder} est "
+                        f"restée trop courte ({TRIES} essais). Le dépouillement est à reprendre."
+                    ),
+                )
+            message = (
+                f"Valeur trop courte — {holder} : tapez au moins {MIN_VALUE_LENGTH} "
+                f"caractères (essai {attempt + 1} sur {TRIES})."
+            )
         commitments[member.member_id] = compute_commitment(member.member_id, value)
         del value
     bureau.store.append(
@@ -113,13 +128,26 @@ def draw_lots(
     )
     values: dict[str, str] = {}
     for member in members:
-        value = ask(
-            member.member_id,
-            f"Révélation — {member.identity.holder} : tapez à nouveau votre valeur, en public.",
-            False,
-        )
-        if compute_commitment(member.member_id, value) != commitments[member.member_id]:
-            raise LotDrawError(f"{member.member_id}: revealed value does not match")
+        holder = member.identity.holder
+        message = f"Révélation — {holder} : tapez à nouveau votre valeur, en public."
+        # The commitment is journaled: retyping after a typo cannot change the outcome.
+        for attempt in range(1, TRIES + 1):
+            value = ask(member.member_id, message, False)
+            if compute_commitment(member.member_id, value) == commitments[member.member_id]:
+                break
+            if attempt == TRIES:
+                raise LotDrawError(
+                    f"{member.member_id}: revealed value does not match, {TRIES} times",
+                    user_message=(
+                        f"Le tirage au sort n'a pas pu être fait : la valeur révélée par "
+                        f"{holder} ne correspond pas à son engagement ({TRIES} essais). "
+                        "Le dépouillement est à reprendre."
+                    ),
+                )
+            message = (
+                f"Révélation — {holder} : cette valeur ne correspond pas à celle que vous "
+                f"avez engagée ; retapez-la exactement (essai {attempt + 1} sur {TRIES})."
+            )
         values[member.member_id] = value
     seed = compute_seed(values)
     bureau.store.append(

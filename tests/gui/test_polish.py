@@ -71,7 +71,8 @@ def test_no_banner_on_the_dialogs_of_a_real_ceremony(qtbot, window) -> None:  # 
 
 FRENCH_COMMIT = (
     "Tirage au sort entre « CMH – SNAM », « Jeunes médecins » — Dr Yves Perrin : tapez une "
-    "valeur secrète de votre choix (au moins 8 caractères)."
+    "valeur secrète de votre choix (au moins 8 caractères), que vous retaperez à l'identique "
+    "pour la révéler."
 )
 FRENCH_REVEAL = "Révélation — Dr Yves Perrin : tapez à nouveau votre valeur, en public."
 
@@ -81,7 +82,8 @@ def test_the_engine_lots_prompts_are_english_in_the_english_interface() -> None:
 
     assert lots_prompt(FRENCH_COMMIT, "en") == (
         "Drawing of lots between “CMH – SNAM”, “Jeunes médecins” — Dr Yves Perrin: type a "
-        "secret value of your choice (at least 8 characters)."
+        "secret value of your choice (at least 8 characters), which you will type again, "
+        "identically, to reveal it."
     )
     assert lots_prompt(FRENCH_REVEAL, "en") == (
         "Reveal — Dr Yves Perrin: type your value again, in public."
@@ -99,11 +101,14 @@ def test_the_prompts_the_engine_composes_are_the_ones_translated() -> None:
     class StopError(Exception):
         pass
 
+    # commit too short, commit, reveal wrong, then stop: every sentence the draw can say.
+    answers = ["court", "valeur-secrete", "autre-valeur"]
+
     def ask(member: str, message: str, hidden: bool) -> str:
         asked.append(message)
-        if len(asked) == 2:
+        if len(asked) == 4:
             raise StopError
-        return "valeur-secrete"
+        return answers[len(asked) - 1]
 
     class Identity:
         holder = "Dr Yves Perrin"
@@ -126,7 +131,7 @@ def test_the_prompts_the_engine_composes_are_the_ones_translated() -> None:
 
     with pytest.raises(StopError):
         lots_draw.draw_lots(Bureau(), [Member()], ["aph"], ask)  # type: ignore[arg-type, list-item]
-    assert len(asked) == 2
+    assert len(asked) == 4
     for message in asked:
         english = lots_prompt(message, "en")
         assert english != message and "Dr Yves Perrin" in english

@@ -119,18 +119,48 @@ def test_a_revealed_value_that_differs_from_its_commitment_stops_the_count(
     out = tmp_path / "archive"
     bureau = _until_count(out)
     try:
-        answers = {"presidente": ["valeur-une", "valeur-une"], "del-aph": ["aaaa-bbbb", "changée!"]}
+        answers = {"presidente": ["valeur-une", "valeur-une"]}
+        answers["del-aph"] = ["aaaa-bbbb", "changée!", "aaaa-bbbX", "encore faux"]
         answers["del-inph"] = ["zzzz-1234", "zzzz-1234"]
 
         def ask(member_id: str, message: str, hidden: bool) -> str:
             return answers[member_id].pop(0)
 
-        with pytest.raises(LotDrawError):
+        with pytest.raises(LotDrawError) as caught:
             bureau.count(_quorum(out), lots=ask)
+        assert "(3 essais)" in caught.value.user_message
+        holder = next(
+            m.name for m in bureau.bureau_definition().members if m.member_id == "del-aph"
+        )
+        assert holder in caught.value.user_message
         actions = [e.action for e in bureau.store.entries()]
         assert Action.LOTS_COMMITTED in actions
         assert Action.LOTS_REVEALED not in actions and Action.COUNT_DONE not in actions
         assert bureau.state.count is None
+    finally:
+        bureau.store.close()
+
+
+def test_a_typo_at_the_reveal_is_retyped_and_the_count_goes_on(tmp_path: Path) -> None:
+    out = tmp_path / "archive"
+    bureau = _until_count(out)
+    try:
+        answers = {"presidente": ["court", "valeur-une", "valeur-une"]}
+        answers["del-aph"] = ["aaaa-bbbb", "aaaa-bbbX", "aaaa-bbbb"]
+        answers["del-inph"] = ["zzzz-1234", "zzzz-1234"]
+        messages: list[str] = []
+
+        def ask(member_id: str, message: str, hidden: bool) -> str:
+            messages.append(message)
+            return answers[member_id].pop(0)
+
+        outcome = bureau.count(_quorum(out), lots=ask)
+        assert outcome.lot_seed == compute_seed(
+            {"presidente": "valeur-une", "del-aph": "aaaa-bbbb", "del-inph": "zzzz-1234"}
+        )
+        assert any("Valeur trop courte" in m for m in messages)
+        assert any("ne correspond pas à celle que vous avez engagée" in m for m in messages)
+        assert bureau.state.count is not None
     finally:
         bureau.store.close()
 
