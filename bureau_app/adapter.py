@@ -594,6 +594,9 @@ class CeremonyAdapter(QObject):
             reader=source.reader_widget,
             absent=absent,
             absent_members=absent_members,
+            on_card_event=lambda member_id, event, tries_left: self.bureau.record_card_event(
+                member_id, event, step.kind.value, tries_left
+            ),
             parent=self.window,
         )
 

@@ -43,6 +43,7 @@ from ceremony.cards.errors import (
     WrongPinError,
 )
 from ceremony.cards.interface import CardClient
+from ceremony.errors import CeremonyError
 from ceremony.workflow.holders import PresentCard
 
 log = logging.getLogger(__name__)
@@ -67,6 +68,7 @@ class QuorumPromptDialog(QDialog):
         reader: Callable[[str], QWidget | None] = lambda _m: None,
         absent: Mapping[str, str] | None = None,
         absent_members: Sequence[Member] = (),
+        on_card_event: Callable[[str, str, int | None], None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         """``serials``: card serial → member id (the registered cards); ``already``: members
@@ -91,6 +93,8 @@ class QuorumPromptDialog(QDialog):
         self._unavailable: set[str] = set(self._absent)
         self._failed_pin: dict[str, str] = {}  # member id → serial, to try the code again
         self._retry_member: str | None = None  # whose code the retry button asks again
+        # Wrong, cancelled or blocked codes go to the journal (never the code itself).
+        self._on_card_event = on_card_event
         self._checking: str | None = None
         self._job: Job[None] | None = None
         self._closed = False
@@ -408,6 +412,7 @@ class QuorumPromptDialog(QDialog):
         others = self._others_line(member_id)
         if self._closed:
             return
+        self._journal_failure(member_id, error)
         if isinstance(error, WrongPinError):
             self._failed_pin[member_id] = serial
             if error.tries_left == 1:
@@ -464,6 +469,22 @@ class QuorumPromptDialog(QDialog):
                 )
             )
         self._focus_next()
+
+    def _journal_failure(self, member_id: str, error: BaseException) -> None:
+        if self._on_card_event is None:
+            return
+        if isinstance(error, PinBlockedError):
+            event, tries = "pin_blocked", None
+        elif isinstance(error, WrongPinError):
+            event, tries = "pin_wrong", error.tries_left
+        elif isinstance(error, PinEntryCancelledError):
+            event, tries = "pin_cancelled", None
+        else:
+            return
+        try:
+            self._on_card_event(member_id, event, tries)
+        except CeremonyError:
+            log.exception("quorum prompt: the card event of %s was not journaled", member_id)
 
     def _offer_retry(self, member_id: str) -> None:
         self._retry_member = member_id

@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from ceremony.bundles.envelope import Bundle, sign_bundle
 from ceremony.bundles.importer import (
@@ -206,6 +206,35 @@ class Bureau:
         from ceremony.workflow.card_check import CardEvents
 
         return CardEvents(notice=self.notice)
+
+    PROMPT_CARD_EVENTS: Final = frozenset({"pin_wrong", "pin_cancelled", "pin_blocked"})
+
+    def record_card_event(
+        self, member_id: str, event: str, step: str, tries_left: int | None = None
+    ) -> None:
+        """A card fact seen by a front end's card prompt, before the step's work: a wrong,
+        cancelled or blocked code. Journaled (never the code), so the PV can report it."""
+        if event not in self.PROMPT_CARD_EVENTS:
+            raise ValueError(f"not a card prompt event: {event!r}")
+        state = self.state
+        card = state.members.get(member_id)
+        if card is None:
+            raise MemberUnknownError(f"{member_id} is not a registered member")
+        role, serial = str(card["role"]), str(card["serial"])
+        self.store.append(
+            phase=self.phase,
+            action=Action.CARD_EVENT,
+            actors=[Actor(role, serial)],
+            details={
+                "event": event,
+                "member_id": member_id,
+                "role": role,
+                "card_serial": serial,
+                "step": step,
+                "source": "prompt",
+                **({"tries_left": tries_left} if tries_left is not None else {}),
+            },
+        )
 
     # -- preparation ------------------------------------------------------
 

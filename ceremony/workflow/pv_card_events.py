@@ -23,6 +23,12 @@ STEPS = {
     "test_vote": "au vote à blanc",
     "count": "au dépouillement",
     "recount": "au nouveau décompte",
+    # The application's steps (its card prompt journals the codes refused before the work).
+    "generate_keys": "à la cérémonie des clés",
+    "sign_seal": "à la signature du scellement",
+    "sign_pv": "à la signature du procès-verbal",
+    "export_results": "à la signature des résultats",
+    "decide": "à la signature d’une décision",
 }
 
 
@@ -46,6 +52,9 @@ def _card_event_text(names: Mapping[str, str], d: Mapping[str, Any]) -> str:
             return f"Carte de {who} : code personnel incorrect{where}{rest}."
         case "pin_blocked":
             return f"Carte de {who} bloquée{where} : un autre membre a pris le relais."
+        case "pin_cancelled" if d.get("source") == "prompt":
+            # At the application's card prompt the member may type again or step aside.
+            return f"Carte de {who} : saisie du code annulée{where}."
         case "pin_cancelled":
             return f"Carte de {who} : saisie du code annulée{where} ; la carte est écartée."
         case "card_set_aside":

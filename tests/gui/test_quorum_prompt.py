@@ -141,6 +141,18 @@ def test_the_retry_button_asks_again_the_code_of_the_card_it_names(qtbot, runner
     assert [c.member_id for c in dialog.present] == ["b"]
 
 
+def test_wrong_and_cancelled_codes_are_reported_for_the_journal(qtbot, runner) -> None:  # type: ignore[no-untyped-def]
+    answers = _Answers({"S-S": ["999999"], "S-B": ["cancel"]})
+    journaled: list[tuple[str, str, int | None]] = []
+    dialog, events, _pins = _prompt(
+        qtbot, runner, answers, on_card_event=lambda *event: journaled.append(event)
+    )
+    _insert(qtbot, dialog, events, "S-S")
+    _insert(qtbot, dialog, events, "S-B")
+    assert journaled == [("s", "pin_wrong", 2), ("b", "pin_cancelled", None)]
+    assert not any("12345" in str(event) for event in journaled)  # never a code
+
+
 def test_a_cancelled_pin_is_not_a_problem_and_another_member_steps_in(qtbot, runner) -> None:  # type: ignore[no-untyped-def]
     answers = _Answers({"S-B": ["cancel"]})
     dialog, events, _pins = _prompt(qtbot, runner, answers)

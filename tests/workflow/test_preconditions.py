@@ -293,6 +293,26 @@ def test_a_decision_without_the_director_generals_authorisation_is_refused(
     assert bureau.state.decisions == []
 
 
+def test_a_code_refused_at_the_applications_card_prompt_is_journaled_for_the_pv(
+    sealed: Ceremony,
+) -> None:
+    from ceremony.workflow.pv_events import pv_events
+
+    bureau = sealed.bureau
+    bureau.record_card_event("secretaire", "pin_wrong", "sign_pv", tries_left=2)
+    bureau.record_card_event("del-aph", "pin_cancelled", "count")
+    with pytest.raises(ValueError):
+        bureau.record_card_event("del-aph", "pin", "count")
+    entries = bureau.store.entries()
+    rows = [e.text.replace("\u00a0", " ") for e in pv_events(bureau, bureau.state, entries)]
+    names = {m.member_id: m.name for m in bureau.bureau_definition().members}
+    assert (
+        f"Carte de {names['secretaire']} : code personnel incorrect à la signature du "
+        "procès-verbal ; la carte accepte encore 2 essais."
+    ) in rows
+    assert f"Carte de {names['del-aph']} : saisie du code annulée au dépouillement." in rows
+
+
 def test_quorum_refusals_say_what_is_missing_not_a_fixed_sentence(sealed: Ceremony) -> None:
     from ceremony.workflow.holders import check_quorum
 
