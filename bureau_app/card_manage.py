@@ -49,7 +49,7 @@ from bureau_app.text import fill
 from bureau_app.worker import Job, JobRunner, Progress
 from ceremony.cards.errors import PinEntryCancelledError
 from ceremony.cards.interface import CardClient, PinHandler
-from ceremony.cards.keylabel import KeyLabel
+from ceremony.cards.keylabel import KeyLabel, stored_in_paris
 from ceremony.errors import CeremonyError
 from ceremony.workflow.card_wipe import check_card, confirmation_phrase, unblock_card, wipe_card
 from ceremony.workflow.engine import Bureau
@@ -397,7 +397,9 @@ class CardManageDialog(QDialog):
             self.fields["fingerprint"].setText(
                 group_fingerprint(fingerprint) if fingerprint != "?" else unknown
             )
-            self.fields["stored"].setText(label.stored_at if label.stored_at != "?" else unknown)
+            self.fields["stored"].setText(
+                stored_in_paris(label.stored_at) if label.stored_at != "?" else unknown
+            )
         tries = facts.pin_tries
         if tries is None:
             self.fields["tries"].setText(unknown)

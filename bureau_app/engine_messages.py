@@ -85,8 +85,17 @@ _EN: dict[str, str] = {
     "WrongPhaseError": "This step does not belong to the ceremony's current phase.",
     "StepAlreadyDoneError": "This step was already done and logged; it is not done again.",
     "QuorumError": (
-        "The quorum is not reached: the president's or the secretary's card and at least two "
-        "list delegates' cards are needed."
+        "The quorum is not reached: the president's or the secretary's card and as many list "
+        "delegates' cards as the election's definition sets are needed."
+    ),
+    "AuthorisationMissingError": (
+        "The committee suspends, resumes or stops the vote after the director general's "
+        "authorisation (art. 19): give the reference of that authorisation."
+    ),
+    "ComponentsChangedError": (
+        "The voting software in service is not the one that was reviewed and sealed: its "
+        "fingerprint differs from the seal's. The vote must not go on; record it and tell "
+        "the expert and the director general."
     ),
     "MemberUnknownError": "This member is not part of the committee defined by the organiser.",
     "CardNotRegisteredError": (

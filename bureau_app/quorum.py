@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
-from bureau_app.roles import role_word
+from bureau_app.roles import gender, role_word
 from bureau_app.text import fill
 from ceremony.bundles.payloads.definition import BureauDefinition, Member
 
@@ -190,8 +190,15 @@ def who_may_come(need: Need, present: Collection[str], lists: Mapping[str, str])
     if delegates_needed:
         names = ", ".join(m.name for m in delegates)
         if delegates_needed >= len(delegates):
+            one = {
+                "f": translate("Quorum", "la carte de la déléguée de liste : %2"),
+                "m": translate("Quorum", "la carte du délégué de liste : %2"),
+            }.get(
+                gender(delegates[0]) if len(delegates) == 1 else "",
+                translate("Quorum", "la carte de la délégation de liste : %2"),
+            )
             template = (
-                translate("Quorum", "la carte du délégué de liste : %2")
+                one
                 if delegates_needed == 1
                 else translate("Quorum", "les cartes des %1 délégués de liste : %2")
             )

@@ -192,11 +192,15 @@ class QuorumPromptDialog(QDialog):
     def _show(self) -> None:
         done = self._counted()
         if self._one:
-            self.heading.setText(self.tr("Une carte de plus, de qui peut signer"))
+            self.heading.setText(
+                self.tr("Présentez une carte : un membre qui n'a pas encore signé")
+            )
         elif self.need.everyone:
-            self.heading.setText(self.tr("Les cartes de tous les membres, dans l'ordre voulu"))
+            self.heading.setText(
+                self.tr("Les cartes de tous les membres, dans l'ordre de votre choix")
+            )
         else:
-            self.heading.setText(self.tr("Les cartes du quorum, de qui est présent"))
+            self.heading.setText(self.tr("Les cartes du quorum, parmi les membres présents"))
         lines = who_may_come(self.need, done, self._lists)
         if lines:
             text = self.tr("Encore nécessaire :") + "\n" + "\n".join(f"• {line}" for line in lines)

@@ -53,10 +53,17 @@ def role_word(member: Member, lists: Mapping[str, str] | None = None) -> str:
                 "f": translate("Roles", "déléguée de liste"),
                 "m": translate("Roles", "délégué de liste"),
             }.get(said, translate("Roles", "délégation d'une liste"))
-        template = {
-            "f": translate("Roles", "déléguée de la liste %1"),
-            "m": translate("Roles", "délégué de la liste %1"),
-        }.get(said, translate("Roles", "représentant la liste %1"))
+        if which.casefold().startswith(translate("Roles", "liste").casefold()):
+            # "Liste commune CMH – SNAM-HP": never "de la liste Liste commune".
+            template = {
+                "f": translate("Roles", "déléguée de la %1"),
+                "m": translate("Roles", "délégué de la %1"),
+            }.get(said, translate("Roles", "représentant la %1"))
+        else:
+            template = {
+                "f": translate("Roles", "déléguée de la liste %1"),
+                "m": translate("Roles", "délégué de la liste %1"),
+            }.get(said, translate("Roles", "représentant la liste %1"))
         return fill(template, which)
     return member.role
 

@@ -108,11 +108,29 @@ def already_open(parent: QWidget | None, folder: Path) -> QMessageBox:
     return box
 
 
-def launch(kind: str, parent: QWidget | None, language: str | None = None) -> bool:
+def launch(
+    kind: str, parent: QWidget | None, language: str | None = None, current: Path | None = None
+) -> bool:
     """Another window of the application for "new", "open", "training" or "expert".
 
     One window per ceremony: each runs in its own process with its own lock.
+    ``current``: the training folder this window has open, if any.
     """
+    training_here = current is not None and current.resolve() == default_training_folder().resolve()
+    if kind == "training" and training_here:
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            QCoreApplication.translate("BureauWindow", "Entraînement"),
+            QCoreApplication.translate(
+                "BureauWindow",
+                "La cérémonie d'entraînement est celle de cette fenêtre : elle est déjà "
+                "ouverte ici.",
+            ),
+            QMessageBox.StandardButton.Ok,
+            parent,
+        )
+        box.exec()
+        return False
     arguments = ["-m", "bureau_app.main"]
     if language:
         arguments += ["--lang", language]
@@ -202,7 +220,9 @@ def run(args: argparse.Namespace) -> int:
 
     geometry = install_from_environment(app)
     language = getattr(args, "lang", None)
-    window.launch_requested.connect(lambda kind: launch(kind, window, language))
+    demo = getattr(args, "demo", None)
+    current = Path(demo) if demo else None
+    window.launch_requested.connect(lambda kind: launch(kind, window, language, current))
     if getattr(args, "expert", False):
         window.expert_only()
         window.setWindowTitle(f"{window.windowTitle()} ({__version__})")

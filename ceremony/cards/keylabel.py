@@ -100,11 +100,11 @@ class KeyLabel:
         return (
             f"carte {self.card_serial} de {self.holder}, bureau {self.bureau_id}, "
             f"rôle {ROLE_NAMES.get(self.role, self.role)}, clé d'élection {fingerprint}, "
-            f"rangée le {_in_paris(self.stored_at)}"
+            f"rangée le {stored_in_paris(self.stored_at)}"
         )
 
 
-def _in_paris(stored_at: str) -> str:
+def stored_in_paris(stored_at: str) -> str:
     """The label's UTC minute ("2026-12-06 19:37 UTC") as the bureau reads it: Paris time."""
     from datetime import UTC, datetime
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError

@@ -489,12 +489,22 @@ Go back to the other window (it may be minimised or behind this one), or close i
         <translation>Folder: %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/window.py" line="121" />
+        <location filename="../../bureau_app/window.py" line="123" />
+        <source>Entraînement</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/window.py" line="124" />
+        <source>La cérémonie d'entraînement est celle de cette fenêtre : elle est déjà ouverte ici.</source>
+        <translation>The training ceremony is the one in this window: it is already open here.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/window.py" line="139" />
         <source>Dossier de la nouvelle cérémonie (vide)</source>
         <translation>Folder of the new ceremony (empty)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/window.py" line="123" />
+        <location filename="../../bureau_app/window.py" line="141" />
         <source>Dossier de la cérémonie à ouvrir</source>
         <translation>Folder of the ceremony to open</translation>
     </message>
@@ -722,107 +732,107 @@ Go back to the other window (it may be minimised or behind this one), or close i
         <translation>no ceremony key on this card</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="405" />
+        <location filename="../../bureau_app/card_manage.py" line="407" />
         <source>0 — code personnel bloqué</source>
         <translation>0 — personal PIN blocked</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="411" />
+        <location filename="../../bureau_app/card_manage.py" line="413" />
         <source>Carte n° %1 : elle ne porte aucune clé de cérémonie.</source>
         <translation>Card no. %1: it holds no ceremony key.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="415" />
+        <location filename="../../bureau_app/card_manage.py" line="417" />
         <source>Carte n° %1 : elle porte une clé de cérémonie.</source>
         <translation>Card no. %1: it holds a ceremony key.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="428" />
+        <location filename="../../bureau_app/card_manage.py" line="430" />
         <source>Elle n'est pas enregistrée dans ce bureau : choisissez le membre qui la présente ; le contrôle échouera et sera inscrit au journal.</source>
         <translation>It is not registered in this committee: choose the member presenting it; the check will fail and be recorded in the journal.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="439" />
+        <location filename="../../bureau_app/card_manage.py" line="441" />
         <source>Cette carte porte la clé de la cérémonie de ce bureau : elle est conservée deux ans (nouveau décompte possible) et ne peut pas être effacée ici.</source>
         <translation>This card holds the key of this committee's ceremony: it is kept for two years (a recount stays possible) and cannot be wiped here.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="450" />
+        <location filename="../../bureau_app/card_manage.py" line="452" />
         <source>Cette carte porte la clé de %1 (bureau %2). Si son titulaire demande vraiment l'effacement, il tape exactement : « %3 »</source>
         <translation>This card holds the key of %1 (committee %2). If its holder really asks for the wipe, they type exactly (in French): “%3”</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="475" />
+        <location filename="../../bureau_app/card_manage.py" line="477" />
         <source>présidence du bureau</source>
         <translation>chair of the committee</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="476" />
+        <location filename="../../bureau_app/card_manage.py" line="478" />
         <source>secrétariat</source>
         <translation>secretary</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="477" />
+        <location filename="../../bureau_app/card_manage.py" line="479" />
         <source>délégué de liste</source>
         <translation>list delegate</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="548" />
+        <location filename="../../bureau_app/card_manage.py" line="550" />
         <source>Contrôle en cours : tapez le code de la carte quand il est demandé.</source>
         <translation>Checking: type the card's PIN when it is asked.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="550" />
+        <location filename="../../bureau_app/card_manage.py" line="552" />
         <source>Déblocage en cours : code administrateur, puis nouveau code personnel.</source>
         <translation>Unblocking: admin PIN, then a new personal PIN.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="551" />
+        <location filename="../../bureau_app/card_manage.py" line="553" />
         <source>Effacement : tapez le code personnel actuel de la carte.</source>
         <translation>Wiping: type the card's current personal PIN.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="556" />
+        <location filename="../../bureau_app/card_manage.py" line="558" />
         <source>Votre carte ouvre bien sa clé : elle correspond à la clé publique du bureau. Contrôle inscrit au journal.</source>
         <translation>Your card opens its key: it matches the committee's public key. Check recorded in the journal.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="560" />
+        <location filename="../../bureau_app/card_manage.py" line="562" />
         <source>Carte débloquée : le nouveau code personnel est enregistré. Déblocage inscrit au journal.</source>
         <translation>Card unblocked: the new personal PIN is set. Unblocking recorded in the journal.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="564" />
+        <location filename="../../bureau_app/card_manage.py" line="566" />
         <source>Clé effacée de cette carte. Effacement inscrit au journal. La carte peut maintenant être préparée pour une autre cérémonie.</source>
         <translation>Key wiped from this card. Wipe recorded in the journal. The card can now be prepared for another ceremony.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="573" />
+        <location filename="../../bureau_app/card_manage.py" line="575" />
         <source>Carte n° %1 : opération terminée.</source>
         <translation>Card no. %1: operation finished.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="588" />
+        <location filename="../../bureau_app/card_manage.py" line="590" />
         <source>Saisie du code annulée : rien n'a été fait sur la carte.</source>
         <translation>PIN entry cancelled: nothing was done on the card.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="591" />
+        <location filename="../../bureau_app/card_manage.py" line="593" />
         <source>ÉCHEC : cette carte n'ouvre pas sa clé pour cette cérémonie. %1</source>
         <translation>FAILED: this card does not open its key for this ceremony. %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="595" />
+        <location filename="../../bureau_app/card_manage.py" line="597" />
         <source>Non fait : %1</source>
         <translation>Not done: %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="596" />
+        <location filename="../../bureau_app/card_manage.py" line="598" />
         <source>Opération non faite.</source>
         <translation>Operation not done.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/card_manage.py" line="655" />
+        <location filename="../../bureau_app/card_manage.py" line="657" />
         <source>Attendez la fin de l'opération sur la carte.</source>
         <translation>Wait for the operation on the card to end.</translation>
     </message>
@@ -966,38 +976,38 @@ Go back to the other window (it may be minimised or behind this one), or close i
         <translation>Card to insert (%1 of %2)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="651" />
+        <location filename="../../bureau_app/adapter.py" line="654" />
         <source>Fait : %1. Écrit dans : %2</source>
         <translation>Done: %1. Written to: %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="654" />
+        <location filename="../../bureau_app/adapter.py" line="657" />
         <source>Fait : %1</source>
         <translation>Done: %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="676" />
+        <location filename="../../bureau_app/adapter.py" line="679" />
         <source>Tirage au sort interrompu : rien du tirage n'a été enregistré. Relancez le dépouillement pour le refaire.</source>
         <translation>Drawing of lots interrupted: nothing of the draw was recorded. Start the count again to redo it.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="681" />
+        <location filename="../../bureau_app/adapter.py" line="684" />
         <source>Saisie du code annulée : rien n'a été enregistré. Recommencez l'étape.</source>
         <translation>PIN entry cancelled: nothing was recorded. Start the step again.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="708" />
+        <location filename="../../bureau_app/adapter.py" line="711" />
         <source>Si l'empreinte a été mal saisie, corrigez-la avec « Corriger l'empreinte de la plateforme », puis importez de nouveau la définition. Si elle est juste, n'allez pas plus loin et prévenez l'organisateur.</source>
         <translation>If the fingerprint was mistyped, correct it with “Correct the platform's fingerprint”, then import the definition again. If it is right, go no further and tell the organiser.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="714" />
+        <location filename="../../bureau_app/adapter.py" line="717" />
         <source>Rien n'a été enregistré pour cette étape ; ce qui était fait avant le reste. Recommencez l'étape, avec la même carte ou celle d'un autre membre.</source>
         <translation>Nothing was recorded for this step; what was done before stays done. Start the step again, with the same card or another member's.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/adapter.py" line="606" />
-        <location filename="../../bureau_app/adapter.py" line="663" />
+        <location filename="../../bureau_app/adapter.py" line="609" />
+        <location filename="../../bureau_app/adapter.py" line="666" />
         <source>Annulé, rien n'a été enregistré : %1</source>
         <translation>Cancelled, nothing was recorded: %1</translation>
     </message>
@@ -2736,21 +2746,31 @@ Details: %6</translation>
     </message>
     <message>
         <location filename="../../bureau_app/quorum.py" line="194" />
+        <source>la carte de la déléguée de liste : %2</source>
+        <translation>the card of the list delegate: %2</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/quorum.py" line="195" />
         <source>la carte du délégué de liste : %2</source>
         <translation>the card of the list delegate: %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum.py" line="196" />
+        <location filename="../../bureau_app/quorum.py" line="198" />
+        <source>la carte de la délégation de liste : %2</source>
+        <translation>the card of the list delegate: %2</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/quorum.py" line="203" />
         <source>les cartes des %1 délégués de liste : %2</source>
         <translation>the cards of the %1 list delegates: %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum.py" line="201" />
+        <location filename="../../bureau_app/quorum.py" line="208" />
         <source>un délégué de liste parmi %2 : %3</source>
         <translation>one list delegate of %2: %3</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum.py" line="203" />
+        <location filename="../../bureau_app/quorum.py" line="210" />
         <source>%1 délégués de liste parmi %2 : %3</source>
         <translation>%1 list delegates of %2: %3</translation>
     </message>
@@ -2758,228 +2778,228 @@ Details: %6</translation>
 <context>
     <name>QuorumPromptDialog</name>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="97" />
+        <location filename="../../bureau_app/quorum_prompt.py" line="102" />
         <source>Demande des cartes du quorum</source>
         <translation>Request for the quorum's cards</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="101" />
+        <location filename="../../bureau_app/quorum_prompt.py" line="106" />
         <source>Dessin d'une carte à puce</source>
         <translation>Drawing of a smart card</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="105" />
+        <location filename="../../bureau_app/quorum_prompt.py" line="110" />
         <source>Cartes demandées</source>
         <translation>Cards requested</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="109" />
+        <location filename="../../bureau_app/quorum_prompt.py" line="114" />
         <source>Qui peut présenter sa carte</source>
         <translation>Who may present their card</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="111" />
+        <location filename="../../bureau_app/quorum_prompt.py" line="116" />
         <source>Membres et cartes déjà prises en compte</source>
         <translation>Members and cards already taken</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="121" />
+        <location filename="../../bureau_app/quorum_prompt.py" line="126" />
         <source>État du lecteur de carte</source>
         <translation>Card reader status</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="129" />
+        <location filename="../../bureau_app/quorum_prompt.py" line="134" />
         <source>&amp;Annuler</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="130" />
+        <location filename="../../bureau_app/quorum_prompt.py" line="135" />
         <source>Annuler la demande de cartes</source>
         <translation>Cancel the request for cards</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="158" />
+        <location filename="../../bureau_app/quorum_prompt.py" line="163" />
         <source>En attente d'une carte… Placez-la dans le lecteur, puce vers le haut.</source>
         <translation>Waiting for a card… Put it in the reader, chip facing up.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="161" />
+        <location filename="../../bureau_app/quorum_prompt.py" line="166" />
         <source>Avec les membres présents à la séance, cette étape ne peut pas se faire. Annulez, puis consignez l'arrivée du membre attendu (« Arrivée ou départ d'un membre ») avant de recommencer l'étape.</source>
         <translation>With the members present at the session, this step cannot be done. Cancel, then record the expected member's arrival ("A member arrives or leaves") before starting the step again.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="190" />
-        <source>Une carte de plus, de qui peut signer</source>
-        <translation>One more card, from someone who may sign</translation>
+        <location filename="../../bureau_app/quorum_prompt.py" line="196" />
+        <source>Présentez une carte : un membre qui n'a pas encore signé</source>
+        <translation>Present a card: a member who has not signed yet</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="192" />
-        <source>Les cartes de tous les membres, dans l'ordre voulu</source>
-        <translation>The cards of all members, in any order</translation>
+        <location filename="../../bureau_app/quorum_prompt.py" line="200" />
+        <source>Les cartes de tous les membres, dans l'ordre de votre choix</source>
+        <translation>Every member's card, in any order</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="194" />
-        <source>Les cartes du quorum, de qui est présent</source>
-        <translation>The quorum's cards, from whoever is present</translation>
+        <location filename="../../bureau_app/quorum_prompt.py" line="203" />
+        <source>Les cartes du quorum, parmi les membres présents</source>
+        <translation>The quorum's cards, from the members present</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="197" />
+        <location filename="../../bureau_app/quorum_prompt.py" line="206" />
         <source>Encore nécessaire :</source>
         <translation>Still needed:</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="199" />
+        <location filename="../../bureau_app/quorum_prompt.py" line="208" />
         <source>Le quorum est atteint.</source>
         <translation>The quorum is reached.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="203" />
+        <location filename="../../bureau_app/quorum_prompt.py" line="212" />
         <source>Pas à la séance (leur carte ne sert pas) : %1.</source>
         <translation>Not at the session (their card cannot be used): %1.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="210" />
+        <location filename="../../bureau_app/quorum_prompt.py" line="219" />
         <source>déjà fait</source>
         <translation>already done</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="213" />
+        <location filename="../../bureau_app/quorum_prompt.py" line="222" />
         <source>carte et code vérifiés</source>
         <translation>card and PIN checked</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="216" />
+        <location filename="../../bureau_app/quorum_prompt.py" line="225" />
         <source>code en cours de saisie</source>
         <translation>PIN being typed</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="222" />
+        <location filename="../../bureau_app/quorum_prompt.py" line="231" />
         <source>carte bloquée</source>
         <translation>card blocked</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="225" />
+        <location filename="../../bureau_app/quorum_prompt.py" line="234" />
         <source>peut présenter sa carte</source>
         <translation>may present their card</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="228" />
+        <location filename="../../bureau_app/quorum_prompt.py" line="237" />
         <source>pas nécessaire</source>
         <translation>not needed</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="230" />
-        <location filename="../../bureau_app/quorum_prompt.py" line="236" />
+        <location filename="../../bureau_app/quorum_prompt.py" line="239" />
+        <location filename="../../bureau_app/quorum_prompt.py" line="245" />
         <source>%1 : %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="272" />
+        <location filename="../../bureau_app/quorum_prompt.py" line="281" />
         <source>Un instant : le code de la carte de %1 est en cours de saisie.</source>
         <translation>One moment: the PIN of %1's card is being typed.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="282" />
+        <location filename="../../bureau_app/quorum_prompt.py" line="291" />
         <source>La présence de %1 n'est pas consignée à cette séance (%2) : sa carte ne peut pas servir. Retirez-la. Si ce membre vient d'arriver, consignez d'abord son arrivée (« Arrivée ou départ d'un membre »).</source>
         <translation>%1 is not recorded present at this session (%2): their card cannot be used. Remove it. If this member has just arrived, first record the arrival ("A member arrives or leaves").</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="296" />
+        <location filename="../../bureau_app/quorum_prompt.py" line="305" />
         <source>Cette carte (n° %1) n'est pas une carte de ce bureau pour cette étape. Retirez-la.</source>
         <translation>This card (no. %1) is not a card of this committee for this step. Remove it.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="306" />
+        <location filename="../../bureau_app/quorum_prompt.py" line="315" />
         <source>La carte de %1 est déjà prise en compte.</source>
         <translation>The card of %1 is already taken.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="313" />
+        <location filename="../../bureau_app/quorum_prompt.py" line="322" />
         <source>La carte de %1 n'est pas nécessaire : ce rôle est déjà représenté. Retirez-la.</source>
         <translation>The card of %1 is not needed: this role is already present. Remove it.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="340" />
+        <location filename="../../bureau_app/quorum_prompt.py" line="350" />
         <source>La carte de %1 ne peut pas être lue : %2</source>
         <translation>The card of %1 cannot be read: %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="351" />
+        <location filename="../../bureau_app/quorum_prompt.py" line="361" />
         <source>Carte de %1 détectée (n° %2). Saisissez le code de cette carte.</source>
         <translation>Card of %1 detected (no. %2). Type this card's PIN.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="384" />
+        <location filename="../../bureau_app/quorum_prompt.py" line="394" />
         <source>Toutes les cartes nécessaires sont là. L'étape commence.</source>
         <translation>All the cards needed are here. The step starts.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="390" />
+        <location filename="../../bureau_app/quorum_prompt.py" line="400" />
         <source>Carte de %1 : code correct, carte prise en compte. Laissez-la dans son lecteur jusqu'à la fin de l'étape ; carte suivante dans un autre lecteur.</source>
         <translation>Card of %1: PIN correct, card taken. Leave it in its reader until the end of the step; next card in another reader.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="394" />
+        <location filename="../../bureau_app/quorum_prompt.py" line="404" />
         <source>Carte de %1 : code correct, carte prise en compte. Carte suivante.</source>
         <translation>Card of %1: PIN correct, card taken. Next card.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="413" />
+        <location filename="../../bureau_app/quorum_prompt.py" line="424" />
         <source>Code incorrect pour la carte de %1 : il reste un seul essai avant blocage. %2</source>
         <translation>Wrong PIN for the card of %1: only one try left before the card is blocked. %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="416" />
+        <location filename="../../bureau_app/quorum_prompt.py" line="427" />
         <source>Code incorrect pour la carte de %1. %2</source>
         <translation>Wrong PIN for the card of %1. %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="419" />
+        <location filename="../../bureau_app/quorum_prompt.py" line="430" />
         <source>Code incorrect pour la carte de %1 : il reste %3 essais avant blocage. %2</source>
         <translation>Wrong PIN for the card of %1: %3 tries left before the card is blocked. %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="428" />
+        <location filename="../../bureau_app/quorum_prompt.py" line="439" />
         <source>Saisie du code annulée pour la carte de %1. Les cartes déjà prises en compte le restent. %2</source>
         <translation>PIN entry cancelled for the card of %1. The cards already taken stay taken. %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="439" />
+        <location filename="../../bureau_app/quorum_prompt.py" line="450" />
         <source>La carte de %1 est bloquée (trop de codes faux). %2</source>
         <translation>The card of %1 is blocked (too many wrong PINs). %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="443" />
+        <location filename="../../bureau_app/quorum_prompt.py" line="454" />
         <source>Carte de %1 : %2 %3</source>
         <translation>Card of %1: %2 %3</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="448" />
+        <location filename="../../bureau_app/quorum_prompt.py" line="459" />
         <source>Carte de %1 : erreur imprévue (%2). %3</source>
         <translation>Card of %1: unexpected error (%2). %3</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="460" />
+        <location filename="../../bureau_app/quorum_prompt.py" line="471" />
         <source>Le quorum ne peut plus être atteint avec les cartes restantes : annulez et appelez l'organisateur.</source>
         <translation>The quorum can no longer be reached with the remaining cards: cancel and call the organiser.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="467" />
+        <location filename="../../bureau_app/quorum_prompt.py" line="495" />
         <source>&amp;Ressaisir le code de %1</source>
         <translation>&amp;Retype the PIN of %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="481" />
+        <location filename="../../bureau_app/quorum_prompt.py" line="509" />
         <source>Ressaisissez le code.</source>
         <translation>Type the PIN again.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="483" />
+        <location filename="../../bureau_app/quorum_prompt.py" line="511" />
         <source>Ressaisissez le code, ou un autre membre présente sa carte : %1.</source>
         <translation>Type the PIN again, or another member presents their card: %1.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/quorum_prompt.py" line="492" />
+        <location filename="../../bureau_app/quorum_prompt.py" line="520" />
         <source>Terminez ou annulez d'abord la saisie du code en cours.</source>
         <translation>First finish or cancel the PIN being typed.</translation>
     </message>
@@ -3713,22 +3733,42 @@ Annex to the official report: %4</translation>
         <translation>list delegate</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/roles.py" line="57" />
+        <location filename="../../bureau_app/roles.py" line="56" />
+        <source>liste</source>
+        <translation>list</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/roles.py" line="59" />
+        <source>déléguée de la %1</source>
+        <translation>delegate of the %1</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/roles.py" line="60" />
+        <source>délégué de la %1</source>
+        <translation>delegate of the %1</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/roles.py" line="61" />
+        <source>représentant la %1</source>
+        <translation>representing the %1</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/roles.py" line="64" />
         <source>déléguée de la liste %1</source>
         <translation>delegate of the list %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/roles.py" line="58" />
+        <location filename="../../bureau_app/roles.py" line="65" />
         <source>délégué de la liste %1</source>
         <translation>delegate of the list %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/roles.py" line="59" />
+        <location filename="../../bureau_app/roles.py" line="66" />
         <source>représentant la liste %1</source>
         <translation>representing the list %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/roles.py" line="71" />
+        <location filename="../../bureau_app/roles.py" line="78" />
         <source>de %1</source>
         <translation>of %1</translation>
     </message>

@@ -19,7 +19,7 @@ import pytest
 
 from ceremony.cards.errors import CardHoldsKeyError, PinBlockedError
 from ceremony.cards.interface import CardSetup, PinKind, WrapContext
-from ceremony.cards.keylabel import _in_paris
+from ceremony.cards.keylabel import stored_in_paris
 from ceremony.simulator.description import load_description
 from ceremony.simulator.platform import PlatformSimulator
 from ceremony.store.store import open_store
@@ -91,7 +91,7 @@ def test_register_refuses_a_keyed_card_and_only_the_confirmed_wipe_frees_it(
             second.register_member(president)
         message = refused.value.user_message
         assert holder in message and "csn" in message and fingerprint[:16] in message
-        assert f"rangée le {_in_paris(label.stored_at)}" in message
+        assert f"rangée le {stored_in_paris(label.stored_at)}" in message
         assert "(heure de Paris)" in message
         assert len(pins.prompts) == asked
         assert "presidente" not in second.state.members
