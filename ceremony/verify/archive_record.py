@@ -227,9 +227,21 @@ def verify_journal(ctx: ArchiveContext) -> StepResult:
         if entry.action not in {a.value for a in Action}:
             raise JournalContentError(f"entry {entry.sequence}: unknown action {entry.action!r}")
         counts[entry.action] = counts.get(entry.action, 0) + 1
-    wrong = [a.value for a in ONCE if counts.get(a.value, 0) != 1]
+    # A mistyped platform fingerprint is corrected by confirming it again, before the
+    # definition is imported (the engine allows it): the last confirmation is the one used.
+    wrong = [
+        a.value
+        for a in ONCE
+        if counts.get(a.value, 0) != 1
+        and not (a is Action.PLATFORM_KEY_CONFIRMED and counts.get(a.value, 0) > 1)
+    ]
     if wrong:
         raise JournalContentError(f"these steps must appear exactly once: {', '.join(wrong)}")
+    actions = [e.action for e in export.entries]
+    if max(i for i, a in enumerate(actions) if a == Action.PLATFORM_KEY_CONFIRMED) > actions.index(
+        Action.DEFINITION_IMPORTED
+    ):
+        raise JournalContentError("the platform key was confirmed again after the definition")
     check_order(export.entries)
     try:
         state = derive_state(export.entries)

@@ -142,3 +142,27 @@ def test_a_status_from_other_voting_software_than_the_sealed_one_is_flagged(
     assert status.error == "StatusRecordError"
     assert "n’est pas celui qui a été expertisé et scellé" in (status.reason_fr or "")
     assert "ab" * 32 in (status.reason_en or "")
+
+
+def test_a_platform_fingerprint_corrected_before_the_import_still_verifies(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The operator mistypes the fingerprint, then confirms the right one (the engine and the
+    # application allow the correction before the definition is imported).
+    from ceremony.workflow.engine import Bureau
+
+    original = Bureau.confirm_platform_key
+
+    def mistyped_then_right(self: Bureau, key_id: str) -> None:
+        original(self, "0" * 64)
+        original(self, key_id)
+
+    out = tmp_path / "archive"
+    with monkeypatch.context() as patch:
+        patch.setattr(Bureau, "confirm_platform_key", mistyped_then_right)
+        run_demo(out, BALLOTS, seed=SEED, description=small_description(), stream=io.StringIO())
+
+    journal = (out / "journal.jsonl").read_text(encoding="utf-8")
+    assert journal.count('"platform_key.confirmed"') == 2
+    report = verify_ceremony_archive(out, workers=1)
+    assert report.passed, report.to_text("en")
