@@ -121,6 +121,28 @@ def decision_times(bureau: Bureau, state: CeremonyState) -> list[tuple[datetime,
     ]
 
 
+def check_against_last_status(state: CeremonyState, emargements: int) -> None:
+    """The urn follows the platform's closing status and holds the émargements it announced
+    (the verifier's ``vote.status`` and ``urn.emargement`` rules, applied at import)."""
+    if not state.statuses or state.statuses[-1].get("state") != "closed":
+        raise UrnCheckError(
+            "no closing status imported before the urn",
+            user_message=(
+                "L'urne close se reçoit après l'état de clôture du vote transmis par la "
+                "plateforme : importez d'abord cet état (« bureau import-status »)."
+            ),
+        )
+    announced = int(state.statuses[-1]["emargement_count"])
+    if announced != emargements:
+        raise EmargementMismatchError(
+            f"last status announced {announced} émargements, the urn lists {emargements}",
+            user_message=(
+                f"L'état de clôture annonçait {announced} émargements ; la liste "
+                f"d'émargement de l'urne en compte {emargements}. L'urne n'est pas acceptée."
+            ),
+        )
+
+
 def check_urn(
     bureau: Bureau,
     state: CeremonyState,
@@ -134,6 +156,7 @@ def check_urn(
     # Streamed from the store: the credentials files are read one contest at a time.
     definition = read_bundle_file(bureau.store.blob_path(state.definition_blob or ""), "definition")
     entries = parse_emargement(urn.bundle.files[urn.payload.emargement.path])
+    check_against_last_status(state, len(entries))
     times = [datetime.fromisoformat(str(e["at"]).replace("Z", "+00:00")) for e in entries]
     check_ballot_times(times, schedule)
     check_ballots_outside_interruptions(times, interruptions(decision_times(bureau, state)))

@@ -263,6 +263,27 @@ def test_the_closed_urn_is_refused_before_closing_plus_grace(sealed: Ceremony) -
     assert sealed.bureau.state.urn is None
 
 
+def test_the_urn_must_follow_the_closing_status_and_hold_what_it_announced(
+    sealed: Ceremony,
+) -> None:
+    import copy
+
+    votes = sealed.simulator.cast_votes()
+    opening, closing = statuses(sealed, votes)
+    sealed.bureau.import_status(opening)
+    bundle = urn(sealed, votes)
+    error = refused(sealed, UrnCheckError, lambda: sealed.bureau.import_urn(bundle))
+    assert "importez d'abord cet état" in error.user_message
+    sealed.bureau.import_status(closing)
+    fewer = copy.deepcopy(votes)
+    del fewer[0].votes[0]  # the platform lost a voter between its status and its urn
+    short = urn(sealed, fewer)
+    error = refused(sealed, EmargementMismatchError, lambda: sealed.bureau.import_urn(short))
+    assert "L'état de clôture annonçait" in error.user_message
+    sealed.bureau.import_urn(bundle)
+    assert sealed.bureau.state.urn is not None
+
+
 def test_a_status_from_other_voting_software_than_the_sealed_one_is_refused(
     sealed: Ceremony,
 ) -> None:
