@@ -209,8 +209,21 @@ def recount_from_archive(
         raise ArchiveIncompleteError("the archive's journal holds no count")
     store = open_store(store_dir)
     try:
-        if store.entries():
-            raise RecountFolderError(f"store {store_dir} is not new")
+        if entries := store.entries():
+            actions = {e.action for e in entries}
+            unfinished = Action.RECOUNT_STARTED in actions and Action.RECOUNT_DONE not in actions
+            raise RecountFolderError(
+                f"store {store_dir} is not new",
+                user_message=(
+                    f"Le dossier de travail « {store_dir} » contient déjà un nouveau décompte "
+                    "commencé (refusé ou interrompu) : choisissez un autre dossier, ou "
+                    "supprimez celui-ci, qui ne contient que des copies de l'archive et le "
+                    "journal de cette tentative. L'archive d'origine n'a pas été modifiée."
+                    if unfinished
+                    else f"Le dossier de travail « {store_dir} » contient déjà un registre : "
+                    "choisissez un dossier nouveau ou vide pour le nouveau décompte."
+                ),
+            )
         _import_files(store, archive, state)
         first = next(iter(state.keys["elections"].values()))
         group = Election.from_bytes(store.get_blob(first)).group

@@ -29,6 +29,7 @@ from ceremony.verify.recount import verify_recount
 from ceremony.workflow.archive import ArchiveFolderError
 from ceremony.workflow.demo import DemoPins, run_demo, store_folder
 from ceremony.workflow.engine import Bureau
+from ceremony.workflow.errors import QuorumError
 from ceremony.workflow.holders import PresentCard
 from ceremony.workflow.recount import RecountFolderError, recount_from_archive
 from tests.workflow.ceremony_setup import BALLOTS, SEED, small_description
@@ -82,8 +83,15 @@ def test_recount_from_the_archive_alone_with_another_quorum(tmp_path: Path) -> N
     _the_bundle_verifies_alone_and_its_tampering_is_caught(outcome.folder, archive, later)
 
     # Never into a store that is not new, nor inside the archive.
-    with pytest.raises(RecountFolderError):
+    with pytest.raises(RecountFolderError) as done:
         recount_from_archive(archive, later / "store", _cards(later / "cartes", quorum))
+    assert "contient déjà un registre" in done.value.user_message
+    # A recount refused for its quorum leaves its folder; the retry says what to do with it.
+    with pytest.raises(QuorumError):
+        recount_from_archive(archive, later / "store3", _cards(later / "cartes", quorum[:2]))
+    with pytest.raises(RecountFolderError) as again:
+        recount_from_archive(archive, later / "store3", _cards(later / "cartes", quorum))
+    assert "choisissez un autre dossier, ou supprimez celui-ci" in again.value.user_message
     with pytest.raises(RecountFolderError):
         recount_from_archive(
             archive, later / "store2", _cards(later / "cartes", quorum), archive / "inside"
