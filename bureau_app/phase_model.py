@@ -71,7 +71,7 @@ class PhaseView(Protocol):
 # The bureau's phases in order, with the keys and French labels of
 # ceremony.workflow.phases (a test keeps the two in step). The labels are
 # repeated here as literals so that pyside6-lupdate can collect them.
-_TITLES: dict[str, str] = {
+PHASE_TITLES: dict[str, str] = {
     "preparation": str(QT_TRANSLATE_NOOP("Phases", "Préparation")),
     "key_ceremony": str(QT_TRANSLATE_NOOP("Phases", "Cérémonie des clés")),
     "test_vote": str(QT_TRANSLATE_NOOP("Phases", "Vote à blanc")),
@@ -84,12 +84,12 @@ _TITLES: dict[str, str] = {
     "archived": str(QT_TRANSLATE_NOOP("Phases", "Archivage et remise des clés")),
 }
 
-PHASE_KEYS: tuple[str, ...] = tuple(_TITLES)
+PHASE_KEYS: tuple[str, ...] = tuple(PHASE_TITLES)
 
 
 def phase_title(view: PhaseView) -> str:
     """The phase's title in the interface language (the engine's French title if unknown)."""
-    source = _TITLES.get(view.key)
+    source = PHASE_TITLES.get(view.key)
     if source is None:
         return view.title
     return QCoreApplication.translate("Phases", source)
@@ -110,4 +110,4 @@ class StaticPhase:
 
 def unconnected_phases() -> list[StaticPhase]:
     """Every phase, to do, with no action: the frame before ``ceremony.workflow`` drives it."""
-    return [StaticPhase(key, title) for key, title in _TITLES.items()]
+    return [StaticPhase(key, title) for key, title in PHASE_TITLES.items()]

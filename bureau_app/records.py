@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QCoreApplication
 
 from bureau_app.journal_view import JournalRow
+from bureau_app.phase_model import PHASE_TITLES
 from bureau_app.results_model import ContestResult, ListResult, TieNote
 from ceremony.store.journal import JournalEntry
 from ceremony.workflow.phases import Action, Phase
@@ -65,6 +66,10 @@ def _action_label(action: str) -> str:
 
 
 def _phase_label(phase: str) -> str:
+    """The phase's name in the interface language (the journal stores its key)."""
+    source = PHASE_TITLES.get(phase)
+    if source is not None:
+        return translate("Phases", source)
     try:
         return Phase(phase).label
     except ValueError:

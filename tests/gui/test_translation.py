@@ -72,3 +72,30 @@ def test_every_string_is_translated_and_the_compiled_file_is_there(tmp_path: Pat
         timeout=120,
     )
     assert qm.is_file() and qm.read_bytes() == fresh.read_bytes()
+
+
+def test_the_journals_step_column_follows_the_interface_language(app) -> None:  # type: ignore[no-untyped-def]
+    from datetime import UTC, datetime
+
+    from bureau_app.records import journal_rows
+    from ceremony.store.journal import JournalEntry
+    from ceremony.store.timefmt import to_stored_time
+
+    entry = JournalEntry(
+        sequence=1,
+        time=to_stored_time(datetime(2024, 11, 27, 13, 0, tzinfo=UTC)),
+        phase="preparation",
+        actors=(),
+        action="platform_key.confirmed",
+        details={"key_id": "0" * 64},
+        blobs=(),
+        previous_hash="0" * 64,
+    )
+    try:
+        install_language(app, "en")
+        (row,) = journal_rows([entry], {})
+        assert row.phase == "Preparation"
+    finally:
+        install_language(app, "fr")
+    (row,) = journal_rows([entry], {})
+    assert row.phase == "Préparation"
