@@ -444,10 +444,24 @@ def _phase_content(
         return todo, verified
     if phase is Phase.TEST_VOTE:
         done = state.test_vote is not None
+        # Every card is opened at the test vote (issue 15): a bad card is found before the seal.
         todo = _items(
-            (_fill(translate("Steps", "Cartes à insérer : %1"), quorum), done),
+            (
+                _fill(
+                    translate("Steps", "Cartes à insérer, l'une après l'autre : %1"),
+                    _names(definition.members if definition else [], definition),
+                ),
+                done,
+            ),
             (translate("Steps", "Chiffrer des bulletins de test connus"), done),
-            (translate("Steps", "Dépouiller l'urne de test avec les cartes du quorum"), done),
+            (
+                translate(
+                    "Steps",
+                    "Dépouiller l'urne de test avec au moins deux quorums différents, "
+                    "chaque carte vérifiée",
+                ),
+                done,
+            ),
             (
                 translate(
                     "Steps", "Comparer au résultat attendu, puis remettre les compteurs à zéro"

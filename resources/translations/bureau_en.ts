@@ -3007,269 +3007,269 @@ Details: %6</translation>
 <context>
     <name>Records</name>
     <message>
-        <location filename="../../bureau_app/records.py" line="24" />
+        <location filename="../../bureau_app/records.py" line="25" />
         <source>Empreinte de la plateforme confirmée</source>
         <translation>Platform fingerprint confirmed</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="25" />
+        <location filename="../../bureau_app/records.py" line="26" />
         <source>Définition de l'élection importée</source>
         <translation>Election definition imported</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="26" />
+        <location filename="../../bureau_app/records.py" line="27" />
         <source>Carte d'un membre enregistrée</source>
         <translation>A member's card registered</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="27" />
+        <location filename="../../bureau_app/records.py" line="28" />
         <source>Clés du bureau créées</source>
         <translation>Committee keys created</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="28" />
+        <location filename="../../bureau_app/records.py" line="29" />
         <source>Vote à blanc conforme</source>
         <translation>Test vote as expected</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="29" />
+        <location filename="../../bureau_app/records.py" line="30" />
         <source>Scellement signé</source>
         <translation>Seal signed</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="30" />
+        <location filename="../../bureau_app/records.py" line="31" />
         <source>Scellement remis à la plateforme</source>
         <translation>Seal handed to the platform</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="31" />
+        <location filename="../../bureau_app/records.py" line="32" />
         <source>État du vote importé</source>
         <translation>Vote status imported</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="32" />
+        <location filename="../../bureau_app/records.py" line="33" />
         <source>Décision du bureau exportée</source>
         <translation>Committee decision exported</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="33" />
+        <location filename="../../bureau_app/records.py" line="34" />
         <source>Urne importée et vérifiée</source>
         <translation>Ballot box imported and checked</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="34" />
+        <location filename="../../bureau_app/records.py" line="35" />
         <source>Conclusions de l'expert consignées</source>
         <translation>Expert's conclusions recorded</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="35" />
+        <location filename="../../bureau_app/records.py" line="36" />
         <source>Dépouillement fait</source>
         <translation>Count done</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="36" />
+        <location filename="../../bureau_app/records.py" line="37" />
         <source>Procès-verbal établi</source>
         <translation>Minutes drawn up</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="37" />
+        <location filename="../../bureau_app/records.py" line="38" />
         <source>Procès-verbal signé</source>
         <translation>Minutes signed</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="38" />
+        <location filename="../../bureau_app/records.py" line="39" />
         <source>Résultats signés exportés</source>
         <translation>Signed results exported</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="39" />
+        <location filename="../../bureau_app/records.py" line="40" />
         <source>Archive de la cérémonie écrite</source>
         <translation>Ceremony archive written</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="40" />
+        <location filename="../../bureau_app/records.py" line="41" />
         <source>Nouveau décompte identique</source>
         <translation>Recount identical</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="41" />
+        <location filename="../../bureau_app/records.py" line="42" />
         <source>Nouveau décompte commencé</source>
         <translation>Recount started</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="42" />
+        <location filename="../../bureau_app/records.py" line="43" />
         <source>Événement d'une carte</source>
         <translation>Card event</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="43" />
+        <location filename="../../bureau_app/records.py" line="44" />
         <source>Carte vérifiée</source>
         <translation>Card checked</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="44" />
+        <location filename="../../bureau_app/records.py" line="45" />
         <source>Carte effacée</source>
         <translation>Card wiped</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="45" />
+        <location filename="../../bureau_app/records.py" line="46" />
         <source>Carte débloquée</source>
         <translation>Card unblocked</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="46" />
+        <location filename="../../bureau_app/records.py" line="47" />
         <source>Code de réinitialisation d'une carte défini</source>
         <translation>Card resetting code set</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="49" />
+        <location filename="../../bureau_app/records.py" line="50" />
         <source>Tirage au sort : valeurs engagées</source>
         <translation>Drawing of lots: values committed</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="50" />
+        <location filename="../../bureau_app/records.py" line="51" />
         <source>Tirage au sort : valeurs révélées</source>
         <translation>Drawing of lots: values revealed</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="51" />
+        <location filename="../../bureau_app/records.py" line="52" />
         <source>Tirage au sort physique consigné</source>
         <translation>Physical drawing of lots recorded</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="52" />
+        <location filename="../../bureau_app/records.py" line="53" />
         <source>Séance de scellement ouverte</source>
         <translation>Sealing session opened</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="53" />
+        <location filename="../../bureau_app/records.py" line="54" />
         <source>Séance de scellement close</source>
         <translation>Sealing session closed</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="54" />
+        <location filename="../../bureau_app/records.py" line="55" />
         <source>Séance de dépouillement ouverte</source>
         <translation>Counting session opened</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="55" />
+        <location filename="../../bureau_app/records.py" line="56" />
         <source>Séance de dépouillement close</source>
         <translation>Counting session closed</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="56" />
+        <location filename="../../bureau_app/records.py" line="57" />
         <source>Arrivée ou départ pendant une séance</source>
         <translation>Arrival or departure during a session</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="57" />
+        <location filename="../../bureau_app/records.py" line="58" />
         <source>Mesures prises après une intervention</source>
         <translation>Measures taken after an intervention</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="76" />
+        <location filename="../../bureau_app/records.py" line="81" />
         <source>suspension du vote</source>
         <translation>vote suspended</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="77" />
+        <location filename="../../bureau_app/records.py" line="82" />
         <source>reprise du vote</source>
         <translation>vote resumed</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="78" />
+        <location filename="../../bureau_app/records.py" line="83" />
         <source>arrêt du vote</source>
         <translation>vote stopped</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="96" />
+        <location filename="../../bureau_app/records.py" line="101" />
         <source>%1 · motif : %2</source>
         <translation>%1 · reason: %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="107" />
+        <location filename="../../bureau_app/records.py" line="112" />
         <source>%1 : %2, %3</source>
         <translation>%1: %2, %3</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="113" />
+        <location filename="../../bureau_app/records.py" line="118" />
         <source>%1 bulletin vérifié</source>
         <translation>%1 ballot checked</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="114" />
+        <location filename="../../bureau_app/records.py" line="119" />
         <source>%1 bulletins vérifiés</source>
         <translation>%1 ballots checked</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="121" />
-        <location filename="../../bureau_app/records.py" line="148" />
+        <location filename="../../bureau_app/records.py" line="126" />
+        <location filename="../../bureau_app/records.py" line="153" />
         <source>%1 émargement</source>
         <translation>%1 signature in the register</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="122" />
-        <location filename="../../bureau_app/records.py" line="149" />
+        <location filename="../../bureau_app/records.py" line="127" />
+        <location filename="../../bureau_app/records.py" line="154" />
         <source>%1 émargements</source>
         <translation>%1 signatures in the register</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="130" />
+        <location filename="../../bureau_app/records.py" line="135" />
         <source>%1 intervention signalée</source>
         <translation>%1 intervention reported</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="131" />
+        <location filename="../../bureau_app/records.py" line="136" />
         <source>%1 interventions signalées</source>
         <translation>%1 interventions reported</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="142" />
+        <location filename="../../bureau_app/records.py" line="147" />
         <source>n° %1 · %2</source>
         <translation>no. %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="158" />
+        <location filename="../../bureau_app/records.py" line="163" />
         <source>Clé publique du bureau : %1</source>
         <translation>Committee public key: %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="164" />
+        <location filename="../../bureau_app/records.py" line="169" />
         <source>%1 scrutin conforme</source>
         <translation>%1 contest as expected</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="165" />
+        <location filename="../../bureau_app/records.py" line="170" />
         <source>%1 scrutins conformes</source>
         <translation>%1 contests as expected</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="170" />
+        <location filename="../../bureau_app/records.py" line="175" />
         <source>%1 fichier écrit</source>
         <translation>%1 file written</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="171" />
+        <location filename="../../bureau_app/records.py" line="176" />
         <source>%1 fichiers écrits</source>
         <translation>%1 files written</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="176" />
+        <location filename="../../bureau_app/records.py" line="181" />
         <source>%1 scrutin dépouillé</source>
         <translation>%1 contest counted</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="177" />
+        <location filename="../../bureau_app/records.py" line="182" />
         <source>%1 scrutins dépouillés</source>
         <translation>%1 contests counted</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="180" />
+        <location filename="../../bureau_app/records.py" line="185" />
         <source>Document à signer : %1</source>
         <translation>Document to sign: %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/records.py" line="182" />
+        <location filename="../../bureau_app/records.py" line="187" />
         <source>Paquet n° %1</source>
         <translation>Bundle no. %1</translation>
     </message>
@@ -4163,7 +4163,7 @@ Annex to the official report: %4</translation>
     </message>
     <message>
         <location filename="../../bureau_app/steps.py" line="153" />
-        <location filename="../../bureau_app/steps.py" line="479" />
+        <location filename="../../bureau_app/steps.py" line="493" />
         <source>Remettre le scellement à la plateforme</source>
         <translation>Hand the seal to the platform</translation>
     </message>
@@ -4179,7 +4179,7 @@ Annex to the official report: %4</translation>
     </message>
     <message>
         <location filename="../../bureau_app/steps.py" line="161" />
-        <location filename="../../bureau_app/steps.py" line="576" />
+        <location filename="../../bureau_app/steps.py" line="590" />
         <source>Consigner les conclusions de l'expert</source>
         <translation>Record the expert's conclusions</translation>
     </message>
@@ -4190,7 +4190,7 @@ Annex to the official report: %4</translation>
     </message>
     <message>
         <location filename="../../bureau_app/steps.py" line="169" />
-        <location filename="../../bureau_app/steps.py" line="612" />
+        <location filename="../../bureau_app/steps.py" line="626" />
         <source>Établir le procès-verbal</source>
         <translation>Draw up the minutes</translation>
     </message>
@@ -4206,7 +4206,7 @@ Annex to the official report: %4</translation>
     </message>
     <message>
         <location filename="../../bureau_app/steps.py" line="183" />
-        <location filename="../../bureau_app/steps.py" line="639" />
+        <location filename="../../bureau_app/steps.py" line="653" />
         <source>Écrire l'archive de la cérémonie</source>
         <translation>Write the ceremony archive</translation>
     </message>
@@ -4297,6 +4297,7 @@ Annex to the official report: %4</translation>
     </message>
     <message>
         <location filename="../../bureau_app/steps.py" line="424" />
+        <location filename="../../bureau_app/steps.py" line="451" />
         <source>Cartes à insérer, l'une après l'autre : %1</source>
         <translation>Cards to insert, one after the other: %1</translation>
     </message>
@@ -4316,33 +4317,32 @@ Annex to the official report: %4</translation>
         <translation>%1 contest(s) prepared with this key</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="448" />
-        <location filename="../../bureau_app/steps.py" line="594" />
+        <location filename="../../bureau_app/steps.py" line="458" />
+        <source>Dépouiller l'urne de test avec au moins deux quorums différents, chaque carte vérifiée</source>
+        <translation>Count the test ballot box with at least two different quorums, every card checked</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/steps.py" line="608" />
         <source>Cartes à insérer : %1</source>
         <translation>Cards to insert: %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="449" />
+        <location filename="../../bureau_app/steps.py" line="456" />
         <source>Chiffrer des bulletins de test connus</source>
         <translation>Encrypt known test ballots</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="450" />
-        <source>Dépouiller l'urne de test avec les cartes du quorum</source>
-        <translation>Count the test ballot box with the quorum cards</translation>
-    </message>
-    <message>
-        <location filename="../../bureau_app/steps.py" line="452" />
+        <location filename="../../bureau_app/steps.py" line="466" />
         <source>Comparer au résultat attendu, puis remettre les compteurs à zéro</source>
         <translation>Compare with the expected result, then reset the counters</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="463" />
+        <location filename="../../bureau_app/steps.py" line="477" />
         <source>Résultat du vote à blanc conforme pour %1 scrutin(s)</source>
         <translation>Test vote result as expected for %1 contest(s)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="643" />
+        <location filename="../../bureau_app/steps.py" line="657" />
         <source>Établir la liste de remise des clés (cartes et codes sous plis scellés séparés)</source>
         <translation>Draw up the key hand-over list (cards and PINs in separate sealed envelopes)</translation>
     </message>
@@ -4373,112 +4373,112 @@ Annex to the official report: %4</translation>
         <translation>Signed by %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="472" />
+        <location filename="../../bureau_app/steps.py" line="486" />
         <source>Signatures du scellement : %1</source>
         <translation>Seal signatures: %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="487" />
+        <location filename="../../bureau_app/steps.py" line="501" />
         <source>Signatures du scellement : %1 sur %2 nécessaires</source>
         <translation>Seal signatures: %1 of the %2 needed</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="496" />
+        <location filename="../../bureau_app/steps.py" line="510" />
         <source>Quorum de signatures vérifié avant export</source>
         <translation>Quorum of signatures checked before export</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="503" />
+        <location filename="../../bureau_app/steps.py" line="517" />
         <source>Importer l'état du vote à l'ouverture (urne vide)</source>
         <translation>Import the vote status at opening (empty ballot box)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="507" />
+        <location filename="../../bureau_app/steps.py" line="521" />
         <source>Suivre la participation et les interventions</source>
         <translation>Follow turnout and interventions</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="510" />
+        <location filename="../../bureau_app/steps.py" line="524" />
         <source>Importer l'état du vote à la clôture</source>
         <translation>Import the vote status at closing</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="516" />
+        <location filename="../../bureau_app/steps.py" line="530" />
         <source>clos</source>
         <translation>closed</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="518" />
+        <location filename="../../bureau_app/steps.py" line="532" />
         <source>ouvert</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="523" />
+        <location filename="../../bureau_app/steps.py" line="537" />
         <source>État n° %1 (vote %2) : %3 émargement(s), %4 intervention(s)</source>
         <translation>Status no. %1 (vote %2): %3 signature(s) in the register, %4 intervention(s)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="538" />
+        <location filename="../../bureau_app/steps.py" line="552" />
         <source>Décision n° %1 signée et exportée : %2 (motif : %3)</source>
         <translation>Decision no. %1 signed and exported: %2 (reason: %3)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="550" />
+        <location filename="../../bureau_app/steps.py" line="564" />
         <source>Importer l'urne close, signée par la plateforme</source>
         <translation>Import the closed ballot box, signed by the platform</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="551" />
+        <location filename="../../bureau_app/steps.py" line="565" />
         <source>Vérifier chaque bulletin et le scellement</source>
         <translation>Check every ballot and the seal</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="565" />
+        <location filename="../../bureau_app/steps.py" line="579" />
         <source>%1 : %2 bulletin(s) vérifié(s), %3 émargement(s)</source>
         <translation>%1: %2 ballot(s) checked, %3 signature(s) in the register</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="583" />
+        <location filename="../../bureau_app/steps.py" line="597" />
         <source>%1 : « %2 »</source>
         <translation>%1: “%2”</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="595" />
+        <location filename="../../bureau_app/steps.py" line="609" />
         <source>Déchiffrer le résultat (jamais bulletin par bulletin)</source>
         <translation>Decrypt the result (never ballot by ballot)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="596" />
+        <location filename="../../bureau_app/steps.py" line="610" />
         <source>Calculer la répartition des sièges</source>
         <translation>Compute the seat allocation</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="601" />
+        <location filename="../../bureau_app/steps.py" line="615" />
         <source>Déchiffrements partiels vérifiés</source>
         <translation>Partial decryptions checked</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="604" />
+        <location filename="../../bureau_app/steps.py" line="618" />
         <source>Résultats calculés pour %1 scrutin(s)</source>
         <translation>Results computed for %1 contest(s)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="616" />
+        <location filename="../../bureau_app/steps.py" line="630" />
         <source>Signatures du procès-verbal : %1</source>
         <translation>Official report signatures: %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="623" />
+        <location filename="../../bureau_app/steps.py" line="637" />
         <source>Exporter les résultats signés</source>
         <translation>Export the signed results</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="630" />
+        <location filename="../../bureau_app/steps.py" line="644" />
         <source>%1 signature(s) du procès-verbal vérifiée(s)</source>
         <translation>%1 signature(s) of the minutes checked</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="655" />
+        <location filename="../../bureau_app/steps.py" line="669" />
         <source>Archive écrite : %1 fichier(s)</source>
         <translation>Archive written: %1 file(s)</translation>
     </message>
