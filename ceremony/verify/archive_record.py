@@ -789,8 +789,9 @@ def verify_decisions(ctx: ArchiveContext) -> StepResult:
             )
     return Note(
         f"{count_fr(len(names), 'décision signée', 'décisions signées')} par la présidence, "
-        f"{'conforme' if len(names) < 2 else 'conformes'} au journal, chacune avec la "
-        "référence de l’autorisation du directeur général.",
+        f"{'conforme' if len(names) < 2 else 'conformes'} au journal, "
+        f"{'avec' if len(names) < 2 else 'chacune avec'} la référence de l’autorisation du "
+        "directeur général.",
         f"{count_en(len(names), 'decision', 'decisions')} signed by the presidency, as journaled, "
         "each with the director general's authorisation reference.",
     )
