@@ -359,6 +359,23 @@ def _quorum_size(definition: BureauDefinition | None) -> int:
     return 1 + definition.delegate_quorum if definition is not None else 0
 
 
+def _every_card(definition: BureauDefinition | None) -> str:
+    """The key ceremony and the test vote open every member's card."""
+    return _fill(
+        translate("Steps", "Cartes à insérer, l'une après l'autre : %1"),
+        _names(definition.members if definition else [], definition),
+    )
+
+
+def _signed_by(signed: Collection[str], definition: BureauDefinition) -> list[ChecklistItem]:
+    """One ticked item per member who has signed, in the definition's order."""
+    return [
+        ChecklistItem(_fill(translate("Steps", "Signé par %1"), _name(member, definition)), True)
+        for member in definition.members
+        if member.member_id in signed
+    ]
+
+
 def _signatures(
     template: str,
     signed: Collection[str],
@@ -368,11 +385,7 @@ def _signatures(
     """Who has signed (one ticked item each), then who may still sign, until the quorum."""
     if definition is None:
         return []
-    items = [
-        ChecklistItem(_fill(translate("Steps", "Signé par %1"), _name(member, definition)), True)
-        for member in definition.members
-        if member.member_id in signed
-    ]
+    items = _signed_by(signed, definition)
     need = quorum_need(definition)
     if not need.complete(signed):
         items.append(
@@ -388,11 +401,7 @@ def _present_signatures(
     signed, then who still must; never an absent or replaced member."""
     if definition is None:
         return []
-    items = [
-        ChecklistItem(_fill(translate("Steps", "Signé par %1"), _name(member, definition)), True)
-        for member in definition.members
-        if member.member_id in signed
-    ]
+    items = _signed_by(signed, definition)
     waiting = [
         m for m in definition.members if m.member_id in present and m.member_id not in signed
     ]
@@ -419,13 +428,7 @@ def _phase_content(
     if phase is Phase.KEY_CEREMONY:
         done = state.keys is not None
         todo = _items(
-            (
-                _fill(
-                    translate("Steps", "Cartes à insérer, l'une après l'autre : %1"),
-                    _names(definition.members if definition else [], definition),
-                ),
-                done,
-            ),
+            (_every_card(definition), done),
             (translate("Steps", "Créer la clé du bureau, partagée entre les cartes"), done),
         )
         verified = []
@@ -446,13 +449,7 @@ def _phase_content(
         done = state.test_vote is not None
         # Every card is opened at the test vote (issue 15): a bad card is found before the seal.
         todo = _items(
-            (
-                _fill(
-                    translate("Steps", "Cartes à insérer, l'une après l'autre : %1"),
-                    _names(definition.members if definition else [], definition),
-                ),
-                done,
-            ),
+            (_every_card(definition), done),
             (translate("Steps", "Chiffrer des bulletins de test connus"), done),
             (
                 translate(

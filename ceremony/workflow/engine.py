@@ -220,21 +220,20 @@ class Bureau:
         card = state.members.get(member_id)
         if card is None:
             raise MemberUnknownError(f"{member_id} is not a registered member")
-        role, serial = str(card["role"]), str(card["serial"])
-        self.store.append(
-            phase=self.phase,
-            action=Action.CARD_EVENT,
-            actors=[Actor(role, serial)],
-            details={
+        from ceremony.workflow.card_check import CardEvents, journal_events
+
+        events = CardEvents()
+        events.events.append(
+            {
                 "event": event,
                 "member_id": member_id,
-                "role": role,
-                "card_serial": serial,
-                "step": step,
+                "role": str(card["role"]),
+                "card_serial": str(card["serial"]),
                 "source": "prompt",
                 **({"tries_left": tries_left} if tries_left is not None else {}),
-            },
+            }
         )
+        journal_events(self.store, self.phase, events, step)
 
     # -- preparation ------------------------------------------------------
 
@@ -511,8 +510,10 @@ class Bureau:
         self._require(state, Phase.VOTE_OPEN, Phase.CLOSED)
         verified = import_bundle(data, "status", self.import_context(state))
         status = expect_payload(verified, StatusPayload).payload
+        definition = self.definition(state)
+        assert state.bureau_id is not None
         chronology.check_status_time(
-            status.as_of, status.state, self.bureau_definition(state).schedule
+            status.as_of, status.state, definition.bureau(state.bureau_id).schedule
         )
         chronology.check_status_received(status.as_of, verified.manifest.created_at, self.now())
         if not state.statuses and any(p.ballots_cast for p in status.participation):
@@ -521,7 +522,7 @@ class Bureau:
             )
         if not state.statuses and status.emargement_count:
             raise UrnNotEmptyError("first status after sealing shows émargements")
-        components.check_running_software(status, self.definition(state).voting_software.sha256)
+        components.check_running_software(status, definition.voting_software.sha256)
         running = status.voting_software_sha256
         with self.store.transaction() as tx:
             blob = tx.put_blob(data, kind="status", direction="imported")

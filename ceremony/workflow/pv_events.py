@@ -325,6 +325,7 @@ def pv_events(
     def add(at: datetime, kind: EventKind, text: str) -> None:
         out.append(PvEvent(at, kind, text))
 
+    list_names = {lst.list_id: lst.name for c in record.definition.contests for lst in c.lists}
     for entry in entries:
         d = entry.details
         match entry.action:
@@ -394,9 +395,6 @@ def pv_events(
             case Action.SESSION_MOVEMENT:
                 add(_at(d["movement"]["at"]), "session", _movement_text(record, d))
             case _:
-                list_names = {
-                    lst.list_id: lst.name for c in record.definition.contests for lst in c.lists
-                }
                 out += card_event_rows(record.names, entry, list_names)
     out += [PvEvent(r.at, "intervention", _intervention_text(r)) for r in reported(entries)]
     return sorted(out, key=lambda e: e.at)

@@ -4163,7 +4163,7 @@ Annex to the official report: %4</translation>
     </message>
     <message>
         <location filename="../../bureau_app/steps.py" line="153" />
-        <location filename="../../bureau_app/steps.py" line="493" />
+        <location filename="../../bureau_app/steps.py" line="490" />
         <source>Remettre le scellement à la plateforme</source>
         <translation>Hand the seal to the platform</translation>
     </message>
@@ -4179,7 +4179,7 @@ Annex to the official report: %4</translation>
     </message>
     <message>
         <location filename="../../bureau_app/steps.py" line="161" />
-        <location filename="../../bureau_app/steps.py" line="590" />
+        <location filename="../../bureau_app/steps.py" line="587" />
         <source>Consigner les conclusions de l'expert</source>
         <translation>Record the expert's conclusions</translation>
     </message>
@@ -4190,7 +4190,7 @@ Annex to the official report: %4</translation>
     </message>
     <message>
         <location filename="../../bureau_app/steps.py" line="169" />
-        <location filename="../../bureau_app/steps.py" line="626" />
+        <location filename="../../bureau_app/steps.py" line="623" />
         <source>Établir le procès-verbal</source>
         <translation>Draw up the minutes</translation>
     </message>
@@ -4206,7 +4206,7 @@ Annex to the official report: %4</translation>
     </message>
     <message>
         <location filename="../../bureau_app/steps.py" line="183" />
-        <location filename="../../bureau_app/steps.py" line="653" />
+        <location filename="../../bureau_app/steps.py" line="650" />
         <source>Écrire l'archive de la cérémonie</source>
         <translation>Write the ceremony archive</translation>
     </message>
@@ -4291,58 +4291,57 @@ Annex to the official report: %4</translation>
         <translation>Register the card of each committee member</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="403" />
+        <location filename="../../bureau_app/steps.py" line="412" />
         <source>Signatures des membres présents au dépouillement : %1</source>
         <translation>Signatures of the members present at the count: %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="424" />
-        <location filename="../../bureau_app/steps.py" line="451" />
+        <location filename="../../bureau_app/steps.py" line="365" />
         <source>Cartes à insérer, l'une après l'autre : %1</source>
         <translation>Cards to insert, one after the other: %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="429" />
+        <location filename="../../bureau_app/steps.py" line="432" />
         <source>Créer la clé du bureau, partagée entre les cartes</source>
         <translation>Create the committee key, shared between the cards</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="435" />
+        <location filename="../../bureau_app/steps.py" line="438" />
         <source>Clé publique du bureau : %1…</source>
         <translation>Committee public key: %1…</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="438" />
+        <location filename="../../bureau_app/steps.py" line="441" />
         <source>%1 scrutin(s) préparé(s) avec cette clé</source>
         <translation>%1 contest(s) prepared with this key</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="458" />
+        <location filename="../../bureau_app/steps.py" line="455" />
         <source>Dépouiller l'urne de test avec au moins deux quorums différents, chaque carte vérifiée</source>
         <translation>Count the test ballot box with at least two different quorums, every card checked</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="608" />
+        <location filename="../../bureau_app/steps.py" line="605" />
         <source>Cartes à insérer : %1</source>
         <translation>Cards to insert: %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="456" />
+        <location filename="../../bureau_app/steps.py" line="453" />
         <source>Chiffrer des bulletins de test connus</source>
         <translation>Encrypt known test ballots</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="466" />
+        <location filename="../../bureau_app/steps.py" line="463" />
         <source>Comparer au résultat attendu, puis remettre les compteurs à zéro</source>
         <translation>Compare with the expected result, then reset the counters</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="477" />
+        <location filename="../../bureau_app/steps.py" line="474" />
         <source>Résultat du vote à blanc conforme pour %1 scrutin(s)</source>
         <translation>Test vote result as expected for %1 contest(s)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="657" />
+        <location filename="../../bureau_app/steps.py" line="654" />
         <source>Établir la liste de remise des clés (cartes et codes sous plis scellés séparés)</source>
         <translation>Draw up the key hand-over list (cards and PINs in separate sealed envelopes)</translation>
     </message>
@@ -4367,118 +4366,117 @@ Annex to the official report: %4</translation>
         <translation>Platform fingerprint: %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="372" />
-        <location filename="../../bureau_app/steps.py" line="392" />
+        <location filename="../../bureau_app/steps.py" line="373" />
         <source>Signé par %1</source>
         <translation>Signed by %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="486" />
+        <location filename="../../bureau_app/steps.py" line="483" />
         <source>Signatures du scellement : %1</source>
         <translation>Seal signatures: %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="501" />
+        <location filename="../../bureau_app/steps.py" line="498" />
         <source>Signatures du scellement : %1 sur %2 nécessaires</source>
         <translation>Seal signatures: %1 of the %2 needed</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="510" />
+        <location filename="../../bureau_app/steps.py" line="507" />
         <source>Quorum de signatures vérifié avant export</source>
         <translation>Quorum of signatures checked before export</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="517" />
+        <location filename="../../bureau_app/steps.py" line="514" />
         <source>Importer l'état du vote à l'ouverture (urne vide)</source>
         <translation>Import the vote status at opening (empty ballot box)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="521" />
+        <location filename="../../bureau_app/steps.py" line="518" />
         <source>Suivre la participation et les interventions</source>
         <translation>Follow turnout and interventions</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="524" />
+        <location filename="../../bureau_app/steps.py" line="521" />
         <source>Importer l'état du vote à la clôture</source>
         <translation>Import the vote status at closing</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="530" />
+        <location filename="../../bureau_app/steps.py" line="527" />
         <source>clos</source>
         <translation>closed</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="532" />
+        <location filename="../../bureau_app/steps.py" line="529" />
         <source>ouvert</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="537" />
+        <location filename="../../bureau_app/steps.py" line="534" />
         <source>État n° %1 (vote %2) : %3 émargement(s), %4 intervention(s)</source>
         <translation>Status no. %1 (vote %2): %3 signature(s) in the register, %4 intervention(s)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="552" />
+        <location filename="../../bureau_app/steps.py" line="549" />
         <source>Décision n° %1 signée et exportée : %2 (motif : %3)</source>
         <translation>Decision no. %1 signed and exported: %2 (reason: %3)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="564" />
+        <location filename="../../bureau_app/steps.py" line="561" />
         <source>Importer l'urne close, signée par la plateforme</source>
         <translation>Import the closed ballot box, signed by the platform</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="565" />
+        <location filename="../../bureau_app/steps.py" line="562" />
         <source>Vérifier chaque bulletin et le scellement</source>
         <translation>Check every ballot and the seal</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="579" />
+        <location filename="../../bureau_app/steps.py" line="576" />
         <source>%1 : %2 bulletin(s) vérifié(s), %3 émargement(s)</source>
         <translation>%1: %2 ballot(s) checked, %3 signature(s) in the register</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="597" />
+        <location filename="../../bureau_app/steps.py" line="594" />
         <source>%1 : « %2 »</source>
         <translation>%1: “%2”</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="609" />
+        <location filename="../../bureau_app/steps.py" line="606" />
         <source>Déchiffrer le résultat (jamais bulletin par bulletin)</source>
         <translation>Decrypt the result (never ballot by ballot)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="610" />
+        <location filename="../../bureau_app/steps.py" line="607" />
         <source>Calculer la répartition des sièges</source>
         <translation>Compute the seat allocation</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="615" />
+        <location filename="../../bureau_app/steps.py" line="612" />
         <source>Déchiffrements partiels vérifiés</source>
         <translation>Partial decryptions checked</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="618" />
+        <location filename="../../bureau_app/steps.py" line="615" />
         <source>Résultats calculés pour %1 scrutin(s)</source>
         <translation>Results computed for %1 contest(s)</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="630" />
+        <location filename="../../bureau_app/steps.py" line="627" />
         <source>Signatures du procès-verbal : %1</source>
         <translation>Official report signatures: %1</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="637" />
+        <location filename="../../bureau_app/steps.py" line="634" />
         <source>Exporter les résultats signés</source>
         <translation>Export the signed results</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="644" />
+        <location filename="../../bureau_app/steps.py" line="641" />
         <source>%1 signature(s) du procès-verbal vérifiée(s)</source>
         <translation>%1 signature(s) of the minutes checked</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/steps.py" line="669" />
+        <location filename="../../bureau_app/steps.py" line="666" />
         <source>Archive écrite : %1 fichier(s)</source>
         <translation>Archive written: %1 file(s)</translation>
     </message>
