@@ -15,8 +15,19 @@ def tie_sentence(tie: TieNote) -> str:
     """How a tie for the last seat(s) was broken, in one sentence naming the lists."""
     tied, won = ", ".join(tie.tied), ", ".join(tie.winners)
     if tie.decided_by == "lot" and tie.drawn and set(tie.drawn) != set(tie.tied):
-        # Some tied lists lost on the votes first: name those the lots were drawn between.
+        # Some tied lists were parted by their votes first: only the rest was drawn.
         drawn = ", ".join(tie.drawn)
+        by_votes = [w for w in tie.winners if w not in tie.drawn]
+        if by_votes:
+            sentence = translate(
+                "ContestPanel",
+                "Égalité de moyenne entre %1 pour les %4 derniers sièges : un siège à chaque "
+                "liste ayant obtenu le plus de suffrages (%5) ; entre %3, à égalité de "
+                "suffrages, le tirage au sort attribue les autres à %2.",
+            )
+            by_lot = ", ".join(w for w in tie.winners if w in tie.drawn)
+            places = QLocale().toString(tie.places)
+            return fill(sentence, tied, by_lot, drawn, places, ", ".join(by_votes))
         if tie.places == 1:
             sentence = translate(
                 "ContestPanel",

@@ -371,13 +371,26 @@ def _ties(result: ContestResult) -> list[Flowable]:
             out.append(Spacer(1, 1.5 * mm))
             out.append(para(f"{intro}{how}, {won}."))
             continue
+        drawn_ids = {lid for lid, _ in tie.lot_digests}
         drawn = join_and([names[lid] for lid, _ in tie.lot_digests])
+        # Lists with more votes than the others take their seat first; only the rest is drawn.
+        by_votes = [names[w] for w in tie.winners if w not in drawn_ids]
+        by_lot = [names[w] for w in tie.winners if w in drawn_ids]
+        first = (
+            f"{join_and(by_votes)} {plural(len(by_votes), 'obtient', 'obtiennent')} "
+            f"{plural(len(by_votes), 'un siège', 'chacune un siège')} au plus grand nombre de "
+            "suffrages ; "
+            if by_votes
+            else ""
+        )
+        lot_seats = plural(len(by_lot), "siège", "sièges")
         out.append(Spacer(1, 1.5 * mm))
         out.append(
             para(
-                f"{intro}à égalité de suffrages entre {drawn}, {seat_word} "
-                f"{plural(tie.places, 'attribué', 'attribués')} par tirage "
-                f"au sort à {won}. Graine tirée en séance publique : « {tie.lot_seed} ». "
+                f"{intro}{first}à égalité de suffrages entre {drawn}, {lot_seats} "
+                f"{plural(len(by_lot), 'attribué', 'attribués')} par tirage "
+                f"au sort à {join_and(by_lot)}. Graine tirée en séance publique : "
+                f"« {tie.lot_seed} ». "
                 "Chaque liste tirée reçoit l’empreinte SHA-256 du texte "
                 f"« {LOT_PREFIX}|graine|{result.contest_id}|identifiant de la liste » ; "
                 "la plus petite empreinte l’emporte."

@@ -1088,42 +1088,47 @@ Go back to the other window (it may be minimised or behind this one), or close i
         <translation>Registered: %1 · Voters: %2 · Blank: %3 · Valid votes: %4</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/tie_text.py" line="21" />
+        <location filename="../../bureau_app/tie_text.py" line="22" />
+        <source>Égalité de moyenne entre %1 pour les %4 derniers sièges : un siège à chaque liste ayant obtenu le plus de suffrages (%5) ; entre %3, à égalité de suffrages, le tirage au sort attribue les autres à %2.</source>
+        <translation>Tie on the highest average between %1 for the last %4 seats: one seat to each list with the most votes (%5); between %3, equal in votes, the drawing of lots awards the others to %2.</translation>
+    </message>
+    <message>
+        <location filename="../../bureau_app/tie_text.py" line="32" />
         <source>Égalité de moyenne entre %1 pour le dernier siège ; entre %3, à égalité de suffrages, il est attribué par tirage au sort à %2.</source>
         <translation>Tie on the highest average between %1 for the last seat; between %3, equal in votes, it is awarded by drawing lots to %2.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/tie_text.py" line="27" />
+        <location filename="../../bureau_app/tie_text.py" line="38" />
         <source>Égalité de moyenne entre %1 pour les %4 derniers sièges ; entre %3, à égalité de suffrages, ils sont attribués par tirage au sort à %2.</source>
         <translation>Tie on the highest average between %1 for the last %4 seats; between %3, equal in votes, they are awarded by drawing lots to %2.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/tie_text.py" line="35" />
+        <location filename="../../bureau_app/tie_text.py" line="46" />
         <source>Égalité de moyenne entre %1 pour le dernier siège : attribué par tirage au sort à %2.</source>
         <translation>Tie on the highest average between %1 for the last seat: awarded by drawing lots to %2.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/tie_text.py" line="40" />
+        <location filename="../../bureau_app/tie_text.py" line="51" />
         <source>Égalité de moyenne entre %1 pour le dernier siège : attribué à %2, la liste ayant obtenu le plus de suffrages.</source>
         <translation>Tie on the highest average between %1 for the last seat: awarded to %2, the list with the most votes.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/tie_text.py" line="45" />
+        <location filename="../../bureau_app/tie_text.py" line="56" />
         <source>Égalité de moyenne entre %1 pour le dernier siège : attribué à %2, la liste ayant présenté le plus de candidats.</source>
         <translation>Tie on the highest average between %1 for the last seat: awarded to %2, the list with the most candidates.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/tie_text.py" line="53" />
+        <location filename="../../bureau_app/tie_text.py" line="64" />
         <source>Égalité de moyenne entre %1 pour les %3 derniers sièges : attribués par tirage au sort à %2.</source>
         <translation>Tie on the highest average between %1 for the last %3 seats: awarded by drawing lots to %2.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/tie_text.py" line="58" />
+        <location filename="../../bureau_app/tie_text.py" line="69" />
         <source>Égalité de moyenne entre %1 pour les %3 derniers sièges : attribués à %2, les listes ayant obtenu le plus de suffrages.</source>
         <translation>Tie on the highest average between %1 for the last %3 seats: awarded to %2, the lists with the most votes.</translation>
     </message>
     <message>
-        <location filename="../../bureau_app/tie_text.py" line="63" />
+        <location filename="../../bureau_app/tie_text.py" line="74" />
         <source>Égalité de moyenne entre %1 pour les %3 derniers sièges : attribués à %2, les listes ayant présenté le plus de candidats.</source>
         <translation>Tie on the highest average between %1 for the last %3 seats: awarded to %2, the lists with the most candidates.</translation>
     </message>

@@ -173,6 +173,41 @@ def test_a_seat_drawn_by_lot_is_said_on_the_results_page(qtbot, app) -> None:  #
     assert projection.ties.isVisible() and projection.ties.text() == note.text()
 
 
+def test_a_list_ahead_on_votes_is_not_said_to_win_by_lot(qtbot, app) -> None:  # type: ignore[no-untyped-def]
+    from types import SimpleNamespace
+
+    from bureau_app.records import contest_results
+    from bureau_app.tie_text import tie_sentence
+    from ceremony.tally.seats import ListVotes, compute_seat_allocation
+
+    # 2, 8, 2, 2 votes for 6 seats: a four-way tie for the last 3 seats; the list with 8
+    # votes takes one on its votes, the lots share the other two among the three others.
+    votes = [ListVotes("a", 2), ListVotes("b", 8), ListVotes("c", 2), ListVotes("d", 2)]
+    allocation = compute_seat_allocation("c", votes, 6, lot_seed="4 2 6")
+    names = {"a": "Avenir", "b": "Branche", "c": "Collectif", "d": "Demain"}
+    figures = SimpleNamespace(
+        contest_id="c",
+        title="Collège",
+        registered=20,
+        voters_cast=14,
+        blank=0,
+        allocation=allocation,
+        lists=[
+            SimpleNamespace(list_id=e.list_id, name=names[e.list_id], votes=e.votes, seats=e.seats)
+            for e in allocation.lists
+        ],
+    )
+    (contest,) = contest_results([figures])
+    (tie,) = contest.ties
+    by_lot = ", ".join(w for w in tie.winners if w != "Branche")
+    assert tie_sentence(tie) == (
+        "Égalité de moyenne entre Avenir, Branche, Collectif, Demain pour les 3 derniers "
+        "sièges : un siège à chaque liste ayant obtenu le plus de suffrages (Branche) ; entre "
+        f"{', '.join(tie.drawn)}, à égalité de suffrages, le tirage au sort attribue les "
+        f"autres à {by_lot}."
+    )
+
+
 def test_no_tie_no_note(qtbot, view) -> None:  # type: ignore[no-untyped-def]
     from bureau_app.projection import ProjectionWindow
 

@@ -325,3 +325,24 @@ def test_a_training_pv_is_marked_on_every_page_and_in_its_metadata() -> None:
         assert reader.metadata is not None
         assert str(reader.metadata.title).startswith(TRAINING_MARK)
         assert reader.metadata.get("/Keywords") == TRAINING_MARK
+
+
+def test_a_list_ahead_on_votes_in_a_tie_is_not_said_to_win_by_lot() -> None:
+    from types import SimpleNamespace
+
+    from ceremony.report.pv import _ties
+    from ceremony.tally.seats import ListVotes, compute_seat_allocation
+
+    votes = [ListVotes("a", 2), ListVotes("b", 8), ListVotes("c", 2), ListVotes("d", 2)]
+    allocation = compute_seat_allocation("c", votes, 6, lot_seed="4 2 6")
+    names = {"a": "Avenir", "b": "Branche", "c": "Collectif", "d": "Demain"}
+    result = SimpleNamespace(
+        allocation=allocation,
+        contest_id="c",
+        lists=[SimpleNamespace(list_id=k, name=v) for k, v in names.items()],
+    )
+    text = " ".join(getattr(f, "text", "") for f in _ties(result))  # type: ignore[arg-type]
+    text = text.replace("\u00a0", " ")
+    assert "Branche obtient un siège au plus grand nombre de suffrages ; à égalité de " in text
+    assert "suffrages entre Avenir, Collectif et Demain, sièges attribués par tirage" in text
+    assert "Branche" not in text.split("par tirage au sort à")[1].split(".")[0]
